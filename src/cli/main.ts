@@ -1,0 +1,162 @@
+import { detectLocale, isLocale, type Locale } from '../core/i18n/locale.ts';
+import type { MessageKey } from '../core/i18n/messages.ts';
+import { formatPercent, formatSigned, translate, translateCount } from '../core/i18n/translate.ts';
+import { npsOf } from '../core/metrics/nps.ts';
+
+/** What the command line needs from its host (Node in `scripts/cx-trace.mjs`, fakes in tests). */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readFile: (path: string) => Promise<string>;
+  readStdin: () => Promise<string>;
+  env: Record<string, string | undefined>;
+}
+
+/** Parsed command-line options: positionals and `--flag` / `--key value` options. */
+interface Args {
+  positional: string[];
+  json: boolean;
+  lang: string | undefined;
+}
+
+/** A failure to report as one line, with its exit code. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+interface Command {
+  name: string;
+  summaryKey: MessageKey;
+  usage: string;
+  run(args: Args, io: CliIo, locale: Locale): Promise<void>;
+}
+
+const VERSION = '0.1.0';
+
+const COMMANDS: Command[] = [
+  {
+    name: 'help',
+    summaryKey: 'cli.help',
+    usage: 'cx-trace help',
+    async run(args, io, locale) {
+      if (args.json) {
+        io.stdout(
+          JSON.stringify({
+            commands: COMMANDS.map((c) => ({
+              name: c.name,
+              usage: c.usage,
+              summary: translate(locale, c.summaryKey),
+            })),
+          }) + '\n',
+        );
+        return;
+      }
+      const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+      io.stdout(
+        [
+          translate(locale, 'cli.title'),
+          '',
+          translate(locale, 'cli.commands'),
+          ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${translate(locale, c.summaryKey)}`),
+          '',
+          translate(locale, 'cli.options'),
+          `  --json       ${translate(locale, 'cli.optJson')}`,
+          `  --lang ru|en ${translate(locale, 'cli.optLang')}`,
+          '',
+        ].join('\n'),
+      );
+    },
+  },
+  {
+    name: 'version',
+    summaryKey: 'cli.version',
+    usage: 'cx-trace version',
+    async run(args, io) {
+      io.stdout(args.json ? JSON.stringify({ version: VERSION }) + '\n' : `cx-trace ${VERSION}\n`);
+    },
+  },
+  {
+    name: 'nps',
+    summaryKey: 'cli.nps',
+    usage: 'cx-trace nps [FILE|-]',
+    async run(args, io, locale) {
+      const source = args.positional[0] ?? '-';
+      let text: string;
+      try {
+        text = source === '-' ? await io.readStdin() : await io.readFile(source);
+      } catch (e) {
+        throw new CliError(
+          translate(locale, 'cli.cannotRead', { file: source, error: (e as Error).message }),
+        );
+      }
+      const scores = text
+        .split(/[\s,;]+/)
+        .filter((t) => t !== '')
+        .map(Number);
+      const s = npsOf(scores);
+      if (args.json) {
+        io.stdout(JSON.stringify(s) + '\n');
+        return;
+      }
+      if (s.nps === null) throw new CliError(translate(locale, 'nps.noScores'));
+      io.stdout(
+        translate(locale, 'cli.npsLine', {
+          nps: formatSigned(locale, s.nps),
+          low: formatSigned(locale, s.ciLow!),
+          high: formatSigned(locale, s.ciHigh!),
+          responses: translateCount(locale, 'nps.responses', s.n),
+          promoters: formatPercent(locale, s.promoterShare!),
+          passives: formatPercent(locale, s.passiveShare!),
+          detractors: formatPercent(locale, s.detractorShare!),
+        }) +
+          (s.invalid > 0 ? `\n${translateCount(locale, 'nps.invalid', s.invalid)}` : '') +
+          '\n',
+      );
+    },
+  },
+];
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { positional: [], json: false, lang: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') args.json = true;
+    else if (a === '--lang') args.lang = argv[++i];
+    else if (a.startsWith('--lang=')) args.lang = a.slice('--lang='.length);
+    else if (a === '--help' || a === '-h') args.positional.unshift('help');
+    else args.positional.push(a);
+  }
+  return args;
+}
+
+/** The language of the command line: `--lang`, else the LANG / LC_ALL environment, else English. */
+function cliLocale(args: Args, env: CliIo['env']): Locale {
+  if (isLocale(args.lang)) return args.lang;
+  const envLang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return detectLocale([envLang.replace('_', '-').split('.')[0] ?? '']);
+}
+
+/**
+ * Runs the command line and returns its exit code: 0 on success, 1 on a failed command,
+ * 2 on a usage error. Errors are printed as one line on stderr.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  const locale = cliLocale(args, io.env);
+  const name = args.positional.shift() ?? 'help';
+  const command = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!command) throw new CliError(translate(locale, 'cli.unknown', { command: name }), 2);
+    await command.run(args, io, locale);
+    return 0;
+  } catch (e) {
+    const err = e instanceof CliError ? e : new CliError((e as Error).message ?? String(e));
+    io.stderr(`cx-trace: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return err.exitCode;
+  }
+}

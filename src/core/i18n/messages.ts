@@ -1,0 +1,300 @@
+/**
+ * Every user-visible string, in English and Russian. A plural message has one form per
+ * `Intl.PluralRules` category of its language; `{name}` placeholders are filled by `translate`.
+ */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type Message = string | Plural;
+
+export const en = {
+  'app.name': 'CX Trace',
+  'app.tagline': 'Customer experience analytics that stays on your computer',
+  'nav.notebooks': 'Notebooks',
+  'nav.storage': 'Storage',
+  'nav.language': 'Language',
+  'lang.en': 'English',
+  'lang.ru': 'Русский',
+
+  'home.title': 'Notebooks',
+  'home.new': 'New notebook',
+  'home.demo': 'Open the demo notebook',
+  'home.empty': 'No notebooks yet. Create one, or start with the demo.',
+  'home.count': { one: '{count} notebook', other: '{count} notebooks' },
+  'home.untitled': 'Untitled notebook',
+  'home.copyOf': '{title} (copy)',
+  'home.updated': 'Updated {date}',
+  'home.rename': 'Rename',
+  'home.renameLabel': 'New name for “{title}”',
+  'home.duplicate': 'Duplicate',
+  'home.delete': 'Delete',
+  'home.deleteConfirm': 'Delete the notebook “{title}” with its {cells}? This cannot be undone.',
+  'home.demoTitle': 'Welcome to CX Trace',
+
+  'common.save': 'Save',
+  'common.cancel': 'Cancel',
+  'common.close': 'Close',
+  'common.reload': 'Reload',
+  'common.later': 'Later',
+  'common.undo': 'Undo',
+  'common.yes': 'yes',
+  'common.no': 'no',
+  'common.howToRead': 'How to read this',
+
+  'notebook.back': 'All notebooks',
+  'notebook.title': 'Notebook title',
+  'notebook.saving': 'Saving…',
+  'notebook.saved': 'Saved',
+  'notebook.saveFailed': 'Not saved: {error}',
+  'notebook.notFound': 'This notebook does not exist (it may have been deleted).',
+  'notebook.cells': { one: '{count} cell', other: '{count} cells' },
+  'notebook.empty': 'This notebook is empty. Add a cell below.',
+  'notebook.addCell': 'Add a cell',
+  'notebook.addKind': 'Add {kind} cell',
+
+  'cell.moveUp': 'Move up',
+  'cell.moveDown': 'Move down',
+  'cell.delete': 'Delete cell',
+  'cell.collapse': 'Collapse',
+  'cell.expand': 'Expand',
+  'cell.deleted': 'Cell deleted.',
+  'cell.unknownKind':
+    'This cell was made by a newer version of CX Trace (kind “{kind}”). It is kept unchanged.',
+  'cell.position': 'Cell {index} of {total}: {kind}',
+
+  'kind.markdown': 'Text',
+  'kind.nps': 'NPS summary',
+
+  'markdown.edit': 'Edit text',
+  'markdown.done': 'Done',
+  'markdown.source': 'Markdown text',
+  'markdown.placeholder': 'Write notes in Markdown: # heading, **bold**, - list, [link](https://…)',
+  'markdown.emptyHint': 'Empty text cell. Press “Edit text” to write.',
+  'markdown.remoteImage': '[image from another site not loaded: {src}]',
+
+  'nps.dataset': 'Dataset',
+  'nps.column': 'Score column (0–10)',
+  'nps.noDatasets': 'No datasets yet. Import a file first.',
+  'nps.choose': 'Choose…',
+  'nps.run': 'Compute NPS',
+  'nps.progress': 'Processed {done} of {total}',
+  'nps.cancelled': 'Cancelled. Nothing was changed.',
+  'nps.failed': 'Could not compute NPS: {error}',
+  'nps.missingDataset': 'The dataset of this cell is no longer stored.',
+  'nps.value': 'NPS',
+  'nps.ci': '95% confidence interval: {low} to {high}',
+  'nps.responses': { one: '{count} response', other: '{count} responses' },
+  'nps.promoters': 'Promoters (9–10)',
+  'nps.passives': 'Passives (7–8)',
+  'nps.detractors': 'Detractors (0–6)',
+  'nps.missing': { one: '{count} blank answer skipped', other: '{count} blank answers skipped' },
+  'nps.invalid': {
+    one: '{count} value outside 0–10 skipped',
+    other: '{count} values outside 0–10 skipped',
+  },
+  'nps.noScores': 'The column has no scores from 0 to 10.',
+  'nps.howToRead':
+    'NPS is the share of promoters minus the share of detractors, from −100 to +100. The confidence interval shows how far the true NPS may lie from this sample’s: the fewer the answers, the wider it is.',
+  'nps.rows': { one: '{count} row', other: '{count} rows' },
+
+  'storage.title': 'Storage',
+  'storage.where':
+    'Your data lives only in this browser on this device. Nothing is sent to any server.',
+  'storage.usage': 'Used {used} of about {quota}',
+  'storage.unknown': 'This browser does not report its storage use.',
+  'storage.persistent': 'Kept until you delete it',
+  'storage.notPersistent':
+    'Not yet protected: the browser may clear it when the disk is nearly full.',
+  'storage.askPersist': 'Ask the browser to keep my data',
+  'storage.persistDenied': 'The browser declined for now; it may agree once the app is installed.',
+  'storage.datasets': { one: '{count} dataset', other: '{count} datasets' },
+  'storage.unavailable':
+    'This browser does not allow local storage here (a private window?). Work will not be saved.',
+
+  'pwa.update': 'A new version of CX Trace is ready.',
+  'pwa.offlineReady': 'CX Trace is ready to work offline.',
+  'db.blocked':
+    'CX Trace was updated in another tab. Reload this tab to keep working with your data.',
+
+  'error.generic': 'Something went wrong: {error}',
+
+  'cli.title': 'cx-trace — CX Trace analyses from the command line (same code as the app)',
+  'cli.commands': 'Commands:',
+  'cli.options': 'Options:',
+  'cli.optJson': 'print the result as JSON',
+  'cli.optLang': 'language of messages (default: from LANG)',
+  'cli.help': 'list the commands',
+  'cli.version': 'print the version',
+  'cli.nps': 'NPS with 95% CI of 0–10 scores in FILE or on standard input',
+  'cli.unknown': 'unknown command “{command}”. Run “cx-trace help” for the list.',
+  'cli.cannotRead': 'cannot read {file}: {error}',
+  'cli.npsLine':
+    'NPS {nps} (95% CI {low} to {high}), {responses}: promoters {promoters}, passives {passives}, detractors {detractors}',
+} satisfies Record<string, Message>;
+
+/** A message key. */
+export type MessageKey = keyof typeof en;
+/** Keys of plural messages (they need a `count`). */
+export type PluralKey = {
+  [K in MessageKey]: (typeof en)[K] extends string ? never : K;
+}[MessageKey];
+
+export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : Plural } = {
+  'app.name': 'CX Trace',
+  'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
+  'nav.notebooks': 'Блокноты',
+  'nav.storage': 'Хранилище',
+  'nav.language': 'Язык',
+  'lang.en': 'English',
+  'lang.ru': 'Русский',
+
+  'home.title': 'Блокноты',
+  'home.new': 'Новый блокнот',
+  'home.demo': 'Открыть демо-блокнот',
+  'home.empty': 'Блокнотов пока нет. Создайте новый или начните с демо.',
+  'home.count': {
+    one: '{count} блокнот',
+    few: '{count} блокнота',
+    many: '{count} блокнотов',
+    other: '{count} блокнота',
+  },
+  'home.untitled': 'Блокнот без названия',
+  'home.copyOf': '{title} (копия)',
+  'home.updated': 'Изменён {date}',
+  'home.rename': 'Переименовать',
+  'home.renameLabel': 'Новое название для «{title}»',
+  'home.duplicate': 'Дублировать',
+  'home.delete': 'Удалить',
+  'home.deleteConfirm': 'Удалить блокнот «{title}» ({cells})? Это нельзя отменить.',
+  'home.demoTitle': 'Добро пожаловать в CX Trace',
+
+  'common.save': 'Сохранить',
+  'common.cancel': 'Отмена',
+  'common.close': 'Закрыть',
+  'common.reload': 'Перезагрузить',
+  'common.later': 'Позже',
+  'common.undo': 'Отменить',
+  'common.yes': 'да',
+  'common.no': 'нет',
+  'common.howToRead': 'Как это читать',
+
+  'notebook.back': 'Все блокноты',
+  'notebook.title': 'Название блокнота',
+  'notebook.saving': 'Сохранение…',
+  'notebook.saved': 'Сохранено',
+  'notebook.saveFailed': 'Не сохранено: {error}',
+  'notebook.notFound': 'Такого блокнота нет (возможно, его удалили).',
+  'notebook.cells': {
+    one: '{count} ячейка',
+    few: '{count} ячейки',
+    many: '{count} ячеек',
+    other: '{count} ячейки',
+  },
+  'notebook.empty': 'Блокнот пуст. Добавьте ячейку ниже.',
+  'notebook.addCell': 'Добавить ячейку',
+  'notebook.addKind': 'Добавить ячейку «{kind}»',
+
+  'cell.moveUp': 'Выше',
+  'cell.moveDown': 'Ниже',
+  'cell.delete': 'Удалить ячейку',
+  'cell.collapse': 'Свернуть',
+  'cell.expand': 'Развернуть',
+  'cell.deleted': 'Ячейка удалена.',
+  'cell.unknownKind':
+    'Эту ячейку создала более новая версия CX Trace (тип «{kind}»). Она сохранена без изменений.',
+  'cell.position': 'Ячейка {index} из {total}: {kind}',
+
+  'kind.markdown': 'Текст',
+  'kind.nps': 'Сводка NPS',
+
+  'markdown.edit': 'Редактировать текст',
+  'markdown.done': 'Готово',
+  'markdown.source': 'Текст в Markdown',
+  'markdown.placeholder':
+    'Заметки в Markdown: # заголовок, **жирный**, - список, [ссылка](https://…)',
+  'markdown.emptyHint': 'Пустая текстовая ячейка. Нажмите «Редактировать текст».',
+  'markdown.remoteImage': '[изображение с другого сайта не загружено: {src}]',
+
+  'nps.dataset': 'Набор данных',
+  'nps.column': 'Столбец оценок (0–10)',
+  'nps.noDatasets': 'Наборов данных пока нет. Сначала импортируйте файл.',
+  'nps.choose': 'Выберите…',
+  'nps.run': 'Рассчитать NPS',
+  'nps.progress': 'Обработано {done} из {total}',
+  'nps.cancelled': 'Отменено. Ничего не изменилось.',
+  'nps.failed': 'Не удалось рассчитать NPS: {error}',
+  'nps.missingDataset': 'Набор данных этой ячейки больше не хранится.',
+  'nps.value': 'NPS',
+  'nps.ci': '95% доверительный интервал: от {low} до {high}',
+  'nps.responses': {
+    one: '{count} ответ',
+    few: '{count} ответа',
+    many: '{count} ответов',
+    other: '{count} ответа',
+  },
+  'nps.promoters': 'Сторонники (9–10)',
+  'nps.passives': 'Нейтральные (7–8)',
+  'nps.detractors': 'Критики (0–6)',
+  'nps.missing': {
+    one: 'Пропущен {count} пустой ответ',
+    few: 'Пропущено {count} пустых ответа',
+    many: 'Пропущено {count} пустых ответов',
+    other: 'Пропущено {count} пустого ответа',
+  },
+  'nps.invalid': {
+    one: 'Пропущено {count} значение вне 0–10',
+    few: 'Пропущено {count} значения вне 0–10',
+    many: 'Пропущено {count} значений вне 0–10',
+    other: 'Пропущено {count} значения вне 0–10',
+  },
+  'nps.noScores': 'В столбце нет оценок от 0 до 10.',
+  'nps.howToRead':
+    'NPS — доля сторонников минус доля критиков, от −100 до +100. Доверительный интервал показывает, насколько истинный NPS может отличаться от полученного на этой выборке: чем меньше ответов, тем он шире.',
+  'nps.rows': {
+    one: '{count} строка',
+    few: '{count} строки',
+    many: '{count} строк',
+    other: '{count} строки',
+  },
+
+  'storage.title': 'Хранилище',
+  'storage.where':
+    'Ваши данные хранятся только в этом браузере на этом устройстве. Ничего не отправляется на сервер.',
+  'storage.usage': 'Занято {used} из примерно {quota}',
+  'storage.unknown': 'Этот браузер не сообщает, сколько места занято.',
+  'storage.persistent': 'Хранятся, пока вы их не удалите',
+  'storage.notPersistent':
+    'Пока не защищены: браузер может очистить их, когда на диске мало места.',
+  'storage.askPersist': 'Попросить браузер сохранять мои данные',
+  'storage.persistDenied':
+    'Браузер пока отказал; он может согласиться, когда приложение будет установлено.',
+  'storage.datasets': {
+    one: '{count} набор данных',
+    few: '{count} набора данных',
+    many: '{count} наборов данных',
+    other: '{count} набора данных',
+  },
+  'storage.unavailable':
+    'Этот браузер не разрешает здесь локальное хранение (приватное окно?). Работа не будет сохранена.',
+
+  'pwa.update': 'Готова новая версия CX Trace.',
+  'pwa.offlineReady': 'CX Trace готов к работе без сети.',
+  'db.blocked':
+    'CX Trace обновился в другой вкладке. Перезагрузите эту вкладку, чтобы продолжить работу с данными.',
+
+  'error.generic': 'Что-то пошло не так: {error}',
+
+  'cli.title': 'cx-trace — анализы CX Trace из командной строки (тот же код, что в приложении)',
+  'cli.commands': 'Команды:',
+  'cli.options': 'Параметры:',
+  'cli.optJson': 'вывести результат в JSON',
+  'cli.optLang': 'язык сообщений (по умолчанию из LANG)',
+  'cli.help': 'список команд',
+  'cli.version': 'показать версию',
+  'cli.nps': 'NPS с 95% доверительным интервалом по оценкам 0–10 из FILE или стандартного ввода',
+  'cli.unknown': 'неизвестная команда «{command}». Список команд: «cx-trace help».',
+  'cli.cannotRead': 'не удаётся прочитать {file}: {error}',
+  'cli.npsLine':
+    'NPS {nps} (95% ДИ от {low} до {high}), {responses}: сторонники {promoters}, нейтральные {passives}, критики {detractors}',
+};
+
+/** All messages by locale. */
+export const messages = { en, ru } as const;

@@ -1,0 +1,84 @@
+import type { Locale } from './locale.ts';
+import { messages, type MessageKey, type Plural, type PluralKey } from './messages.ts';
+
+/** Values for a message's `{name}` placeholders. */
+export type MessageParams = Record<string, string | number>;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+function pluralRule(locale: Locale): Intl.PluralRules {
+  let r = pluralRules.get(locale);
+  if (!r) pluralRules.set(locale, (r = new Intl.PluralRules(locale)));
+  return r;
+}
+
+/** The plural form of a message for `count` (1 файл, 2 файла, 5 файлов). */
+export function pluralForm(locale: Locale, forms: Plural, count: number): string {
+  return forms[pluralRule(locale).select(count)] ?? forms.other;
+}
+
+/**
+ * The message `key` in `locale` with its placeholders filled. Numbers in params are formatted
+ * for the locale; a plural message picks its form by `params.count`.
+ */
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const msg = messages[locale][key] as string | Plural;
+  const text = typeof msg === 'string' ? msg : pluralForm(locale, msg, Number(params.count ?? 0));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? formatNumber(locale, v) : v;
+  });
+}
+
+/** A plural message for a count: `translateCount('ru', 'notebook.cells', 5)` → «5 ячеек». */
+export function translateCount(locale: Locale, key: PluralKey, count: number): string {
+  return translate(locale, key, { count });
+}
+
+/** A number in the locale's style (decimal comma and spaced thousands in Russian). */
+export function formatNumber(locale: Locale, value: number, maxFractionDigits = 2): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value);
+}
+
+/** A signed number with a fixed count of decimals, e.g. NPS “+12,5”. */
+export function formatSigned(locale: Locale, value: number, fractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+    signDisplay: 'exceptZero',
+  }).format(value);
+}
+
+/** A share 0–100 as a percentage in the locale's style (“42.5%”, «42,5 %»). */
+export function formatPercent(locale: Locale, value: number, fractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value / 100);
+}
+
+/** A date and time in the locale's style. */
+export function formatDateTime(locale: Locale, epochMs: number): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(epochMs),
+  );
+}
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** A byte count in the largest whole unit (“1.5 MB”, «1,5 МБ»). */
+export function formatBytes(locale: Locale, bytes: number): string {
+  let v = Math.max(0, bytes);
+  let i = 0;
+  while (v >= 1024 && i < BYTE_UNITS.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: BYTE_UNITS[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: v < 10 && i > 0 ? 1 : 0,
+  }).format(v);
+}

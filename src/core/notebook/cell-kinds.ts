@@ -1,0 +1,36 @@
+import type { MessageKey } from '../i18n/messages.ts';
+import { createMarkdownCellData, restoreMarkdownCellData } from './cell-data/markdown-cell.ts';
+import { createNpsCellData, restoreNpsCellData } from './cell-data/nps-cell.ts';
+
+/** The pure half of a cell kind: its name, label, initial data and how to repair stored data. */
+export interface CellKindSpec<D = unknown> {
+  kind: string;
+  labelKey: MessageKey;
+  create(): D;
+  restore(raw: unknown): D;
+}
+
+/**
+ * Every cell kind, in the order the "add cell" bar offers them. A new kind adds its spec here
+ * and its component in `src/ui/cells/registry.ts`; the notebook shell does not change.
+ */
+export const CELL_KINDS: readonly CellKindSpec[] = [
+  {
+    kind: 'markdown',
+    labelKey: 'kind.markdown',
+    create: createMarkdownCellData,
+    restore: restoreMarkdownCellData,
+  },
+  { kind: 'nps', labelKey: 'kind.nps', create: createNpsCellData, restore: restoreNpsCellData },
+];
+
+/** The spec of a cell kind, or undefined for a kind this version does not know. */
+export function findCellKind(kind: string): CellKindSpec | undefined {
+  return CELL_KINDS.find((k) => k.kind === kind);
+}
+
+/** Repairs a cell's stored data by its kind; data of unknown kinds is kept as it is. */
+export function restoreCellData(kind: string, data: unknown): unknown {
+  const spec = findCellKind(kind);
+  return spec ? spec.restore(data) : data;
+}

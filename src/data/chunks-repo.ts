@@ -1,0 +1,36 @@
+import type { CxTraceDb } from './db.ts';
+import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
+import { chunkRowCount, decodeChunkColumn } from '../core/storage/column-chunk.ts';
+
+// Kept apart from datasets-repo.ts so that the main thread, which only lists datasets,
+// does not load the Arrow codec: chunks are written and read in workers.
+
+/** Stores one chunk of a dataset that is not yet committed (invisible until `commitDataset`). */
+export async function writeChunk(
+  db: CxTraceDb,
+  datasetId: string,
+  index: number,
+  bytes: Uint8Array,
+): Promise<void> {
+  await db.chunks.put({ datasetId, index, rows: chunkRowCount(bytes), bytes });
+}
+
+/**
+ * Reads one column chunk by chunk, in row order, handing each chunk's values to `onChunk`
+ * (so a column of millions of rows never has to be held at once).
+ */
+export async function scanColumn(
+  db: CxTraceDb,
+  meta: DatasetMeta,
+  column: string,
+  onChunk: (values: ArrayLike<unknown>, rowsDone: number) => void,
+): Promise<void> {
+  let done = 0;
+  for (let i = 0; i < meta.chunkCount; i++) {
+    const chunk = await db.chunks.get([meta.id, i]);
+    if (!chunk) throw new Error(`Dataset ${meta.id} is missing chunk ${i}`);
+    const values = decodeChunkColumn(chunk.bytes, column);
+    done += values.length;
+    onChunk(values, done);
+  }
+}

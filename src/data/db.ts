@@ -1,0 +1,77 @@
+import Dexie, { type Table } from 'dexie';
+import type { Notebook } from '../core/notebook/notebook.ts';
+import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
+
+/** The IndexedDB database name. */
+export const DB_NAME = 'cx-trace';
+
+/** One stored chunk of a dataset: Arrow IPC bytes of up to `CHUNK_ROWS` rows. */
+export interface ChunkRecord {
+  datasetId: string;
+  index: number;
+  rows: number;
+  bytes: Uint8Array;
+}
+
+/** A cached analysis result, dropped with its dataset. */
+export interface ResultRecord {
+  key: string;
+  datasetId: string;
+  createdAt: number;
+  value: unknown;
+}
+
+/** One setting (language, whether persistence was asked…). */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The one Dexie schema of CX Trace. The main thread and every worker open their own
+ * connection from it. Never delete a `version()` declaration: add a new one.
+ */
+export class CxTraceDb extends Dexie {
+  datasets!: Table<DatasetMeta, string>;
+  chunks!: Table<ChunkRecord, [string, number]>;
+  notebooks!: Table<Notebook, string>;
+  results!: Table<ResultRecord, string>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      datasets: 'id, name, createdAt',
+      chunks: '[datasetId+index], datasetId',
+      notebooks: 'id, updatedAt',
+      results: 'key, datasetId, createdAt',
+      settings: 'key',
+    });
+  }
+}
+
+let shared: CxTraceDb | null = null;
+const versionChangeListeners = new Set<() => void>();
+
+/**
+ * This realm's connection. When another tab opens a newer schema, Dexie closes this
+ * connection so the upgrade is not blocked, and listeners are told so the UI can ask for a reload.
+ */
+export function getDb(): CxTraceDb {
+  if (!shared) {
+    const db = new CxTraceDb();
+    db.on('versionchange', () => {
+      db.close();
+      for (const listener of versionChangeListeners) listener();
+      return false;
+    });
+    shared = db;
+  }
+  return shared;
+}
+
+/** Be told when a newer version of the app in another tab needs this connection closed. */
+export function onVersionChange(listener: () => void): () => void {
+  versionChangeListeners.add(listener);
+  return () => versionChangeListeners.delete(listener);
+}

@@ -1,0 +1,48 @@
+import { detectLocale, isLocale, type Locale } from '../core/i18n/locale.ts';
+import type { MessageKey, PluralKey } from '../core/i18n/messages.ts';
+import * as fmt from '../core/i18n/translate.ts';
+import { getDb } from '../data/db.ts';
+import { getSetting, putSetting } from '../data/settings-repo.ts';
+
+const SETTING = 'locale';
+
+/** The UI language and locale-aware formatting, chosen from the browser and remembered. */
+export class I18n {
+  locale = $state<Locale>(
+    detectLocale(typeof navigator === 'undefined' ? [] : navigator.languages),
+  );
+
+  /** Applies the remembered choice, if any. */
+  async load(): Promise<void> {
+    try {
+      const saved = await getSetting(getDb(), SETTING);
+      if (isLocale(saved)) this.locale = saved;
+    } catch {
+      // Storage unavailable: keep the browser's language.
+    }
+    this.#apply();
+  }
+
+  /** Switches and remembers the UI language. */
+  async set(locale: Locale): Promise<void> {
+    this.locale = locale;
+    this.#apply();
+    await putSetting(getDb(), SETTING, locale).catch(() => undefined);
+  }
+
+  t = (key: MessageKey, params?: fmt.MessageParams): string =>
+    fmt.translate(this.locale, key, params);
+  count = (key: PluralKey, n: number): string => fmt.translateCount(this.locale, key, n);
+  number = (v: number, digits?: number): string => fmt.formatNumber(this.locale, v, digits);
+  signed = (v: number, digits?: number): string => fmt.formatSigned(this.locale, v, digits);
+  percent = (v: number, digits?: number): string => fmt.formatPercent(this.locale, v, digits);
+  dateTime = (ms: number): string => fmt.formatDateTime(this.locale, ms);
+  bytes = (n: number): string => fmt.formatBytes(this.locale, n);
+
+  #apply(): void {
+    if (typeof document !== 'undefined') document.documentElement.lang = this.locale;
+  }
+}
+
+/** The app's language state. */
+export const i18n = new I18n();

@@ -1,0 +1,181 @@
+import { getDb } from '../data/db.ts';
+import { deleteNotebook, getNotebook, listNotebooks, putNotebook } from '../data/notebooks-repo.ts';
+import {
+  createCell,
+  createNotebook,
+  duplicateNotebook,
+  type Notebook,
+} from '../core/notebook/notebook.ts';
+import {
+  insertCell,
+  moveCell,
+  removeCell,
+  undoRemove,
+  updateCell,
+  type RemovedCell,
+} from '../core/notebook/cell-order.ts';
+import { findCellKind, restoreCellData } from '../core/notebook/cell-kinds.ts';
+import { createDemoNotebook } from '../core/notebook/demo-notebook.ts';
+import type { Locale } from '../core/i18n/locale.ts';
+import { storage } from './storage.svelte.ts';
+
+/** The list of notebooks on the home screen. */
+export class NotebookList {
+  items = $state.raw<Notebook[]>([]);
+  loaded = $state(false);
+
+  /** Reads every notebook from storage. */
+  async load(): Promise<void> {
+    this.items = await listNotebooks(getDb(), restoreCellData);
+    this.loaded = true;
+  }
+
+  /** Creates an empty notebook and returns its id. */
+  async create(title: string): Promise<string> {
+    return this.#add(createNotebook(title));
+  }
+
+  /** Creates the introductory notebook in the user's language and returns its id. */
+  async createDemo(locale: Locale): Promise<string> {
+    return this.#add(createDemoNotebook(locale));
+  }
+
+  /** Renames a notebook (blank names are ignored). */
+  async rename(id: string, title: string): Promise<void> {
+    const nb = this.items.find((n) => n.id === id);
+    if (!nb || title.trim() === '') return;
+    await putNotebook(getDb(), { ...nb, title: title.trim(), updatedAt: Date.now() });
+    await this.load();
+  }
+
+  /** Copies a notebook under a new title and returns the copy's id. */
+  async duplicate(id: string, title: string): Promise<string | null> {
+    const nb = this.items.find((n) => n.id === id);
+    return nb ? this.#add(duplicateNotebook(nb, title)) : null;
+  }
+
+  /** Deletes a notebook. */
+  async remove(id: string): Promise<void> {
+    await deleteNotebook(getDb(), id);
+    await this.load();
+  }
+
+  async #add(nb: Notebook): Promise<string> {
+    await putNotebook(getDb(), nb);
+    await this.load();
+    void storage.noteSavedWork();
+    return nb.id;
+  }
+}
+
+/** How far the open notebook's changes are saved. */
+export type SaveStatus = 'saved' | 'saving' | 'error';
+
+const SAVE_DELAY_MS = 300;
+
+/** One open notebook: its cells, edits, undo of deletion, and autosave to IndexedDB. */
+export class OpenNotebook {
+  notebook = $state.raw<Notebook | null>(null);
+  status = $state<'loading' | 'missing' | 'ready'>('loading');
+  save = $state<SaveStatus>('saved');
+  saveError = $state('');
+  /** The last deleted cell, while it can still be brought back. */
+  removed = $state.raw<RemovedCell | null>(null);
+
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #saving: Promise<void> = Promise.resolve();
+
+  /** Loads a notebook by id. */
+  async load(id: string): Promise<void> {
+    this.status = 'loading';
+    const nb = await getNotebook(getDb(), id, restoreCellData);
+    this.notebook = nb;
+    this.status = nb ? 'ready' : 'missing';
+  }
+
+  setTitle(title: string): void {
+    this.#change((nb) => ({ ...nb, title }));
+  }
+
+  /** Adds a new cell of `kind` at `index` (default: the end); returns its id. */
+  addCell(kind: string, index?: number): string | null {
+    const spec = findCellKind(kind);
+    if (!spec) return null;
+    const cell = createCell(kind, spec.create());
+    this.#change((nb) => ({ ...nb, cells: insertCell(nb.cells, cell, index) }));
+    return cell.id;
+  }
+
+  move(id: string, delta: number): void {
+    this.#change((nb) => ({ ...nb, cells: moveCell(nb.cells, id, delta) }));
+  }
+
+  remove(id: string): void {
+    this.#change((nb) => {
+      const { cells, removed } = removeCell(nb.cells, id);
+      this.removed = removed;
+      return { ...nb, cells };
+    });
+  }
+
+  /** Brings back the last deleted cell at its place. */
+  undoRemove(): void {
+    const removed = this.removed;
+    if (!removed) return;
+    this.removed = null;
+    this.#change((nb) => ({ ...nb, cells: undoRemove(nb.cells, removed) }));
+  }
+
+  /** Forgets the last deleted cell (the undo offer has expired). */
+  dismissUndo(): void {
+    this.removed = null;
+  }
+
+  toggleCollapsed(id: string): void {
+    this.#change((nb) => {
+      const cell = nb.cells.find((c) => c.id === id);
+      return cell ? { ...nb, cells: updateCell(nb.cells, id, { collapsed: !cell.collapsed }) } : nb;
+    });
+  }
+
+  setCellData(id: string, data: unknown): void {
+    this.#change((nb) => ({ ...nb, cells: updateCell(nb.cells, id, { data }) }));
+  }
+
+  /** Writes pending changes now (before the page is hidden or closed). */
+  async flush(): Promise<void> {
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+      this.#saving = this.#write();
+    }
+    await this.#saving;
+  }
+
+  #change(edit: (nb: Notebook) => Notebook): void {
+    const nb = this.notebook;
+    if (!nb) return;
+    this.notebook = { ...edit(nb), updatedAt: Date.now() };
+    this.save = 'saving';
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#saving = this.#write();
+    }, SAVE_DELAY_MS);
+  }
+
+  async #write(): Promise<void> {
+    await this.#saving.catch(() => undefined);
+    const nb = this.notebook;
+    if (!nb) return;
+    try {
+      await putNotebook(getDb(), nb);
+      if (this.#timer === null) this.save = 'saved';
+      this.saveError = '';
+      void storage.noteSavedWork();
+    } catch (e) {
+      this.save = 'error';
+      this.saveError = e instanceof Error ? e.message : String(e);
+    }
+  }
+}

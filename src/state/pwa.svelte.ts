@@ -1,0 +1,31 @@
+import { registerSW } from 'virtual:pwa-register';
+
+/** The service worker: offline readiness and a waiting new version (never applied on its own). */
+export class PwaState {
+  needRefresh = $state(false);
+  offlineReady = $state(false);
+  #update: ((reload?: boolean) => Promise<void>) | null = null;
+
+  /** Registers the service worker (from this bundled script, not an inline one). */
+  register(): void {
+    if (!('serviceWorker' in navigator)) return;
+    this.#update = registerSW({
+      immediate: true,
+      onNeedRefresh: () => (this.needRefresh = true),
+      onOfflineReady: () => (this.offlineReady = true),
+    });
+  }
+
+  /** Activates the waiting version and reloads: only when the user asks. */
+  async applyUpdate(): Promise<void> {
+    await this.#update?.(true);
+  }
+
+  dismiss(): void {
+    this.needRefresh = false;
+    this.offlineReady = false;
+  }
+}
+
+/** The app's service-worker state. */
+export const pwa = new PwaState();

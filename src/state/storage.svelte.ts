@@ -1,0 +1,66 @@
+import { getDb, onVersionChange } from '../data/db.ts';
+import { cleanOrphanChunks, datasetsBeingImported, listDatasets } from '../data/datasets-repo.ts';
+import { getSetting, putSetting } from '../data/settings-repo.ts';
+import {
+  readStorageReport,
+  requestPersistence,
+  type StorageReport,
+} from '../data/storage-estimate.ts';
+import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
+
+const ASKED = 'persistAsked';
+
+/** This browser's storage: use, quota, persistence, stored datasets, and whether it works at all. */
+export class StorageState {
+  report = $state<StorageReport>({ usage: null, quota: null, persisted: null });
+  datasets = $state.raw<DatasetMeta[]>([]);
+  /** IndexedDB could not be opened (private window, disabled storage). */
+  unavailable = $state(false);
+  /** Another tab upgraded the database; this tab must reload. */
+  blocked = $state(false);
+  persistDenied = $state(false);
+
+  constructor() {
+    onVersionChange(() => (this.blocked = true));
+  }
+
+  /** Opens the database and reads the report; flags storage as unavailable when it cannot. */
+  async init(): Promise<void> {
+    try {
+      const db = getDb();
+      await db.open();
+      await cleanOrphanChunks(db, await datasetsBeingImported());
+    } catch {
+      this.unavailable = true;
+    }
+    await this.refresh();
+  }
+
+  /** Re-reads use, quota, persistence and the dataset list. */
+  async refresh(): Promise<void> {
+    this.report = await readStorageReport();
+    if (!this.unavailable) this.datasets = await listDatasets(getDb()).catch(() => []);
+  }
+
+  /**
+   * Called after work is saved. The first time, asks the browser to keep this origin's data
+   * (browsers grant it more readily once the user has done something worth keeping).
+   */
+  async noteSavedWork(): Promise<void> {
+    if (this.report.persisted) return;
+    const db = getDb();
+    if (await getSetting(db, ASKED).catch(() => true)) return;
+    await putSetting(db, ASKED, true);
+    await this.askPersist();
+  }
+
+  /** Asks for persistent storage now. */
+  async askPersist(): Promise<void> {
+    const granted = await requestPersistence();
+    this.persistDenied = !granted;
+    await this.refresh();
+  }
+}
+
+/** The app's storage state. */
+export const storage = new StorageState();

@@ -1,0 +1,24 @@
+import type { Component } from 'svelte';
+import type { Cell } from '../../core/notebook/notebook.ts';
+import MarkdownCell from './markdown/MarkdownCell.svelte';
+import NpsCell from './nps/NpsCell.svelte';
+
+/** The props every cell component takes: its cell, and a way to replace the cell's data. */
+export interface CellProps<D = unknown> {
+  cell: Cell<D>;
+  onchange: (data: D) => void;
+}
+
+/** A cell component with its data type erased: the registry pairs kind and data by construction. */
+export type AnyCellComponent = Component<CellProps<unknown>>;
+
+const erase = <D>(c: Component<CellProps<D>>) => c as unknown as AnyCellComponent;
+
+/**
+ * The component of each cell kind (the pure half lives in `src/core/notebook/cell-kinds.ts`).
+ * The notebook shell looks kinds up here and knows nothing of any particular kind.
+ */
+export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
+  markdown: erase(MarkdownCell),
+  nps: erase(NpsCell),
+};

@@ -1,0 +1,76 @@
+import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Harness } from './harness/harness.ts';
+
+let shared: Browser | null = null;
+
+/** The shared Chromium started by the global setup. */
+export async function browser(): Promise<Browser> {
+  shared ??= await chromium.connect(inject('wsEndpoint'));
+  return shared;
+}
+
+/** Everything a test may want to assert about what the page did. */
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+  /** URLs requested from any origin but the app's own. */
+  foreignRequests: string[];
+  /** Dialogs (alert/confirm/prompt) the page opened. */
+  dialogs: string[];
+}
+
+/**
+ * A fresh browser context (its own IndexedDB and service worker) and page, watched for console
+ * errors, CSP violations, dialogs and requests to other origins.
+ */
+export async function newWatchedPage(
+  appUrl = inject('appUrl'),
+  locale = 'en-US',
+): Promise<Watched> {
+  const context = await (await browser()).newContext({ locale, serviceWorkers: 'allow' });
+  const origin = new URL(appUrl).origin;
+  const page = await context.newPage();
+  const watched: Watched = { page, context, errors: [], foreignRequests: [], dialogs: [] };
+  context.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) {
+      watched.foreignRequests.push(url);
+    }
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') watched.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => watched.errors.push(String(e)));
+  page.on('dialog', (d) => {
+    watched.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return watched;
+}
+
+/** Opens the app and waits until it has rendered. */
+export async function openApp(page: Page, url = inject('appUrl')): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('banner').waitFor();
+}
+
+/** Calls a harness function in the harness page of the same origin (it shares the app's storage). */
+export async function callHarness<K extends keyof Harness>(
+  page: Page,
+  name: K,
+  ...args: Parameters<Harness[K]>
+): Promise<Awaited<ReturnType<Harness[K]>>> {
+  await page.goto(inject('harnessUrl'));
+  await page.waitForSelector('body[data-ready="true"]');
+  return page.evaluate(
+    ([n, a]) => {
+      const h = (window as unknown as { harness: Record<string, (...x: unknown[]) => unknown> })
+        .harness;
+      return h[n as string]!(...(a as unknown[]));
+    },
+    [name, args] as const,
+  ) as Promise<Awaited<ReturnType<Harness[K]>>>;
+}

@@ -1,0 +1,113 @@
+import { getDb } from '../../../src/data/db.ts';
+import { writeChunk } from '../../../src/data/chunks-repo.ts';
+import { commitDataset } from '../../../src/data/datasets-repo.ts';
+import { CHUNK_ROWS, encodeChunk } from '../../../src/core/storage/column-chunk.ts';
+import type { ColumnInfo, DatasetMeta } from '../../../src/core/storage/dataset-meta.ts';
+import { newId } from '../../../src/core/ids.ts';
+import { WorkerBridge } from '../../../src/data/worker-bridge.ts';
+import type { Api } from '../../../workers/analysis.worker.ts';
+
+/** What the seeding generated, counted as it was generated (independently of the app's NPS code). */
+export interface Seeded {
+  id: string;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  blank: number;
+}
+
+/**
+ * Stores a survey dataset of `rows` rows (score 0–10 with some blanks, a segment) through the
+ * app's own chunk and commit code. Scores come from a small deterministic generator.
+ */
+async function seedSurvey(name: string, rows: number, seed = 1): Promise<Seeded> {
+  const db = getDb();
+  const id = newId();
+  const columns: ColumnInfo[] = [
+    { name: 'score', type: 'number' },
+    { name: 'segment', type: 'string' },
+  ];
+  let state = seed >>> 0;
+  const rand = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const out: Seeded = { id, promoters: 0, passives: 0, detractors: 0, blank: 0 };
+  let chunkCount = 0;
+  for (let start = 0; start < rows; start += CHUNK_ROWS) {
+    const n = Math.min(CHUNK_ROWS, rows - start);
+    const score: (number | null)[] = new Array(n);
+    const segment: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = rand();
+      if (r < 0.05) {
+        score[i] = null;
+        out.blank++;
+      } else {
+        const s = Math.floor(rand() * 11);
+        score[i] = s;
+        if (s >= 9) out.promoters++;
+        else if (s >= 7) out.passives++;
+        else out.detractors++;
+      }
+      segment[i] = r < 0.5 ? 'B2B' : 'B2C';
+    }
+    await writeChunk(db, id, chunkCount++, encodeChunk(columns, { score, segment }));
+  }
+  const meta: DatasetMeta = {
+    id,
+    name,
+    createdAt: Date.now(),
+    rowCount: rows,
+    chunkCount,
+    columns,
+  };
+  await commitDataset(db, meta);
+  return out;
+}
+
+/**
+ * Runs the real analysis worker through a bridge with a short idle time and reports whether
+ * the worker was shut down when idle and started again for the next call.
+ */
+async function idleShutdown(datasetId: string, idleMs: number) {
+  const bridge = new WorkerBridge<Api>(
+    () =>
+      new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), {
+        type: 'module',
+      }),
+    idleMs,
+  );
+  const progress: number[] = [];
+  const first = await bridge.call(
+    'npsSummary',
+    { datasetId, column: 'score' },
+    { onProgress: (p) => progress.push(p.done) },
+  );
+  const runningAfterCall = bridge.running;
+  await new Promise((r) => setTimeout(r, idleMs * 3));
+  const runningAfterIdle = bridge.running;
+  const second = await bridge.call('npsSummary', { datasetId, column: 'score' });
+  const abort = new AbortController();
+  const third = bridge.call('npsSummary', { datasetId, column: 'score' }, { signal: abort.signal });
+  abort.abort();
+  const thirdError = await third.then(
+    () => 'resolved',
+    (e: unknown) => (e as Error).name,
+  );
+  return {
+    first,
+    second,
+    progress,
+    runningAfterCall,
+    runningAfterIdle,
+    runningAfterAbort: bridge.running,
+    starts: bridge.starts,
+    thirdError,
+  };
+}
+
+const harness = { seedSurvey, idleShutdown };
+export type Harness = typeof harness;
+(window as unknown as { harness: Harness }).harness = harness;
+document.body.dataset.ready = 'true';

@@ -1,0 +1,54 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** Files the service worker precaches: everything the app needs to start offline. */
+export const PRECACHE_GLOBS = ['**/*.{js,css,html,svg,png,ico,webmanifest,wasm,json,woff2}'];
+
+export default defineConfig({
+  // Relative base: dist/ works from any static host at any sub-path.
+  base: './',
+  plugins: [
+    svelte(),
+    VitePWA({
+      registerType: 'prompt',
+      // Registered from our bundle (src/state/pwa.svelte.ts), never by an inline script.
+      injectRegister: false,
+      // The glob below already takes every icon.
+      includeManifestIcons: false,
+      manifest: {
+        name: 'CX Trace — customer experience analytics',
+        short_name: 'CX Trace',
+        description:
+          'Local-first notebook for NPS/CSAT, complaints, key drivers and the service-model trace. Data stays in your browser.',
+        lang: 'en',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f7f9',
+        theme_color: '#1f4e79',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: 'icons/icon-512-maskable.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: PRECACHE_GLOBS,
+        // Above Workbox's 2 MiB default so analysis bundles fit; a file over it fails the build
+        // (vite-plugin-pwa throws) and scripts/check-precache.mjs checks nothing was left out.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        navigateFallback: null,
+      },
+    }),
+  ],
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2048 },
+  preview: { port: 4173, strictPort: true },
+});
