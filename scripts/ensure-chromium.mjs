@@ -16,7 +16,9 @@ const fail = (why) => {
 };
 
 if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) {
-  fail('This is not a Debian/Ubuntu machine with apt-get, so it cannot be installed automatically.');
+  fail(
+    'This is not a Debian/Ubuntu machine with apt-get, so it cannot be installed automatically.',
+  );
 }
 const isRoot = process.getuid?.() === 0;
 const sudoOk = !isRoot && spawnSync('sudo', ['-n', 'true']).status === 0;

@@ -11,7 +11,9 @@ const stale =
   newer('package.json', stamp);
 
 if (stale) {
-  const args = existsSync('package-lock.json') ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
+  const args = existsSync('package-lock.json')
+    ? ['ci', '--no-audit', '--no-fund']
+    : ['install', '--no-audit', '--no-fund'];
   console.log(`Installing dependencies: npm ${args.join(' ')}`);
   const r = spawnSync('npm', args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) {
