@@ -18,6 +18,7 @@ import { findCellKind, restoreCellData } from '../core/notebook/cell-kinds.ts';
 import { createDemoNotebook } from '../core/notebook/demo-notebook.ts';
 import type { Locale } from '../core/i18n/locale.ts';
 import { storage } from './storage.svelte.ts';
+import { clearStashedNotebook, stashNotebook } from '../data/unsaved-stash.ts';
 
 /** The list of notebooks on the home screen. */
 export class NotebookList {
@@ -94,7 +95,7 @@ export class OpenNotebook {
   }
 
   setTitle(title: string): void {
-    this.#change((nb) => ({ ...nb, title }));
+    this.#change((nb) => ({ ...nb, title }), 'typing');
   }
 
   /** Adds a new cell of `kind` at `index` (default: the end); returns its id. */
@@ -139,11 +140,15 @@ export class OpenNotebook {
   }
 
   setCellData(id: string, data: unknown): void {
-    this.#change((nb) => ({ ...nb, cells: updateCell(nb.cells, id, { data }) }));
+    this.#change((nb) => ({ ...nb, cells: updateCell(nb.cells, id, { data }) }), 'typing');
   }
 
-  /** Writes pending changes now (before the page is hidden or closed). */
-  async flush(): Promise<void> {
+  /**
+   * Writes pending changes now. When the page is being hidden or closed (`leaving`), also keeps
+   * a synchronous copy in case the page goes before the write completes.
+   */
+  async flush(leaving = false): Promise<void> {
+    if (leaving && this.notebook && this.save !== 'saved') stashNotebook(this.notebook);
     if (this.#timer !== null) {
       clearTimeout(this.#timer);
       this.#timer = null;
@@ -152,12 +157,22 @@ export class OpenNotebook {
     await this.#saving;
   }
 
-  #change(edit: (nb: Notebook) => Notebook): void {
+  /**
+   * Applies an edit and saves it: at once for a structural change (a click the user expects to
+   * stick even if the tab closes right after), a moment later for typing, so that a burst of
+   * keystrokes makes one write.
+   */
+  #change(edit: (nb: Notebook) => Notebook, kind: 'structure' | 'typing' = 'structure'): void {
     const nb = this.notebook;
     if (!nb) return;
     this.notebook = { ...edit(nb), updatedAt: Date.now() };
     this.save = 'saving';
     if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (kind === 'structure') {
+      this.#saving = this.#write();
+      return;
+    }
     this.#timer = setTimeout(() => {
       this.#timer = null;
       this.#saving = this.#write();
@@ -165,12 +180,17 @@ export class OpenNotebook {
   }
 
   async #write(): Promise<void> {
+    // Writes run one after another, each storing the latest state.
     await this.#saving.catch(() => undefined);
     const nb = this.notebook;
     if (!nb) return;
     try {
       await putNotebook(getDb(), nb);
-      if (this.#timer === null) this.save = 'saved';
+      if (this.notebook === nb) {
+        // Only a write of the latest state makes a stashed copy redundant.
+        clearStashedNotebook(nb.id);
+        if (this.#timer === null) this.save = 'saved';
+      }
       this.saveError = '';
       void storage.noteSavedWork();
     } catch (e) {

@@ -16,8 +16,22 @@ export class PwaState {
     });
   }
 
-  /** Activates the waiting version and reloads: only when the user asks. */
+  /**
+   * Activates the waiting version and reloads: only when the user asks. The reload follows the
+   * new worker's activation itself, because a page opened before any worker controlled it (a
+   * first visit) never sees a controller change.
+   */
   async applyUpdate(): Promise<void> {
+    let reloading = false;
+    const reload = () => {
+      if (reloading) return;
+      reloading = true;
+      location.reload();
+    };
+    const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
+    if (!waiting) return reload();
+    waiting.addEventListener('statechange', () => waiting.state === 'activated' && reload());
+    navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
     await this.#update?.(true);
   }
 

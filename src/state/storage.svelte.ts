@@ -7,6 +7,8 @@ import {
   type StorageReport,
 } from '../data/storage-estimate.ts';
 import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
+import { recoverStashedNotebooks } from '../data/unsaved-stash.ts';
+import { restoreCellData } from '../core/notebook/cell-kinds.ts';
 
 const ASKED = 'persistAsked';
 
@@ -30,6 +32,7 @@ export class StorageState {
       const db = getDb();
       await db.open();
       await cleanOrphanChunks(db, await datasetsBeingImported());
+      await recoverStashedNotebooks(db, restoreCellData);
     } catch {
       this.unavailable = true;
     }

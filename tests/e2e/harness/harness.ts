@@ -95,13 +95,17 @@ async function idleShutdown(datasetId: string, idleMs: number) {
     () => 'resolved',
     (e: unknown) => (e as Error).name,
   );
+  const runningAfterAbort = bridge.running;
+  const fourth = await bridge.call('npsSummary', { datasetId, column: 'score' });
+  bridge.terminate();
   return {
+    fourth,
     first,
     second,
     progress,
     runningAfterCall,
     runningAfterIdle,
-    runningAfterAbort: bridge.running,
+    runningAfterAbort,
     starts: bridge.starts,
     thirdError,
   };

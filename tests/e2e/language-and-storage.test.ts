@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { newWatchedPage, openApp, type Watched } from './browser.ts';
+
+let w: Watched;
+afterEach(async () => {
+  expect(w.errors).toEqual([]);
+  await w.context.close();
+});
+
+describe('language', () => {
+  it('follows a Russian browser, switches to English and remembers the choice', async () => {
+    w = await newWatchedPage(undefined, 'ru-RU');
+    const { page } = w;
+    await openApp(page);
+    await page.getByRole('heading', { name: 'Блокноты' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    await page.getByRole('button', { name: 'Открыть демо-блокнот' }).click();
+    await page.getByRole('heading', { name: 'Добро пожаловать в CX Trace' }).first().waitFor();
+    expect(await page.getByText('3 ячейки', { exact: true }).isVisible()).toBe(true);
+    // Plural forms follow Russian rules as cells are added: 4 ячейки, 5 ячеек.
+    await page.getByRole('button', { name: 'Добавить ячейку «Текст»' }).click();
+    await page.getByText('4 ячейки', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Добавить ячейку «Текст»' }).click();
+    await page.getByText('5 ячеек', { exact: true }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Язык' }).selectOption('en');
+    await page.getByText('5 cells', { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByText('5 cells', { exact: true }).waitFor();
+    await page.getByRole('link', { name: /All notebooks/ }).click();
+    await page.getByRole('heading', { name: 'Notebooks' }).waitFor();
+    // The notebook keeps the language it was written in.
+    expect(await page.getByRole('link', { name: 'Добро пожаловать в CX Trace' }).isVisible()).toBe(
+      true,
+    );
+  });
+});
+
+describe('storage', () => {
+  it('asks for persistent storage once, after the first saved work, and shows use and quota', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    await page.addInitScript(() => {
+      const calls = { n: 0 };
+      (window as unknown as { persistCalls: typeof calls }).persistCalls = calls;
+      const original = navigator.storage.persist.bind(navigator.storage);
+      navigator.storage.persist = () => {
+        calls.n++;
+        return original();
+      };
+    });
+    await openApp(page);
+    const persistCalls = () =>
+      page.evaluate(() => (window as unknown as { persistCalls: { n: number } }).persistCalls.n);
+    expect(await persistCalls()).toBe(0);
+    await page.getByRole('button', { name: 'New notebook' }).click();
+    await page.getByRole('button', { name: 'Add Text cell' }).click();
+    await page.locator('.save-status[data-status="saved"]').waitFor();
+    await expect.poll(persistCalls).toBe(1);
+    await page.getByRole('textbox', { name: 'Markdown text' }).fill('more work');
+    await page.locator('.save-status[data-status="saved"]').waitFor();
+    await page.reload();
+    await page.getByRole('banner').waitFor();
+    await page.getByRole('button', { name: 'Add Text cell' }).click();
+    await page.locator('.save-status[data-status="saved"]').waitFor();
+    expect(await persistCalls()).toBe(0); // a fresh page, and it was already asked before
+
+    await page.getByRole('button', { name: 'Storage' }).click();
+    const panel = page.getByRole('dialog', { name: 'Storage' });
+    await panel.getByTestId('storage-usage').waitFor();
+    expect(await panel.getByTestId('storage-usage').innerText()).toMatch(
+      /^Used [\d.,]+ \w+ of about [\d.,]+ \w+$/,
+    );
+    expect(await panel.getByTestId('storage-persistence').innerText()).toMatch(
+      /Kept until you delete it|Not yet protected/,
+    );
+    expect(await panel.innerText()).toContain('only in this browser');
+    await panel.getByRole('button', { name: 'Close' }).click();
+    expect(await panel.count()).toBe(0);
+  });
+});

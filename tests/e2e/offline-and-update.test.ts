@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { newWatchedPage, type Watched } from './browser.ts';
+import { startStaticServer, type StaticServer } from './static-server.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+// Each test gets its own server, so it can publish a new version or go away entirely.
+let server: StaticServer;
+let w: Watched;
+beforeEach(async () => {
+  server = await startStaticServer(`${root}dist`, `${root}dist-test`);
+});
+afterEach(async () => {
+  await w.context.close();
+  await server.close();
+});
+
+async function firstVisit(page: Page) {
+  await page.goto(server.appUrl);
+  await page.getByRole('banner').waitFor();
+  // The service worker has installed and precached the app.
+  await page.getByText('CX Trace is ready to work offline.').waitFor();
+}
+
+describe('offline and updates', () => {
+  it('works with the network off after the first visit, notebook and worker included', async () => {
+    w = await newWatchedPage(server.appUrl);
+    const { page, context } = w;
+    // Seed a dataset from the harness on this origin before the app is ever opened.
+    await page.goto(`${server.origin}/__test__/index.html`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.evaluate(() =>
+      (
+        window as unknown as { harness: { seedSurvey(n: string, r: number): Promise<unknown> } }
+      ).harness.seedSurvey('Field survey', 1000),
+    );
+    await firstVisit(page);
+    await page.getByRole('button', { name: 'New notebook' }).click();
+    await page.getByRole('textbox', { name: 'Notebook title' }).fill('Field visit');
+    await page.getByRole('button', { name: 'Add Text cell' }).click();
+    await page.getByRole('textbox', { name: 'Markdown text' }).fill('Written before going offline');
+    await page.locator('.save-status[data-status="saved"]').waitFor();
+
+    await server.close();
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText('Written before going offline').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Notebook title' }).inputValue()).toBe(
+      'Field visit',
+    );
+
+    // New work offline, including the analysis worker (its script comes from the precache).
+    await page.getByRole('button', { name: 'Add NPS summary cell' }).click();
+    const cell = page.getByRole('article', { name: /NPS summary/ });
+    await cell
+      .getByRole('combobox', { name: 'Dataset' })
+      .selectOption({ label: 'Field survey — 1,000 rows' });
+    await cell.getByRole('combobox', { name: 'Score column (0–10)' }).selectOption('score');
+    await cell.getByRole('button', { name: 'Compute NPS' }).click();
+    await cell.locator('output.nps-value').waitFor();
+    await page.locator('.save-status[data-status="saved"]').waitFor();
+    await page.reload();
+    await page.getByRole('article', { name: /Cell 2 of 2/ }).waitFor();
+    expect(w.errors).toEqual([]);
+  });
+
+  it('offers a new version with a prompt and reloads only when asked', async () => {
+    w = await newWatchedPage(server.appUrl);
+    const { page } = w;
+    await firstVisit(page);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
+
+    // Publish a new version: a byte-different service worker.
+    const { readFileSync } = await import('node:fs');
+    server.override('sw.js', `${readFileSync(`${root}dist/sw.js`, 'utf8')}\n// next release\n`);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+
+    const prompt = page
+      .getByRole('alert')
+      .filter({ hasText: 'A new version of CX Trace is ready.' });
+    await prompt.waitFor();
+    // It waits for the user: no reload on its own.
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(
+      true,
+    );
+
+    await Promise.all([
+      page.waitForEvent('load'),
+      prompt.getByRole('button', { name: 'Reload' }).click(),
+    ]);
+    await page.getByRole('banner').waitFor();
+    expect(
+      await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument),
+    ).toBeUndefined();
+    expect(await prompt.count()).toBe(0);
+    expect(w.errors).toEqual([]);
+  });
+});
