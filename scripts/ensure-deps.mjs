@@ -11,9 +11,10 @@ const stale =
   newer('package.json', stamp);
 
 if (stale) {
-  const args = existsSync('package-lock.json')
-    ? ['ci', '--no-audit', '--no-fund']
-    : ['install', '--no-audit', '--no-fund'];
+  // Not `npm ci`: this machine's registry lacks some other platforms' optional binaries (e.g.
+  // rollup's darwin build), so the lock cannot list them and `npm ci` refuses it as out of sync.
+  // `npm install --no-save` installs exactly the locked versions and leaves the lock untouched.
+  const args = ['install', '--no-audit', '--no-fund', '--no-save'];
   console.log(`Installing dependencies: npm ${args.join(' ')}`);
   const r = spawnSync('npm', args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) {
