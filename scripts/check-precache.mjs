@@ -2,9 +2,12 @@
 // (for example one skipped for its size or left out by a glob), since the app would then
 // break offline. Run after `vite build` by `npm run build`.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
-const dist = new URL('../dist/', import.meta.url).pathname;
+// The built app's folder: the first argument, or dist/ beside this script's project.
+const dist = process.argv[2]
+  ? resolve(process.argv[2])
+  : new URL('../dist/', import.meta.url).pathname;
 const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
 const precached = new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]));
 

@@ -44,6 +44,12 @@ export async function newWatchedPage(
     if (m.type() === 'error') watched.errors.push(m.text());
   });
   page.on('pageerror', (e) => watched.errors.push(String(e)));
+  // Report every Content-Security-Policy violation as a console error, whatever Chromium logs.
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
   page.on('dialog', (d) => {
     watched.dialogs.push(d.message());
     void d.dismiss();

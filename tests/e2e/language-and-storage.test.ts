@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
 import { newWatchedPage, openApp, type Watched } from './browser.ts';
 
 let w: Watched;
@@ -78,5 +79,35 @@ describe('storage', () => {
     expect(await panel.innerText()).toContain('only in this browser');
     await panel.getByRole('button', { name: 'Close' }).click();
     expect(await panel.count()).toBe(0);
+  });
+
+  it('asks for a reload, without blocking it, when another tab upgrades the database', async () => {
+    w = await newWatchedPage();
+    const { page, context } = w;
+    await openApp(page);
+    await page.getByRole('button', { name: 'New notebook' }).click();
+    await page.locator('.save-status[data-status="saved"]').waitFor();
+    // A newer version of the app opens the same database with a higher schema version.
+    const other = await context.newPage();
+    await other.goto(inject('harnessUrl'));
+    const upgraded = await other.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const req = indexedDB.open('cx-trace', 1000);
+          req.onsuccess = () => {
+            req.result.close();
+            resolve('upgraded');
+          };
+          req.onblocked = () => resolve('blocked');
+          req.onerror = () => resolve('error');
+        }),
+    );
+    expect(upgraded).toBe('upgraded');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'CX Trace was updated in another tab' })
+      .getByRole('button', { name: 'Reload' })
+      .waitFor();
+    await other.close();
   });
 });
