@@ -54,13 +54,13 @@ export class StorageState {
     const db = getDb();
     if (await getSetting(db, ASKED).catch(() => true)) return;
     await putSetting(db, ASKED, true);
-    await this.askPersist();
+    await requestPersistence();
+    await this.refresh();
   }
 
-  /** Asks for persistent storage now. */
+  /** Asks for persistent storage now, because the user asked; says so if the browser declines. */
   async askPersist(): Promise<void> {
-    const granted = await requestPersistence();
-    this.persistDenied = !granted;
+    this.persistDenied = !(await requestPersistence());
     await this.refresh();
   }
 }
