@@ -60,6 +60,28 @@ describe('notebooks', () => {
     await second.getByRole('textbox', { name: 'Markdown text' }).fill('Second note, edited');
     await second.getByRole('button', { name: 'Done' }).click();
 
+    // Insert a new cell between the first and second.
+    await page
+      .getByRole('article', { name: /Cell 1 of 3/ })
+      .locator('summary', { hasText: '+' })
+      .click();
+    await page
+      .getByRole('group', { name: 'Add a cell below' })
+      .getByRole('button', { name: 'Text' })
+      .click();
+    await page.getByRole('textbox', { name: 'Markdown text' }).fill('Inserted note');
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect((await cellTexts(page)).map((t) => t.split('\n')[0])).toEqual([
+      'Third note',
+      'Inserted note',
+      'Second note, edited',
+      'Findings',
+    ]);
+    await page
+      .getByRole('article', { name: /Cell 2 of 4/ })
+      .getByRole('button', { name: 'Delete cell' })
+      .click();
+
     // Collapse the first.
     await page
       .getByRole('article', { name: /Cell 1 of 3/ })
