@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import type { CxTraceDb } from './db.ts';
 import { restoreDatasetMeta, type DatasetMeta } from '../core/storage/dataset-meta.ts';
 
@@ -5,6 +6,16 @@ import { restoreDatasetMeta, type DatasetMeta } from '../core/storage/dataset-me
 export async function listDatasets(db: CxTraceDb): Promise<DatasetMeta[]> {
   const raw = await db.datasets.orderBy('createdAt').reverse().toArray();
   return raw.map(restoreDatasetMeta).filter((m): m is DatasetMeta => m !== null);
+}
+
+/** Calls `onChange` with the dataset list now and on every change (any tab); returns a stop function. */
+export function watchDatasets(
+  db: CxTraceDb,
+  onChange: (datasets: DatasetMeta[]) => void,
+  onError: (e: unknown) => void,
+): () => void {
+  const sub = liveQuery(() => listDatasets(db)).subscribe({ next: onChange, error: onError });
+  return () => sub.unsubscribe();
 }
 
 /** A dataset's metadata, or null when there is no such complete dataset. */

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import type { CxTraceDb } from './db.ts';
 import type { Notebook } from '../core/notebook/notebook.ts';
 import { restoreNotebook, type RestoreCellData } from '../core/notebook/restore-notebook.ts';
@@ -31,4 +32,26 @@ export async function putNotebook(db: CxTraceDb, notebook: Notebook): Promise<vo
 /** Deletes a notebook. */
 export async function deleteNotebook(db: CxTraceDb, id: string): Promise<void> {
   await db.notebooks.delete(id);
+}
+
+/** Renames a stored notebook in place, leaving its cells as they are in storage. */
+export async function renameNotebook(db: CxTraceDb, id: string, title: string): Promise<void> {
+  await db.notebooks.update(id, { title, updatedAt: Date.now() });
+}
+
+/**
+ * Calls `onChange` with the current notebook list now and whenever it changes, in this tab or
+ * another one; returns a function that stops watching.
+ */
+export function watchNotebooks(
+  db: CxTraceDb,
+  restoreCellData: RestoreCellData | undefined,
+  onChange: (notebooks: Notebook[]) => void,
+  onError: (e: unknown) => void,
+): () => void {
+  const sub = liveQuery(() => listNotebooks(db, restoreCellData)).subscribe({
+    next: onChange,
+    error: onError,
+  });
+  return () => sub.unsubscribe();
 }

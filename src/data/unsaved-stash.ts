@@ -41,7 +41,8 @@ export async function recoverStashedNotebooks(
       // A damaged copy is dropped below.
     }
     const stored = stashed ? await db.notebooks.get(stashed.id) : undefined;
-    if (stashed && (!stored || stashed.updatedAt > (stored.updatedAt ?? 0))) {
+    // No stored record means the notebook was deleted (it is stored when created): let it go.
+    if (stashed && stored && stashed.updatedAt > (stored.updatedAt ?? 0)) {
       await putNotebook(db, stashed);
       recovered++;
     }

@@ -21,11 +21,19 @@ type Task = (input: never, onProgress?: ProgressFn) => unknown;
 type TaskInput<F> = F extends (input: infer I, ...rest: never[]) => unknown ? I : never;
 type TaskResult<F> = F extends (...args: never[]) => infer R ? Awaited<R> : never;
 
-/** Why a running call was stopped by someone else's cancel. */
-export class WorkerRestartedError extends Error {
+/** A call was stopped because the bridge was shut down (`terminate()`). */
+export class WorkerStoppedError extends Error {
   constructor() {
-    super('The worker was stopped because another task on it was cancelled');
-    this.name = 'WorkerRestartedError';
+    super('The worker was stopped');
+    this.name = 'WorkerStoppedError';
+  }
+}
+
+/** The worker died (failed to load, ran out of memory…); calls running on it reject with this. */
+export class WorkerCrashedError extends Error {
+  constructor(detail: string) {
+    super(`The worker stopped unexpectedly: ${detail}`);
+    this.name = 'WorkerCrashedError';
   }
 }
 
@@ -39,19 +47,22 @@ export function isAbortError(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';
 }
 
-interface Pending {
+interface Pending<R> {
+  /** Starts (or restarts) the call on a worker. */
+  run: (remote: R) => void;
   reject: (reason: unknown) => void;
 }
 
 /**
  * The one way the main thread talks to a worker: starts it on first use, forwards progress,
- * cancels by terminating it (the next call starts a fresh one) and shuts it down after
- * `idleMs` without calls, so an idle app holds no worker memory.
+ * cancels by terminating it and shuts it down after `idleMs` without calls, so an idle app
+ * holds no worker memory. Cancelling one call does not disturb the others: they are started
+ * again on a fresh worker.
  */
 export class WorkerBridge<Api extends Record<keyof Api, Task>> {
   #worker: Worker | null = null;
   #remote: Remote<Api> | null = null;
-  #pending = new Set<Pending>();
+  #pending = new Set<Pending<Remote<Api>>>();
   #idleTimer: ReturnType<typeof setTimeout> | null = null;
   #starts = 0;
 
@@ -78,14 +89,10 @@ export class WorkerBridge<Api extends Record<keyof Api, Task>> {
   ): Promise<TaskResult<Api[K]>> {
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(abortError());
-    const remote = this.#start();
     this.#clearIdle();
     return new Promise<TaskResult<Api[K]>>((resolve, reject) => {
       let settled = false;
-      const onAbort = () => this.#stop(entry, abortError());
-      const entry: Pending = {
-        reject: (reason) => settle(() => reject(reason)),
-      };
+      let attempt = 0;
       const settle = (finish: () => void) => {
         if (settled) return;
         settled = true;
@@ -94,38 +101,58 @@ export class WorkerBridge<Api extends Record<keyof Api, Task>> {
         finish();
         this.#scheduleIdle();
       };
+      // Progress travels on its own port and may trail the result: drop it once settled.
+      const progress = onProgress
+        ? proxy((p: Progress) => {
+            if (!settled) onProgress(p);
+          })
+        : undefined;
+      const entry: Pending<Remote<Api>> = {
+        run: (remote) => {
+          const mine = ++attempt;
+          const fn = (remote as unknown as Record<K, unknown>)[method] as (
+            i: unknown,
+            p?: ProgressFn,
+          ) => Promise<TaskResult<Api[K]>>;
+          fn(input, progress).then(
+            (value) => mine === attempt && settle(() => resolve(value)),
+            (error: unknown) => mine === attempt && settle(() => reject(error)),
+          );
+        },
+        reject: (reason) => settle(() => reject(reason)),
+      };
+      const onAbort = () => this.#stop(entry, abortError());
       this.#pending.add(entry);
       signal?.addEventListener('abort', onAbort, { once: true });
-      const fn = remote[method] as unknown as (
-        i: unknown,
-        p?: ProgressFn,
-      ) => Promise<TaskResult<Api[K]>>;
-      fn(input, onProgress ? proxy(onProgress) : undefined).then(
-        (value) => settle(() => resolve(value)),
-        (error: unknown) => settle(() => reject(error)),
-      );
+      entry.run(this.#start());
     });
   }
 
-  /** Stops the worker now; calls still running reject with `reason`. */
-  terminate(reason: unknown = new WorkerRestartedError()): void {
-    this.#stop(null, reason);
+  /** Stops the worker now; calls still running reject with `WorkerStoppedError`. */
+  terminate(): void {
+    this.#stop(null, new WorkerStoppedError());
   }
 
   /**
-   * Stops the worker: `target` (the cancelled call) rejects with `reason`, any other call
-   * still running with `WorkerRestartedError` (or `reason` when there is no target).
+   * Terminates the worker. With a `target` (a cancelled call), that call rejects with `reason`
+   * and the other running calls start again on a fresh worker; without one, all reject.
    */
-  #stop(target: Pending | null, reason: unknown): void {
+  #stop(target: Pending<Remote<Api>> | null, reason: unknown): void {
     this.#clearIdle();
     const worker = this.#worker;
     this.#worker = null;
     this.#remote = null;
     worker?.terminate();
-    const pending = [...this.#pending];
-    this.#pending.clear();
-    for (const p of pending) {
-      p.reject(target === null || p === target ? reason : new WorkerRestartedError());
+    if (target === null) {
+      const pending = [...this.#pending];
+      this.#pending.clear();
+      for (const p of pending) p.reject(reason);
+      return;
+    }
+    target.reject(reason);
+    if (this.#pending.size > 0) {
+      const remote = this.#start();
+      for (const p of this.#pending) p.run(remote);
     }
   }
 
@@ -134,7 +161,7 @@ export class WorkerBridge<Api extends Record<keyof Api, Task>> {
     const worker = this.createWorker();
     worker.addEventListener('error', (e) => {
       if (this.#worker === worker) {
-        this.#stop(null, new Error(`Worker failed: ${e.message || 'load error'}`));
+        this.#stop(null, new WorkerCrashedError(e.message || 'load error'));
       }
     });
     this.#worker = worker;

@@ -8,7 +8,8 @@ export class NpsRun {
   progress = $state.raw<Progress | null>(null);
   result = $state.raw<NpsResult | null>(null);
   cancelled = $state(false);
-  error = $state('');
+  /** Why the last run failed (shown through `errorMessage`), or null. */
+  error = $state.raw<unknown>(null);
   #abort: AbortController | null = null;
 
   /** Computes the NPS of a dataset column in the worker. */
@@ -17,7 +18,7 @@ export class NpsRun {
     const abort = (this.#abort = new AbortController());
     this.running = true;
     this.cancelled = false;
-    this.error = '';
+    this.error = null;
     this.result = null;
     this.progress = null;
     try {
@@ -28,7 +29,7 @@ export class NpsRun {
       );
     } catch (e) {
       if (isAbortError(e)) this.cancelled = true;
-      else this.error = e instanceof Error ? e.message : String(e);
+      else this.error = e;
     } finally {
       if (this.#abort === abort) {
         this.running = false;

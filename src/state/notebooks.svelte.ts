@@ -1,5 +1,11 @@
 import { getDb } from '../data/db.ts';
-import { deleteNotebook, getNotebook, listNotebooks, putNotebook } from '../data/notebooks-repo.ts';
+import {
+  deleteNotebook,
+  getNotebook,
+  putNotebook,
+  renameNotebook,
+  watchNotebooks,
+} from '../data/notebooks-repo.ts';
 import {
   createCell,
   createNotebook,
@@ -20,15 +26,25 @@ import type { Locale } from '../core/i18n/locale.ts';
 import { storage } from './storage.svelte.ts';
 import { clearStashedNotebook, stashNotebook } from '../data/unsaved-stash.ts';
 
-/** The list of notebooks on the home screen. */
+/** The list of notebooks on the home screen, kept current with storage (in any tab). */
 export class NotebookList {
   items = $state.raw<Notebook[]>([]);
   loaded = $state(false);
+  /** Why the list could not be read, or null. */
+  error = $state.raw<unknown>(null);
 
-  /** Reads every notebook from storage. */
-  async load(): Promise<void> {
-    this.items = await listNotebooks(getDb(), restoreCellData);
-    this.loaded = true;
+  /** Follows the stored notebooks until the returned function is called. */
+  watch(): () => void {
+    return watchNotebooks(
+      getDb(),
+      restoreCellData,
+      (items) => {
+        this.items = items;
+        this.loaded = true;
+        this.error = null;
+      },
+      (e) => (this.error = e),
+    );
   }
 
   /** Creates an empty notebook and returns its id. */
@@ -41,29 +57,25 @@ export class NotebookList {
     return this.#add(createDemoNotebook(locale));
   }
 
-  /** Renames a notebook (blank names are ignored). */
+  /** Renames a notebook (blank names are ignored); its cells are not touched. */
   async rename(id: string, title: string): Promise<void> {
-    const nb = this.items.find((n) => n.id === id);
-    if (!nb || title.trim() === '') return;
-    await putNotebook(getDb(), { ...nb, title: title.trim(), updatedAt: Date.now() });
-    await this.load();
+    if (title.trim() === '') return;
+    await renameNotebook(getDb(), id, title.trim());
   }
 
-  /** Copies a notebook under a new title and returns the copy's id. */
+  /** Copies a notebook, as stored now, under a new title; returns the copy's id. */
   async duplicate(id: string, title: string): Promise<string | null> {
-    const nb = this.items.find((n) => n.id === id);
+    const nb = await getNotebook(getDb(), id, restoreCellData);
     return nb ? this.#add(duplicateNotebook(nb, title)) : null;
   }
 
   /** Deletes a notebook. */
   async remove(id: string): Promise<void> {
     await deleteNotebook(getDb(), id);
-    await this.load();
   }
 
   async #add(nb: Notebook): Promise<string> {
     await putNotebook(getDb(), nb);
-    await this.load();
     void storage.noteSavedWork();
     return nb.id;
   }
@@ -79,7 +91,8 @@ export class OpenNotebook {
   notebook = $state.raw<Notebook | null>(null);
   status = $state<'loading' | 'missing' | 'ready'>('loading');
   save = $state<SaveStatus>('saved');
-  saveError = $state('');
+  /** Why the last save failed (shown through `errorMessage`), or null. */
+  saveError = $state.raw<unknown>(null);
   /** The last deleted cell, while it can still be brought back. */
   removed = $state.raw<RemovedCell | null>(null);
 
@@ -191,11 +204,11 @@ export class OpenNotebook {
         clearStashedNotebook(nb.id);
         if (this.#timer === null) this.save = 'saved';
       }
-      this.saveError = '';
+      this.saveError = null;
       void storage.noteSavedWork();
     } catch (e) {
       this.save = 'error';
-      this.saveError = e instanceof Error ? e.message : String(e);
+      this.saveError = e;
     }
   }
 }

@@ -4,6 +4,8 @@ import { registerSW } from 'virtual:pwa-register';
 export class PwaState {
   needRefresh = $state(false);
   offlineReady = $state(false);
+  /** Another tab applied an update: this one runs old code and should reload when convenient. */
+  reloadRequired = $state(false);
   #update: ((reload?: boolean) => Promise<void>) | null = null;
 
   /** Registers the service worker (from this bundled script, not an inline one). */
@@ -13,6 +15,12 @@ export class PwaState {
       immediate: true,
       onNeedRefresh: () => (this.needRefresh = true),
       onOfflineReady: () => (this.offlineReady = true),
+      // Without this the plugin reloads every other open tab when one tab applies an update,
+      // possibly in the middle of the user's work. Ask instead.
+      onNeedReload: () => {
+        this.needRefresh = false;
+        this.reloadRequired = true;
+      },
     });
   }
 

@@ -1,5 +1,5 @@
 import { getDb, onVersionChange } from '../data/db.ts';
-import { cleanOrphanChunks, datasetsBeingImported, listDatasets } from '../data/datasets-repo.ts';
+import { cleanOrphanChunks, datasetsBeingImported, watchDatasets } from '../data/datasets-repo.ts';
 import { getSetting, putSetting } from '../data/settings-repo.ts';
 import {
   readStorageReport,
@@ -28,21 +28,33 @@ export class StorageState {
 
   /** Opens the database and reads the report; flags storage as unavailable when it cannot. */
   async init(): Promise<void> {
+    const db = getDb();
     try {
-      const db = getDb();
       await db.open();
-      await cleanOrphanChunks(db, await datasetsBeingImported());
-      await recoverStashedNotebooks(db, restoreCellData);
     } catch {
       this.unavailable = true;
+      this.report = await readStorageReport();
+      return;
     }
+    // Housekeeping: a failure here loses nothing and must not stop the app.
+    await datasetsBeingImported()
+      .then((keep) => cleanOrphanChunks(db, keep))
+      .catch((e: unknown) => console.warn('Could not clean unfinished imports', e));
+    await recoverStashedNotebooks(db, restoreCellData).catch((e: unknown) =>
+      console.warn('Could not recover unsaved notebook edits', e),
+    );
+    // The dataset list follows storage for the app's lifetime, imports in other tabs included.
+    watchDatasets(
+      db,
+      (list) => (this.datasets = list),
+      (e) => console.warn('Could not read the dataset list', e),
+    );
     await this.refresh();
   }
 
-  /** Re-reads use, quota, persistence and the dataset list. */
+  /** Re-reads use, quota and persistence. */
   async refresh(): Promise<void> {
     this.report = await readStorageReport();
-    if (!this.unavailable) this.datasets = await listDatasets(getDb()).catch(() => []);
   }
 
   /**

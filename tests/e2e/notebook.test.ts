@@ -165,22 +165,22 @@ describe('notebooks', () => {
 
     const list = page.getByRole('list', { name: 'Notebooks' });
     await list.getByRole('link', { name: 'Welcome to CX Trace' }).waitFor();
-    await page.getByRole('button', { name: 'Rename: Welcome to CX Trace' }).click();
+    await page.getByRole('button', { name: 'Rename “Welcome to CX Trace”' }).click();
     await page.getByRole('textbox', { name: /New name for/ }).fill('Pilot study');
     await page.getByRole('button', { name: 'Save' }).click();
     await list.getByRole('link', { name: 'Pilot study' }).waitFor();
 
-    await page.getByRole('button', { name: 'Duplicate: Pilot study' }).click();
+    await page.getByRole('button', { name: 'Duplicate “Pilot study”' }).click();
     await list.getByRole('link', { name: 'Pilot study (copy)' }).waitFor();
     expect(await page.getByText('2 notebooks').isVisible()).toBe(true);
 
     // Cancel keeps it; confirming deletes it.
-    await page.getByRole('button', { name: 'Delete: Pilot study (copy)' }).click();
+    await page.getByRole('button', { name: 'Delete “Pilot study (copy)”' }).click();
     const dialog = page.getByRole('dialog');
     expect(await dialog.innerText()).toContain('“Pilot study (copy)” with its 3 cells');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await list.getByRole('listitem').count()).toBe(2);
-    await page.getByRole('button', { name: 'Delete: Pilot study (copy)' }).click();
+    await page.getByRole('button', { name: 'Delete “Pilot study (copy)”' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await page.getByText('1 notebook', { exact: true }).waitFor();
 

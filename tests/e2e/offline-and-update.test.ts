@@ -71,7 +71,13 @@ describe('offline and updates', () => {
     const { page } = w;
     await firstVisit(page);
     await page.getByRole('button', { name: 'Close' }).click();
-    await page.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
+    // A second tab of the app, open during the update.
+    const other = await w.context.newPage();
+    await other.goto(server.appUrl);
+    await other.getByRole('banner').waitFor();
+    for (const p of [page, other]) {
+      await p.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
+    }
 
     // Publish a new version: a byte-different service worker.
     const { readFileSync } = await import('node:fs');
@@ -92,6 +98,14 @@ describe('offline and updates', () => {
       page.waitForEvent('load'),
       prompt.getByRole('button', { name: 'Reload' }).click(),
     ]);
+    // The other tab is not reloaded under the user's feet: it asks.
+    await other
+      .getByRole('alert')
+      .filter({ hasText: 'CX Trace was updated in another tab' })
+      .waitFor();
+    expect(
+      await other.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument),
+    ).toBe(true);
     await page.getByRole('banner').waitFor();
     expect(
       await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument),

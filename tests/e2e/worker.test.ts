@@ -88,4 +88,22 @@ describe('analysis worker', () => {
     expect(r.fourth).toEqual(r.first);
     expect(r.starts).toBe(3);
   });
+
+  it('cancelling one of two running calls leaves the other to finish', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    const seeded = await callHarness(page, 'seedSurvey', 'Two', 300_000, 5);
+    const r = await callHarness(page, 'cancelOneOfTwo', seeded.id);
+    expect(r.first).toBe('AbortError');
+    expect(r.second).toMatchObject({
+      ok: true,
+      rows: 300_000,
+      summary: {
+        promoters: seeded.promoters,
+        detractors: seeded.detractors,
+        missing: seeded.blank,
+      },
+    });
+    expect(r.starts).toBe(2);
+  });
 });

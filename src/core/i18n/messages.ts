@@ -115,7 +115,17 @@ export const en = {
   'db.blocked':
     'CX Trace was updated in another tab. Reload this tab to keep working with your data.',
 
-  'error.generic': 'Something went wrong: {error}',
+  'error.workerCrashed':
+    'The analysis stopped unexpectedly (the browser may be short of memory). Try again; close other tabs if it repeats.',
+  'error.quota':
+    'The browser’s storage for CX Trace is full. Delete datasets or notebooks you no longer need, then try again.',
+  'common.loading': 'Loading…',
+  'nps.missingColumn': 'The dataset of this cell no longer has the column “{column}”.',
+  'home.renameOf': 'Rename “{title}”',
+  'home.duplicateOf': 'Duplicate “{title}”',
+  'home.deleteOf': 'Delete “{title}”',
+  'pwa.reloadRequired':
+    'CX Trace was updated in another tab. Reload this tab to use the new version.',
 
   'cli.title': 'cx-trace — CX Trace analyses from the command line (same code as the app)',
   'cli.commands': 'Commands:',
@@ -172,7 +182,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'common.close': 'Закрыть',
   'common.reload': 'Перезагрузить',
   'common.later': 'Позже',
-  'common.undo': 'Отменить',
+  'common.undo': 'Вернуть',
   'common.yes': 'да',
   'common.no': 'нет',
   'common.howToRead': 'Как это читать',
@@ -193,8 +203,8 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'notebook.addCell': 'Добавить ячейку',
   'notebook.addKind': 'Добавить ячейку «{kind}»',
 
-  'cell.moveUp': 'Выше',
-  'cell.moveDown': 'Ниже',
+  'cell.moveUp': 'Переместить вверх',
+  'cell.moveDown': 'Переместить вниз',
   'cell.delete': 'Удалить ячейку',
   'cell.insertBelow': 'Добавить ячейку ниже',
   'cell.collapse': 'Свернуть',
@@ -225,7 +235,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'nps.failed': 'Не удалось рассчитать NPS: {error}',
   'nps.missingDataset': 'Набор данных этой ячейки больше не хранится.',
   'nps.value': 'NPS',
-  'nps.ci': '95% доверительный интервал: от {low} до {high}',
+  'nps.ci': 'Доверительный интервал 95 %: от {low} до {high}',
   'nps.responses': {
     one: '{count} ответ',
     few: '{count} ответа',
@@ -260,11 +270,11 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'storage.title': 'Хранилище',
   'storage.where':
     'Ваши данные хранятся только в этом браузере на этом устройстве. Ничего не отправляется на сервер.',
-  'storage.usage': 'Занято {used} из примерно {quota}',
+  'storage.usage': 'Занято {used} из ≈ {quota}',
   'storage.unknown': 'Этот браузер не сообщает, сколько места занято.',
-  'storage.persistent': 'Хранятся, пока вы их не удалите',
+  'storage.persistent': 'Данные хранятся, пока вы их не удалите',
   'storage.notPersistent':
-    'Пока не защищены: браузер может очистить их, когда на диске мало места.',
+    'Данные пока не защищены: браузер может очистить их, когда на диске мало места.',
   'storage.askPersist': 'Попросить браузер сохранять мои данные',
   'storage.persistDenied':
     'Браузер пока отказал; он может согласиться, когда приложение будет установлено.',
@@ -282,7 +292,17 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'db.blocked':
     'CX Trace обновился в другой вкладке. Перезагрузите эту вкладку, чтобы продолжить работу с данными.',
 
-  'error.generic': 'Что-то пошло не так: {error}',
+  'error.workerCrashed':
+    'Анализ неожиданно прервался (возможно, браузеру не хватило памяти). Попробуйте ещё раз; если повторится, закройте другие вкладки.',
+  'error.quota':
+    'Хранилище браузера для CX Trace заполнено. Удалите ненужные наборы данных или блокноты и попробуйте снова.',
+  'common.loading': 'Загрузка…',
+  'nps.missingColumn': 'В наборе данных этой ячейки больше нет столбца «{column}».',
+  'home.renameOf': 'Переименовать «{title}»',
+  'home.duplicateOf': 'Дублировать «{title}»',
+  'home.deleteOf': 'Удалить «{title}»',
+  'pwa.reloadRequired':
+    'CX Trace обновился в другой вкладке. Перезагрузите эту вкладку, чтобы работать в новой версии.',
 
   'cli.title': 'cx-trace — анализы CX Trace из командной строки (тот же код, что в приложении)',
   'cli.commands': 'Команды:',

@@ -111,7 +111,32 @@ async function idleShutdown(datasetId: string, idleMs: number) {
   };
 }
 
-const harness = { seedSurvey, idleShutdown };
+/**
+ * Runs two calls at once on one bridge and cancels the first: the second must still finish
+ * with the full answer (on a fresh worker) rather than fail.
+ */
+async function cancelOneOfTwo(datasetId: string) {
+  const bridge = new WorkerBridge<Api>(
+    () =>
+      new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), {
+        type: 'module',
+      }),
+  );
+  const abort = new AbortController();
+  const input = { datasetId, column: 'score' };
+  const first = bridge.call('npsSummary', input, { signal: abort.signal }).then(
+    () => 'resolved',
+    (e: unknown) => (e as Error).name,
+  );
+  const second = bridge.call('npsSummary', input);
+  await new Promise((r) => setTimeout(r, 10));
+  abort.abort();
+  const result = { first: await first, second: await second, starts: bridge.starts };
+  bridge.terminate();
+  return result;
+}
+
+const harness = { seedSurvey, idleShutdown, cancelOneOfTwo };
 export type Harness = typeof harness;
 (window as unknown as { harness: Harness }).harness = harness;
 document.body.dataset.ready = 'true';
