@@ -94,11 +94,11 @@ const COMMANDS: Command[] = [
           translate(locale, 'cli.cannotRead', { file: source, error: (e as Error).message }),
         );
       }
-      const scores = text
-        .split(/[\s,;]+/)
-        .filter((t) => t !== '')
-        .map(Number);
-      const s = npsOf(scores);
+      const tokens = text.split(/[\s,;]+/).filter((t) => t !== '');
+      const numbers = tokens.map(Number);
+      const summary = npsOf(numbers.filter((n) => !Number.isNaN(n)));
+      // Words are not blanks: they are values that are not scores, and are reported as such.
+      const s = { ...summary, invalid: summary.invalid + numbers.filter(Number.isNaN).length };
       if (args.json) {
         io.stdout(JSON.stringify(s) + '\n');
         return;
@@ -115,6 +115,7 @@ const COMMANDS: Command[] = [
           detractors: formatPercent(locale, s.detractorShare!),
         }) +
           (s.invalid > 0 ? `\n${translateCount(locale, 'nps.invalid', s.invalid)}` : '') +
+          (s.missing > 0 ? `\n${translateCount(locale, 'nps.missing', s.missing)}` : '') +
           '\n',
       );
     },

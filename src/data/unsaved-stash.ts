@@ -28,7 +28,9 @@ export async function recoverStashedNotebooks(
 ): Promise<number> {
   let keys: string[];
   try {
-    keys = Object.keys(localStorage).filter((k) => k.startsWith(PREFIX));
+    keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? '').filter(
+      (k) => k.startsWith(PREFIX),
+    );
   } catch {
     return 0;
   }

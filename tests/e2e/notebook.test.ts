@@ -126,6 +126,48 @@ describe('notebooks', () => {
     await page.getByText('typed in a hurry').waitFor();
   });
 
+  it('keeps keyboard focus in place when moving, deleting and restoring cells', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    await openApp(page);
+    await page.getByRole('button', { name: 'New notebook' }).click();
+    for (const text of ['One', 'Two', 'Three']) await addTextCell(page, text);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return `${el?.closest('article')?.querySelector('.markdown')?.textContent?.trim() ?? ''}|${el?.getAttribute('aria-label') ?? el?.textContent}`;
+      });
+    await page
+      .getByRole('article', { name: /Cell 3 of 3/ })
+      .getByRole('button', { name: 'Move up' })
+      .focus();
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('Three|Move up');
+    await page.keyboard.press('Enter');
+    // At the top, Move up is disabled: focus falls on Move down of the same cell.
+    expect(await focused()).toBe('Three|Move down');
+    expect((await cellTexts(page)).map((t) => t.split('\n')[0])).toEqual(['Three', 'One', 'Two']);
+
+    await page
+      .getByRole('article', { name: /Cell 2 of 3/ })
+      .getByRole('button', { name: 'Delete cell' })
+      .focus();
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('|Undo');
+    await page.keyboard.press('Enter');
+    expect((await cellTexts(page)).map((t) => t.split('\n')[0])).toEqual(['Three', 'One', 'Two']);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('ARTICLE');
+
+    // A dialog gives focus back to the button that opened it.
+    await page.getByRole('link', { name: /All notebooks/ }).click();
+    const del = page.getByRole('button', { name: /^Delete “/ });
+    await del.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => del.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('deletes a cell with undo', async () => {
     w = await newWatchedPage();
     const { page } = w;
@@ -206,6 +248,8 @@ describe('notebooks', () => {
         '<iframe src="https://example.com"></iframe>',
         '![tracker](https://tracker.example.com/pixel.png)',
         '<b onmouseover="alert(4)">bold</b>',
+        '<svg><image href="https://evil.example/x.png"></image></svg>',
+        '<math><mtext><img src="https://evil.example/m.png"></mtext></math>',
       ].join('\n\n'),
     );
     const body = page.getByRole('article', { name: /Cell 1 of 1/ }).locator('.markdown');
@@ -216,7 +260,9 @@ describe('notebooks', () => {
     expect(w.dialogs).toEqual([]);
     expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
     const html = await body.innerHTML();
-    expect(html).not.toMatch(/<script|onerror|onmouseover|javascript:|<iframe|<img/i);
+    expect(html).not.toMatch(
+      /<script|onerror|onmouseover|javascript:|<iframe|<img|<svg|<image|<math/i,
+    );
     expect(await body.innerText()).toContain('image from another site not loaded');
     expect(w.foreignRequests).toEqual([]);
     await waitSaved(page);

@@ -51,6 +51,10 @@ describe('cx-trace command line', () => {
     expect(await main(['nps', 'nope.txt'], missing.host)).toBe(1);
     expect(missing.err().trim().split('\n')).toHaveLength(1);
     expect(missing.err()).toMatch(/nope\.txt/);
+    const words = io('10 9 x');
+    expect(await main(['nps'], words.host)).toBe(0);
+    expect(words.out()).toMatch(/2 responses/);
+    expect(words.out()).toMatch(/1 value outside 0–10 skipped/);
     const empty = io('abc');
     expect(await main(['nps'], empty.host)).toBe(1);
   });

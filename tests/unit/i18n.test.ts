@@ -81,7 +81,8 @@ describe('number formatting', () => {
   });
 
   it('formats byte counts in the largest whole unit', () => {
-    expect(formatBytes('en', 512)).toBe('512 byte');
+    expect(formatBytes('en', 512)).toBe('512B');
+    expect(plain(formatBytes('ru', 512))).toBe('512 Б');
     expect(formatBytes('en', 1536)).toBe('1.5 kB');
     expect(plain(formatBytes('ru', 5 * 1024 * 1024 * 1024))).toBe('5 ГБ');
   });

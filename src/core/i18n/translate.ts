@@ -78,7 +78,8 @@ export function formatBytes(locale: Locale, bytes: number): string {
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit: BYTE_UNITS[i],
-    unitDisplay: 'short',
+    // "512 B", not the short form's "512 byte".
+    unitDisplay: i === 0 ? 'narrow' : 'short',
     maximumFractionDigits: v < 10 && i > 0 ? 1 : 0,
   }).format(v);
 }

@@ -17,6 +17,8 @@ export function renderMarkdown(
   const html = marked.parse(source, { async: false, gfm: true });
   const fragment = DOMPurify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
+    // HTML only: SVG and MathML could load from other sites (e.g. `<svg><image href>`).
+    USE_PROFILES: { html: true },
     FORBID_TAGS: [
       'style',
       'form',
