@@ -139,6 +139,75 @@ export const en = {
   'cli.cannotRead': 'cannot read {file}: {error}',
   'cli.npsLine':
     'NPS {nps} (95% CI {low} to {high}), {responses}: promoters {promoters}, passives {passives}, detractors {detractors}',
+  'ingest.error.empty-file': 'The file “{file}” is empty.',
+  'ingest.error.binary-file':
+    '“{file}” is not a text table (it looks like a binary file). Export it as CSV, XLSX or JSON.',
+  'ingest.error.no-structure':
+    'The file has no consistent table structure: {ragged} of {rows} rows have a different number of columns than the header. Check the delimiter.',
+  'ingest.error.unterminated-quote':
+    'A quote opened in row {row} is never closed, so the rest of the file would be one cell. Check that row.',
+  'ingest.error.xls-legacy':
+    'This is an old Excel .xls file. Open it in Excel, save it as “Excel Workbook (.xlsx)” and import that.',
+  'ingest.error.xlsx-too-large':
+    'The workbook would unpack to {declared}, more than the {limit} allowed, so it was not opened. Save the sheet you need as CSV.',
+  'ingest.error.xlsx-corrupt':
+    'The workbook cannot be read: it is damaged or not a real .xlsx file.',
+  'ingest.error.xlsx-no-sheet': 'The workbook has no sheet “{sheet}”. Its sheets: {available}.',
+  'ingest.error.json-invalid': 'The file is not valid JSON (near line {line}).',
+  'ingest.error.json-not-records':
+    'The JSON must be an array of records like [{"a": 1}, {"a": 2}] (record {row} is not one).',
+  'ingest.problem.ragged-row': 'Row {row} has {found} fields instead of {expected}.',
+  'ingest.problem.ragged-more': {
+    one: '…and {count} more row with a different number of fields.',
+    other: '…and {count} more rows with a different number of fields.',
+  },
+  'ingest.problem.stray-quote':
+    'Row {row} has a stray quote: check that its values are split correctly.',
+  'ingest.problem.duplicate-header':
+    'The column name “{original}” repeats; the copy is named “{column}”.',
+  'ingest.problem.blank-header': 'Column {position} has no name; it is called “{column}”.',
+  'ingest.problem.replacement-chars': {
+    one: '{count} character could not be read as {encoding}: try another encoding.',
+    other: '{count} characters could not be read as {encoding}: try another encoding.',
+  },
+  'ingest.problem.invalid-values': {
+    one: 'Column “{column}”: {count} value does not fit the type “{type}” (row {row}); it is left blank and listed.',
+    other:
+      'Column “{column}”: {count} values do not fit the type “{type}” (first in row {row}); they are left blank and listed.',
+  },
+  'ingest.problem.title-lines-skipped': {
+    one: '{count} title line above the header (row {row}) was skipped.',
+    other: '{count} title lines above the header (row {row}) were skipped.',
+  },
+  'type.integer': 'whole number',
+  'type.decimal': 'decimal number',
+  'type.percent': 'percentage',
+  'type.date': 'date',
+  'type.datetime': 'date and time',
+  'type.boolean': 'yes/no',
+  'type.category': 'category',
+  'type.text': 'text',
+  'type.id': 'identifier',
+  'role.client-id': 'client id',
+  'role.date': 'date',
+  'role.period': 'period',
+  'role.nps': 'NPS score (0–10)',
+  'role.csat': 'CSAT score',
+  'role.factor-rating': 'factor rating',
+  'role.comment': 'comment text',
+  'role.touchpoint': 'touchpoint',
+  'role.segment': 'segment / grade',
+  'role.unit': 'serving unit',
+  'role.factor-weight': 'factor importance weight',
+  'role.target': 'target flag',
+  'role.other': 'other',
+  'cli.inspect': 'what the importer would do with FILE (CSV, TSV, XLSX, JSON)',
+  'cli.inspectSummary':
+    '{file}: {rows}, header in row {header}; encoding {encoding}, delimiter {delimiter}, decimal “{decimal}”',
+  'cli.noHeader': 'none',
+  'cli.needFile': 'name the file to inspect: cx-trace inspect FILE',
+  'cli.nulls': { one: '{count} blank', other: '{count} blank' },
+  'cli.invalid': { one: '{count} value does not fit', other: '{count} values do not fit' },
 } satisfies Record<string, Message>;
 
 /** A message key. */
@@ -316,6 +385,94 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'cli.cannotRead': 'не удаётся прочитать {file}: {error}',
   'cli.npsLine':
     'NPS {nps} (95% ДИ от {low} до {high}), {responses}: сторонники {promoters}, нейтральные {passives}, критики {detractors}',
+  'ingest.error.empty-file': 'Файл «{file}» пуст.',
+  'ingest.error.binary-file':
+    '«{file}» — не текстовая таблица (похоже на двоичный файл). Выгрузите его в CSV, XLSX или JSON.',
+  'ingest.error.no-structure':
+    'В файле нет устойчивой структуры таблицы: в {ragged} строках из {rows} число столбцов не совпадает с заголовком. Проверьте разделитель.',
+  'ingest.error.unterminated-quote':
+    'Кавычка, открытая в строке {row}, нигде не закрыта, и весь остаток файла стал бы одной ячейкой. Проверьте эту строку.',
+  'ingest.error.xls-legacy':
+    'Это старый файл Excel .xls. Откройте его в Excel, сохраните как «Книга Excel (.xlsx)» и импортируйте её.',
+  'ingest.error.xlsx-too-large':
+    'Книга распаковалась бы в {declared} — больше допустимых {limit}, поэтому она не открыта. Сохраните нужный лист в CSV.',
+  'ingest.error.xlsx-corrupt':
+    'Книгу не удаётся прочитать: файл повреждён или это не настоящий .xlsx.',
+  'ingest.error.xlsx-no-sheet': 'В книге нет листа «{sheet}». Её листы: {available}.',
+  'ingest.error.json-invalid': 'Файл не является корректным JSON (около строки {line}).',
+  'ingest.error.json-not-records':
+    'JSON должен быть массивом записей вида [{"a": 1}, {"a": 2}] (запись {row} не такая).',
+  'ingest.problem.ragged-row': 'В строке {row} полей {found} вместо {expected}.',
+  'ingest.problem.ragged-more': {
+    one: '…и ещё {count} строка с другим числом полей.',
+    few: '…и ещё {count} строки с другим числом полей.',
+    many: '…и ещё {count} строк с другим числом полей.',
+    other: '…и ещё {count} строки с другим числом полей.',
+  },
+  'ingest.problem.stray-quote':
+    'В строке {row} лишняя кавычка: проверьте, правильно ли разделены значения.',
+  'ingest.problem.duplicate-header':
+    'Название столбца «{original}» повторяется; копия названа «{column}».',
+  'ingest.problem.blank-header': 'У столбца {position} нет названия; он назван «{column}».',
+  'ingest.problem.replacement-chars': {
+    one: '{count} символ не удалось прочитать в кодировке {encoding}: попробуйте другую кодировку.',
+    few: '{count} символа не удалось прочитать в кодировке {encoding}: попробуйте другую кодировку.',
+    many: '{count} символов не удалось прочитать в кодировке {encoding}: попробуйте другую кодировку.',
+    other:
+      '{count} символа не удалось прочитать в кодировке {encoding}: попробуйте другую кодировку.',
+  },
+  'ingest.problem.invalid-values': {
+    one: 'Столбец «{column}»: {count} значение не подходит под тип «{type}» (строка {row}); оно оставлено пустым и показано.',
+    few: 'Столбец «{column}»: {count} значения не подходят под тип «{type}» (первое в строке {row}); они оставлены пустыми и показаны.',
+    many: 'Столбец «{column}»: {count} значений не подходят под тип «{type}» (первое в строке {row}); они оставлены пустыми и показаны.',
+    other:
+      'Столбец «{column}»: {count} значения не подходят под тип «{type}» (первое в строке {row}); они оставлены пустыми и показаны.',
+  },
+  'ingest.problem.title-lines-skipped': {
+    one: 'Пропущена {count} строка заголовка отчёта над шапкой таблицы (строка {row}).',
+    few: 'Пропущены {count} строки заголовка отчёта над шапкой таблицы (строка {row}).',
+    many: 'Пропущено {count} строк заголовка отчёта над шапкой таблицы (строка {row}).',
+    other: 'Пропущено {count} строки заголовка отчёта над шапкой таблицы (строка {row}).',
+  },
+  'type.integer': 'целое число',
+  'type.decimal': 'дробное число',
+  'type.percent': 'процент',
+  'type.date': 'дата',
+  'type.datetime': 'дата и время',
+  'type.boolean': 'да/нет',
+  'type.category': 'категория',
+  'type.text': 'текст',
+  'type.id': 'идентификатор',
+  'role.client-id': 'код клиента',
+  'role.date': 'дата',
+  'role.period': 'период',
+  'role.nps': 'оценка NPS (0–10)',
+  'role.csat': 'оценка CSAT',
+  'role.factor-rating': 'оценка фактора',
+  'role.comment': 'текст комментария',
+  'role.touchpoint': 'точка контакта',
+  'role.segment': 'сегмент / грейд',
+  'role.unit': 'обслуживающее подразделение',
+  'role.factor-weight': 'важность фактора',
+  'role.target': 'целевой признак',
+  'role.other': 'другое',
+  'cli.inspect': 'что импорт сделает с FILE (CSV, TSV, XLSX, JSON)',
+  'cli.inspectSummary':
+    '{file}: {rows}, заголовок в строке {header}; кодировка {encoding}, разделитель {delimiter}, десятичный знак «{decimal}»',
+  'cli.noHeader': 'нет',
+  'cli.needFile': 'укажите файл: cx-trace inspect FILE',
+  'cli.nulls': {
+    one: '{count} пустое',
+    few: '{count} пустых',
+    many: '{count} пустых',
+    other: '{count} пустого',
+  },
+  'cli.invalid': {
+    one: '{count} значение не подходит',
+    few: '{count} значения не подходят',
+    many: '{count} значений не подходят',
+    other: '{count} значения не подходят',
+  },
 };
 
 /** All messages by locale. */

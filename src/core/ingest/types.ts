@@ -5,15 +5,7 @@
 
 /** The value kind inferred for a column (as printed by `cx-trace inspect`). */
 export type ValueType =
-  | 'integer'
-  | 'decimal'
-  | 'percent'
-  | 'date'
-  | 'datetime'
-  | 'boolean'
-  | 'category'
-  | 'text'
-  | 'id';
+  'integer' | 'decimal' | 'percent' | 'date' | 'datetime' | 'boolean' | 'category' | 'text' | 'id';
 
 /** What a column means for CX analysis; suggested from its header and values, editable. */
 export type ColumnRole =
@@ -70,7 +62,6 @@ export interface IngestProblem {
   code:
     | 'ragged-row'
     | 'stray-quote'
-    | 'unterminated-quote'
     | 'duplicate-header'
     | 'blank-header'
     | 'replacement-chars'

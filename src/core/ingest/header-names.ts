@@ -1,0 +1,36 @@
+/** Header names after repair, and what was renamed. */
+export interface HeaderNames {
+  names: string[];
+  /** Columns whose header was blank, as `{ index, name }` (0-based index, the name given). */
+  blank: { index: number; name: string }[];
+  /** Columns whose header repeated an earlier one: `{ index, original, name }`. */
+  renamed: { index: number; original: string; name: string }[];
+}
+
+/**
+ * Makes header names usable as column names: trimmed, blank ones named `Column N` (N is the
+ * 1-based position), repeated ones suffixed ` (2)`, ` (3)`… Every change is reported.
+ */
+export function repairHeaderNames(raw: readonly (string | null | undefined)[]): HeaderNames {
+  const names: string[] = [];
+  const blank: HeaderNames['blank'] = [];
+  const renamed: HeaderNames['renamed'] = [];
+  const used = new Set<string>();
+  raw.forEach((value, index) => {
+    let name = (value ?? '').trim();
+    if (name === '') {
+      name = `Column ${index + 1}`;
+      blank.push({ index, name });
+    }
+    if (used.has(name.toLowerCase())) {
+      const original = name;
+      let k = 2;
+      while (used.has(`${original} (${k})`.toLowerCase())) k++;
+      name = `${original} (${k})`;
+      renamed.push({ index, original, name });
+    }
+    used.add(name.toLowerCase());
+    names.push(name);
+  });
+  return { names, blank, renamed };
+}

@@ -1,0 +1,129 @@
+import Papa from 'papaparse';
+import { IngestError } from './ingest-error.ts';
+import type { IngestProblem } from './types.ts';
+import { detectHeaderRow } from './detect-header.ts';
+import { repairHeaderNames } from './header-names.ts';
+import type { Delimiter } from './sniff-delimiter.ts';
+
+/** What to do with records that have more or fewer fields than the header. */
+export type RaggedRowPolicy = 'pad' | 'skip';
+
+/** Options of `tableFromRecords`; what is not given is detected. */
+export interface TableOptions {
+  /** 0-based record index of the header; null for none; undefined to detect. */
+  headerRow?: number | null;
+  /** Short records are padded with blanks and long ones cut to the header ('pad'), or dropped. */
+  ragged?: RaggedRowPolicy;
+}
+
+/** A delimited file split into named columns of raw text cells. */
+export interface ParsedTable {
+  /** 0-based record index of the header, or null. */
+  header: number | null;
+  names: string[];
+  /** Data records, each exactly `names.length` raw cells long ('' where a record was short). */
+  rows: string[][];
+  problems: IngestProblem[];
+}
+
+/** At most this many problems of one kind are listed (the count is still given). */
+const MAX_LISTED = 20;
+
+/**
+ * Splits decoded text into records with Papa Parse (quotes and quoted newlines handled).
+ * Stray quotes become problems with their record number (1-based from the start of the file,
+ * as a line number is when no field spans lines). A quote left open to the end of the file is
+ * refused: everything after it would be one cell.
+ */
+export function splitRecords(
+  text: string,
+  delimiter: Delimiter,
+): { records: string[][]; problems: IngestProblem[] } {
+  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const unterminated = result.errors.find((e) => e.code === 'MissingQuotes');
+  if (unterminated) {
+    throw new IngestError('unterminated-quote', { row: (unterminated.row ?? 0) + 1 });
+  }
+  const stray = result.errors.filter((e) => e.code === 'InvalidQuotes');
+  const problems: IngestProblem[] = stray
+    .slice(0, MAX_LISTED)
+    .map((e) => ({ code: 'stray-quote', row: (e.row ?? 0) + 1 }));
+  return { records: result.data, problems };
+}
+
+/** Splits delimited text into a table: `splitRecords`, then `tableFromRecords`. */
+export function parseDelimited(
+  text: string,
+  options: TableOptions & { delimiter: Delimiter },
+): ParsedTable {
+  const { records, problems } = splitRecords(text, options.delimiter);
+  const table = tableFromRecords(records, options);
+  return { ...table, problems: [...problems, ...table.problems] };
+}
+
+/**
+ * Makes a table of records: blank records skipped, the header found (or taken from options),
+ * header names repaired, ragged records padded/cut or skipped, each oddity a problem.
+ * A table where most records disagree with the header's width has no structure and is refused.
+ */
+export function tableFromRecords(
+  records: readonly (readonly string[])[],
+  options: TableOptions = {},
+): ParsedTable {
+  const problems: IngestProblem[] = [];
+  const isBlank = (r: readonly string[]) => r.every((c) => c.trim() === '');
+  const headerRow = options.headerRow === undefined ? detectHeaderRow(records) : options.headerRow;
+  const firstData = headerRow === null ? 0 : headerRow + 1;
+  const skippedTitles = records.slice(0, headerRow ?? 0).filter((r) => !isBlank(r)).length;
+  if (skippedTitles > 0) {
+    problems.push({
+      code: 'title-lines-skipped',
+      row: headerRow! + 1,
+      detail: { count: skippedTitles },
+    });
+  }
+
+  const width =
+    headerRow !== null
+      ? records[headerRow]!.length
+      : Math.max(0, ...records.slice(0, 200).map((r) => (isBlank(r) ? 0 : r.length)));
+  const rawNames =
+    headerRow !== null ? records[headerRow]! : Array.from({ length: width }, () => '');
+  const header = repairHeaderNames(rawNames);
+  for (const b of header.blank) {
+    problems.push({ code: 'blank-header', column: b.name, detail: { position: b.index + 1 } });
+  }
+  for (const r of header.renamed) {
+    problems.push({ code: 'duplicate-header', column: r.name, detail: { original: r.original } });
+  }
+  if (headerRow === null) header.blank.length = 0;
+
+  const rows: string[][] = [];
+  let ragged = 0;
+  let dataRecords = 0;
+  for (let i = firstData; i < records.length; i++) {
+    const r = records[i]!;
+    if (isBlank(r)) continue;
+    dataRecords++;
+    if (r.length !== width) {
+      ragged++;
+      if (ragged <= MAX_LISTED) {
+        problems.push({
+          code: 'ragged-row',
+          row: i + 1,
+          detail: { expected: width, found: r.length },
+        });
+      }
+      if (options.ragged === 'skip') continue;
+    }
+    if (r.length === width) rows.push([...r]);
+    else rows.push(Array.from({ length: width }, (_, c) => r[c] ?? ''));
+  }
+  if (ragged > MAX_LISTED) {
+    problems.push({ code: 'ragged-row', detail: { more: ragged - MAX_LISTED, total: ragged } });
+  }
+  if (ragged / Math.max(1, dataRecords) > 0.5) {
+    throw new IngestError('no-structure', { ragged, rows: dataRecords });
+  }
+  return { header: headerRow, names: header.names, rows, problems };
+}
