@@ -208,6 +208,8 @@ export const en = {
   'cli.needFile': 'name the file to inspect: cx-trace inspect FILE',
   'cli.nulls': { one: '{count} blank', other: '{count} blank' },
   'cli.invalid': { one: '{count} value does not fit', other: '{count} values do not fit' },
+  'ingest.error.xlsx-too-many-entries':
+    'The workbook holds {entries} parts, more than the {maxEntries} a real workbook needs, so it was not opened.',
 } satisfies Record<string, Message>;
 
 /** A message key. */
@@ -473,6 +475,8 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
     many: '{count} значений не подходят',
     other: '{count} значения не подходят',
   },
+  'ingest.error.xlsx-too-many-entries':
+    'В книге {entries} частей — больше {maxEntries}, которых хватает настоящей книге, поэтому она не открыта.',
 };
 
 /** All messages by locale. */

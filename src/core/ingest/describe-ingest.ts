@@ -8,6 +8,9 @@ import type { IngestProblem } from './types.ts';
 export function describeIngestError(locale: Locale, e: IngestError): string {
   const d = e.detail;
   const params: Record<string, string | number> = { ...d };
+  if (e.code === 'xlsx-too-large' && d.entries !== undefined) {
+    return translate(locale, 'ingest.error.xlsx-too-many-entries', params);
+  }
   if (e.code === 'xlsx-too-large') {
     params.declared = formatBytes(locale, Number(d.declared));
     params.limit = formatBytes(locale, Number(d.limit));
