@@ -9,6 +9,8 @@ process.exitCode = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   readFile: async (path) => (await import('node:fs/promises')).readFile(path, 'utf8'),
+  readBytes: async (path) =>
+    new Uint8Array(await (await import('node:fs/promises')).readFile(path)),
   readStdin: async () => {
     const chunks = [];
     for await (const c of process.stdin) chunks.push(c);

@@ -2,12 +2,16 @@ import { detectLocale, isLocale, type Locale } from '../core/i18n/locale.ts';
 import type { MessageKey } from '../core/i18n/messages.ts';
 import { formatPercent, formatSigned, translate, translateCount } from '../core/i18n/translate.ts';
 import { npsOf } from '../core/metrics/nps.ts';
+import { inspectFile, type InspectReport } from '../core/ingest/inspect.ts';
+import { IngestError } from '../core/ingest/ingest-error.ts';
+import { describeIngestError, describeProblem } from '../core/ingest/describe-ingest.ts';
 
 /** What the command line needs from its host (Node in `scripts/cx-trace.mjs`, fakes in tests). */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readFile: (path: string) => Promise<string>;
+  readBytes: (path: string) => Promise<Uint8Array>;
   readStdin: () => Promise<string>;
   env: Record<string, string | undefined>;
 }
@@ -17,7 +21,12 @@ interface Args {
   positional: string[];
   json: boolean;
   lang: string | undefined;
+  /** Other `--name value` options, e.g. `sheet`. */
+  options: Record<string, string>;
 }
+
+/** Options that take a value. */
+const VALUE_OPTIONS = ['lang', 'sheet'];
 
 /** A failure to report as one line, with its exit code. */
 class CliError extends Error {
@@ -39,6 +48,84 @@ interface Command {
 const VERSION = '0.1.0';
 
 const COMMANDS: Command[] = [
+  {
+    name: 'inspect',
+    summaryKey: 'cli.inspect',
+    usage: 'cx-trace inspect FILE [--sheet NAME|INDEX]',
+    async run(args, io, locale) {
+      const file = args.positional[0];
+      if (!file) throw new CliError(translate(locale, 'cli.needFile'), 2);
+      let bytes: Uint8Array;
+      try {
+        bytes = await io.readBytes(file);
+      } catch (e) {
+        throw new CliError(
+          translate(locale, 'cli.cannotRead', { file, error: (e as Error).message }),
+        );
+      }
+      const sheetArg = args.options.sheet;
+      const sheet = sheetArg !== undefined && /^\d+$/.test(sheetArg) ? Number(sheetArg) : sheetArg;
+      let report: InspectReport;
+      try {
+        report = await inspectFile(bytes, file, sheet !== undefined ? { sheet } : {});
+      } catch (e) {
+        if (e instanceof IngestError) throw new CliError(describeIngestError(locale, e));
+        throw e;
+      }
+      const src = report.source;
+      if (args.json) {
+        io.stdout(
+          JSON.stringify(
+            {
+              kind: src.kind,
+              encoding: src.encoding,
+              delimiter: src.delimiter,
+              decimal: src.decimal,
+              header: src.header,
+              ...(src.kind === 'xlsx' ? { sheet: src.sheet, sheets: src.sheets } : {}),
+              rows: report.rows,
+              columns: report.columns.map((c) => ({
+                name: c.name,
+                type: c.format.type,
+                role: c.role,
+                ...(c.factor ? { factor: c.factor } : {}),
+                nulls: c.nulls,
+                invalid: c.invalid,
+                examples: c.examples,
+                ...(c.invalid > 0 ? { invalidExamples: c.invalidExamples } : {}),
+              })),
+              problems: report.problems.map((p) => ({ ...p, message: describeProblem(locale, p) })),
+            },
+            null,
+            2,
+          ) + '\n',
+        );
+        return;
+      }
+      const lines = [
+        translate(locale, 'cli.inspectSummary', {
+          file,
+          rows: translateCount(locale, 'nps.rows', report.rows),
+          header: src.header === null ? translate(locale, 'cli.noHeader') : src.header + 1,
+          encoding: src.encoding ?? (src.sheet ? `xlsx: ${src.sheet}` : '—'),
+          delimiter: src.delimiter === '\t' ? 'TAB' : (src.delimiter ?? '—'),
+          decimal: src.decimal,
+        }),
+        '',
+        ...report.columns.map(
+          (c) =>
+            `  ${c.name}: ${translate(locale, `type.${c.format.type}`)}, ${translate(locale, `role.${c.role}`)}` +
+            (c.factor ? ` (${c.factor})` : '') +
+            (c.nulls ? `; ${translateCount(locale, 'cli.nulls', c.nulls)}` : '') +
+            (c.invalid ? `; ${translateCount(locale, 'cli.invalid', c.invalid)}` : ''),
+        ),
+      ];
+      if (report.problems.length) {
+        lines.push('', ...report.problems.map((p) => `! ${describeProblem(locale, p)}`));
+      }
+      io.stdout(lines.join('\n') + '\n');
+    },
+  },
   {
     name: 'help',
     summaryKey: 'cli.help',
@@ -123,14 +210,18 @@ const COMMANDS: Command[] = [
 ];
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { positional: [], json: false, lang: undefined };
+  const args: Args = { positional: [], json: false, lang: undefined, options: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    const m = /^--([\w-]+)(?:=(.*))?$/.exec(a);
     if (a === '--json') args.json = true;
-    else if (a === '--lang') args.lang = argv[++i];
-    else if (a.startsWith('--lang=')) args.lang = a.slice('--lang='.length);
     else if (a === '--help' || a === '-h') args.positional.unshift('help');
-    else args.positional.push(a);
+    else if (m && VALUE_OPTIONS.includes(m[1]!)) {
+      const value = m[2] ?? argv[++i];
+      if (value === undefined) throw new CliError(`--${m[1]} needs a value`, 2);
+      if (m[1] === 'lang') args.lang = value;
+      else args.options[m[1]!] = value;
+    } else args.positional.push(a);
   }
   return args;
 }
@@ -147,7 +238,13 @@ function cliLocale(args: Args, env: CliIo['env']): Locale {
  * 2 on a usage error. Errors are printed as one line on stderr.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv);
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.stderr(`cx-trace: ${(e as Error).message}\n`);
+    return 2;
+  }
   const locale = cliLocale(args, io.env);
   const name = args.positional.shift() ?? 'help';
   const command = COMMANDS.find((c) => c.name === name);

@@ -49,6 +49,11 @@ export async function deleteDataset(db: CxTraceDb, id: string): Promise<void> {
   });
 }
 
+/** Deletes the chunks of a dataset that was never committed (a failed or cancelled import). */
+export async function deleteDatasetChunks(db: CxTraceDb, id: string): Promise<void> {
+  await db.chunks.where('datasetId').equals(id).delete();
+}
+
 /**
  * The Web Lock an import holds while it writes a dataset's chunks, so that start-up cleaning
  * in another tab leaves them alone.

@@ -38,8 +38,12 @@ export class CxTraceDb extends Dexie {
   results!: Table<ResultRecord, string>;
   settings!: Table<SettingRecord, string>;
 
-  constructor(name = DB_NAME) {
-    super(name);
+  /**
+   * @param durability `strict` makes each commit wait until it is on disk (used for the
+   *   metadata write that makes an imported dataset visible).
+   */
+  constructor(name = DB_NAME, durability: 'default' | 'strict' = 'default') {
+    super(name, { chromeTransactionDurability: durability });
     this.version(1).stores({
       datasets: 'id, name, createdAt',
       chunks: '[datasetId+index], datasetId',

@@ -14,6 +14,10 @@ function io(stdin = '', files: Record<string, string> = {}, env: Record<string, 
       throw new Error(`ENOENT: no such file '${p}'`);
     },
     readStdin: async () => stdin,
+    readBytes: async (p) => {
+      if (p in files) return new TextEncoder().encode(files[p]!);
+      throw new Error(`ENOENT: no such file '${p}'`);
+    },
     env,
   };
   return { host, out: () => out.join(''), err: () => err.join('') };

@@ -5,7 +5,10 @@ import type { IngestError } from './ingest-error.ts';
 import type { IngestProblem } from './types.ts';
 
 /** A refused file's reason as one sentence in the user's language. */
-export function describeIngestError(locale: Locale, e: IngestError): string {
+export function describeIngestError(
+  locale: Locale,
+  e: Pick<IngestError, 'code' | 'detail'>,
+): string {
   const d = e.detail;
   const params: Record<string, string | number> = { ...d };
   if (e.code === 'xlsx-too-large' && d.entries !== undefined) {

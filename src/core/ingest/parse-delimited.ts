@@ -3,7 +3,7 @@ import { IngestError } from './ingest-error.ts';
 import type { IngestProblem } from './types.ts';
 import { detectHeaderRow } from './detect-header.ts';
 import { repairHeaderNames } from './header-names.ts';
-import type { Delimiter } from './sniff-delimiter.ts';
+import type { Delimiter } from './delimiters.ts';
 
 /** What to do with records that have more or fewer fields than the header. */
 export type RaggedRowPolicy = 'pad' | 'skip';

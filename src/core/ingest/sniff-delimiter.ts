@@ -1,10 +1,6 @@
 import Papa from 'papaparse';
 
-/** Field delimiters the importer recognises. */
-export type Delimiter = ',' | ';' | '\t' | '|';
-
-/** The delimiters offered in the preview. */
-export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+import { DELIMITERS, type Delimiter } from './delimiters.ts';
 
 /** How many records the sniffer looks at. */
 const SAMPLE_RECORDS = 200;

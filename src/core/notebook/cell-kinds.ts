@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/messages.ts';
 import { createMarkdownCellData, restoreMarkdownCellData } from './cell-data/markdown-cell.ts';
 import { createNpsCellData, restoreNpsCellData } from './cell-data/nps-cell.ts';
+import { createImportCellData, restoreImportCellData } from './cell-data/import-cell.ts';
 
 /** The pure half of a cell kind: its name, label, initial data and how to repair stored data. */
 export interface CellKindSpec<D = unknown> {
@@ -15,6 +16,12 @@ export interface CellKindSpec<D = unknown> {
  * and its component in `src/ui/cells/registry.ts`; the notebook shell does not change.
  */
 export const CELL_KINDS: readonly CellKindSpec[] = [
+  {
+    kind: 'import',
+    labelKey: 'kind.import',
+    create: createImportCellData,
+    restore: restoreImportCellData,
+  },
   {
     kind: 'markdown',
     labelKey: 'kind.markdown',

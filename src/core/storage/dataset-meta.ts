@@ -1,10 +1,16 @@
 /** The value kinds a stored column can hold. */
 export type ColumnType = 'number' | 'string' | 'boolean' | 'date';
 
-/** A stored column's name and value kind. */
+/** A stored column's name and value kind, and what the importer made of it. */
 export interface ColumnInfo {
   name: string;
   type: ColumnType;
+  /** The inferred (or user-chosen) type, e.g. `integer` or `category`. */
+  valueType?: string;
+  /** The column's role for CX analysis, e.g. `nps` or `client-id`. */
+  role?: string;
+  /** For factor ratings and weights: which factor. */
+  factor?: string;
 }
 
 /**
@@ -18,6 +24,10 @@ export interface DatasetMeta {
   rowCount: number;
   chunkCount: number;
   columns: ColumnInfo[];
+  /** Where the rows came from: the file name and its size in bytes. */
+  source?: { fileName: string; bytes: number; sheet?: string };
+  /** Sum of the stored chunks' byte lengths. */
+  storedBytes?: number;
 }
 
 const COLUMN_TYPES: readonly ColumnType[] = ['number', 'string', 'boolean', 'date'];
@@ -48,5 +58,20 @@ export function restoreDatasetMeta(raw: unknown): DatasetMeta | null {
     rowCount,
     chunkCount,
     columns,
+    ...(restoreSource(r.source) ?? {}),
+    ...(typeof r.storedBytes === 'number' ? { storedBytes: r.storedBytes } : {}),
+  };
+}
+
+function restoreSource(raw: unknown): { source: NonNullable<DatasetMeta['source']> } | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { fileName, bytes, sheet } = raw as Record<string, unknown>;
+  if (typeof fileName !== 'string') return null;
+  return {
+    source: {
+      fileName,
+      bytes: typeof bytes === 'number' ? bytes : 0,
+      ...(typeof sheet === 'string' ? { sheet } : {}),
+    },
   };
 }

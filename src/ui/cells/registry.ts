@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import type { Cell } from '../../core/notebook/notebook.ts';
 import MarkdownCell from './markdown/MarkdownCell.svelte';
 import NpsCell from './nps/NpsCell.svelte';
+import ImportCell from './import/ImportCell.svelte';
 
 /** The props every cell component takes: its cell, and a way to replace the cell's data. */
 export interface CellProps<D = unknown> {
@@ -19,6 +20,7 @@ const erase = <D>(c: Component<CellProps<D>>) => c as unknown as AnyCellComponen
  * The notebook shell looks kinds up here and knows nothing of any particular kind.
  */
 export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
+  import: erase(ImportCell),
   markdown: erase(MarkdownCell),
   nps: erase(NpsCell),
 };

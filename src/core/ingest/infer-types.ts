@@ -1,0 +1,272 @@
+/**
+ * Deciding how a column's text is read (its ColumnFormat) from the evidence of all its values,
+ * and profiling a column: type, role, nulls, values that do not fit, examples.
+ */
+import { looksLikeIdHeader, suggestRole, type RoleStats } from './column-roles.ts';
+import {
+  convertValue,
+  isBlank,
+  isNullToken,
+  isTextType,
+  parseBoolean,
+  parseDateParts,
+  parseNumber,
+} from './parse-value.ts';
+import type { ColumnFormat, ColumnProfile, DecimalSeparator, ValueType } from './types.ts';
+
+/** Share of non-blank, non-null values a type must read for the column to get that type. */
+export const TYPE_FIT_SHARE = 0.98;
+
+/** What `inferFormat` may know besides the values. */
+export interface InferHints {
+  /** The file's decimal separator, used only when the column's own numbers are ambiguous. */
+  decimal?: DecimalSeparator;
+  /** The column header: identifier-like headers (`id`, `код`, `№`…) favour the `id` type. */
+  header?: string;
+}
+
+const LEADING_ZERO = /^[+\-\u2212]?0\d/;
+const PERCENT_SIGN = /\s*%$/;
+const WHITESPACE = /\s/;
+// Day and month may swap in `03/04/2026` and `03-04-2026`, never in `03.04.2026` or ISO dates.
+const ORDER_SENSITIVE_DATE = /^\d{1,2}[/-]\d{1,2}[/-]/;
+const YEAR_FIRST = /^\d{4}/;
+
+/** 0: not a number; 1: a number with a fraction or exponent; 2: a whole number. */
+function numberKind(core: string, decimal: DecimalSeparator): 0 | 1 | 2 {
+  const n = parseNumber(core, decimal);
+  // Leading zeros (`007`, `01234`) mark codes such as postcodes: reading them as numbers loses them.
+  if (n === null || LEADING_ZERO.test(core)) return 0;
+  if (core.includes(decimal) || core.includes('e') || core.includes('E')) return 1;
+  // Integers past 2^53 (long account numbers) cannot be held exactly; they are identifiers.
+  return Number.isSafeInteger(n) ? 2 : 0;
+}
+
+/** Non-blank values of a column kept as strings, trimmed, with how often each occurs. */
+function tally(values: readonly (string | null)[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const raw of values) {
+    if (raw === null || raw === undefined) continue;
+    const v = raw.trim();
+    if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** id, category or text for a column kept as strings. */
+function stringType(values: readonly (string | null)[], idHeader: boolean): ValueType {
+  const counts = tally(values);
+  let nonBlank = 0;
+  for (const n of counts.values()) nonBlank += n;
+  const distinct = counts.size;
+  const nearlyUnique = distinct >= 0.95 * nonBlank;
+  if (nearlyUnique && idHeader) return 'id';
+  if (nearlyUnique && nonBlank >= 20) {
+    let compact = true;
+    for (const v of counts.keys()) {
+      if (v.length > 40 || WHITESPACE.test(v)) {
+        compact = false;
+        break;
+      }
+    }
+    if (compact) return 'id';
+  }
+  if (distinct <= 50 && distinct * 2 <= nonBlank) return 'category';
+  return 'text';
+}
+
+/** True when every non-blank, non-null-marker value occurs once. */
+function allDistinct(values: readonly (string | null)[]): boolean {
+  const seen = new Set<string>();
+  for (const raw of values) {
+    if (raw === null || raw === undefined) continue;
+    const v = raw.trim();
+    if (v === '' || isNullToken(v)) continue;
+    if (seen.has(v)) return false;
+    seen.add(v);
+  }
+  return true;
+}
+
+/**
+ * Infers how a column is read, from all its non-blank values. The most specific type that reads
+ * at least 98% of the non-blank, non-null-marker values wins, tried in the order boolean,
+ * integer, decimal, percent, date, datetime (the rest become `invalid` in the profile); other
+ * columns are `id` (nearly all distinct, compact, or under an identifier header), `category`
+ * (≤ 50 distinct values, each seen twice on average) or `text`. The decimal separator and date
+ * order follow the column's own unambiguous values (`7,5`, `25/04/2026`), else `hints.decimal`
+ * (default '.') and day-first; `ymd` when every date is written year first.
+ */
+export function inferFormat(
+  values: readonly (string | null)[],
+  hints: InferHints = {},
+): ColumnFormat {
+  const fallbackDecimal = hints.decimal ?? '.';
+  const idHeader = hints.header !== undefined && looksLikeIdHeader(hints.header);
+  // A type family stops being tried once it failed more values than 2% of all cells; the
+  // verdict below uses the exact number of values considered, which is never larger.
+  const cap = Math.floor(values.length * (1 - TYPE_FIT_SHARE) + 1e-9);
+  let nonBlank = 0;
+  let considered = 0;
+  let boolFail = 0;
+  const numFail = [0, 0];
+  const intFail = [0, 0];
+  const pctFail = [0, 0];
+  const fractions = [0, 0];
+  let dotEvidence = 0;
+  let commaEvidence = 0;
+  let dmyFail = 0;
+  let mdyFail = 0;
+  let dmyEvidence = 0;
+  let mdyEvidence = 0;
+  let dmyTime = false;
+  let mdyTime = false;
+  let yearFirstOnly = true;
+  let alive = true;
+
+  for (const raw of values) {
+    if (raw === null || raw === undefined) continue;
+    const v = raw.trim();
+    if (v === '') continue;
+    nonBlank++;
+    if (isNullToken(v)) continue;
+    considered++;
+    if (!alive) continue;
+    const boolAlive = boolFail <= cap;
+    const numbersAlive = Math.min(numFail[0]!, numFail[1]!, pctFail[0]!, pctFail[1]!) <= cap;
+    const datesAlive = Math.min(dmyFail, mdyFail) <= cap;
+    alive = boolAlive || numbersAlive || datesAlive;
+
+    if (boolAlive && parseBoolean(v) === null) boolFail++;
+
+    if (numbersAlive) {
+      const percent = v.endsWith('%');
+      const core = percent ? v.replace(PERCENT_SIGN, '') : v;
+      const dot = numberKind(core, '.');
+      const comma = numberKind(core, ',');
+      for (let i = 0; i < 2; i++) {
+        const kind = i === 0 ? dot : comma;
+        if (percent) {
+          numFail[i]!++;
+          intFail[i]!++;
+          if (kind === 0) pctFail[i]!++;
+        } else {
+          pctFail[i]!++;
+          if (kind === 0) numFail[i]!++;
+          if (kind !== 2) intFail[i]!++;
+          if (kind === 1) fractions[i]!++;
+        }
+      }
+      // `7,5` reads only with ','; `1,234.5` only with '.'; `1,234` either way (no evidence).
+      if (dot !== 0 && comma === 0) dotEvidence++;
+      else if (comma !== 0 && dot === 0) commaEvidence++;
+    }
+
+    if (datesAlive) {
+      const dmy = parseDateParts(v, 'dmy');
+      const mdy = ORDER_SENSITIVE_DATE.test(v) ? parseDateParts(v, 'mdy') : dmy;
+      if (dmy === null) dmyFail++;
+      else if (dmy.hasTime) dmyTime = true;
+      if (mdy === null) mdyFail++;
+      else if (mdy.hasTime) mdyTime = true;
+      if (dmy !== null && mdy === null) dmyEvidence++;
+      else if (mdy !== null && dmy === null) mdyEvidence++;
+      if ((dmy !== null || mdy !== null) && !YEAR_FIRST.test(v)) yearFirstOnly = false;
+    }
+  }
+
+  if (nonBlank === 0) return { type: 'text', decimal: fallbackDecimal };
+  const allowed = Math.floor(considered * (1 - TYPE_FIT_SHARE) + 1e-9);
+  if (considered > 0) {
+    if (boolFail <= allowed) return { type: 'boolean', decimal: fallbackDecimal };
+
+    const decimal: DecimalSeparator =
+      dotEvidence > commaEvidence ? '.' : commaEvidence > dotEvidence ? ',' : fallbackDecimal;
+    const i = decimal === '.' ? 0 : 1;
+    // A few 2.5s make the column decimal (every value still reads), not integer with invalids.
+    if (intFail[i]! <= allowed && fractions[i] === 0) {
+      return { type: idHeader && allDistinct(values) ? 'id' : 'integer', decimal };
+    }
+    if (numFail[i]! <= allowed) return { type: 'decimal', decimal };
+    if (pctFail[i]! <= allowed) return { type: 'percent', decimal };
+
+    const mdy = mdyEvidence > dmyEvidence;
+    if ((mdy ? mdyFail : dmyFail) <= allowed) {
+      return {
+        type: (mdy ? mdyTime : dmyTime) ? 'datetime' : 'date',
+        decimal: fallbackDecimal,
+        dateOrder: yearFirstOnly ? 'ymd' : mdy ? 'mdy' : 'dmy',
+      };
+    }
+  }
+  return { type: stringType(values, idHeader), decimal: fallbackDecimal };
+}
+
+/**
+ * Profiles one column: its format (inferred unless `options.format` is given; `options.decimal`
+ * is the file's separator, a hint), suggested role, null count (blank cells, plus null markers
+ * outside text/category/id), values that do not fit with up to 5 examples (1-based row numbers
+ * of `values`), and up to 5 distinct non-blank values for the preview.
+ */
+export function profileColumn(
+  name: string,
+  values: readonly (string | null)[],
+  options: { format?: ColumnFormat; decimal?: DecimalSeparator } = {},
+): ColumnProfile {
+  const format =
+    options.format ??
+    inferFormat(values, { header: name, ...(options.decimal ? { decimal: options.decimal } : {}) });
+  const keepsText = isTextType(format.type);
+  let nulls = 0;
+  let invalid = 0;
+  let nonBlank = 0;
+  let totalLength = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const invalidExamples: { row: number; value: string }[] = [];
+  const examples: string[] = [];
+  const distinct = new Set<string>();
+
+  for (let r = 0; r < values.length; r++) {
+    const raw = values[r];
+    if (raw === null || raw === undefined || isBlank(raw)) {
+      nulls++;
+      continue;
+    }
+    if (!keepsText && isNullToken(raw)) {
+      nulls++;
+      continue;
+    }
+    nonBlank++;
+    totalLength += raw.length;
+    distinct.add(raw.trim());
+    if (examples.length < 5 && !examples.includes(raw)) examples.push(raw);
+    if (keepsText) continue;
+    const { value, ok } = convertValue(raw, format);
+    if (!ok) {
+      invalid++;
+      if (invalidExamples.length < 5) invalidExamples.push({ row: r + 1, value: raw });
+    } else if (typeof value === 'number') {
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+  }
+
+  const stats: RoleStats = { distinct: distinct.size, nonBlank };
+  if (nonBlank > 0) stats.meanLength = totalLength / nonBlank;
+  if (min <= max) {
+    stats.min = min;
+    stats.max = max;
+  }
+  const { role, factor } = suggestRole(name, format, stats);
+  return {
+    name,
+    format,
+    role,
+    ...(factor ? { factor } : {}),
+    nulls,
+    invalid,
+    invalidExamples,
+    examples,
+  };
+}

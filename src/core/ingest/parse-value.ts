@@ -1,0 +1,269 @@
+/**
+ * Reading one raw cell string into a typed value: numbers in Russian and English notation,
+ * percents, booleans, dates and date-times, and the null markers spreadsheets leave behind.
+ */
+import type { CellValue, ColumnFormat, DateOrder, DecimalSeparator, ValueType } from './types.ts';
+
+/** True for null, undefined, the empty string and whitespace-only strings. */
+export function isBlank(raw: string | null | undefined): boolean {
+  return raw === null || raw === undefined || raw.trim() === '';
+}
+
+// `#н/д` is how Russian Excel shows #N/A; `н/д` ("нет данных") is its hand-typed form.
+const NULL_TOKENS = new Set([
+  'na',
+  'n/a',
+  '#n/a',
+  'null',
+  'none',
+  'nan',
+  '-',
+  '—',
+  '–',
+  '#н/д',
+  'н/д',
+]);
+
+/**
+ * True for a spreadsheet null marker (`NA`, `N/A`, `#N/A`, `NULL`, `None`, `NaN`, `-`, `—`,
+ * `–`, `#Н/Д`, `н/д`), ignoring case and surrounding spaces. Such cells count as null in
+ * number, date, boolean and percent columns; text, category and id columns keep them as text.
+ */
+export function isNullToken(raw: string): boolean {
+  // Cheap exit for the common case: every marker is at most 4 characters.
+  if (raw.length > 4 && raw.trim().length > 4) return false;
+  return NULL_TOKENS.has(raw.trim().toLowerCase());
+}
+
+const EXP = '(?:[eE][+-]?\\d+)?';
+// Thousands groups must be exactly three digits after a first group of 1–3 (no leading zero),
+// all with the same separator (the backreference), so `1.5`, `12,34,567` and phone numbers fail.
+const NUMBER_SHAPES: Record<DecimalSeparator, { plain: RegExp; grouped: RegExp }> = {
+  '.': {
+    plain: new RegExp(`^(?:\\d+(?:\\.\\d+)?|\\.\\d+)${EXP}$`),
+    grouped: /^[1-9]\d{0,2}([ \u00A0\u202F'’,])\d{3}(?:\1\d{3})*(?:\.\d+)?$/,
+  },
+  ',': {
+    plain: new RegExp(`^(?:\\d+(?:,\\d+)?|,\\d+)${EXP}$`),
+    grouped: /^[1-9]\d{0,2}([ \u00A0\u202F'’.])\d{3}(?:\1\d{3})*(?:,\d+)?$/,
+  },
+};
+
+/**
+ * Reads a number written with the given decimal separator, or null when `raw` is not one.
+ * Accepts a leading `+`, `-` or `−` (U+2212); thousands groups of exactly three digits
+ * separated by a space, no-break space (U+00A0 or U+202F), `'`, `’` or the separator that is
+ * not the decimal one; and exponents (`1e-5`, `1.2E3`). Never returns NaN or ±Infinity.
+ */
+export function parseNumber(raw: string, decimal: DecimalSeparator): number | null {
+  let s = raw.trim();
+  let negative = false;
+  const first = s.charCodeAt(0);
+  if (first === 0x2b /* + */ || first === 0x2d /* - */ || first === 0x2212 /* − */) {
+    negative = first !== 0x2b;
+    s = s.slice(1);
+  }
+  if (s === '') return null;
+  const shapes = NUMBER_SHAPES[decimal];
+  let plain: string;
+  if (shapes.plain.test(s)) plain = s;
+  else {
+    const m = shapes.grouped.exec(s);
+    if (!m) return null;
+    plain = s.split(m[1]!).join('');
+  }
+  if (decimal === ',') plain = plain.replace(',', '.');
+  const n = Number(plain);
+  if (!Number.isFinite(n)) return null;
+  // Avoid -0, which prints as "0" but compares oddly in sort keys and Object.is.
+  if (n === 0) return 0;
+  return negative ? -n : n;
+}
+
+/**
+ * Reads a percentage such as `45%`, `45 %`, `45,5 %` or `-3.2%` into percent points
+ * (45, 45.5, −3.2); null when `raw` is not a number followed by `%`.
+ */
+export function parsePercent(raw: string, decimal: DecimalSeparator): number | null {
+  const m = /^(.+?)\s*%$/.exec(raw.trim());
+  return m ? parseNumber(m[1]!, decimal) : null;
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', 'да', 'д', 'истина']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', 'нет', 'н', 'ложь']);
+
+/**
+ * Reads true/false, yes/no, y/n, да/нет, д/н, истина/ложь (any case); null otherwise.
+ * `1`/`0` are deliberately not booleans: such columns stay integer.
+ */
+export function parseBoolean(raw: string): boolean | null {
+  if (raw.length > 6 && raw.trim().length > 6) return null;
+  const s = raw.trim().toLowerCase();
+  if (TRUE_WORDS.has(s)) return true;
+  if (FALSE_WORDS.has(s)) return false;
+  return null;
+}
+
+/** A date or date-time read from a cell. */
+export interface DateParts {
+  /** The instant; values written without a zone are taken as UTC. */
+  date: Date;
+  /**
+   * Whether the value carries a time of day. A written `00:00` / `00:00:00` without a zone
+   * does not count: database and spreadsheet exports pad plain dates that way.
+   */
+  hasTime: boolean;
+}
+
+/** A validated date as written: the instant, and the calendar day at midnight UTC. */
+interface DateFields {
+  millis: number;
+  dayMillis: number;
+  hasTime: boolean;
+}
+
+const TIME =
+  '(?:(?:T|,?[ \\u00A0]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?' +
+  '(?:\\s*([AaPp][Mm]))?(?:\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?))?)?';
+const ISO_DATE = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})${TIME}$`);
+const YEAR_FIRST = new RegExp(`^(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})${TIME}$`);
+const YEAR_LAST = new RegExp(`^(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME}$`);
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Milliseconds since the epoch of a UTC wall-clock time; years 0–99 are taken literally. */
+function utcMillis(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  // Date.UTC maps years 0–99 to 1900–1999.
+  const date = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));
+  date.setUTCFullYear(y);
+  return date.getTime();
+}
+
+/** Validates a date and the time groups of a match (starting at `at`) into fields. */
+function dateFields(
+  y: number,
+  mo: number,
+  d: number,
+  m: RegExpExecArray,
+  at: number,
+): DateFields | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  const dayMillis = utcMillis(y, mo, d);
+  const hh = m[at];
+  if (hh === undefined) return { millis: dayMillis, dayMillis, hasTime: false };
+  const frac = m[at + 3];
+  const ampm = m[at + 4];
+  const zone = m[at + 5];
+  let h = Number(hh);
+  const mi = Number(m[at + 1]);
+  const s = m[at + 2] === undefined ? 0 : Number(m[at + 2]);
+  const ms = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
+  if (ampm !== undefined) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (ampm.toLowerCase() === 'pm' ? 12 : 0);
+  }
+  if (h > 23 || mi > 59 || s > 59) return null;
+  let offsetMinutes = 0;
+  if (zone !== undefined && zone !== 'Z' && zone !== 'z') {
+    const digits = zone.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = digits.length > 2 ? Number(digits.slice(2)) : 0;
+    if (oh > 14 || om > 59) return null;
+    offsetMinutes = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const millis = utcMillis(y, mo, d, h, mi, s, ms) - offsetMinutes * 60_000;
+  const hasTime = zone !== undefined || h !== 0 || mi !== 0 || s !== 0 || ms !== 0;
+  return { millis, dayMillis, hasTime };
+}
+
+function readDate(raw: string, order: DateOrder): DateFields | null {
+  const s = raw.trim();
+  if (s.length < 6 || s.length > 40) return null;
+  const c0 = s.charCodeAt(0);
+  if (c0 < 48 || c0 > 57) return null;
+  let m = ISO_DATE.exec(s);
+  if (m) return dateFields(Number(m[1]), Number(m[2]), Number(m[3]), m, 4);
+  m = YEAR_FIRST.exec(s);
+  if (m) return dateFields(Number(m[1]), Number(m[3]), Number(m[4]), m, 5);
+  m = YEAR_LAST.exec(s);
+  if (!m) return null;
+  const sep = m[2];
+  const yearText = m[4]!;
+  if (yearText.length === 2 && sep === '-') return null;
+  let year = Number(yearText);
+  if (yearText.length === 2) year += year < 30 ? 2000 : 1900;
+  const monthFirst = order === 'mdy' && sep !== '.';
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  return dateFields(year, monthFirst ? a : b, monthFirst ? b : a, m, 5);
+}
+
+/**
+ * Reads a date or date-time, or null when `raw` is not a real calendar date (31.02 fails).
+ * Forms: `YYYY-MM-DD`, `YYYY-MM-DDTHH:mm[:ss[.sss]][Z|±HH:MM]`, `YYYY-MM-DD HH:mm[:ss]`,
+ * `YYYY/MM/DD`, `DD.MM.YYYY`, `DD.MM.YY`, `DD/MM/YYYY` or `MM/DD/YYYY`, `DD-MM-YYYY` or
+ * `MM-DD-YYYY`, each optionally followed by ` HH:mm[:ss]` (and `AM`/`PM`, a zone).
+ * `order` decides day-first or month-first for `/` and `-`; `ymd` reads them day-first.
+ * Dotted dates are always day-first. Two-digit years: 00–29 → 2000s, 30–99 → 1900s.
+ */
+export function parseDateParts(raw: string, order: DateOrder): DateParts | null {
+  const f = readDate(raw, order);
+  return f === null ? null : { date: new Date(f.millis), hasTime: f.hasTime };
+}
+
+/** The instant of a date or date-time cell (see `parseDateParts`), or null. */
+export function parseDate(raw: string, order: DateOrder): Date | null {
+  const f = readDate(raw, order);
+  return f === null ? null : new Date(f.millis);
+}
+
+/** Types whose cells are kept as the strings they are (null markers included). */
+export function isTextType(type: ValueType): boolean {
+  return type === 'text' || type === 'category' || type === 'id';
+}
+
+/**
+ * Converts one raw cell by a column format. Blank cells, and null markers in non-text
+ * columns, give `{ value: null, ok: true }`; a value that does not fit gives
+ * `{ value: null, ok: false }` (never a zero). Numbers and percent points are numbers,
+ * date/datetime are Dates (a `date` column keeps the calendar day as written, at midnight
+ * UTC), text keeps the exact raw string, id and category the trimmed one.
+ */
+export function convertValue(
+  raw: string | null,
+  format: ColumnFormat,
+): { value: CellValue; ok: boolean } {
+  if (raw === null || isBlank(raw)) return { value: null, ok: true };
+  const { type, decimal } = format;
+  if (type === 'text') return { value: raw, ok: true };
+  if (type === 'id' || type === 'category') return { value: raw.trim(), ok: true };
+  if (isNullToken(raw)) return { value: null, ok: true };
+  let value: CellValue;
+  switch (type) {
+    case 'integer': {
+      const n = parseNumber(raw, decimal);
+      value = n !== null && Number.isSafeInteger(n) ? n : null;
+      break;
+    }
+    case 'decimal':
+      value = parseNumber(raw, decimal);
+      break;
+    case 'percent':
+      value = parsePercent(raw, decimal);
+      break;
+    case 'boolean':
+      value = parseBoolean(raw);
+      break;
+    case 'date':
+    case 'datetime': {
+      const f = readDate(raw, format.dateOrder ?? 'dmy');
+      value = f === null ? null : new Date(type === 'date' ? f.dayMillis : f.millis);
+      break;
+    }
+  }
+  return { value, ok: value !== null };
+}

@@ -1,0 +1,63 @@
+import { CHUNK_ROWS, encodeChunk } from '../storage/column-chunk.ts';
+import type { ColumnInfo, ColumnType } from '../storage/dataset-meta.ts';
+import { convertValue } from './parse-value.ts';
+import type { CellValue, ColumnProfile, ValueType } from './types.ts';
+
+/** The stored value kind of each inferred type. */
+export function storageType(type: ValueType): ColumnType {
+  switch (type) {
+    case 'integer':
+    case 'decimal':
+    case 'percent':
+      return 'number';
+    case 'date':
+    case 'datetime':
+      return 'date';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'string';
+  }
+}
+
+/** The stored description of profiled columns: name, stored kind, inferred type, role. */
+export function storedColumns(profiles: readonly ColumnProfile[]): ColumnInfo[] {
+  return profiles.map((p) => ({
+    name: p.name,
+    type: storageType(p.format.type),
+    valueType: p.format.type,
+    role: p.role,
+    ...(p.factor ? { factor: p.factor } : {}),
+  }));
+}
+
+/** One encoded chunk, ready to store. */
+export interface EncodedChunk {
+  index: number;
+  rows: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * Converts rows of raw cells to typed values by the columns' formats and encodes them in
+ * chunks of `chunkRows`, one at a time (so a caller can store each, report progress and stop
+ * between them). Cells that do not fit their type are stored as null; they were counted and
+ * shown in the preview.
+ */
+export function* encodeTypedChunks(
+  rows: readonly (readonly string[])[],
+  profiles: readonly ColumnProfile[],
+  chunkRows = CHUNK_ROWS,
+): Generator<EncodedChunk> {
+  const columns = storedColumns(profiles);
+  for (let start = 0, index = 0; start < rows.length; start += chunkRows, index++) {
+    const end = Math.min(rows.length, start + chunkRows);
+    const values: Record<string, CellValue[]> = {};
+    profiles.forEach((p, c) => {
+      const out = new Array<CellValue>(end - start);
+      for (let r = start; r < end; r++) out[r - start] = convertValue(rows[r]![c]!, p.format).value;
+      values[p.name] = out;
+    });
+    yield { index, rows: end - start, bytes: encodeChunk(columns, values) };
+  }
+}

@@ -1,0 +1,146 @@
+import { ingestBridge } from '../data/ingest-bridge.ts';
+import { isAbortError, type Progress } from '../data/worker-bridge.ts';
+import { getDb } from '../data/db.ts';
+import { cleanOrphanChunks, datasetsBeingImported } from '../data/datasets-repo.ts';
+import type { IngestFailure, Preview } from '../../workers/ingest.worker.ts';
+import type { SourceOptions } from '../core/ingest/read-source.ts';
+import type { ColumnFormat, ColumnRole, ValueType } from '../core/ingest/types.ts';
+import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
+
+/** Where an import stands. */
+export type ImportStatus =
+  'idle' | 'reading' | 'ready' | 'importing' | 'done' | 'cancelled' | 'failed';
+
+/** One file on its way into storage: preview, the user's corrections, the import itself. */
+export class ImportSession {
+  status = $state<ImportStatus>('idle');
+  file = $state.raw<File | null>(null);
+  options = $state.raw<SourceOptions>({});
+  preview = $state.raw<Preview | null>(null);
+  failure = $state.raw<IngestFailure | null>(null);
+  /** An unexpected error (a bug or a browser failure), shown as is. */
+  error = $state.raw<unknown>(null);
+  formats = $state.raw<Record<string, ColumnFormat>>({});
+  roles = $state.raw<Record<string, ColumnRole>>({});
+  name = $state('');
+  progress = $state.raw<Progress | null>(null);
+  startedAt = $state(0);
+  result = $state.raw<DatasetMeta | null>(null);
+  #abort: AbortController | null = null;
+
+  /** Reads a chosen file for the preview. */
+  async choose(file: File): Promise<void> {
+    this.file = file;
+    this.options = {};
+    this.formats = {};
+    this.roles = {};
+    this.name = file.name.replace(/\.[^.]+$/, '');
+    await this.#preview();
+  }
+
+  /** Changes how the file is read (encoding, delimiter, header row, sheet…) and previews again. */
+  async setOptions(patch: SourceOptions): Promise<void> {
+    this.options = { ...this.options, ...patch };
+    if (patch.sheet !== undefined || patch.headerRow !== undefined) {
+      this.formats = {};
+      this.roles = {};
+    }
+    await this.#preview();
+  }
+
+  /** Overrides a column's type. */
+  setType(column: string, type: ValueType): void {
+    const inferred = this.preview?.report.columns.find((c) => c.name === column)?.format;
+    this.formats = {
+      ...this.formats,
+      [column]: { decimal: inferred?.decimal ?? '.', ...inferred, type },
+    };
+  }
+
+  /** Overrides a column's role. */
+  setRole(column: string, role: ColumnRole): void {
+    this.roles = { ...this.roles, [column]: role };
+  }
+
+  /** Imports the file with the current choices. */
+  async start(): Promise<void> {
+    const file = this.file;
+    if (!file || this.status === 'importing') return;
+    const abort = (this.#abort = new AbortController());
+    this.status = 'importing';
+    this.progress = null;
+    this.startedAt = performance.now();
+    this.failure = null;
+    this.error = null;
+    try {
+      const r = await ingestBridge.call(
+        'import',
+        {
+          file,
+          options: this.options,
+          name: this.name.trim() || file.name,
+          formats: this.formats,
+          roles: this.roles,
+        },
+        { signal: abort.signal, onProgress: (p) => (this.progress = p) },
+      );
+      if (r.ok) {
+        this.result = r.meta;
+        this.status = 'done';
+      } else {
+        this.failure = r.failure;
+        this.status = 'failed';
+      }
+    } catch (e) {
+      if (isAbortError(e)) {
+        this.status = 'cancelled';
+        // The stopped worker may have left chunks: remove them now, not at the next start.
+        await cleanOrphanChunks(getDb(), await datasetsBeingImported()).catch(() => 0);
+      } else {
+        this.error = e;
+        this.status = 'failed';
+      }
+    } finally {
+      this.#abort = null;
+    }
+  }
+
+  /** Stops a running import; nothing of it is kept. */
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  /** Forgets the file, back to choosing one. */
+  reset(): void {
+    this.cancel();
+    this.status = 'idle';
+    this.file = null;
+    this.preview = null;
+    this.failure = null;
+    this.error = null;
+    this.result = null;
+  }
+
+  async #preview(): Promise<void> {
+    const file = this.file;
+    if (!file) return;
+    this.status = 'reading';
+    this.failure = null;
+    this.error = null;
+    try {
+      const r = await ingestBridge.call('preview', { file, options: this.options });
+      if (this.file !== file) return;
+      if (r.ok) {
+        this.preview = r.preview;
+        this.status = 'ready';
+      } else {
+        this.preview = null;
+        this.failure = r.failure;
+        this.status = 'failed';
+      }
+    } catch (e) {
+      this.error = e;
+      this.status = 'failed';
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/// <reference lib="webworker" />
+import { expose } from 'comlink';
+import { getDb } from '../src/data/db.ts';
+import { importDataset, StorageFullError } from '../src/data/import-dataset.ts';
+import type { ProgressFn } from '../src/data/worker-bridge.ts';
+import {
+  readSource,
+  type SourceOptions,
+  type SourceTable,
+} from '../src/core/ingest/read-source.ts';
+import { profileTable, type InspectReport } from '../src/core/ingest/inspect.ts';
+import { IngestError } from '../src/core/ingest/ingest-error.ts';
+import type { ColumnFormat, ColumnRole } from '../src/core/ingest/types.ts';
+import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
+
+/** A file and how to read it. */
+export interface FileInput {
+  file: File;
+  options: SourceOptions;
+}
+
+/** Why a file cannot be previewed or imported, for the UI to put in words. */
+export type IngestFailure =
+  | { kind: 'refused'; code: IngestError['code']; detail: Record<string, string | number> }
+  | { kind: 'storage-full'; usage: number | null; quota: number | null };
+
+/** The preview of a file: how it was read, its columns, problems and first rows. */
+export interface Preview {
+  report: InspectReport;
+  names: string[];
+  firstRows: string[][];
+}
+
+/** Rows shown in the preview table. */
+const PREVIEW_ROWS = 50;
+
+// The last file read, so importing right after previewing does not read it again.
+let cached: { file: File; key: string; table: SourceTable } | null = null;
+
+async function read(input: FileInput): Promise<SourceTable> {
+  const key = JSON.stringify(input.options);
+  if (cached && cached.file === input.file && cached.key === key) return cached.table;
+  const bytes = new Uint8Array(await input.file.arrayBuffer());
+  const table = await readSource(bytes, input.file.name, input.options);
+  cached = { file: input.file, key, table };
+  return table;
+}
+
+const failure = (e: unknown): { ok: false; failure: IngestFailure } => {
+  if (e instanceof IngestError)
+    return { ok: false, failure: { kind: 'refused', code: e.code, detail: e.detail } };
+  if (e instanceof StorageFullError) {
+    return { ok: false, failure: { kind: 'storage-full', usage: e.usage, quota: e.quota } };
+  }
+  throw e;
+};
+
+const api = {
+  /** Reads a file and profiles it for the preview. */
+  async preview(
+    input: FileInput,
+  ): Promise<{ ok: true; preview: Preview } | { ok: false; failure: IngestFailure }> {
+    try {
+      const table = await read(input);
+      return {
+        ok: true,
+        preview: {
+          report: profileTable(table),
+          names: table.names,
+          firstRows: table.rows.slice(0, PREVIEW_ROWS),
+        },
+      };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  /**
+   * Imports a file as a new dataset with the user's column choices, reporting progress in
+   * rows. The dataset appears only when complete; a failure leaves nothing behind.
+   */
+  async import(
+    input: FileInput & {
+      name: string;
+      formats: Record<string, ColumnFormat>;
+      roles: Record<string, ColumnRole>;
+    },
+    onProgress?: ProgressFn,
+  ): Promise<
+    { ok: true; meta: DatasetMeta; report: InspectReport } | { ok: false; failure: IngestFailure }
+  > {
+    try {
+      const table = await read(input);
+      const report = profileTable(table, input.formats);
+      const profiles = report.columns.map((c) => {
+        const role = input.roles[c.name];
+        return role ? { ...c, role } : c;
+      });
+      const meta = await importDataset(
+        getDb(),
+        {
+          name: input.name,
+          rows: table.rows,
+          profiles,
+          source: {
+            fileName: input.file.name,
+            bytes: input.file.size,
+            ...(report.source.sheet ? { sheet: report.source.sheet } : {}),
+          },
+        },
+        (p) => onProgress?.({ done: p.rows, total: p.totalRows }),
+      );
+      cached = null;
+      return { ok: true, meta, report };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+};
+
+/** The ingest worker's API, as seen through the worker bridge. */
+export type Api = typeof api;
+
+expose(api);
