@@ -72,6 +72,24 @@ export async function datasetsBeingImported(): Promise<Set<string>> {
 }
 
 /**
+ * Removes what unfinished imports left: now for those no import is writing, and for those
+ * whose import lock is still held (a cancelled or crashed import whose worker is still going
+ * away) once the lock is released. Resolves when all of it is done.
+ */
+export async function cleanUnfinishedImports(db: CxTraceDb): Promise<void> {
+  const busy = await datasetsBeingImported();
+  await cleanOrphanChunks(db, busy);
+  if (!navigator.locks) return;
+  await Promise.all(
+    [...busy].map((id) =>
+      navigator.locks.request(importLockName(id), async () => {
+        if (!(await db.datasets.get(id))) await deleteDatasetChunks(db, id);
+      }),
+    ),
+  );
+}
+
+/**
  * Deletes chunks that belong to no committed dataset: the remains of an import that was
  * interrupted by a crash or a closed tab. `keep` names datasets being imported right now.
  */

@@ -87,11 +87,12 @@ export async function importDataset(
     } catch (e) {
       await deleteDatasetChunks(db, id).catch(() => undefined);
       if (isQuotaError(e)) {
-        const est = await navigator.storage?.estimate?.().catch(() => undefined);
+        const est = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
         throw new StorageFullError(est?.usage ?? null, est?.quota ?? null, { cause: e });
       }
       throw e;
     }
   };
-  return navigator.locks ? navigator.locks.request(importLockName(id), run) : run();
+  const locks = globalThis.navigator?.locks;
+  return locks ? locks.request(importLockName(id), run) : run();
 }

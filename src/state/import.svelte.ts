@@ -1,7 +1,7 @@
 import { ingestBridge } from '../data/ingest-bridge.ts';
 import { isAbortError, type Progress } from '../data/worker-bridge.ts';
 import { getDb } from '../data/db.ts';
-import { cleanOrphanChunks, datasetsBeingImported } from '../data/datasets-repo.ts';
+import { cleanUnfinishedImports } from '../data/datasets-repo.ts';
 import type { IngestFailure, Preview } from '../../workers/ingest.worker.ts';
 import type { SourceOptions } from '../core/ingest/read-source.ts';
 import type { ColumnFormat, ColumnRole, ValueType } from '../core/ingest/types.ts';
@@ -95,7 +95,7 @@ export class ImportSession {
       if (isAbortError(e)) {
         this.status = 'cancelled';
         // The stopped worker may have left chunks: remove them now, not at the next start.
-        await cleanOrphanChunks(getDb(), await datasetsBeingImported()).catch(() => 0);
+        await cleanUnfinishedImports(getDb()).catch(() => undefined);
       } else {
         this.error = e;
         this.status = 'failed';

@@ -1,5 +1,5 @@
 import { getDb, onVersionChange } from '../data/db.ts';
-import { cleanOrphanChunks, datasetsBeingImported, watchDatasets } from '../data/datasets-repo.ts';
+import { cleanUnfinishedImports, watchDatasets } from '../data/datasets-repo.ts';
 import { getSetting, putSetting } from '../data/settings-repo.ts';
 import {
   readStorageReport,
@@ -37,9 +37,10 @@ export class StorageState {
       return;
     }
     // Housekeeping: a failure here loses nothing and must not stop the app.
-    await datasetsBeingImported()
-      .then((keep) => cleanOrphanChunks(db, keep))
-      .catch((e: unknown) => console.warn('Could not clean unfinished imports', e));
+    // Not awaited: an import still running in another tab must not hold up the start.
+    cleanUnfinishedImports(db).catch((e: unknown) =>
+      console.warn('Could not clean unfinished imports', e),
+    );
     await recoverStashedNotebooks(db, restoreCellData).catch((e: unknown) =>
       console.warn('Could not recover unsaved notebook edits', e),
     );

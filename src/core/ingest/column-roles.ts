@@ -60,9 +60,7 @@ const DATE = words(`(?:дата|даты|дате|date|dates|datetime|timestamp|
 const WEIGHT = words(
   `важност|значимост|приоритет|(?:вес|веса|весом|весе|weight|weights|importance|important)${END}`,
 );
-const NPS = words(
-  `(?:nps)${END}|likely to recommend|likelihood to recommend|would recommend|рекомендовал|рекомендоват|порекомендова`,
-);
+const NPS = words(`(?:nps)${END}|recommend|рекомендова|порекомендова`);
 const CSAT = words(`(?:csat|satisfaction|satisfied)${END}|удовлетворен`);
 const COMMENT = words(
   `комментар|отзыв|жалоб|замечани|пожелани|описани|текст|(?:comments?|review|reviews|content|text|complaints?|feedback|narrative|verbatim|remarks?|notes?)${END}`,
@@ -154,16 +152,22 @@ export function suggestRole(name: string, format: ColumnFormat, stats: RoleStats
   if (NPS.test(h) && score && !(stats.max !== undefined && stats.max <= 1)) return { role: 'nps' };
   if (factor && score && within(0, 10)) return { role: 'factor-rating', factor };
   if (CSAT.test(h) && t !== 'text') return { role: 'csat' };
-  if (COMMENT.test(h) && !numeric && t !== 'boolean') return { role: 'comment' };
+  if (COMMENT.test(h) && !numeric && t !== 'boolean' && t !== 'id') return { role: 'comment' };
   if (TOUCHPOINT.test(h)) return { role: 'touchpoint' };
   if (SEGMENT.test(h) && t !== 'id') return { role: 'segment' };
   if (UNIT.test(h)) return { role: 'unit' };
   if (TARGET.test(h) && t !== 'text') return { role: 'target' };
 
-  if (RATING.test(h) && t === 'integer' && stats.max !== undefined) {
-    if (within(0, 10) && stats.max >= 9) return { role: 'nps' };
-    if (within(1, 5)) return { role: 'csat' };
+  if (RATING.test(h) && score && stats.max !== undefined && within(0, 10)) {
+    // "seat_legroom_rating": a rating of some aspect, which the model may map to a factor.
+    const aspect = tokens.filter((w) => !RATING.test(w)).join(' ');
+    // An overall rating is the satisfaction score itself, not one aspect of it.
+    if (/^(overall|total|general|общ|итог)/.test(aspect)) return { role: 'csat' };
+    if (aspect !== '' && tokens.length > 1) return { role: 'factor-rating', factor: aspect };
+    if (t === 'integer' && within(0, 10) && stats.max >= 9) return { role: 'nps' };
+    if (t === 'integer' && within(1, 5)) return { role: 'csat' };
   }
-  if (t === 'text' && (stats.meanLength ?? 0) > 40) return { role: 'comment' };
+  // Long free text is most likely what people wrote: titles and names are shorter.
+  if (t === 'text' && (stats.meanLength ?? 0) > 80) return { role: 'comment' };
   return { role: 'other' };
 }

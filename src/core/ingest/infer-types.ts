@@ -36,7 +36,7 @@ const YEAR_FIRST = /^\d{4}/;
 function numberKind(core: string, decimal: DecimalSeparator): 0 | 1 | 2 {
   const n = parseNumber(core, decimal);
   // Leading zeros (`007`, `01234`) mark codes such as postcodes: reading them as numbers loses them.
-  if (n === null || LEADING_ZERO.test(core)) return 0;
+  if (n === null || (core.length > 1 && LEADING_ZERO.test(core))) return 0;
   if (core.includes(decimal) || core.includes('e') || core.includes('E')) return 1;
   // Integers past 2^53 (long account numbers) cannot be held exactly; they are identifiers.
   return Number.isSafeInteger(n) ? 2 : 0;
@@ -143,7 +143,8 @@ export function inferFormat(
       const percent = v.endsWith('%');
       const core = percent ? v.replace(PERCENT_SIGN, '') : v;
       const dot = numberKind(core, '.');
-      const comma = numberKind(core, ',');
+      // Without either separator both readings agree; skip the second parse.
+      const comma = core.includes(',') || core.includes('.') ? numberKind(core, ',') : dot;
       for (let i = 0; i < 2; i++) {
         const kind = i === 0 ? dot : comma;
         if (percent) {
@@ -213,9 +214,7 @@ export function profileColumn(
   values: readonly (string | null)[],
   options: { format?: ColumnFormat; decimal?: DecimalSeparator } = {},
 ): ColumnProfile {
-  const format =
-    options.format ??
-    inferFormat(values, { header: name, ...(options.decimal ? { decimal: options.decimal } : {}) });
+  const format = options.format ?? inferFormat(values, { header: name, decimal: options.decimal });
   const keepsText = isTextType(format.type);
   let nulls = 0;
   let invalid = 0;

@@ -122,12 +122,10 @@ interface DateFields {
   hasTime: boolean;
 }
 
-const TIME =
-  '(?:(?:T|,?[ \\u00A0]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?' +
-  '(?:\\s*([AaPp][Mm]))?(?:\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?))?)?';
-const ISO_DATE = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})${TIME}$`);
-const YEAR_FIRST = new RegExp(`^(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})${TIME}$`);
-const YEAR_LAST = new RegExp(`^(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME}$`);
+const DASH = 45;
+const DOT = 46;
+const SLASH = 47;
+const COLON = 58;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -143,63 +141,133 @@ function utcMillis(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 
   return date.getTime();
 }
 
-/** Validates a date and the time groups of a match (starting at `at`) into fields. */
-function dateFields(
-  y: number,
-  mo: number,
-  d: number,
-  m: RegExpExecArray,
-  at: number,
-): DateFields | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  const dayMillis = utcMillis(y, mo, d);
-  const hh = m[at];
-  if (hh === undefined) return { millis: dayMillis, dayMillis, hasTime: false };
-  const frac = m[at + 3];
-  const ampm = m[at + 4];
-  const zone = m[at + 5];
-  let h = Number(hh);
-  const mi = Number(m[at + 1]);
-  const s = m[at + 2] === undefined ? 0 : Number(m[at + 2]);
-  const ms = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
-  if (ampm !== undefined) {
-    if (h < 1 || h > 12) return null;
-    h = (h % 12) + (ampm.toLowerCase() === 'pm' ? 12 : 0);
+/** Index just past the run of ASCII digits starting at `i`. */
+function digitsEnd(s: string, i: number): number {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
   }
-  if (h > 23 || mi > 59 || s > 59) return null;
-  let offsetMinutes = 0;
-  if (zone !== undefined && zone !== 'Z' && zone !== 'z') {
-    const digits = zone.slice(1).replace(':', '');
-    const oh = Number(digits.slice(0, 2));
-    const om = digits.length > 2 ? Number(digits.slice(2)) : 0;
-    if (oh > 14 || om > 59) return null;
-    offsetMinutes = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
-  }
-  const millis = utcMillis(y, mo, d, h, mi, s, ms) - offsetMinutes * 60_000;
-  const hasTime = zone !== undefined || h !== 0 || mi !== 0 || s !== 0 || ms !== 0;
-  return { millis, dayMillis, hasTime };
+  return i;
 }
 
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let k = from; k < to; k++) v = v * 10 + s.charCodeAt(k) - 48;
+  return v;
+}
+
+function skipSpaces(s: string, i: number): number {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0) break;
+    i++;
+  }
+  return i;
+}
+
+// A hand-written scanner rather than regular expressions: type inference reads every cell of
+// a column, and this is several times faster on 100k date-times.
 function readDate(raw: string, order: DateOrder): DateFields | null {
   const s = raw.trim();
-  if (s.length < 6 || s.length > 40) return null;
-  const c0 = s.charCodeAt(0);
-  if (c0 < 48 || c0 > 57) return null;
-  let m = ISO_DATE.exec(s);
-  if (m) return dateFields(Number(m[1]), Number(m[2]), Number(m[3]), m, 4);
-  m = YEAR_FIRST.exec(s);
-  if (m) return dateFields(Number(m[1]), Number(m[3]), Number(m[4]), m, 5);
-  m = YEAR_LAST.exec(s);
-  if (!m) return null;
-  const sep = m[2];
-  const yearText = m[4]!;
-  if (yearText.length === 2 && sep === '-') return null;
-  let year = Number(yearText);
-  if (yearText.length === 2) year += year < 30 ? 2000 : 1900;
-  const monthFirst = order === 'mdy' && sep !== '.';
-  const a = Number(m[1]);
-  const b = Number(m[3]);
-  return dateFields(year, monthFirst ? a : b, monthFirst ? b : a, m, 5);
+  const len = s.length;
+  if (len < 6 || len > 40) return null;
+  const aEnd = digitsEnd(s, 0);
+  const la = aEnd;
+  if (la === 0 || la === 3 || la > 4) return null;
+  const sep = s.charCodeAt(aEnd);
+  if (sep !== DASH && sep !== DOT && sep !== SLASH) return null;
+  const bEnd = digitsEnd(s, aEnd + 1);
+  const lb = bEnd - aEnd - 1;
+  if (lb < 1 || lb > 2 || s.charCodeAt(bEnd) !== sep) return null;
+  const cEnd = digitsEnd(s, bEnd + 1);
+  const lc = cEnd - bEnd - 1;
+  const a = digitsValue(s, 0, aEnd);
+  const b = digitsValue(s, aEnd + 1, bEnd);
+  const c = digitsValue(s, bEnd + 1, cEnd);
+  let y: number;
+  let mo: number;
+  let d: number;
+  if (la === 4) {
+    if (lc < 1 || lc > 2 || (sep === DASH && (lb !== 2 || lc !== 2))) return null;
+    [y, mo, d] = [a, b, c];
+  } else {
+    // Two-digit years only after dots and slashes: `12-10-15` is more often a code than a date.
+    if (lc !== 4 && !(lc === 2 && sep !== DASH)) return null;
+    y = lc === 2 ? c + (c < 30 ? 2000 : 1900) : c;
+    const monthFirst = order === 'mdy' && sep !== DOT;
+    mo = monthFirst ? a : b;
+    d = monthFirst ? b : a;
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  const dayMillis = utcMillis(y, mo, d);
+  let i = cEnd;
+  if (i === len) return { millis: dayMillis, dayMillis, hasTime: false };
+
+  // Time: `T` or (an optional comma and) spaces, then H[H]:mm[:ss[.fff]], AM/PM, zone.
+  const lead = s.charCodeAt(i);
+  if (lead === 84 /* T */ || lead === 116 /* t */) i++;
+  else {
+    if (lead === 44 /* , */) i++;
+    const from = i;
+    i = skipSpaces(s, i);
+    if (i === from) return null;
+  }
+  const hEnd = digitsEnd(s, i);
+  if (hEnd - i < 1 || hEnd - i > 2 || s.charCodeAt(hEnd) !== COLON) return null;
+  let h = digitsValue(s, i, hEnd);
+  i = hEnd + 1;
+  if (digitsEnd(s, i) !== i + 2) return null;
+  const mi = digitsValue(s, i, i + 2);
+  i += 2;
+  let sec = 0;
+  let ms = 0;
+  if (s.charCodeAt(i) === COLON) {
+    if (digitsEnd(s, i + 1) !== i + 3) return null;
+    sec = digitsValue(s, i + 1, i + 3);
+    i += 3;
+    const f = s.charCodeAt(i);
+    if (f === DOT || f === 44) {
+      const fEnd = digitsEnd(s, i + 1);
+      const lf = fEnd - i - 1;
+      if (lf < 1 || lf > 9) return null;
+      ms = Math.floor(digitsValue(s, i + 1, Math.min(fEnd, i + 4)) * 10 ** (3 - Math.min(lf, 3)));
+      i = fEnd;
+    }
+  }
+  i = skipSpaces(s, i);
+  const ampm = s.slice(i, i + 2).toLowerCase();
+  if (ampm === 'am' || ampm === 'pm') {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (ampm === 'pm' ? 12 : 0);
+    i = skipSpaces(s, i + 2);
+  }
+  if (h > 23 || mi > 59 || sec > 59) return null;
+  let zoned = false;
+  let offsetMinutes = 0;
+  const z = s.charCodeAt(i);
+  if (z === 90 /* Z */ || z === 122 /* z */) {
+    zoned = true;
+    i++;
+  } else if (z === 43 /* + */ || z === DASH) {
+    zoned = true;
+    if (digitsEnd(s, i + 1) < i + 3) return null;
+    const oh = digitsValue(s, i + 1, i + 3);
+    i += 3;
+    if (s.charCodeAt(i) === COLON) i++;
+    let om = 0;
+    if (i < len) {
+      if (digitsEnd(s, i) !== i + 2) return null;
+      om = digitsValue(s, i, i + 2);
+      i += 2;
+    }
+    if (oh > 14 || om > 59) return null;
+    offsetMinutes = (z === DASH ? -1 : 1) * (oh * 60 + om);
+  }
+  if (i !== len) return null;
+  const millis = utcMillis(y, mo, d, h, mi, sec, ms) - offsetMinutes * 60_000;
+  const hasTime = zoned || h !== 0 || mi !== 0 || sec !== 0 || ms !== 0;
+  return { millis, dayMillis, hasTime };
 }
 
 /**

@@ -1,0 +1,137 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { newWatchedPage, openApp, type Watched } from './browser.ts';
+
+let w: Watched;
+afterEach(async () => {
+  expect(w.errors).toEqual([]);
+  await w.context.close();
+});
+
+let bigCsv: string;
+beforeAll(() => {
+  // A CRM-like export large enough that an import is still running when we interrupt it.
+  const lines = ['client_id;region;score;amount;comment'];
+  for (let i = 0; i < 400_000; i++) {
+    lines.push(
+      `C${i};Регион ${i % 17};${i % 11};${(i % 1000) + 0.5};"Комментарий номер ${i}, всё ""ок"""`,
+    );
+  }
+  bigCsv = join(mkdtempSync(join(tmpdir(), 'cx-import-')), 'crm-export.csv');
+  writeFileSync(bigCsv, lines.join('\n'));
+});
+
+/** What the app's IndexedDB holds, read directly (not through the app). */
+const stored = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ datasets: number; chunks: number; chunkBytes: number[] }>((resolve, reject) => {
+        const req = indexedDB.open('cx-trace');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['datasets', 'chunks'], 'readonly');
+          const out = { datasets: 0, chunks: 0, chunkBytes: [] as number[] };
+          tx.objectStore('datasets').count().onsuccess = (e) =>
+            (out.datasets = (e.target as IDBRequest<number>).result);
+          tx.objectStore('chunks').getAll().onsuccess = (e) => {
+            const all = (e.target as IDBRequest<{ bytes: Uint8Array }[]>).result;
+            out.chunks = all.length;
+            out.chunkBytes = all.map((c) => c.bytes.reduce((h, b) => (h * 31 + b) >>> 0, 7));
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+
+async function importCell(page: Page, file: string) {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New notebook' }).click();
+  await page.getByRole('button', { name: 'Add Import data cell' }).click();
+  const cell = page.getByRole('article', { name: /Import data/ });
+  await cell.getByLabel('Choose a file…').setInputFiles(file);
+  await cell.getByRole('region', { name: 'Import preview' }).waitFor({ timeout: 30_000 });
+  return cell;
+}
+
+describe('import', () => {
+  it('imports a windows-1251 export through the UI; after a reload it is stored and usable', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    const cell = await importCell(page, 'tests/fixtures/csv/ru-1251-semicolon.csv');
+    expect(await cell.getByRole('combobox', { name: 'Encoding' }).inputValue()).toBe(
+      'windows-1251',
+    );
+    expect(await cell.getByRole('combobox', { name: 'Delimiter' }).inputValue()).toBe(';');
+    expect(await cell.getByRole('combobox', { name: 'Type of “Сумма заказа”' }).inputValue()).toBe(
+      'decimal',
+    );
+    expect(await cell.getByRole('combobox', { name: 'Role of “Оценка NPS”' }).inputValue()).toBe(
+      'nps',
+    );
+    await cell.getByRole('button', { name: 'Import 5 rows' }).click();
+    await cell.getByText('Imported “ru-1251-semicolon”: 5 rows.').waitFor();
+
+    await page.reload();
+    await cell.getByText('ru-1251-semicolon — 5 rows, 5 columns').waitFor();
+    // The stored column feeds an analysis: NPS of 9, 4, 7, 10 (and one blank) is +25.
+    await page.getByRole('button', { name: 'Add NPS summary cell' }).click();
+    const nps = page.getByRole('article', { name: /NPS summary/ });
+    await nps
+      .getByRole('combobox', { name: 'Dataset' })
+      .selectOption({ label: 'ru-1251-semicolon — 5 rows' });
+    await nps.getByRole('combobox', { name: 'Score column (0–10)' }).selectOption('Оценка NPS');
+    await nps.getByRole('button', { name: 'Compute NPS' }).click();
+    expect(await nps.locator('output.nps-value').innerText()).toBe('+25.0');
+    expect(await nps.innerText()).toContain('1 blank answer skipped');
+  });
+
+  it('refuses a bad file with a clear message and stores nothing', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    await openApp(page);
+    await page.getByRole('button', { name: 'New notebook' }).click();
+    await page.getByRole('button', { name: 'Add Import data cell' }).click();
+    const cell = page.getByRole('article', { name: /Import data/ });
+    await cell.getByLabel('Choose a file…').setInputFiles({
+      name: 'broken.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('a,b\n1,2\n3,"never closed\n4,5\n'),
+    });
+    await cell
+      .getByRole('alert')
+      .filter({ hasText: 'A quote opened in row 3 is never closed' })
+      .waitFor();
+    expect(await stored(page)).toMatchObject({ datasets: 0, chunks: 0 });
+  });
+
+  it('cancelling mid-import leaves nothing behind', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    const cell = await importCell(page, bigCsv);
+    await cell.getByRole('button', { name: 'Import 400,000 rows' }).click();
+    await cell.getByText(/Stored [\d,]+ of 400,000 rows/).waitFor({ timeout: 30_000 });
+    await cell.getByRole('button', { name: 'Cancel' }).click();
+    await cell.getByText('Import cancelled. Nothing was stored.').waitFor();
+    await expect.poll(() => stored(page)).toMatchObject({ datasets: 0, chunks: 0 });
+  });
+
+  it('a page closed mid-import leaves nothing partial after reopening', async () => {
+    w = await newWatchedPage();
+    const { page, context } = w;
+    const cell = await importCell(page, bigCsv);
+    await cell.getByRole('button', { name: 'Import 400,000 rows' }).click();
+    await cell.getByText(/Stored [\d,]+ of 400,000 rows/).waitFor({ timeout: 30_000 });
+    expect((await stored(page)).chunks).toBeGreaterThan(0);
+    await page.close();
+    const again = await context.newPage();
+    await openApp(again);
+    await expect.poll(() => stored(again)).toMatchObject({ datasets: 0, chunks: 0 });
+  });
+});

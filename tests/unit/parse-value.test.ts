@@ -1,0 +1,302 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  convertValue,
+  isBlank,
+  isNullToken,
+  parseBoolean,
+  parseDate,
+  parseDateParts,
+  parseNumber,
+  parsePercent,
+} from '../../src/core/ingest/parse-value.ts';
+import type { ColumnFormat } from '../../src/core/ingest/types.ts';
+
+const utc = (...a: [number, number, number, number?, number?, number?, number?]) =>
+  new Date(Date.UTC(a[0], a[1] - 1, a[2], a[3] ?? 0, a[4] ?? 0, a[5] ?? 0, a[6] ?? 0));
+
+describe('blank cells and null markers', () => {
+  it('treats null, empty and whitespace-only cells as blank', () => {
+    expect([null, undefined, '', '   ', '\t\u00A0'].map(isBlank)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(isBlank(' 0 ')).toBe(false);
+  });
+
+  it('recognises the null markers spreadsheets and databases leave, in any case', () => {
+    for (const t of ['NA', 'n/a', 'N/A', '#N/A', 'NULL', 'null', 'None', 'nan', 'NaN', '-']) {
+      expect(isNullToken(t), t).toBe(true);
+    }
+    for (const t of ['—', '–', ' - ', '#Н/Д', 'н/д']) expect(isNullToken(t), t).toBe(true);
+    for (const t of ['0', 'No', 'Nan Goldin', '--5', 'нет', 'n/a typo']) {
+      expect(isNullToken(t), t).toBe(false);
+    }
+  });
+});
+
+describe('parseNumber', () => {
+  it('reads Russian notation with space, no-break space, narrow space and dot groups', () => {
+    expect(parseNumber('1 234,56', ',')).toBe(1234.56);
+    expect(parseNumber('1\u00A0234,56', ',')).toBe(1234.56);
+    expect(parseNumber('1\u202F234\u202F567', ',')).toBe(1234567);
+    expect(parseNumber('1.234,56', ',')).toBe(1234.56);
+    expect(parseNumber('1.234.567', ',')).toBe(1234567);
+    expect(parseNumber('-0,5', ',')).toBe(-0.5);
+    expect(parseNumber(' 7,5 ', ',')).toBe(7.5);
+    expect(parseNumber('\u2212 3', ',')).toBeNull();
+    expect(parseNumber('\u22123,25', ',')).toBe(-3.25);
+  });
+
+  it('reads English notation with comma and apostrophe groups and exponents', () => {
+    expect(parseNumber('1,234.56', '.')).toBe(1234.56);
+    expect(parseNumber("1'234.5", '.')).toBe(1234.5);
+    expect(parseNumber('1’234’567', '.')).toBe(1234567);
+    expect(parseNumber('+42', '.')).toBe(42);
+    expect(parseNumber('.5', '.')).toBe(0.5);
+    expect(parseNumber('1e-5', '.')).toBe(0.00001);
+    expect(parseNumber('1.2E3', '.')).toBe(1200);
+    expect(parseNumber('-1.5e2', '.')).toBe(-150);
+  });
+
+  it('does not read a separator of the other notation as a thousands group', () => {
+    expect(parseNumber('1.5', ',')).toBeNull();
+    expect(parseNumber('7,5', '.')).toBeNull();
+    expect(parseNumber('1,234', '.')).toBe(1234);
+    expect(parseNumber('1,234', ',')).toBe(1.234);
+    expect(parseNumber('1.234', ',')).toBe(1234);
+    expect(parseNumber('1,23', '.')).toBeNull();
+    expect(parseNumber('1.23', ',')).toBeNull();
+  });
+
+  it('rejects text, broken groups, dates, phone numbers and blanks', () => {
+    const notNumbers = [
+      '',
+      '   ',
+      '12abc',
+      'abc',
+      '1 2 3 4',
+      '12,34,567',
+      '1 234.567,8',
+      '01.02.2026',
+      '2026-01-02',
+      '+7 999 123-45-67',
+      '8 (999) 123-45-67',
+      '1.2.3',
+      '--5',
+      '+',
+      '1e',
+      'Infinity',
+      'NaN',
+      '1e999',
+      '0x1F',
+    ];
+    for (const s of notNumbers) {
+      expect(parseNumber(s, '.'), `${s} with '.'`).toBeNull();
+      expect(parseNumber(s, ','), `${s} with ','`).toBeNull();
+    }
+  });
+
+  it('round-trips any finite number written in either notation, never giving NaN', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        const written = String(x);
+        expect(parseNumber(written, '.')).toBe(x === 0 ? 0 : x);
+        if (!/e/i.test(written)) {
+          expect(parseNumber(written.replace('.', ','), ',')).toBe(x === 0 ? 0 : x);
+        }
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const n = parseNumber(s, '.');
+        expect(n === null || Number.isFinite(n)).toBe(true);
+      }),
+    );
+  });
+
+  it('reads grouped integers written with Intl in both locales', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (x) => {
+        const ru = new Intl.NumberFormat('ru-RU').format(x);
+        const en = new Intl.NumberFormat('en-US').format(x);
+        expect(parseNumber(ru, ',')).toBe(x === 0 ? 0 : x);
+        expect(parseNumber(en, '.')).toBe(x === 0 ? 0 : x);
+      }),
+    );
+  });
+});
+
+describe('parsePercent', () => {
+  it('reads percent points with or without a space before the sign', () => {
+    expect(parsePercent('45%', '.')).toBe(45);
+    expect(parsePercent('45 %', ',')).toBe(45);
+    expect(parsePercent('45,5 %', ',')).toBe(45.5);
+    expect(parsePercent('45,5\u00A0%', ',')).toBe(45.5);
+    expect(parsePercent('-3.2%', '.')).toBe(-3.2);
+  });
+
+  it('rejects values that are not a number followed by %', () => {
+    for (const s of ['45', '%', '%45', 'abc%', '45%%', '4 5%']) {
+      expect(parsePercent(s, '.'), s).toBeNull();
+    }
+  });
+});
+
+describe('parseBoolean', () => {
+  it('reads English and Russian yes/no words in any case', () => {
+    for (const t of ['true', 'TRUE', 'Yes', 'y', 'Y', 'да', 'Да', 'Д', 'ИСТИНА', 'истина']) {
+      expect(parseBoolean(t), t).toBe(true);
+    }
+    for (const f of ['false', 'No', 'N', 'n', 'нет', 'НЕТ', 'н', 'ЛОЖЬ', ' no ']) {
+      expect(parseBoolean(f), f).toBe(false);
+    }
+  });
+
+  it('leaves 1/0 and other words alone', () => {
+    for (const s of ['1', '0', 'maybe', 'No internet service', '', 'yess']) {
+      expect(parseBoolean(s), s).toBeNull();
+    }
+  });
+});
+
+describe('parseDate', () => {
+  it('reads ISO dates and date-times, honouring a written zone', () => {
+    expect(parseDate('2026-04-25', 'dmy')).toEqual(utc(2026, 4, 25));
+    expect(parseDate('2026-04-25T14:30', 'dmy')).toEqual(utc(2026, 4, 25, 14, 30));
+    expect(parseDate('2026-04-25T14:30:15.250Z', 'dmy')).toEqual(utc(2026, 4, 25, 14, 30, 15, 250));
+    expect(parseDate('2026-04-25T14:30:00+03:00', 'dmy')).toEqual(utc(2026, 4, 25, 11, 30));
+    expect(parseDate('2026-04-25T01:00:00-0530', 'dmy')).toEqual(utc(2026, 4, 25, 6, 30));
+    expect(parseDate('2026-04-25 09:05:07', 'dmy')).toEqual(utc(2026, 4, 25, 9, 5, 7));
+  });
+
+  it('reads Russian, European and American forms, with and without a time', () => {
+    expect(parseDate('25.04.2026', 'dmy')).toEqual(utc(2026, 4, 25));
+    expect(parseDate('25.04.26', 'dmy')).toEqual(utc(2026, 4, 25));
+    expect(parseDate('5.4.2026', 'dmy')).toEqual(utc(2026, 4, 5));
+    expect(parseDate('25.04.2026 14:30', 'dmy')).toEqual(utc(2026, 4, 25, 14, 30));
+    expect(parseDate('25.04.2026, 14:30:05', 'dmy')).toEqual(utc(2026, 4, 25, 14, 30, 5));
+    expect(parseDate('25/04/2026', 'dmy')).toEqual(utc(2026, 4, 25));
+    expect(parseDate('04/25/2026', 'mdy')).toEqual(utc(2026, 4, 25));
+    expect(parseDate('04/25/2026 3:05 PM', 'mdy')).toEqual(utc(2026, 4, 25, 15, 5));
+    expect(parseDate('25-04-2026 23:59:59', 'dmy')).toEqual(utc(2026, 4, 25, 23, 59, 59));
+    expect(parseDate('2026/04/25', 'ymd')).toEqual(utc(2026, 4, 25));
+    expect(parseDate('01.01.99', 'dmy')).toEqual(utc(1999, 1, 1));
+  });
+
+  it('uses the order for slashes and dashes, and reads dotted dates day first', () => {
+    expect(parseDate('03/04/2026', 'dmy')).toEqual(utc(2026, 4, 3));
+    expect(parseDate('03/04/2026', 'mdy')).toEqual(utc(2026, 3, 4));
+    expect(parseDate('03-04-2026', 'mdy')).toEqual(utc(2026, 3, 4));
+    expect(parseDate('03.04.2026', 'mdy')).toEqual(utc(2026, 4, 3));
+    expect(parseDate('25/04/2026', 'mdy')).toBeNull();
+    expect(parseDate('04/25/2026', 'dmy')).toBeNull();
+  });
+
+  it('rejects impossible calendar dates and times', () => {
+    const bad = [
+      '31.02.2026',
+      '29.02.2025',
+      '31.04.2026',
+      '2026-13-01',
+      '2026-00-10',
+      '00.01.2026',
+      '2026-04-25T24:00',
+      '2026-04-25 12:60',
+      '25.04.2026 13:00 PM',
+      '2026-04-25T10:00+15:00',
+    ];
+    for (const s of bad) expect(parseDate(s, 'dmy'), s).toBeNull();
+    expect(parseDate('29.02.2024', 'dmy')).toEqual(utc(2024, 2, 29));
+    expect(parseDate('29.02.2000', 'dmy')).toEqual(utc(2000, 2, 29));
+    expect(parseDate('29.02.1900', 'dmy')).toBeNull();
+  });
+
+  it('rejects things that only look a little like dates', () => {
+    for (const s of ['2026', '2026-04', '25.04', '1.5', '12-10-15', '25.04.2026 14', 'April 25']) {
+      expect(parseDate(s, 'dmy'), s).toBeNull();
+    }
+    expect(parseDate('2026-4-5', 'dmy')).toBeNull();
+    expect(parseDate('25.04.2026 14:30 garbage', 'dmy')).toBeNull();
+  });
+
+  it('tells whether a time of day was written (midnight padding does not count)', () => {
+    expect(parseDateParts('25.04.2026', 'dmy')?.hasTime).toBe(false);
+    expect(parseDateParts('25.04.2026 14:30', 'dmy')?.hasTime).toBe(true);
+    expect(parseDateParts('2026-04-25 00:00:00', 'dmy')?.hasTime).toBe(false);
+    expect(parseDateParts('2026-04-25T00:00:00Z', 'dmy')?.hasTime).toBe(true);
+    expect(parseDateParts('nope', 'dmy')).toBeNull();
+  });
+
+  it('round-trips every ISO instant Date.toISOString writes', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z') }),
+        (d) => {
+          fc.pre(!Number.isNaN(d.getTime()));
+          expect(parseDate(d.toISOString(), 'dmy')).toEqual(d);
+        },
+      ),
+    );
+  });
+});
+
+describe('convertValue', () => {
+  const f = (type: ColumnFormat['type'], decimal: ColumnFormat['decimal'] = '.'): ColumnFormat => ({
+    type,
+    decimal,
+  });
+
+  it('gives null for blanks in every type, and for null markers in non-text types', () => {
+    for (const t of ['integer', 'decimal', 'percent', 'boolean', 'date', 'text', 'id'] as const) {
+      expect(convertValue(null, f(t))).toEqual({ value: null, ok: true });
+      expect(convertValue('  ', f(t))).toEqual({ value: null, ok: true });
+    }
+    expect(convertValue('N/A', f('decimal'))).toEqual({ value: null, ok: true });
+    expect(convertValue('-', f('date'))).toEqual({ value: null, ok: true });
+    expect(convertValue('NULL', f('boolean'))).toEqual({ value: null, ok: true });
+  });
+
+  it('keeps null markers as text in text, category and id columns', () => {
+    expect(convertValue('N/A', f('text'))).toEqual({ value: 'N/A', ok: true });
+    expect(convertValue('-', f('category'))).toEqual({ value: '-', ok: true });
+    expect(convertValue('NA', f('id'))).toEqual({ value: 'NA', ok: true });
+  });
+
+  it('keeps text exactly as written and trims ids and categories', () => {
+    expect(convertValue('  Привет,  мир \n', f('text'))).toEqual({
+      value: '  Привет,  мир \n',
+      ok: true,
+    });
+    expect(convertValue(' 7590-VHVEG ', f('id')).value).toBe('7590-VHVEG');
+    expect(convertValue('Month-to-month ', f('category')).value).toBe('Month-to-month');
+  });
+
+  it('reads numbers by the column separator and flags what does not fit', () => {
+    expect(convertValue('1 234,5', f('decimal', ','))).toEqual({ value: 1234.5, ok: true });
+    expect(convertValue('1 234,5', f('decimal', '.'))).toEqual({ value: null, ok: false });
+    expect(convertValue('12', f('integer'))).toEqual({ value: 12, ok: true });
+    expect(convertValue('1,5', f('integer', ','))).toEqual({ value: null, ok: false });
+    expect(convertValue('12abc', f('integer'))).toEqual({ value: null, ok: false });
+    expect(convertValue('45,5 %', f('percent', ','))).toEqual({ value: 45.5, ok: true });
+    expect(convertValue('45', f('percent'))).toEqual({ value: null, ok: false });
+    expect(convertValue('9007199254740993', f('integer'))).toEqual({ value: null, ok: false });
+  });
+
+  it('reads booleans and dates, keeping the written day for date columns', () => {
+    expect(convertValue('Да', f('boolean'))).toEqual({ value: true, ok: true });
+    expect(convertValue('1', f('boolean'))).toEqual({ value: null, ok: false });
+    const date: ColumnFormat = { type: 'date', decimal: '.', dateOrder: 'mdy' };
+    expect(convertValue('04/25/2026', date)).toEqual({ value: utc(2026, 4, 25), ok: true });
+    expect(convertValue('25/04/2026', date)).toEqual({ value: null, ok: false });
+    expect(convertValue('2026-04-25T23:30:00-05:00', date).value).toEqual(utc(2026, 4, 25));
+    const datetime: ColumnFormat = { type: 'datetime', decimal: '.', dateOrder: 'dmy' };
+    expect(convertValue('2026-04-25T23:30:00-05:00', datetime).value).toEqual(
+      utc(2026, 4, 26, 4, 30),
+    );
+    expect(convertValue('31.02.2026', datetime)).toEqual({ value: null, ok: false });
+  });
+});
