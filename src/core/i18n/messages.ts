@@ -2,10 +2,13 @@
  * Every user-visible string, in English and Russian. A plural message has one form per
  * `Intl.PluralRules` category of its language; `{name}` placeholders are filled by `translate`.
  */
-export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-type Message = string | Plural;
+import type { Message, Plural } from './message-types.ts';
+export type { Plural } from './message-types.ts';
+
+import { datasetsEn, datasetsRu } from './messages/datasets.ts';
 
 export const en = {
+  ...datasetsEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -262,6 +265,7 @@ export type PluralKey = {
 }[MessageKey];
 
 export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : Plural } = {
+  ...datasetsRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',
