@@ -1,11 +1,14 @@
 import type { CxTraceDb } from './db.ts';
-import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
-import { chunkRowCount, decodeChunkColumn } from '../core/storage/column-chunk.ts';
+import { chunkOwner, type DatasetMeta } from '../core/storage/dataset-meta.ts';
+import { chunkColumnOrNulls, chunkRowCount } from '../core/storage/column-chunk.ts';
 
 // Kept apart from datasets-repo.ts so that the main thread, which only lists datasets,
 // does not load the Arrow codec: chunks are written and read in workers.
 
-/** Stores one chunk of a dataset that is not yet committed (invisible until `commitDataset`). */
+/**
+ * Stores one chunk under `owner` (a dataset's `chunkOwner`); it is not part of the dataset
+ * until `commitDataset`.
+ */
 export async function writeChunk(
   db: CxTraceDb,
   datasetId: string,
@@ -27,9 +30,9 @@ export async function scanColumn(
 ): Promise<void> {
   let done = 0;
   for (let i = 0; i < meta.chunkCount; i++) {
-    const chunk = await db.chunks.get([meta.id, i]);
+    const chunk = await db.chunks.get([chunkOwner(meta), i]);
     if (!chunk) throw new Error(`Dataset ${meta.id} is missing chunk ${i}`);
-    const values = decodeChunkColumn(chunk.bytes, column);
+    const values = chunkColumnOrNulls(chunk.bytes, column);
     done += values.length;
     onChunk(values, done);
   }

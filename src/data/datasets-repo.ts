@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { CxTraceDb } from './db.ts';
-import { restoreDatasetMeta, type DatasetMeta } from '../core/storage/dataset-meta.ts';
+import { chunkOwner, restoreDatasetMeta, type DatasetMeta } from '../core/storage/dataset-meta.ts';
 
 /** Every complete dataset, newest first. */
 export async function listDatasets(db: CxTraceDb): Promise<DatasetMeta[]> {
@@ -25,11 +25,17 @@ export async function getDataset(db: CxTraceDb, id: string): Promise<DatasetMeta
 
 /**
  * Makes a dataset visible by writing its metadata, after checking that every chunk is there
- * and the row counts add up. Fails, leaving nothing visible, when they do not.
+ * and the row counts add up; fails, leaving nothing visible, when they do not. With
+ * `dropOwner`, the chunks of a previous generation (replaced rows) are deleted in the same
+ * transaction, so readers see either the old rows or the new ones.
  */
-export async function commitDataset(db: CxTraceDb, meta: DatasetMeta): Promise<void> {
-  await db.transaction('rw', db.chunks, db.datasets, async () => {
-    const chunks = await db.chunks.where('datasetId').equals(meta.id).toArray();
+export async function commitDataset(
+  db: CxTraceDb,
+  meta: DatasetMeta,
+  dropOwner?: string,
+): Promise<void> {
+  await db.transaction('rw', db.chunks, db.datasets, db.results, async () => {
+    const chunks = await db.chunks.where('datasetId').equals(chunkOwner(meta)).toArray();
     const rows = chunks.reduce((s, c) => s + c.rows, 0);
     if (chunks.length !== meta.chunkCount || rows !== meta.rowCount) {
       throw new Error(
@@ -37,32 +43,51 @@ export async function commitDataset(db: CxTraceDb, meta: DatasetMeta): Promise<v
       );
     }
     await db.datasets.put(meta);
+    if (dropOwner !== undefined && dropOwner !== chunkOwner(meta)) {
+      await db.chunks.where('datasetId').equals(dropOwner).delete();
+    }
+    // Results computed from the old rows no longer hold.
+    await db.results.where('datasetId').equals(meta.id).delete();
   });
 }
 
 /** Deletes a dataset with its chunks and cached results, all or nothing. */
 export async function deleteDataset(db: CxTraceDb, id: string): Promise<void> {
   await db.transaction('rw', db.datasets, db.chunks, db.results, async () => {
+    const meta = await db.datasets.get(id);
     await db.datasets.delete(id);
-    await db.chunks.where('datasetId').equals(id).delete();
+    await db.chunks
+      .where('datasetId')
+      .equals(meta ? chunkOwner(meta) : id)
+      .delete();
     await db.results.where('datasetId').equals(id).delete();
   });
 }
 
-/** Deletes the chunks of a dataset that was never committed (a failed or cancelled import). */
-export async function deleteDatasetChunks(db: CxTraceDb, id: string): Promise<void> {
-  await db.chunks.where('datasetId').equals(id).delete();
+/**
+ * Deletes chunks stored under `owner` that no commit made part of a dataset (a failed or
+ * cancelled import): all of them, or those from index `fromIndex` on (a failed append).
+ */
+export async function deleteDatasetChunks(
+  db: CxTraceDb,
+  owner: string,
+  fromIndex = 0,
+): Promise<void> {
+  await db.chunks
+    .where('[datasetId+index]')
+    .between([owner, fromIndex], [owner, Infinity])
+    .delete();
 }
 
 /**
  * The Web Lock an import holds while it writes a dataset's chunks, so that start-up cleaning
  * in another tab leaves them alone.
  */
-export function importLockName(datasetId: string): string {
-  return `cx-import:${datasetId}`;
+export function importLockName(owner: string): string {
+  return `cx-import:${owner}`;
 }
 
-/** Ids of datasets whose import holds its lock right now (in any tab). */
+/** Chunk owners (see `chunkOwner`) that an import is writing right now (in any tab). */
 export async function datasetsBeingImported(): Promise<Set<string>> {
   const held = (await navigator.locks?.query())?.held ?? [];
   const prefix = importLockName('');
@@ -79,31 +104,36 @@ export async function datasetsBeingImported(): Promise<Set<string>> {
 export async function cleanUnfinishedImports(db: CxTraceDb): Promise<void> {
   const busy = await datasetsBeingImported();
   await cleanOrphanChunks(db, busy);
-  if (!navigator.locks) return;
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return;
   await Promise.all(
-    [...busy].map((id) =>
-      navigator.locks.request(importLockName(id), async () => {
-        if (!(await db.datasets.get(id))) await deleteDatasetChunks(db, id);
-      }),
-    ),
+    [...busy].map((owner) => locks.request(importLockName(owner), () => cleanOrphanChunks(db))),
   );
 }
 
 /**
- * Deletes chunks that belong to no committed dataset: the remains of an import that was
- * interrupted by a crash or a closed tab. `keep` names datasets being imported right now.
+ * Deletes chunks that no committed dataset uses: those of owners no dataset has (an interrupted
+ * import or replacement) and those past a dataset's last chunk (an interrupted append). `keep`
+ * names owners an import is writing right now. Returns how many chunks were deleted.
  */
 export async function cleanOrphanChunks(
   db: CxTraceDb,
   keep: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   return db.transaction('rw', db.datasets, db.chunks, async () => {
-    const known = new Set(await db.datasets.toCollection().primaryKeys());
+    const counts = new Map<string, number>();
+    for (const raw of await db.datasets.toArray()) {
+      const meta = restoreDatasetMeta(raw);
+      if (meta) counts.set(chunkOwner(meta), meta.chunkCount);
+    }
     const owners = (await db.chunks.orderBy('datasetId').uniqueKeys()) as string[];
     let removed = 0;
     for (const owner of owners) {
-      if (known.has(owner) || keep.has(owner)) continue;
-      removed += await db.chunks.where('datasetId').equals(owner).delete();
+      if (keep.has(owner)) continue;
+      removed += await db.chunks
+        .where('[datasetId+index]')
+        .between([owner, counts.get(owner) ?? 0], [owner, Infinity])
+        .delete();
     }
     return removed;
   });

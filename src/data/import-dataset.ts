@@ -1,8 +1,9 @@
 import { CxTraceDb } from './db.ts';
 import { writeChunk } from './chunks-repo.ts';
-import { commitDataset, deleteDatasetChunks, importLockName } from './datasets-repo.ts';
-import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
+import { commitDataset, deleteDatasetChunks, getDataset, importLockName } from './datasets-repo.ts';
+import { chunkOwner, type DatasetMeta } from '../core/storage/dataset-meta.ts';
 import { encodeTypedChunks, storedColumns } from '../core/ingest/typed-chunks.ts';
+import { mergeColumns } from '../core/ingest/schema-diff.ts';
 import type { ColumnProfile } from '../core/ingest/types.ts';
 import { newId } from '../core/ids.ts';
 
@@ -20,6 +21,12 @@ export interface ImportInput {
   source: NonNullable<DatasetMeta['source']>;
 }
 
+/**
+ * Where rows go: a new dataset, or an existing one (same id, so cells and bindings that use it
+ * stay valid) whose rows are added to (`append`) or replaced (`replace`).
+ */
+export type ImportTarget = { mode: 'new' } | { mode: 'append' | 'replace'; datasetId: string };
+
 /** Storage ran out while importing; nothing of the import remains. */
 export class StorageFullError extends Error {
   constructor(
@@ -32,60 +39,94 @@ export class StorageFullError extends Error {
   }
 }
 
+/** The dataset to add to or replace no longer exists. */
+export class TargetMissingError extends Error {
+  constructor(readonly datasetId: string) {
+    super(`Dataset ${datasetId} no longer exists`);
+    this.name = 'TargetMissingError';
+  }
+}
+
 const isQuotaError = (e: unknown): boolean => {
-  for (
-    let x: unknown = e;
-    x;
-    x = (x as { cause?: unknown; inner?: unknown }).inner ?? (x as { cause?: unknown }).cause
-  ) {
+  for (let x: unknown = e; x;) {
     if ((x as { name?: string }).name === 'QuotaExceededError') return true;
+    x = (x as { inner?: unknown }).inner ?? (x as { cause?: unknown }).cause;
   }
   return false;
 };
 
 /**
- * Stores a new dataset: chunk by chunk, then its metadata in a strict-durability transaction,
- * so the dataset becomes visible only once all of it is on disk. While it writes it holds the
- * dataset's import lock, which keeps start-up cleaning in other tabs off its chunks. Any failure
- * removes what was written (if the page dies instead, start-up cleaning does).
+ * Stores rows as a dataset: chunk by chunk, then the metadata in a strict-durability
+ * transaction, so the rows become visible only once all of them are on disk. A new dataset
+ * and a replacement write a fresh generation of chunks (a replacement drops the old one in the
+ * same commit); an append writes chunks after the last one. While writing it holds the import
+ * lock of the chunks' owner, which keeps clean-up in other tabs off them. Any failure removes
+ * what it wrote (if the page dies instead, start-up cleaning does), leaving the dataset as it was.
  */
 export async function importDataset(
   db: CxTraceDb,
   input: ImportInput,
   onProgress: (p: ImportProgress) => void = () => undefined,
+  target: ImportTarget = { mode: 'new' },
 ): Promise<DatasetMeta> {
-  const id = newId();
+  const existing = target.mode === 'new' ? null : await getDataset(db, target.datasetId);
+  if (target.mode !== 'new' && !existing) throw new TargetMissingError(target.datasetId);
+  const append = target.mode === 'append';
+  const id = existing?.id ?? newId();
+  const owner = existing === null ? id : append ? chunkOwner(existing) : newId();
+
   const run = async (): Promise<DatasetMeta> => {
+    // Read again under the lock: another append may have finished while this one waited.
+    const current = existing && (await getDataset(db, existing.id));
+    if (existing && (!current || (append && chunkOwner(current) !== owner))) {
+      throw new TargetMissingError(existing.id);
+    }
+    const firstIndex = append && current ? current.chunkCount : 0;
     let chunkCount = 0;
     let storedBytes = 0;
     let rows = 0;
     try {
-      for (const chunk of encodeTypedChunks(input.rows, input.profiles)) {
-        await writeChunk(db, id, chunk.index, chunk.bytes);
+      for (const chunk of encodeTypedChunks(input.rows, input.profiles, undefined, firstIndex)) {
+        await writeChunk(db, owner, chunk.index, chunk.bytes);
         chunkCount++;
         storedBytes += chunk.bytes.byteLength;
         rows += chunk.rows;
         onProgress({ rows, totalRows: input.rows.length });
       }
-      const meta: DatasetMeta = {
-        id,
-        name: input.name,
-        createdAt: Date.now(),
-        rowCount: rows,
-        chunkCount,
-        columns: storedColumns(input.profiles),
-        source: input.source,
-        storedBytes,
-      };
+      const columns = storedColumns(input.profiles);
+      const now = Date.now();
+      const meta: DatasetMeta =
+        append && current
+          ? {
+              ...current,
+              rowCount: current.rowCount + rows,
+              chunkCount: current.chunkCount + chunkCount,
+              columns: mergeColumns(current.columns, columns),
+              storedBytes: (current.storedBytes ?? 0) + storedBytes,
+              source: input.source,
+              refreshedAt: now,
+            }
+          : {
+              id,
+              name: current?.name ?? input.name,
+              createdAt: current?.createdAt ?? now,
+              rowCount: rows,
+              chunkCount,
+              columns,
+              source: input.source,
+              storedBytes,
+              ...(owner !== id ? { storageId: owner } : {}),
+              ...(current ? { refreshedAt: now } : {}),
+            };
       const strict = new CxTraceDb(db.name, 'strict');
       try {
-        await commitDataset(strict, meta);
+        await commitDataset(strict, meta, current && !append ? chunkOwner(current) : undefined);
       } finally {
         strict.close();
       }
       return meta;
     } catch (e) {
-      await deleteDatasetChunks(db, id).catch(() => undefined);
+      await deleteDatasetChunks(db, owner, firstIndex).catch(() => undefined);
       if (isQuotaError(e)) {
         const est = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
         throw new StorageFullError(est?.usage ?? null, est?.quota ?? null, { cause: e });
@@ -94,5 +135,5 @@ export async function importDataset(
     }
   };
   const locks = globalThis.navigator?.locks;
-  return locks ? locks.request(importLockName(id), run) : run();
+  return locks ? locks.request(importLockName(owner), run) : run();
 }

@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CxTraceDb } from '../../src/data/db.ts';
 import { importDataset, StorageFullError } from '../../src/data/import-dataset.ts';
 import { scanColumn } from '../../src/data/chunks-repo.ts';
-import { getDataset, listDatasets } from '../../src/data/datasets-repo.ts';
+import { cleanOrphanChunks, getDataset, listDatasets } from '../../src/data/datasets-repo.ts';
+import { appendFormats, diffSchemas } from '../../src/core/ingest/schema-diff.ts';
+import { writeChunk } from '../../src/data/chunks-repo.ts';
+import { chunkOwner } from '../../src/core/storage/dataset-meta.ts';
 import { readSource } from '../../src/core/ingest/read-source.ts';
 import { profileTable } from '../../src/core/ingest/inspect.ts';
 
@@ -62,6 +65,85 @@ describe('importDataset', () => {
     const failed = await importDataset(db, input(await table(140_000))).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(StorageFullError);
     expect((await listDatasets(db)).map((d) => d.id)).toEqual([first.id]);
+    expect(await db.chunks.toArray()).toEqual(before);
+  });
+
+  async function fromCsv(csv: string, formats = {}) {
+    const src = await readSource(new TextEncoder().encode(csv), 'next.csv');
+    const report = profileTable(src, formats);
+    return {
+      name: 'next',
+      rows: src.rows,
+      profiles: report.columns,
+      source: { fileName: 'next.csv', bytes: csv.length },
+    };
+  }
+  const column = async (id: string, name: string) => {
+    const out: unknown[] = [];
+    await scanColumn(db, (await getDataset(db, id))!, name, (v) => out.push(...Array.from(v)));
+    return out;
+  };
+
+  it('appends next month’s rows to the same dataset, reading shared columns as before', async () => {
+    const jan = await importDataset(
+      db,
+      await fromCsv('client;month;score\nA;2026-01;9\nB;2026-01;6\n'),
+    );
+    const febCsv = 'client;score;channel\nA;10;app\nC;n/a;web\nD;7;app\n';
+    const febProbe = await fromCsv(febCsv);
+    const diff = diffSchemas(jan.columns, febProbe.profiles);
+    expect(diff).toMatchObject({ added: ['channel'], missing: ['month'] });
+    const feb = await importDataset(
+      db,
+      await fromCsv(febCsv, appendFormats(jan.columns)),
+      undefined,
+      {
+        mode: 'append',
+        datasetId: jan.id,
+      },
+    );
+    expect(feb.id).toBe(jan.id);
+    expect(feb.rowCount).toBe(5);
+    expect(feb.columns.map((c) => c.name)).toEqual(['client', 'month', 'score', 'channel']);
+    expect(await column(jan.id, 'score')).toEqual([9, 6, 10, null, 7]);
+    expect(await column(jan.id, 'month')).toEqual(['2026-01', '2026-01', null, null, null]);
+    expect(await column(jan.id, 'channel')).toEqual([null, null, 'app', 'web', 'app']);
+    expect((await listDatasets(db)).length).toBe(1);
+  });
+
+  it('replaces a dataset’s rows in one commit, keeping its id and dropping the old rows', async () => {
+    const first = await importDataset(db, await fromCsv('a;b\n1;x\n2;y\n'));
+    const oldOwner = chunkOwner(first);
+    const next = await importDataset(db, await fromCsv('a;b\n7;z\n'), undefined, {
+      mode: 'replace',
+      datasetId: first.id,
+    });
+    expect(next.id).toBe(first.id);
+    expect(chunkOwner(next)).not.toBe(oldOwner);
+    expect(await column(first.id, 'a')).toEqual([7]);
+    expect(await db.chunks.where('datasetId').equals(oldOwner).count()).toBe(0);
+  });
+
+  it('a failed append leaves the dataset exactly as it was; stray appended chunks are cleaned', async () => {
+    const base = await importDataset(db, await fromCsv('a;b\n1;x\n'));
+    const before = await db.chunks.toArray();
+    let writes = 0;
+    db.chunks.hook('creating', () => {
+      if (++writes === 2)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const rows = Array.from({ length: 70_000 }, (_, i) => `${i};r`).join('\n');
+    const failed = await importDataset(db, await fromCsv(`a;b\n${rows}\n`), undefined, {
+      mode: 'append',
+      datasetId: base.id,
+    }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(StorageFullError);
+    expect(await getDataset(db, base.id)).toEqual(base);
+    expect(await db.chunks.toArray()).toEqual(before);
+    // A chunk past the dataset's last one (an append cut off by a crash) is an orphan.
+    writes = 10;
+    await writeChunk(db, chunkOwner(base), 1, before[0]!.bytes);
+    expect(await cleanOrphanChunks(db)).toBe(1);
     expect(await db.chunks.toArray()).toEqual(before);
   });
 });

@@ -28,6 +28,8 @@ export function storedColumns(profiles: readonly ColumnProfile[]): ColumnInfo[] 
     valueType: p.format.type,
     role: p.role,
     ...(p.factor ? { factor: p.factor } : {}),
+    decimal: p.format.decimal,
+    ...(p.format.dateOrder ? { dateOrder: p.format.dateOrder } : {}),
   }));
 }
 
@@ -48,9 +50,10 @@ export function* encodeTypedChunks(
   rows: readonly (readonly string[])[],
   profiles: readonly ColumnProfile[],
   chunkRows = CHUNK_ROWS,
+  firstIndex = 0,
 ): Generator<EncodedChunk> {
   const columns = storedColumns(profiles);
-  for (let start = 0, index = 0; start < rows.length; start += chunkRows, index++) {
+  for (let start = 0, index = firstIndex; start < rows.length; start += chunkRows, index++) {
     const end = Math.min(rows.length, start + chunkRows);
     const values: Record<string, CellValue[]> = {};
     profiles.forEach((p, c) => {

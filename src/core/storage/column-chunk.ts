@@ -57,6 +57,16 @@ export function decodeChunkColumn(bytes: Uint8Array, name: string): ArrayLike<un
   return column.toArray();
 }
 
+/**
+ * The values of one column of an encoded chunk, or nulls when the chunk predates the column
+ * (rows appended with a new column leave the column blank in older chunks).
+ */
+export function chunkColumnOrNulls(bytes: Uint8Array, name: string): ArrayLike<unknown> {
+  const table = tableFromIPC(bytes, { useDate: true });
+  const column = table.getChild(name);
+  return column ? column.toArray() : new Array<null>(table.numRows).fill(null);
+}
+
 /** The number of rows of an encoded chunk. */
 export function chunkRowCount(bytes: Uint8Array): number {
   return tableFromIPC(bytes).numRows;

@@ -11,6 +11,9 @@ export interface ColumnInfo {
   role?: string;
   /** For factor ratings and weights: which factor. */
   factor?: string;
+  /** How the column's text was read: decimal separator and date order (for appending rows). */
+  decimal?: ',' | '.';
+  dateOrder?: 'dmy' | 'mdy' | 'ymd';
 }
 
 /**
@@ -28,6 +31,18 @@ export interface DatasetMeta {
   source?: { fileName: string; bytes: number; sheet?: string };
   /** Sum of the stored chunks' byte lengths. */
   storedBytes?: number;
+  /**
+   * Key of the dataset's chunks (their `datasetId`), when it is not `id`: replacing a dataset's
+   * rows writes a new generation of chunks under a new key and switches to it in one commit.
+   */
+  storageId?: string;
+  /** When rows were last added or replaced. */
+  refreshedAt?: number;
+}
+
+/** The key under which a dataset's chunks are stored. */
+export function chunkOwner(meta: Pick<DatasetMeta, 'id' | 'storageId'>): string {
+  return meta.storageId ?? meta.id;
 }
 
 const COLUMN_TYPES: readonly ColumnType[] = ['number', 'string', 'boolean', 'date'];
@@ -44,11 +59,19 @@ export function restoreDatasetMeta(raw: unknown): DatasetMeta | null {
   const columns: ColumnInfo[] = [];
   for (const c of r.columns as unknown[]) {
     if (typeof c !== 'object' || c === null) continue;
-    const { name, type } = c as Record<string, unknown>;
+    const { name, type, valueType, role, factor, decimal, dateOrder } = c as Record<
+      string,
+      unknown
+    >;
     if (typeof name !== 'string') continue;
     columns.push({
       name,
       type: COLUMN_TYPES.includes(type as ColumnType) ? (type as ColumnType) : 'string',
+      ...(typeof valueType === 'string' ? { valueType } : {}),
+      ...(typeof role === 'string' ? { role } : {}),
+      ...(typeof factor === 'string' ? { factor } : {}),
+      ...(decimal === ',' || decimal === '.' ? { decimal } : {}),
+      ...(dateOrder === 'dmy' || dateOrder === 'mdy' || dateOrder === 'ymd' ? { dateOrder } : {}),
     });
   }
   return {
@@ -60,6 +83,8 @@ export function restoreDatasetMeta(raw: unknown): DatasetMeta | null {
     columns,
     ...(restoreSource(r.source) ?? {}),
     ...(typeof r.storedBytes === 'number' ? { storedBytes: r.storedBytes } : {}),
+    ...(typeof r.storageId === 'string' && r.storageId !== '' ? { storageId: r.storageId } : {}),
+    ...(typeof r.refreshedAt === 'number' ? { refreshedAt: r.refreshedAt } : {}),
   };
 }
 
