@@ -1,7 +1,14 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
-import { importDataset, StorageFullError } from '../src/data/import-dataset.ts';
+import {
+  importDataset,
+  StorageFullError,
+  TargetMissingError,
+  type ImportTarget,
+} from '../src/data/import-dataset.ts';
+import { getDataset } from '../src/data/datasets-repo.ts';
+import { appendFormats, diffSchemas, type SchemaDiff } from '../src/core/ingest/schema-diff.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import {
   readSource,
@@ -17,16 +24,21 @@ import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
 export interface FileInput {
   file: File;
   options: SourceOptions;
+  /** Where the rows go (a new dataset by default). */
+  target?: ImportTarget;
 }
 
 /** Why a file cannot be previewed or imported, for the UI to put in words. */
 export type IngestFailure =
   | { kind: 'refused'; code: IngestError['code']; detail: Record<string, string | number> }
-  | { kind: 'storage-full'; usage: number | null; quota: number | null };
+  | { kind: 'storage-full'; usage: number | null; quota: number | null }
+  | { kind: 'target-missing' };
 
 /** The preview of a file: how it was read, its columns, problems and first rows. */
 export interface Preview {
   report: InspectReport;
+  /** With an existing dataset as the target: how the file's columns differ from it. */
+  schemaDiff: SchemaDiff | null;
   names: string[];
   firstRows: string[][];
 }
@@ -49,11 +61,20 @@ async function read(input: FileInput): Promise<SourceTable> {
 const failure = (e: unknown): { ok: false; failure: IngestFailure } => {
   if (e instanceof IngestError)
     return { ok: false, failure: { kind: 'refused', code: e.code, detail: e.detail } };
+  if (e instanceof TargetMissingError) return { ok: false, failure: { kind: 'target-missing' } };
   if (e instanceof StorageFullError) {
     return { ok: false, failure: { kind: 'storage-full', usage: e.usage, quota: e.quota } };
   }
   throw e;
 };
+
+/** The target dataset's metadata; throws when an existing-dataset target is gone. */
+async function targetMeta(target: ImportTarget | undefined): Promise<DatasetMeta | null> {
+  if (!target || target.mode === 'new') return null;
+  const meta = await getDataset(getDb(), target.datasetId);
+  if (!meta) throw new TargetMissingError(target.datasetId);
+  return meta;
+}
 
 const api = {
   /** Reads a file and profiles it for the preview. */
@@ -62,10 +83,16 @@ const api = {
   ): Promise<{ ok: true; preview: Preview } | { ok: false; failure: IngestFailure }> {
     try {
       const table = await read(input);
+      const target = await targetMeta(input.target);
+      const inferred = profileTable(table);
       return {
         ok: true,
         preview: {
-          report: profileTable(table),
+          report:
+            target && input.target?.mode === 'append'
+              ? profileTable(table, appendFormats(target.columns))
+              : inferred,
+          schemaDiff: target ? diffSchemas(target.columns, inferred.columns) : null,
           names: table.names,
           firstRows: table.rows.slice(0, PREVIEW_ROWS),
         },
@@ -91,7 +118,14 @@ const api = {
   > {
     try {
       const table = await read(input);
-      const report = profileTable(table, input.formats);
+      const target = await targetMeta(input.target);
+      // Appended rows are read as the dataset's columns were: a stored column keeps one type.
+      const report = profileTable(
+        table,
+        target && input.target?.mode === 'append'
+          ? { ...input.formats, ...appendFormats(target.columns) }
+          : input.formats,
+      );
       const profiles = report.columns.map((c) => {
         const role = input.roles[c.name];
         return role ? { ...c, role } : c;
@@ -109,6 +143,7 @@ const api = {
           },
         },
         (p) => onProgress?.({ done: p.rows, total: p.totalRows }),
+        input.target,
       );
       cached = null;
       return { ok: true, meta, report };

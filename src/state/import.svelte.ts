@@ -6,6 +6,7 @@ import type { IngestFailure, Preview } from '../../workers/ingest.worker.ts';
 import type { SourceOptions } from '../core/ingest/read-source.ts';
 import type { ColumnFormat, ColumnRole, ValueType } from '../core/ingest/types.ts';
 import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
+import type { ImportTarget } from '../data/import-dataset.ts';
 
 /** Where an import stands. */
 export type ImportStatus =
@@ -26,7 +27,15 @@ export class ImportSession {
   progress = $state.raw<Progress | null>(null);
   startedAt = $state(0);
   result = $state.raw<DatasetMeta | null>(null);
+  /** Where the rows go: a new dataset, or rows added to / replacing an existing one. */
+  target = $state.raw<ImportTarget>({ mode: 'new' });
   #abort: AbortController | null = null;
+
+  /**
+   * @param defaultTarget the dataset this cell imported before, if any: a new file for it is
+   *   most often next month's rows, so they are added to it unless the user says otherwise.
+   */
+  constructor(private readonly defaultTarget: () => string | null = () => null) {}
 
   /** Reads a chosen file for the preview. */
   async choose(file: File): Promise<void> {
@@ -35,6 +44,8 @@ export class ImportSession {
     this.formats = {};
     this.roles = {};
     this.name = file.name.replace(/\.[^.]+$/, '');
+    const current = this.defaultTarget();
+    this.target = current ? { mode: 'append', datasetId: current } : { mode: 'new' };
     await this.#preview();
   }
 
@@ -45,6 +56,12 @@ export class ImportSession {
       this.formats = {};
       this.roles = {};
     }
+    await this.#preview();
+  }
+
+  /** Chooses where the rows go, and previews again (appended rows are read as the dataset's). */
+  async setTarget(target: ImportTarget): Promise<void> {
+    this.target = target;
     await this.#preview();
   }
 
@@ -78,6 +95,7 @@ export class ImportSession {
         {
           file,
           options: this.options,
+          target: this.target,
           name: this.name.trim() || file.name,
           formats: this.formats,
           roles: this.roles,
@@ -128,7 +146,11 @@ export class ImportSession {
     this.failure = null;
     this.error = null;
     try {
-      const r = await ingestBridge.call('preview', { file, options: this.options });
+      const r = await ingestBridge.call('preview', {
+        file,
+        options: this.options,
+        target: this.target,
+      });
       if (this.file !== file) return;
       if (r.ok) {
         this.preview = r.preview;

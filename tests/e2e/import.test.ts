@@ -134,4 +134,45 @@ describe('import', () => {
     await openApp(again);
     await expect.poll(() => stored(again)).toMatchObject({ datasets: 0, chunks: 0 });
   });
+
+  it('refreshes a dataset with next month’s export: rows added under the same dataset, differences shown first', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    const dir = mkdtempSync(join(tmpdir(), 'cx-refresh-'));
+    const jan = join(dir, 'survey.csv');
+    writeFileSync(jan, 'client;month;nps\nA;2026-01;9\nB;2026-01;6\n');
+    const feb = join(dir, 'survey-feb.csv');
+    writeFileSync(feb, 'client;nps;channel\nA;10;app\nC;3;web\nD;9;app\n');
+    const cell = await importCell(page, jan);
+    await cell.getByRole('button', { name: 'Import 2 rows' }).click();
+    await cell.getByText('Imported “survey”: 2 rows.').waitFor();
+    // An NPS cell bound to the dataset before the refresh.
+    await page.getByRole('button', { name: 'Add NPS summary cell' }).click();
+    const nps = page.getByRole('article', { name: /NPS summary/ });
+    await nps.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: 'survey — 2 rows' });
+    await nps.getByRole('combobox', { name: 'Score column (0–10)' }).selectOption('nps');
+
+    await cell.getByRole('button', { name: 'Import another file…' }).click();
+    await cell.getByLabel('Import another file…').setInputFiles(feb);
+    await cell.getByRole('region', { name: 'Import preview' }).waitFor();
+    expect(
+      await cell
+        .getByRole('combobox', { name: 'Import into' })
+        .locator('option:checked')
+        .innerText(),
+    ).toBe('Add the rows to “survey”');
+    const diff = cell.getByRole('list', { name: 'Differences from “survey”' });
+    expect(await diff.innerText()).toContain('New columns (blank in the earlier rows): channel');
+    expect(await diff.innerText()).toContain(
+      'Columns missing from the file (blank in the new rows): month',
+    );
+    await cell.getByRole('button', { name: 'Import 3 rows' }).click();
+    await cell.getByText('Imported “survey”: 5 rows.').waitFor();
+
+    // Same dataset: the NPS cell now counts all five answers (9, 6, 10, 3, 9 → +20).
+    await nps.getByRole('button', { name: 'Compute NPS' }).click();
+    expect(await nps.locator('output.nps-value').innerText()).toBe('+20.0');
+    expect(await nps.innerText()).toContain('5 responses');
+    expect((await stored(page)).datasets).toBe(1);
+  });
 });

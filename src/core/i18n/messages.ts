@@ -255,6 +255,20 @@ export const en = {
   'import.firstRows': { one: 'First row', other: 'First {count} rows' },
   'import.name': 'Dataset name',
   'import.start': 'Import {rows}',
+  'import.target': 'Import into',
+  'import.targetNew': 'A new dataset',
+  'import.targetAppend': 'Add the rows to “{name}”',
+  'import.targetReplace': 'Replace the rows of “{name}”',
+  'import.targetMissing':
+    'The dataset to add the rows to no longer exists. Choose another target or a new dataset.',
+  'import.diffLabel': 'Differences from “{name}”',
+  'import.diffNone': 'The file has the same columns as the dataset.',
+  'import.diffAdded': 'New columns (blank in the earlier rows): {names}',
+  'import.diffMissing': 'Columns missing from the file (blank in the new rows): {names}',
+  'import.diffDropped': 'Columns missing from the file (they will be gone): {names}',
+  'import.diffRetyped':
+    '“{column}” reads as {to} in this file but is stored as {from}: it stays {from}; values that do not fit are left blank and counted.',
+  'import.diffRetypedReplace': '“{column}” was {from} and becomes {to}.',
 } satisfies Record<string, Message>;
 
 /** A message key. */
@@ -575,6 +589,20 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   },
   'import.name': 'Название набора',
   'import.start': 'Импортировать {rows}',
+  'import.target': 'Куда импортировать',
+  'import.targetNew': 'В новый набор данных',
+  'import.targetAppend': 'Добавить строки в «{name}»',
+  'import.targetReplace': 'Заменить строки «{name}»',
+  'import.targetMissing':
+    'Набора данных, в который добавлялись строки, больше нет. Выберите другой набор или новый.',
+  'import.diffLabel': 'Отличия от «{name}»',
+  'import.diffNone': 'В файле те же столбцы, что и в наборе данных.',
+  'import.diffAdded': 'Новые столбцы (пустые в прежних строках): {names}',
+  'import.diffMissing': 'Столбцов нет в файле (в новых строках будут пустыми): {names}',
+  'import.diffDropped': 'Столбцов нет в файле (они исчезнут): {names}',
+  'import.diffRetyped':
+    '«{column}» в этом файле читается как {to}, а хранится как {from}: тип останется «{from}»; неподходящие значения будут пустыми и подсчитаны.',
+  'import.diffRetypedReplace': '«{column}» был типа «{from}» и станет «{to}».',
 };
 
 /** All messages by locale. */
