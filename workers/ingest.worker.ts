@@ -1,7 +1,15 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
+import { readAllColumns } from '../src/data/chunks-repo.ts';
 import {
+  joinTables,
+  type JoinReport,
+  type PeriodGrain,
+} from '../src/core/analysis/join-datasets.ts';
+import { encodeColumnChunks } from '../src/core/ingest/typed-chunks.ts';
+import {
+  storeDataset,
   importDataset,
   StorageFullError,
   TargetMissingError,
@@ -146,6 +154,73 @@ const api = {
         input.target,
       );
       cached = null;
+      return { ok: true, meta, report };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  /**
+   * Links two stored datasets by key (and optionally period) into a new derived dataset,
+   * keeping every row of the left one; reports what matched and what did not.
+   */
+  async join(
+    input: {
+      name: string;
+      left: string;
+      right: string;
+      leftKey: string;
+      rightKey: string;
+      period?: { left: string; right: string; grain: PeriodGrain };
+    },
+    onProgress?: ProgressFn,
+  ): Promise<
+    { ok: true; meta: DatasetMeta; report: JoinReport } | { ok: false; failure: IngestFailure }
+  > {
+    try {
+      const db = getDb();
+      const [left, right] = await Promise.all([
+        getDataset(db, input.left),
+        getDataset(db, input.right),
+      ]);
+      if (!left) throw new TargetMissingError(input.left);
+      if (!right) throw new TargetMissingError(input.right);
+      const [lc, rc] = await Promise.all([readAllColumns(db, left), readAllColumns(db, right)]);
+      const { table, report } = joinTables(
+        { names: left.columns.map((c) => c.name), columns: lc },
+        { names: right.columns.map((c) => c.name), columns: rc },
+        {
+          leftKey: input.leftKey,
+          rightKey: input.rightKey,
+          ...(input.period ? { period: input.period } : {}),
+        },
+        right.name,
+      );
+      const dropped = new Set([input.rightKey, ...(input.period ? [input.period.right] : [])]);
+      const kept = right.columns.filter((c) => !dropped.has(c.name));
+      const columns = [
+        ...left.columns,
+        ...kept.map((c, k) => ({ ...c, name: table.names[left.columns.length + k]! })),
+      ];
+      const meta = await storeDataset(
+        db,
+        {
+          name: input.name,
+          columns,
+          totalRows: report.rows,
+          chunks: (first) => encodeColumnChunks(columns, table.columns, undefined, first),
+          derivedFrom: {
+            left: left.id,
+            right: right.id,
+            leftKey: input.leftKey,
+            rightKey: input.rightKey,
+            ...(input.period
+              ? { period: `${input.period.left}=${input.period.right}/${input.period.grain}` }
+              : {}),
+          },
+        },
+        (p) => onProgress?.({ done: p.rows, total: p.totalRows }),
+      );
       return { ok: true, meta, report };
     } catch (e) {
       return failure(e);

@@ -37,3 +37,18 @@ export async function scanColumn(
     onChunk(values, done);
   }
 }
+
+/** Every column of a dataset, read whole (for work that needs all rows at once, like a join). */
+export async function readAllColumns(db: CxTraceDb, meta: DatasetMeta): Promise<unknown[][]> {
+  const out: unknown[][] = meta.columns.map(() => []);
+  for (let i = 0; i < meta.chunkCount; i++) {
+    const chunk = await db.chunks.get([chunkOwner(meta), i]);
+    if (!chunk) throw new Error(`Dataset ${meta.id} is missing chunk ${i}`);
+    meta.columns.forEach((c, k) => {
+      const values = chunkColumnOrNulls(chunk.bytes, c.name);
+      const target = out[k]!;
+      for (let r = 0; r < values.length; r++) target.push(values[r]);
+    });
+  }
+  return out;
+}

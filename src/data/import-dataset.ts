@@ -1,8 +1,12 @@
 import { CxTraceDb } from './db.ts';
 import { writeChunk } from './chunks-repo.ts';
 import { commitDataset, deleteDatasetChunks, getDataset, importLockName } from './datasets-repo.ts';
-import { chunkOwner, type DatasetMeta } from '../core/storage/dataset-meta.ts';
-import { encodeTypedChunks, storedColumns } from '../core/ingest/typed-chunks.ts';
+import { chunkOwner, type ColumnInfo, type DatasetMeta } from '../core/storage/dataset-meta.ts';
+import {
+  encodeTypedChunks,
+  storedColumns,
+  type EncodedChunk,
+} from '../core/ingest/typed-chunks.ts';
 import { mergeColumns } from '../core/ingest/schema-diff.ts';
 import type { ColumnProfile } from '../core/ingest/types.ts';
 import { newId } from '../core/ids.ts';
@@ -69,6 +73,38 @@ export async function importDataset(
   onProgress: (p: ImportProgress) => void = () => undefined,
   target: ImportTarget = { mode: 'new' },
 ): Promise<DatasetMeta> {
+  return storeDataset(
+    db,
+    {
+      name: input.name,
+      columns: storedColumns(input.profiles),
+      totalRows: input.rows.length,
+      chunks: (firstIndex) => encodeTypedChunks(input.rows, input.profiles, undefined, firstIndex),
+      source: input.source,
+    },
+    onProgress,
+    target,
+  );
+}
+
+/** Rows to store, already typed and encoded chunk by chunk. */
+export interface StoreInput {
+  name: string;
+  columns: ColumnInfo[];
+  totalRows: number;
+  /** Encodes the rows in chunks numbered from `firstIndex`. */
+  chunks: (firstIndex: number) => Iterable<EncodedChunk>;
+  source?: NonNullable<DatasetMeta['source']>;
+  derivedFrom?: DatasetMeta['derivedFrom'];
+}
+
+/** Stores encoded rows as a dataset (see `importDataset`, which reads them from a file). */
+export async function storeDataset(
+  db: CxTraceDb,
+  input: StoreInput,
+  onProgress: (p: ImportProgress) => void = () => undefined,
+  target: ImportTarget = { mode: 'new' },
+): Promise<DatasetMeta> {
   const existing = target.mode === 'new' ? null : await getDataset(db, target.datasetId);
   if (target.mode !== 'new' && !existing) throw new TargetMissingError(target.datasetId);
   const append = target.mode === 'append';
@@ -86,14 +122,14 @@ export async function importDataset(
     let storedBytes = 0;
     let rows = 0;
     try {
-      for (const chunk of encodeTypedChunks(input.rows, input.profiles, undefined, firstIndex)) {
+      for (const chunk of input.chunks(firstIndex)) {
         await writeChunk(db, owner, chunk.index, chunk.bytes);
         chunkCount++;
         storedBytes += chunk.bytes.byteLength;
         rows += chunk.rows;
-        onProgress({ rows, totalRows: input.rows.length });
+        onProgress({ rows, totalRows: input.totalRows });
       }
-      const columns = storedColumns(input.profiles);
+      const columns = input.columns;
       const now = Date.now();
       const meta: DatasetMeta =
         append && current

@@ -175,4 +175,50 @@ describe('import', () => {
     expect(await nps.innerText()).toContain('5 responses');
     expect((await stored(page)).datasets).toBe(1);
   });
+
+  it('joins survey answers to the client card by client id and reports keys without a partner', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    const dir = mkdtempSync(join(tmpdir(), 'cx-join-'));
+    const clients = join(dir, 'clients.csv');
+    writeFileSync(clients, 'client_id;grade;region\nK1;A;Москва\nK2;B;Казань\nK3;C;Омск\n');
+    const survey = join(dir, 'survey.csv');
+    writeFileSync(survey, 'client;nps;comment\nK1;9;ok\nK2;4;долго\nK9;7;кто я\nK1;10;спасибо\n');
+    const first = await importCell(page, clients);
+    await first.getByRole('button', { name: 'Import 3 rows' }).click();
+    await first.getByText(/Imported/).waitFor();
+    await page.getByRole('button', { name: 'Add Import data cell' }).click();
+    const second = page.getByRole('article', { name: /Cell 2 of 2: Import data/ });
+    await second.getByLabel('Choose a file…').setInputFiles(survey);
+    await second.getByRole('combobox', { name: 'Import into' }).selectOption('new');
+    await second.getByRole('button', { name: 'Import 4 rows' }).click();
+    await second.getByText(/Imported/).waitFor();
+
+    await page.getByRole('button', { name: 'Add Join datasets cell' }).click();
+    const cell = page.getByRole('article', { name: /Join datasets/ });
+    await cell.getByRole('combobox', { name: 'Rows from' }).selectOption({ label: 'survey' });
+    await cell.getByRole('combobox', { name: 'Key column', exact: true }).selectOption('client');
+    await cell
+      .getByRole('combobox', { name: 'Add columns from' })
+      .selectOption({ label: 'clients' });
+    await cell.getByRole('combobox', { name: 'Matching key column' }).selectOption('client_id');
+    await cell.getByRole('button', { name: 'Join', exact: true }).click();
+    const report = cell.getByRole('region', { name: 'Join' });
+    await report.waitFor();
+    const text = await report.innerText();
+    expect(text).toContain('Made “survey + clients”: 4 rows.');
+    expect(text).toContain('Rows with a match: 3 of 4.');
+    expect(text).toContain('1 key of “survey” has no match in “clients”: K9.');
+    expect(text).toContain('1 key of “clients” is not in “survey”: K3.');
+    expect((await stored(page)).datasets).toBe(3);
+    // The joined dataset is usable like any other.
+    await page.getByRole('button', { name: 'Add NPS summary cell' }).click();
+    const nps = page.getByRole('article', { name: /NPS summary/ });
+    await nps
+      .getByRole('combobox', { name: 'Dataset' })
+      .selectOption({ label: 'survey + clients — 4 rows' });
+    await nps.getByRole('combobox', { name: 'Score column (0–10)' }).selectOption('nps');
+    await nps.getByRole('button', { name: 'Compute NPS' }).click();
+    expect(await nps.locator('output.nps-value').innerText()).toBe('+25.0');
+  });
 });

@@ -6,9 +6,11 @@ import type { Message, Plural } from './message-types.ts';
 export type { Plural } from './message-types.ts';
 
 import { datasetsEn, datasetsRu } from './messages/datasets.ts';
+import { joinEn, joinRu } from './messages/join.ts';
 
 export const en = {
   ...datasetsEn,
+  ...joinEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -280,6 +282,7 @@ export type PluralKey = {
 
 export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : Plural } = {
   ...datasetsRu,
+  ...joinRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',

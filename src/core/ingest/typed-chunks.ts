@@ -64,3 +64,22 @@ export function* encodeTypedChunks(
     yield { index, rows: end - start, bytes: encodeChunk(columns, values) };
   }
 }
+
+/**
+ * Encodes columns of already-typed values (e.g. a join's result) in chunks numbered from
+ * `firstIndex`, one at a time.
+ */
+export function* encodeColumnChunks(
+  columns: readonly ColumnInfo[],
+  values: readonly (readonly unknown[])[],
+  chunkRows = CHUNK_ROWS,
+  firstIndex = 0,
+): Generator<EncodedChunk> {
+  const total = values[0]?.length ?? 0;
+  for (let start = 0, index = firstIndex; start < total; start += chunkRows, index++) {
+    const end = Math.min(total, start + chunkRows);
+    const slice: Record<string, CellValue[]> = {};
+    columns.forEach((c, i) => (slice[c.name] = values[i]!.slice(start, end) as CellValue[]));
+    yield { index, rows: end - start, bytes: encodeChunk(columns, slice) };
+  }
+}

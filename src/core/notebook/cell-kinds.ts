@@ -2,6 +2,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { createMarkdownCellData, restoreMarkdownCellData } from './cell-data/markdown-cell.ts';
 import { createNpsCellData, restoreNpsCellData } from './cell-data/nps-cell.ts';
 import { createImportCellData, restoreImportCellData } from './cell-data/import-cell.ts';
+import { createJoinCellData, restoreJoinCellData } from './cell-data/join-cell.ts';
 
 /** The pure half of a cell kind: its name, label, initial data and how to repair stored data. */
 export interface CellKindSpec<D = unknown> {
@@ -29,6 +30,7 @@ export const CELL_KINDS: readonly CellKindSpec[] = [
     restore: restoreMarkdownCellData,
   },
   { kind: 'nps', labelKey: 'kind.nps', create: createNpsCellData, restore: restoreNpsCellData },
+  { kind: 'join', labelKey: 'kind.join', create: createJoinCellData, restore: restoreJoinCellData },
 ];
 
 /** The spec of a cell kind, or undefined for a kind this version does not know. */

@@ -38,6 +38,8 @@ export interface DatasetMeta {
   storageId?: string;
   /** When rows were last added or replaced. */
   refreshedAt?: number;
+  /** For a dataset made by joining two others: which, and on what. */
+  derivedFrom?: { left: string; right: string; leftKey: string; rightKey: string; period?: string };
 }
 
 /** The key under which a dataset's chunks are stored. */
@@ -85,6 +87,7 @@ export function restoreDatasetMeta(raw: unknown): DatasetMeta | null {
     ...(typeof r.storedBytes === 'number' ? { storedBytes: r.storedBytes } : {}),
     ...(typeof r.storageId === 'string' && r.storageId !== '' ? { storageId: r.storageId } : {}),
     ...(typeof r.refreshedAt === 'number' ? { refreshedAt: r.refreshedAt } : {}),
+    ...restoreDerivedFrom(r.derivedFrom),
   };
 }
 
@@ -97,6 +100,23 @@ function restoreSource(raw: unknown): { source: NonNullable<DatasetMeta['source'
       fileName,
       bytes: typeof bytes === 'number' ? bytes : 0,
       ...(typeof sheet === 'string' ? { sheet } : {}),
+    },
+  };
+}
+
+function restoreDerivedFrom(raw: unknown): {
+  derivedFrom?: NonNullable<DatasetMeta['derivedFrom']>;
+} {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const { left, right, leftKey, rightKey, period } = raw as Record<string, unknown>;
+  if ([left, right, leftKey, rightKey].some((v) => typeof v !== 'string')) return {};
+  return {
+    derivedFrom: {
+      left: left as string,
+      right: right as string,
+      leftKey: leftKey as string,
+      rightKey: rightKey as string,
+      ...(typeof period === 'string' ? { period } : {}),
     },
   };
 }

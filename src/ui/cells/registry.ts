@@ -3,6 +3,7 @@ import type { Cell } from '../../core/notebook/notebook.ts';
 import MarkdownCell from './markdown/MarkdownCell.svelte';
 import NpsCell from './nps/NpsCell.svelte';
 import ImportCell from './import/ImportCell.svelte';
+import JoinCell from './join/JoinCell.svelte';
 
 /** The props every cell component takes: its cell, and a way to replace the cell's data. */
 export interface CellProps<D = unknown> {
@@ -23,4 +24,5 @@ export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
   import: erase(ImportCell),
   markdown: erase(MarkdownCell),
   nps: erase(NpsCell),
+  join: erase(JoinCell),
 };
