@@ -107,7 +107,9 @@ const COMMANDS: Command[] = [
           file,
           rows: translateCount(locale, 'nps.rows', report.rows),
           header: src.header === null ? translate(locale, 'cli.noHeader') : src.header + 1,
-          encoding: src.encoding ?? (src.sheet ? `xlsx: ${src.sheet}` : '—'),
+          encoding:
+            src.encoding ??
+            `XLSX, ${translate(locale, 'import.sheet').toLowerCase()} “${src.sheet ?? ''}”`,
           delimiter: src.delimiter === '\t' ? 'TAB' : (src.delimiter ?? '—'),
           decimal: src.decimal,
         }),

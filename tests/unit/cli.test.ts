@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { main, type CliIo } from '../../src/cli/main.ts';
+import { readFileSync } from 'node:fs';
 
 function io(stdin = '', files: Record<string, string> = {}, env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -61,6 +62,43 @@ describe('cx-trace command line', () => {
     expect(words.out()).toMatch(/1 value outside 0–10 skipped/);
     const empty = io('abc');
     expect(await main(['nps'], empty.host)).toBe(1);
+  });
+
+  it('inspects a file: encoding, delimiter, decimal, header, rows and typed columns as JSON', async () => {
+    const t = io();
+    t.host.readBytes = async () =>
+      new Uint8Array(readFileSync('tests/fixtures/csv/ru-1251-semicolon.csv'));
+    expect(await main(['inspect', 'export.csv', '--json'], t.host)).toBe(0);
+    const r = JSON.parse(t.out());
+    expect(r).toMatchObject({
+      encoding: 'windows-1251',
+      delimiter: ';',
+      decimal: ',',
+      header: 3,
+      rows: 5,
+    });
+    expect(r.columns.map((c: { name: string; type: string }) => [c.name, c.type])).toEqual([
+      ['Код клиента', 'id'],
+      ['Дата', 'date'],
+      ['Оценка NPS', 'integer'],
+      ['Сумма заказа', 'decimal'],
+      ['Комментарий', 'text'],
+    ]);
+    expect(r.columns[2]).toMatchObject({ role: 'nps', nulls: 1, invalid: 0 });
+    expect(r.problems[0].code).toBe('title-lines-skipped');
+  });
+
+  it('inspects a workbook sheet by name or index, and refuses what it cannot read in one line', async () => {
+    const t = io();
+    t.host.readBytes = async () => new Uint8Array(readFileSync('tests/fixtures/xlsx/survey.xlsx'));
+    expect(await main(['inspect', 'survey.xlsx', '--sheet', '1', '--json'], t.host)).toBe(0);
+    expect(JSON.parse(t.out())).toMatchObject({ encoding: null, delimiter: null, sheet: 'Notes' });
+    const bad = io();
+    bad.host.readBytes = async () =>
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]);
+    expect(await main(['inspect', 'old.xls', '--lang', 'ru'], bad.host)).toBe(1);
+    expect(bad.err()).toMatch(/^cx-trace: Это старый файл Excel \.xls\. .*\n$/);
+    expect(bad.err().trim().split('\n')).toHaveLength(1);
   });
 
   it('runs as the package bin straight from the TypeScript sources', async () => {

@@ -227,7 +227,7 @@ export const en = {
   'import.chooseAnother': 'Import another file…',
   'import.reading': 'Reading “{file}”…',
   'import.progressLabel': 'Import progress',
-  'import.progress': 'Stored {done} of {total} ({rate} rows/s)',
+  'import.progress': 'Stored {done} of {total}, {bytes} of {totalBytes} ({rate} rows/s)',
   'import.done': 'Imported “{name}”: {rows}.',
   'import.storageFull':
     'The browser’s storage is full ({used} used, {free} free), so the import was rolled back; your other data is untouched. Delete datasets you no longer need and try again.',
@@ -557,7 +557,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'import.chooseAnother': 'Импортировать другой файл…',
   'import.reading': 'Чтение «{file}»…',
   'import.progressLabel': 'Ход импорта',
-  'import.progress': 'Сохранено {done} из {total} ({rate} строк/с)',
+  'import.progress': 'Сохранено {done} из {total}, {bytes} из {totalBytes} ({rate} строк/с)',
   'import.done': 'Импортирован набор «{name}»: {rows}.',
   'import.storageFull':
     'Хранилище браузера заполнено (занято {used}, свободно {free}), поэтому импорт отменён; остальные данные не затронуты. Удалите ненужные наборы данных и попробуйте снова.',
