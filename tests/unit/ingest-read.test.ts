@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readSource } from '../../src/core/ingest/read-source.ts';
+import { profileTable } from '../../src/core/ingest/inspect.ts';
+import { encodeTypedChunks } from '../../src/core/ingest/typed-chunks.ts';
+import { decodeChunkColumn } from '../../src/core/storage/column-chunk.ts';
 import { detectEncoding, decodeText } from '../../src/core/ingest/decode-text.ts';
 import { sniffDelimiter } from '../../src/core/ingest/sniff-delimiter.ts';
 import { IngestError } from '../../src/core/ingest/ingest-error.ts';
@@ -212,7 +215,7 @@ describe('files that are refused, with what and where', () => {
   });
 });
 
-describe('csv-spectrum', () => {
+describe('csv-spectrum, imported with every column as text', () => {
   const dir = 'node_modules/csv-spectrum';
   const names = readdirSync(`${dir}/csvs`)
     .map((f) => f.replace(/\.csv$/, ''))
@@ -229,7 +232,16 @@ describe('csv-spectrum', () => {
       `${name}.csv`,
       { headerRow: 0 },
     );
-    const records = t.rows.map((r) => Object.fromEntries(t.names.map((n, i) => [n, r[i]])));
+    // Imported with every column kept as text: typed, encoded as a stored chunk, read back.
+    const text = Object.fromEntries(
+      t.names.map((n) => [n, { type: 'text' as const, decimal: '.' as const }]),
+    );
+    const report = profileTable(t, text);
+    const [chunk] = [...encodeTypedChunks(t.rows, report.columns)];
+    const columns = t.names.map((n) => Array.from(decodeChunkColumn(chunk!.bytes, n)));
+    const records = t.rows.map((_, r) =>
+      Object.fromEntries(t.names.map((n, c) => [n, columns[c]![r]])),
+    );
     expect(records).toEqual(expected);
   });
 });

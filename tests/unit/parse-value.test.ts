@@ -250,11 +250,23 @@ describe('convertValue', () => {
     decimal,
   });
 
-  it('gives null for blanks in every type, and for null markers in non-text types', () => {
-    for (const t of ['integer', 'decimal', 'percent', 'boolean', 'date', 'text', 'id'] as const) {
+  it('gives null for blanks in every type but free text, and for null markers in non-text types', () => {
+    for (const t of [
+      'integer',
+      'decimal',
+      'percent',
+      'boolean',
+      'date',
+      'category',
+      'id',
+    ] as const) {
       expect(convertValue(null, f(t))).toEqual({ value: null, ok: true });
       expect(convertValue('  ', f(t))).toEqual({ value: null, ok: true });
     }
+    // Free text keeps what was written, an empty or blank string included.
+    expect(convertValue('', f('text'))).toEqual({ value: '', ok: true });
+    expect(convertValue('  ', f('text'))).toEqual({ value: '  ', ok: true });
+    expect(convertValue(null, f('text'))).toEqual({ value: null, ok: true });
     expect(convertValue('N/A', f('decimal'))).toEqual({ value: null, ok: true });
     expect(convertValue('-', f('date'))).toEqual({ value: null, ok: true });
     expect(convertValue('NULL', f('boolean'))).toEqual({ value: null, ok: true });

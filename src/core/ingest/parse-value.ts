@@ -299,15 +299,18 @@ export function isTextType(type: ValueType): boolean {
  * columns, give `{ value: null, ok: true }`; a value that does not fit gives
  * `{ value: null, ok: false }` (never a zero). Numbers and percent points are numbers,
  * date/datetime are Dates (a `date` column keeps the calendar day as written, at midnight
- * UTC), text keeps the exact raw string, id and category the trimmed one.
+ * UTC), text keeps the exact raw string (even an empty one), id and category the trimmed one.
  */
 export function convertValue(
   raw: string | null,
   format: ColumnFormat,
 ): { value: CellValue; ok: boolean } {
-  if (raw === null || isBlank(raw)) return { value: null, ok: true };
+  if (raw === null) return { value: null, ok: true };
   const { type, decimal } = format;
+  // Free text is kept exactly as written, an empty string included (it still counts as blank
+  // in the column profile), so text round-trips byte for byte.
   if (type === 'text') return { value: raw, ok: true };
+  if (isBlank(raw)) return { value: null, ok: true };
   if (type === 'id' || type === 'category') return { value: raw.trim(), ok: true };
   if (isNullToken(raw)) return { value: null, ok: true };
   let value: CellValue;
