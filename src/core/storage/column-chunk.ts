@@ -1,6 +1,8 @@
 import {
   bool,
+  dictionary,
   float64,
+  int32,
   tableFromArrays,
   tableFromIPC,
   tableToIPC,
@@ -23,6 +25,30 @@ const ARROW_TYPES: Record<ColumnType, () => DataType> = {
   date: () => timestamp(),
 };
 
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * The smallest faithful Arrow type for a chunk's values: whole numbers in int32 range as int32
+ * (4 bytes, not 8), and strings that repeat (categories, regions, grades) as a dictionary of the
+ * distinct values plus an index per row. Decoding gives the same values either way.
+ */
+function compactType(type: ColumnType, values: readonly unknown[]): DataType {
+  if (type === 'number') {
+    const whole = values.every(
+      (x) =>
+        x === null ||
+        (Number.isInteger(x) && (x as number) >= INT32_MIN && (x as number) <= INT32_MAX),
+    );
+    return whole ? int32() : float64();
+  }
+  if (type === 'string') {
+    const distinct = new Set(values);
+    if (distinct.size * 2 < values.length) return dictionary(utf8(), int32());
+  }
+  return ARROW_TYPES[type]();
+}
+
 /**
  * Encodes one chunk of rows as Arrow IPC bytes (columnar, typed, with nulls). Every column in
  * `columns` must have the same number of values.
@@ -41,8 +67,9 @@ export function encodeChunk(
       throw new Error(`Column “${col.name}” has ${v.length} values, expected ${rows}`);
     }
     rows = v.length;
-    arrays[col.name] = Array.from(v);
-    types[col.name] = ARROW_TYPES[col.type]();
+    const cells = Array.from(v);
+    arrays[col.name] = cells;
+    types[col.name] = compactType(col.type, cells);
   }
   const bytes = tableToIPC(tableFromArrays(arrays, { types }), { format: 'stream' });
   if (!bytes) throw new Error('Arrow encoder returned nothing');
