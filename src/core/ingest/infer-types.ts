@@ -203,6 +203,26 @@ export function inferFormat(
   return { type: stringType(values, idHeader), decimal: fallbackDecimal };
 }
 
+/** How many values type inference reads at most; the full column is still counted. */
+export const INFERENCE_SAMPLE = 50_000;
+
+/** Distinct values tracked per column for the role heuristics. */
+const DISTINCT_CAP = 10_000;
+
+/**
+ * Up to `INFERENCE_SAMPLE` values spread evenly over the column (the first ones included), so
+ * inference costs the same for a million rows as for fifty thousand. Values the sampled type does
+ * not fit are still found and counted by the full pass in `profileColumn`.
+ */
+export function sampleForInference(values: readonly (string | null)[]): readonly (string | null)[] {
+  if (values.length <= INFERENCE_SAMPLE) return values;
+  const head = Math.min(1000, INFERENCE_SAMPLE / 10);
+  const out = values.slice(0, head);
+  const step = (values.length - head) / (INFERENCE_SAMPLE - head);
+  for (let k = 0; k < INFERENCE_SAMPLE - head; k++) out.push(values[head + Math.floor(k * step)]!);
+  return out;
+}
+
 /**
  * Profiles one column: its format (inferred unless `options.format` is given; `options.decimal`
  * is the file's separator, a hint), suggested role, null count (blank cells, plus null markers
@@ -214,7 +234,9 @@ export function profileColumn(
   values: readonly (string | null)[],
   options: { format?: ColumnFormat; decimal?: DecimalSeparator } = {},
 ): ColumnProfile {
-  const format = options.format ?? inferFormat(values, { header: name, decimal: options.decimal });
+  const format =
+    options.format ??
+    inferFormat(sampleForInference(values), { header: name, decimal: options.decimal });
   const keepsText = isTextType(format.type);
   let nulls = 0;
   let invalid = 0;
@@ -238,7 +260,8 @@ export function profileColumn(
     }
     nonBlank++;
     totalLength += raw.length;
-    distinct.add(raw.trim());
+    // Past this many, "many distinct values" is all the role heuristics need to know.
+    if (distinct.size < DISTINCT_CAP) distinct.add(raw.trim());
     if (examples.length < 5 && !examples.includes(raw)) examples.push(raw);
     if (keepsText) continue;
     const { value, ok } = convertValue(raw, format);
