@@ -7,10 +7,9 @@ import {
   type JoinReport,
   type PeriodGrain,
 } from '../src/core/analysis/join-datasets.ts';
-import { encodeColumnChunks } from '../src/core/ingest/typed-chunks.ts';
+import { encodeColumnChunks, storedColumns } from '../src/core/ingest/typed-chunks.ts';
 import {
   storeDataset,
-  importDataset,
   StorageFullError,
   TargetMissingError,
   type ImportTarget,
@@ -25,7 +24,7 @@ import {
 } from '../src/core/ingest/read-source.ts';
 import { profileTable, type InspectReport } from '../src/core/ingest/inspect.ts';
 import { IngestError } from '../src/core/ingest/ingest-error.ts';
-import type { ColumnFormat, ColumnRole } from '../src/core/ingest/types.ts';
+import type { CellValue, ColumnFormat, ColumnRole } from '../src/core/ingest/types.ts';
 import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
 
 /** A file and how to read it. */
@@ -128,22 +127,26 @@ const api = {
       const table = await read(input);
       const target = await targetMeta(input.target);
       // Appended rows are read as the dataset's columns were: a stored column keeps one type.
+      const typed: CellValue[][] = [];
       const report = profileTable(
         table,
         target && input.target?.mode === 'append'
           ? { ...input.formats, ...appendFormats(target.columns) }
           : input.formats,
+        typed,
       );
       const profiles = report.columns.map((c) => {
         const role = input.roles[c.name];
         return role ? { ...c, role } : c;
       });
-      const meta = await importDataset(
+      const columns = storedColumns(profiles);
+      const meta = await storeDataset(
         getDb(),
         {
           name: input.name,
-          rows: table.rows,
-          profiles,
+          columns,
+          totalRows: table.rows.length,
+          chunks: (first) => encodeColumnChunks(columns, typed, undefined, first),
           source: {
             fileName: input.file.name,
             bytes: input.file.size,

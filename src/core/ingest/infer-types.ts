@@ -12,7 +12,13 @@ import {
   parseDateParts,
   parseNumber,
 } from './parse-value.ts';
-import type { ColumnFormat, ColumnProfile, DecimalSeparator, ValueType } from './types.ts';
+import type {
+  CellValue,
+  ColumnFormat,
+  ColumnProfile,
+  DecimalSeparator,
+  ValueType,
+} from './types.ts';
 
 /** Share of non-blank, non-null values a type must read for the column to get that type. */
 export const TYPE_FIT_SHARE = 0.98;
@@ -232,7 +238,12 @@ export function sampleForInference(values: readonly (string | null)[]): readonly
 export function profileColumn(
   name: string,
   values: readonly (string | null)[],
-  options: { format?: ColumnFormat; decimal?: DecimalSeparator } = {},
+  options: {
+    format?: ColumnFormat;
+    decimal?: DecimalSeparator;
+    /** When given, receives every cell's typed value (as `convertValue` gives it), in row order. */
+    collect?: CellValue[];
+  } = {},
 ): ColumnProfile {
   const format =
     options.format ??
@@ -248,8 +259,11 @@ export function profileColumn(
   const examples: string[] = [];
   const distinct = new Set<string>();
 
+  const collect = options.collect;
   for (let r = 0; r < values.length; r++) {
     const raw = values[r];
+    // Converting here, while counting, spares the import a second pass over every cell.
+    if (collect) collect[r] = convertValue(raw ?? null, format).value;
     if (raw === null || raw === undefined || isBlank(raw)) {
       nulls++;
       continue;

@@ -1,4 +1,4 @@
-import type { ColumnFormat, ColumnProfile, IngestProblem } from './types.ts';
+import type { CellValue, ColumnFormat, ColumnProfile, IngestProblem } from './types.ts';
 import { profileColumn } from './infer-types.ts';
 import { readSource, type SourceOptions, type SourceTable } from './read-source.ts';
 
@@ -21,16 +21,20 @@ export function columnCells(table: SourceTable, index: number): string[] {
 /**
  * Profiles every column of a read table: type (or the one the user chose in `formats`), role,
  * nulls, values that do not fit (with examples), and an `invalid-values` problem per such column.
+ * With `collect`, also fills it with each column's typed values (for storing them).
  */
 export function profileTable(
   table: SourceTable,
   formats: Readonly<Record<string, ColumnFormat>> = {},
+  collect?: CellValue[][],
 ): InspectReport {
   const columns = table.names.map((name, i) => {
     const format = formats[name];
+    const values = collect ? (collect[i] = new Array<CellValue>(table.rows.length)) : undefined;
     return profileColumn(name, columnCells(table, i), {
       decimal: table.decimal,
       ...(format ? { format } : {}),
+      ...(values ? { collect: values } : {}),
     });
   });
   const problems: IngestProblem[] = [...table.problems];
