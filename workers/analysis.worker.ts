@@ -10,6 +10,16 @@ import {
   type NpsSummary,
 } from '../src/core/metrics/nps.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
+import {
+  ChunkCache,
+  datasetStoredBytes,
+  readChunkColumns,
+  readRows,
+  scanChunks,
+} from '../src/data/dataset-rows.ts';
+import { DatasetProfiler, type ColumnProfile } from '../src/core/analysis/column-profile.ts';
+import { csvPieces } from '../src/core/storage/export-csv.ts';
+import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
 
 /** Which column of which stored dataset to summarise. */
 export interface NpsInput {
@@ -21,6 +31,48 @@ export interface NpsInput {
 export type NpsResult =
   | { ok: true; summary: NpsSummary; rows: number }
   | { ok: false; reason: 'dataset-missing' | 'column-missing' };
+
+/** A stored value as it reaches the page: numbers, text, yes/no, dates; null for blank. */
+export type RowValue = number | string | boolean | Date | null;
+
+/** Rows of a dataset for the preview, or why there are none. */
+export type RowsResult =
+  | { ok: true; offset: number; total: number; rows: RowValue[][] }
+  | { ok: false; reason: 'dataset-missing' };
+
+/** The profile of every column of a dataset, or why there is none. */
+export type ProfileResult =
+  { ok: true; rows: number; columns: ColumnProfile[] } | { ok: false; reason: 'dataset-missing' };
+
+/** A dataset exported as CSV, or why it was not. */
+export type ExportResult =
+  { ok: true; blob: Blob; rows: number } | { ok: false; reason: 'dataset-missing' };
+
+/** Rows wanted for the preview: `limit` rows from row `offset` (0-based). */
+export interface RowsInput {
+  datasetId: string;
+  offset: number;
+  limit: number;
+}
+
+/** The most rows one preview call returns. */
+const MAX_ROWS_PER_CALL = 1_000;
+
+// Chunks decoded for the preview, kept while the user scrolls.
+const previewChunks = new ChunkCache(3);
+
+const PROFILE_KEY = (id: string) => `column-profile:${id}`;
+
+/** Whether a cached profile was computed from the rows the dataset has now. */
+const profileFits = (
+  cached: unknown,
+  stamp: string,
+): cached is { stamp: string; columns: ColumnProfile[] } =>
+  (cached as { stamp?: unknown } | null)?.stamp === stamp;
+
+/** What identifies a dataset's current rows and columns (replace, append and column changes alter it). */
+const rowsStamp = (meta: DatasetMeta) =>
+  JSON.stringify([meta.storageId ?? meta.id, meta.chunkCount, meta.rowCount, meta.columns]);
 
 const api = {
   /** NPS of a 0–10 score column of a stored dataset, read chunk by chunk with progress. */
@@ -37,6 +89,85 @@ const api = {
       onProgress?.({ done, total: meta.rowCount });
     });
     return { ok: true, summary: summariseNps(counts), rows: meta.rowCount };
+  },
+
+  /** A page of a dataset's rows for the preview table; reads only the chunks that hold them. */
+  async datasetRows(input: RowsInput): Promise<RowsResult> {
+    const db = getDb();
+    const meta = await getDataset(db, input.datasetId);
+    if (!meta) return { ok: false, reason: 'dataset-missing' };
+    const offset = Math.max(0, Math.floor(input.offset));
+    const limit = Math.min(MAX_ROWS_PER_CALL, Math.max(0, Math.floor(input.limit)));
+    const rows = (await readRows(db, meta, offset, limit, previewChunks)) as RowValue[][];
+    return { ok: true, offset, total: meta.rowCount, rows };
+  },
+
+  /**
+   * Type, blanks, distinct values, range and most frequent values of every column, read chunk
+   * by chunk with progress. Kept in the results cache until the dataset's rows change.
+   */
+  async datasetProfile(
+    input: { datasetId: string },
+    onProgress?: ProgressFn,
+  ): Promise<ProfileResult> {
+    const db = getDb();
+    const meta = await getDataset(db, input.datasetId);
+    if (!meta) return { ok: false, reason: 'dataset-missing' };
+    const stamp = rowsStamp(meta);
+    const cached = await db.results.get(PROFILE_KEY(meta.id)).catch(() => undefined);
+    if (cached && profileFits(cached.value, stamp)) {
+      return { ok: true, rows: meta.rowCount, columns: cached.value.columns };
+    }
+    const profiler = new DatasetProfiler(meta.columns);
+    onProgress?.({ done: 0, total: meta.rowCount });
+    await scanChunks(db, meta, (values, done) => {
+      profiler.add(values);
+      onProgress?.({ done, total: meta.rowCount });
+    });
+    const columns = profiler.finish();
+    await db.results
+      .put({
+        key: PROFILE_KEY(meta.id),
+        datasetId: meta.id,
+        createdAt: Date.now(),
+        value: { stamp, columns },
+      })
+      .catch(() => undefined);
+    return { ok: true, rows: meta.rowCount, columns };
+  },
+
+  /**
+   * The dataset as a CSV file (UTF-8 with BOM, formula-safe), built chunk by chunk with
+   * progress. The file is a Blob, so its text never sits whole in memory as a string.
+   */
+  async exportCsv(input: { datasetId: string }, onProgress?: ProgressFn): Promise<ExportResult> {
+    const db = getDb();
+    const meta = await getDataset(db, input.datasetId);
+    if (!meta) return { ok: false, reason: 'dataset-missing' };
+    const parts: Blob[] = [];
+    let done = 0;
+    async function* chunks() {
+      for (let i = 0; i < meta!.chunkCount; i++) {
+        const values = await readChunkColumns(db, meta!, i);
+        yield values;
+        done += values[0]?.length ?? 0;
+        onProgress?.({ done, total: meta!.rowCount });
+      }
+    }
+    onProgress?.({ done: 0, total: meta.rowCount });
+    for await (const piece of csvPieces(meta.columns, chunks())) parts.push(new Blob([piece]));
+    return { ok: true, blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows: done };
+  },
+
+  /** The stored size of each dataset (from its metadata, or by adding up its chunks). */
+  async datasetSizes(input: { datasetIds: string[] }): Promise<Record<string, number>> {
+    const db = getDb();
+    const out: Record<string, number> = {};
+    for (const id of input.datasetIds) {
+      const meta = await getDataset(db, id);
+      if (meta) out[id] = await datasetStoredBytes(db, meta);
+    }
+    return out;
   },
 };
 

@@ -138,3 +138,13 @@ export async function cleanOrphanChunks(
     return removed;
   });
 }
+
+/**
+ * Renames a dataset (blank names are refused); its rows, and the cells that use it, are not
+ * touched. Returns whether there was such a dataset.
+ */
+export async function renameDataset(db: CxTraceDb, id: string, name: string): Promise<boolean> {
+  const trimmed = name.trim();
+  if (trimmed === '') return false;
+  return (await db.datasets.update(id, { name: trimmed })) > 0;
+}

@@ -1,10 +1,14 @@
-/** Where the app is: the notebook list, or one notebook. Kept in the URL hash (any static host). */
-export type Route = { page: 'home' } | { page: 'notebook'; id: string };
+/**
+ * Where the app is: the notebook list, one notebook, or the stored datasets. Kept in the URL
+ * hash (any static host).
+ */
+export type Route = { page: 'home' } | { page: 'notebook'; id: string } | { page: 'datasets' };
 
-/** Reads a route from a location hash such as `#/notebook/ID`. */
+/** Reads a route from a location hash such as `#/notebook/ID` or `#/datasets`. */
 export function parseHash(hash: string): Route {
   const m = /^#\/notebook\/([^/?#]+)/.exec(hash);
-  return m ? { page: 'notebook', id: decodeURIComponent(m[1]!) } : { page: 'home' };
+  if (m) return { page: 'notebook', id: decodeURIComponent(m[1]!) };
+  return /^#\/datasets\/?(?:[?#]|$)/.test(hash) ? { page: 'datasets' } : { page: 'home' };
 }
 
 /** The current route, following the URL hash. */
@@ -18,6 +22,11 @@ export class Router {
   /** Opens a notebook. */
   openNotebook(id: string): void {
     location.hash = `#/notebook/${encodeURIComponent(id)}`;
+  }
+
+  /** Opens the list of stored datasets. */
+  datasets(): void {
+    location.hash = '#/datasets';
   }
 
   /** Goes to the notebook list. */
