@@ -1,0 +1,583 @@
+// The import benchmark (`npm run bench`): generates two CSV files, then in real Chromium measures
+// a plain parse (the baseline), the full import into IndexedDB, the longest main-thread task
+// during it, reloading the stored dataset into a fresh worker, and the stored size; prints a
+// table and writes the figures into bench/README.md. See bench/README.md.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+import { format, resolveConfig } from 'prettier';
+import { build } from 'vite';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { writeCrmCsv, writeFeedbackCsv } from './generate.ts';
+import type { Bench } from './page/bench.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const README = join(root, 'bench/README.md');
+const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 3);
+const CRM_ROWS = Number(process.env.BENCH_CRM_ROWS ?? 1_000_000);
+const FEEDBACK_ROWS = Number(process.env.BENCH_FEEDBACK_ROWS ?? 300_000);
+/** Set BENCH_NO_README=1 to print the figures without writing them into bench/README.md. */
+const WRITE_README = !process.env.BENCH_NO_README;
+
+/** Targets of issue 3. */
+const TARGET = { importRatio: 2, longTaskMs: 50, reloadMs: 500, sizeRatio: 1.5 };
+
+type Awaited2<T> = T extends Promise<infer U> ? U : T;
+type Result<K extends keyof Bench> = Awaited2<ReturnType<Bench[K]>>;
+
+interface FileRun {
+  label: string;
+  name: string;
+  bytes: number;
+  rows: number;
+  baseline: Result<'baseline'>;
+  full?: Result<'fullImport'>;
+  reload?: Result<'reload'>;
+  phases?: Result<'phases'>;
+  /** The longest task on the page's main thread during the full import, from a trace. */
+  trace?: { longestMs: number; longestSource: string; tasks: number; mainThreads: number };
+  /** Peak resident memory of Chromium's processes during the full import. */
+  memory?: { peakProcessBytes: number; peakTotalBytes: number };
+  error?: string;
+}
+
+const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtMB = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+const fmtX = (x: number) => `${x.toFixed(2)}×`;
+const ok = (met: boolean) => (met ? 'met' : 'MISSED');
+
+function log(msg: string) {
+  process.stdout.write(`[import-bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+/** The resident memory of this process's descendants (Chromium's processes), Linux only. */
+async function chromiumRss(): Promise<{ maxProcess: number; total: number } | null> {
+  if (process.platform !== 'linux') return null;
+  const procs: { pid: number; ppid: number; rss: number }[] = [];
+  for (const d of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(d)) continue;
+    const stat = await readFile(`/proc/${d}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command: state, ppid, … ; rss (pages) is field 24 of the full line.
+    if (fields.length > 22) {
+      procs.push({ pid: Number(d), ppid: Number(fields[1]), rss: Number(fields[21]) * 4096 });
+    }
+  }
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of procs) {
+      if (!mine.has(p.pid) && mine.has(p.ppid)) {
+        mine.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  const rss = procs.filter((p) => p.pid !== process.pid && mine.has(p.pid)).map((p) => p.rss);
+  return { maxProcess: Math.max(0, ...rss), total: rss.reduce((a, b) => a + b, 0) };
+}
+
+/** Samples `chromiumRss` every 200 ms until stopped; gives the peaks. */
+function sampleMemory() {
+  let maxProcess = 0;
+  let total = 0;
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const m = await chromiumRss();
+      if (!m) return;
+      maxProcess = Math.max(maxProcess, m.maxProcess);
+      total = Math.max(total, m.total);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  return async () => {
+    running = false;
+    await done;
+    return { peakProcessBytes: maxProcess, peakTotalBytes: total };
+  };
+}
+
+/** The commit measured, and whether the importer's code has uncommitted changes. */
+function codeVersion(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src', 'workers') !== '';
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in src/ or workers/' : ''}`;
+  } catch {
+    return 'commit unknown';
+  }
+}
+
+/** Trace events as Chromium reports them (only the fields used here). */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: {
+    name?: string;
+    src_file?: string;
+    src_func?: string;
+    src?: { file_name?: string; function_name?: string };
+  };
+}
+
+/**
+ * Records a Chromium trace (category `toplevel`: every task each thread runs) until stopped;
+ * gives the longest task on the renderer main threads (`CrRendererMain`), i.e. the page's own
+ * thread, not its workers. Unlike the long-task API this sees tasks shorter than 50 ms too.
+ */
+async function traceMainThread(page: Page) {
+  const session = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  session.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await session.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['toplevel', '__metadata'] },
+  });
+  return async () => {
+    const complete = new Promise<void>((resolve) =>
+      session.once('Tracing.tracingComplete', () => resolve()),
+    );
+    await session.send('Tracing.end');
+    await complete;
+    await session.detach();
+    const main = new Set(
+      events
+        .filter(
+          (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+        )
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    let longest = null as TraceEvent | null;
+    let tasks = 0;
+    for (const e of events) {
+      if (e.ph !== 'X' || !/RunTask/.test(e.name) || !main.has(`${e.pid}:${e.tid}`)) continue;
+      tasks++;
+      if (!longest || (e.dur ?? 0) > (longest.dur ?? 0)) longest = e;
+    }
+    const a = longest?.args;
+    const where = a?.src_func ?? a?.src?.function_name ?? '';
+    return {
+      longestMs: (longest?.dur ?? 0) / 1000,
+      longestSource: where ? `${where} (${a?.src_file ?? a?.src?.file_name ?? '?'})` : '',
+      tasks,
+      mainThreads: main.size,
+    };
+  };
+}
+
+/** Serves dist-bench/ on 127.0.0.1 at a free port. */
+async function serve(dir: string) {
+  const handler = sirv(dir, { dev: true });
+  const server = createServer((req, res) =>
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/index.html`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * The longest task on the page's main thread during the import: from the trace when there is
+ * one (exact, any length), else from the long-task API (which only reports tasks ≥ 50 ms).
+ */
+function longestTask(r: FileRun): { ms: number; text: string; how: string } {
+  if (r.trace && r.trace.mainThreads > 0) {
+    return {
+      ms: r.trace.longestMs,
+      text: `${r.trace.longestMs.toFixed(1)} ms`,
+      how: `from a Chromium trace of ${r.trace.tasks.toLocaleString('en-US')} main-thread tasks${r.trace.longestSource ? `, the longest posted by ${r.trace.longestSource}` : ''}`,
+    };
+  }
+  const m = r.full!.mainThread;
+  return m.longTasks > 0
+    ? { ms: m.longTaskMaxMs, text: `${m.longTaskMaxMs.toFixed(0)} ms`, how: 'long-task API' }
+    : { ms: 0, text: '< 50 ms', how: 'no trace; no long task reported' };
+}
+
+/** The rows of the figures table for one file. */
+function tableRows(r: FileRun): string[][] {
+  const base = r.baseline.parseMs;
+  const rows: string[][] = [
+    ['CSV size', fmtMB(r.bytes), '', ''],
+    [
+      'Baseline: Papa.parse (default options) of decoded text',
+      fmtMs(base),
+      '1.00×',
+      `median of ${r.baseline.runs.length}; decode ${fmtMs(r.baseline.decodeMs)} and file read ${fmtMs(r.baseline.readMs)} not included`,
+    ],
+  ];
+  if (!r.full) {
+    rows.push(['Full import', 'FAILED', '', r.error ?? '']);
+    return rows;
+  }
+  const f = r.full;
+  const ratio = f.totalMs / base;
+  const perSec = (f.rows / f.totalMs) * 1000;
+  rows.push(
+    [
+      'Full import: preview + import, file → committed dataset',
+      fmtMs(f.totalMs),
+      fmtX(ratio),
+      `target ≤ ${TARGET.importRatio}×: ${ok(ratio <= TARGET.importRatio)}; ${Math.round(perSec).toLocaleString('en-US')} rows/s`,
+    ],
+    [
+      '↳ of which `preview` call (read + profile)',
+      fmtMs(f.previewMs),
+      fmtX(f.previewMs / base),
+      '',
+    ],
+    [
+      '↳ of which `import` call (read + profile + encode + store)',
+      fmtMs(f.importMs),
+      fmtX(f.importMs / base),
+      `${Math.round((f.rows / f.importMs) * 1000).toLocaleString('en-US')} rows/s; first chunk stored after ${fmtMs(f.importUntilFirstChunkMs)}`,
+    ],
+    [
+      'Longest main-thread task during the import',
+      longestTask(r).text,
+      '',
+      `target ≤ ${TARGET.longTaskMs} ms: ${ok(longestTask(r).ms <= TARGET.longTaskMs)}; ${longestTask(r).how}; long-task API: ${f.mainThread.longTasks} tasks ≥ 50 ms${f.mainThread.longTasks ? ` (longest ${f.mainThread.longTaskMaxMs.toFixed(0)} ms)` : ''}; largest gap between zero-delay timers ${f.mainThread.maxTimerGapMs.toFixed(0)} ms`,
+    ],
+  );
+  if (r.reload) {
+    const l = r.reload;
+    rows.push(
+      [
+        `Reload into a fresh worker: read + decode all ${l.rows.toLocaleString('en-US')} rows × ${l.columns} columns`,
+        fmtMs(l.chunkByChunk.totalMs),
+        fmtX(l.chunkByChunk.totalMs / base),
+        `${CRM_ROWS >= 1_000_000 && r.rows >= 1_000_000 ? `target ≤ ${TARGET.reloadMs} ms: ${ok(l.chunkByChunk.totalMs <= TARGET.reloadMs)}; ` : ''}IndexedDB reads ${fmtMs(l.chunkByChunk.readMs)}, Arrow decode ${fmtMs(l.chunkByChunk.decodeMs)}; worker start ${fmtMs(l.workerStartMs)}`,
+      ],
+      [
+        '↳ same with the app’s readAllColumns (one array per column)',
+        fmtMs(l.readAllColumnsMs),
+        fmtX(l.readAllColumnsMs / base),
+        `all chunk records in one query, not decoded: ${fmtMs(l.bulkReadMs)}`,
+      ],
+    );
+  }
+  if (r.memory && r.memory.peakProcessBytes > 0) {
+    rows.push([
+      'Peak memory during the import (resident)',
+      fmtMB(r.memory.peakProcessBytes),
+      '',
+      `largest Chromium process (the page's renderer, which runs its workers); all Chromium processes together ${fmtMB(r.memory.peakTotalBytes)}`,
+    ]);
+  }
+  const sizeRatio = f.storedBytes / r.bytes;
+  rows.push([
+    'Stored size (sum of chunk byte lengths)',
+    fmtMB(f.storedBytes),
+    `${sizeRatio.toFixed(2)}× CSV`,
+    `target ≤ ${TARGET.sizeRatio}× CSV: ${ok(sizeRatio <= TARGET.sizeRatio)}; ${f.chunks} chunks`,
+  ]);
+  return rows;
+}
+
+/** Where the import's time goes, step by step (phases worker). */
+function phaseRows(r: FileRun): string[][] {
+  const p = r.phases;
+  if (!p) return [];
+  const base = r.baseline.parseMs;
+  const m = p.ms;
+  const steps: [string, number][] = [
+    ['read File → bytes', m.readFile!],
+    ['detect encoding + TextDecoder (decodeText)', m.detectEncoding! + m.decodeText!],
+    ['sniff delimiter', m.sniffDelimiter!],
+    ['Papa.parse with the delimiter (splitRecords)', m.papaParse!],
+    ['tableFromRecords (header, blank/ragged check, row copies)', m.tableFromRecords!],
+    ['columnCells (rows → columns)', m.columnCells!],
+    ['profile + convert to typed values (profileColumn, collect)', m.profileCollect!],
+    ['Arrow encoding (encodeColumnChunks)', m.encodeChunks!],
+    ['IndexedDB writes + commit (storeDataset)', m.storeDataset!],
+  ];
+  const total = steps.reduce((s, [, v]) => s + v, 0);
+  const rows = steps.map(([name, v]) => [
+    name,
+    fmtMs(v),
+    fmtX(v / base),
+    `${((v / total) * 100).toFixed(0)}%`,
+  ]);
+  rows.push(['Sum: one import without the preview', fmtMs(total), fmtX(total / base), '100%']);
+  rows.push([
+    '↳ (profile alone, without collecting values: inference + counting)',
+    fmtMs(m.profileOnly!),
+    fmtX(m.profileOnly! / base),
+    '',
+  ]);
+  rows.push([
+    '↳ (chunkRowCount: writeChunk re-parses every chunk; inside storeDataset)',
+    fmtMs(m.chunkRowCount!),
+    fmtX(m.chunkRowCount! / base),
+    '',
+  ]);
+  return rows;
+}
+
+function columnRows(r: FileRun): string[][] {
+  const decode = new Map(r.reload?.columnDecode.map((c) => [c.name, c]));
+  return (r.phases?.costs ?? []).map((c) => [
+    c.name,
+    c.type,
+    fmtMs(c.cellsMs),
+    fmtMs(c.profileMs),
+    fmtMs(c.profileCollectMs),
+    fmtMs(c.encodeMs),
+    decode.get(c.name)?.arrowType ?? '',
+    decode.has(c.name) ? fmtMs(decode.get(c.name)!.ms) : '',
+  ]);
+}
+
+function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function mdTable(header: string[], rows: string[][]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    `| ${header.map(esc).join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
+}
+
+const MAIN_HEADER = ['Measure', 'Value', 'vs baseline', 'Notes'];
+const PHASE_HEADER = ['Import step (phases worker)', 'Time', 'vs baseline', 'Share'];
+const COLUMN_HEADER = [
+  'Column',
+  'Type',
+  'Cells',
+  'Profile',
+  'Profile+convert',
+  'Encode',
+  'Stored as',
+  'Reload decode',
+];
+
+function describe(r: FileRun): string {
+  return `${r.label}: ${r.name}, ${r.rows.toLocaleString('en-US')} rows, ${fmtMB(r.bytes)}`;
+}
+
+function summary(runs: FileRun[]): string[] {
+  const out: string[] = [];
+  for (const r of runs) {
+    const f = r.full;
+    if (!f) {
+      out.push(`- ${r.label}: import failed (${r.error}); targets not measurable.`);
+      continue;
+    }
+    const ratio = f.totalMs / r.baseline.parseMs;
+    const task = longestTask(r);
+    const parts = [
+      `import ${fmtX(ratio)} baseline (≤ ${TARGET.importRatio}×: ${ok(ratio <= TARGET.importRatio)})`,
+      `longest main-thread task ${task.text} (≤ ${TARGET.longTaskMs} ms: ${ok(task.ms <= TARGET.longTaskMs)})`,
+    ];
+    if (r.reload && r.rows >= 1_000_000) {
+      parts.push(
+        `reload ${fmtMs(r.reload.chunkByChunk.totalMs)} (≤ ${TARGET.reloadMs} ms: ${ok(r.reload.chunkByChunk.totalMs <= TARGET.reloadMs)})`,
+      );
+    } else if (r.reload) {
+      parts.push(`reload ${fmtMs(r.reload.chunkByChunk.totalMs)} (target is for 1M rows)`);
+    }
+    const size = f.storedBytes / r.bytes;
+    parts.push(
+      `stored ${fmtX(size)} CSV (≤ ${TARGET.sizeRatio}×: ${ok(size <= TARGET.sizeRatio)})`,
+    );
+    out.push(`- ${r.label}: ${parts.join('; ')}.`);
+  }
+  return out;
+}
+
+async function writeReadme(runs: FileRun[], env: string) {
+  const date = new Date().toISOString().slice(0, 10);
+  const sections = [`Measured on ${date} (${env}).`, '', '**Targets:**', '', ...summary(runs)];
+  for (const r of runs) {
+    sections.push('', `### ${describe(r)}`, '', mdTable(MAIN_HEADER, tableRows(r)));
+    if (r.phases) {
+      sections.push(
+        '',
+        'Where the import’s time goes (each step called alone in a fresh worker, same functions as the ingest worker):',
+        '',
+        mdTable(PHASE_HEADER, phaseRows(r)),
+        '',
+        'Per column: gathering its cells, profiling without and with typed values, Arrow encoding of the column alone (phases worker); its stored Arrow type and its decoding time in the reload:',
+        '',
+        mdTable(COLUMN_HEADER, columnRows(r)),
+      );
+    }
+  }
+  const START = '<!-- figures:start -->';
+  const END = '<!-- figures:end -->';
+  const text = await readFile(README, 'utf8');
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`${README} lacks the ${START} … ${END} markers`);
+  const updated =
+    text.slice(0, a + START.length) + '\n\n' + sections.join('\n') + '\n\n' + text.slice(b);
+  // Formatted as `npm run lint` (prettier --check .) expects.
+  const options = await resolveConfig(README);
+  await writeFile(README, await format(updated, { ...options, filepath: README }));
+}
+
+async function main() {
+  const tmp = await mkdtemp(join(tmpdir(), 'cx-trace-bench-'));
+  let context: BrowserContext | null = null;
+  let server: Awaited<ReturnType<typeof serve>> | null = null;
+  const cleanup = async () => {
+    await context?.close().catch(() => undefined);
+    context = null;
+    await server?.close().catch(() => undefined);
+    server = null;
+    await rm(tmp, { recursive: true, force: true });
+  };
+  const onSignal = () => {
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const files = [
+      { label: 'CRM export', name: 'crm-1m.csv', rows: CRM_ROWS, write: writeCrmCsv },
+      {
+        label: 'Feedback',
+        name: 'feedback-300k.csv',
+        rows: FEEDBACK_ROWS,
+        write: writeFeedbackCsv,
+      },
+    ];
+    const generated = [];
+    for (const f of files) {
+      const path = join(tmp, f.name);
+      const t = performance.now();
+      const bytes = await f.write(path, f.rows);
+      log(
+        `generated ${f.name}: ${f.rows} rows, ${fmtMB(bytes)} in ${fmtMs(performance.now() - t)}`,
+      );
+      generated.push({ ...f, path, bytes });
+    }
+
+    log('building the bench page (dist-bench/)');
+    await build({ configFile: join(root, 'bench/page/vite.config.ts') });
+    server = await serve(join(root, 'dist-bench'));
+    // A profile on disk (not an in-memory incognito context), so IndexedDB writes go to disk.
+    context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+    const load = loadavg()[0]!.toFixed(2);
+    const page = context.pages()[0] ?? (await context.newPage());
+    const pageErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('crash', () => pageErrors.push('the page crashed'));
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    const browserVersion =
+      /HeadlessChrome\/[\d.]+|Chrom\w+\/[\d.]+/.exec(userAgent)?.[0] ?? 'Chromium';
+    await page.setInputFiles(
+      '#files',
+      generated.map((g) => g.path),
+    );
+
+    const call = <K extends keyof Bench>(name: K, ...args: Parameters<Bench[K]>) =>
+      page.evaluate(
+        ([n, a]) => {
+          const b = (window as unknown as { bench: Record<string, (...x: unknown[]) => unknown> })
+            .bench;
+          return b[n as string]!(...(a as unknown[]));
+        },
+        [name, args] as const,
+      ) as Promise<Result<K>>;
+
+    const runs: FileRun[] = [];
+    for (const [i, g] of generated.entries()) {
+      log(`${g.name}: baseline (${BASELINE_RUNS} runs)`);
+      const baseline = await call('baseline', i, BASELINE_RUNS);
+      const run: FileRun = {
+        label: g.label,
+        name: g.name,
+        bytes: g.bytes,
+        rows: g.rows,
+        baseline,
+      };
+      runs.push(run);
+      log(`${g.name}: baseline parse ${fmtMs(baseline.parseMs)}; full import…`);
+      const memory = sampleMemory();
+      const trace = await traceMainThread(page);
+      try {
+        run.full = await call('fullImport', i);
+        run.trace = await trace();
+        run.memory = await memory();
+        if (run.full.rows !== g.rows) {
+          throw new Error(`the dataset has ${run.full.rows} rows, expected ${g.rows}`);
+        }
+        log(`${g.name}: import ${fmtMs(run.full.totalMs)}; reload…`);
+        run.reload = await call('reload', run.full.datasetId);
+        log(`${g.name}: reload ${fmtMs(run.reload.chunkByChunk.totalMs)}; phases…`);
+        run.phases = await call('phases', i);
+        log(`${g.name}: phases done`);
+      } catch (e) {
+        run.memory ??= await memory();
+        run.trace ??= await trace().catch(() => undefined);
+        run.error = `${(e as Error).message.split('\n')[0]}${pageErrors.length ? ` (page: ${pageErrors.join('; ')})` : ''}`;
+        log(`${g.name}: FAILED: ${run.error}`);
+        if (page.isClosed()) break;
+      }
+    }
+
+    const env = `${codeVersion()}, ${browserVersion}, ${process.platform} ${process.arch}, ${cpus().length} CPUs, Node ${process.version}, load average ${load} at the start`;
+    process.stdout.write('\n');
+    for (const r of runs) {
+      process.stdout.write(`${describe(r)}\n\n${textTable(MAIN_HEADER, tableRows(r))}\n\n`);
+      if (r.phases) {
+        process.stdout.write(`${textTable(PHASE_HEADER, phaseRows(r))}\n\n`);
+        process.stdout.write(`${textTable(COLUMN_HEADER, columnRows(r))}\n\n`);
+      }
+    }
+    process.stdout.write(`Targets:\n${summary(runs).join('\n')}\n`);
+    if (pageErrors.length) process.stdout.write(`\nPage errors:\n${pageErrors.join('\n')}\n`);
+    if (WRITE_README) {
+      await writeReadme(runs, env);
+      log('figures written to bench/README.md');
+    }
+    if (runs.some((r) => r.error)) process.exitCode = 1;
+  } finally {
+    await cleanup();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+await main();
