@@ -58,7 +58,10 @@ let cached: { file: File; key: string; table: SourceTable } | null = null;
 
 async function read(input: FileInput): Promise<SourceTable> {
   const key = JSON.stringify(input.options);
-  if (cached && cached.file === input.file && cached.key === key) return cached.table;
+  // A File sent to a worker arrives as a new object on every call: compare what identifies it.
+  const same = (a: File, b: File) =>
+    a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
+  if (cached && same(cached.file, input.file) && cached.key === key) return cached.table;
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   const table = await readSource(bytes, input.file.name, input.options);
   cached = { file: input.file, key, table };

@@ -263,7 +263,8 @@ export function profileColumn(
   for (let r = 0; r < values.length; r++) {
     const raw = values[r];
     // Converting here, while counting, spares the import a second pass over every cell.
-    if (collect) collect[r] = convertValue(raw ?? null, format).value;
+    const converted = collect || !keepsText ? convertValue(raw ?? null, format) : null;
+    if (collect) collect[r] = converted!.value;
     if (raw === null || raw === undefined || isBlank(raw)) {
       nulls++;
       continue;
@@ -278,7 +279,7 @@ export function profileColumn(
     if (distinct.size < DISTINCT_CAP) distinct.add(raw.trim());
     if (examples.length < 5 && !examples.includes(raw)) examples.push(raw);
     if (keepsText) continue;
-    const { value, ok } = convertValue(raw, format);
+    const { value, ok } = converted!;
     if (!ok) {
       invalid++;
       if (invalidExamples.length < 5) invalidExamples.push({ row: r + 1, value: raw });

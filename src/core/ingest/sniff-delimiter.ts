@@ -5,17 +5,25 @@ import { DELIMITERS, type Delimiter } from './delimiters.ts';
 /** How many records the sniffer looks at. */
 const SAMPLE_RECORDS = 200;
 
+/** How much of the text the sniffer reads (a record cut at the end is dropped below). */
+const SAMPLE_CHARS = 256 * 1024;
+
 /**
  * Picks the delimiter under which the first records split most consistently into the same
  * number of fields (more than one). Parsing is quote-aware, so a `;` file with decimal commas
  * is not taken for `,`: its comma counts vary from row to row, its semicolon counts do not.
  */
 export function sniffDelimiter(text: string): Delimiter {
+  // Papa splits all of a quote-free text even with `preview`: give it only the head.
+  const sample = text.slice(0, SAMPLE_CHARS);
   let best: { d: Delimiter; score: number; fields: number } = { d: ',', score: -1, fields: 0 };
   for (const d of DELIMITERS) {
-    const rows = Papa.parse<string[]>(text, { delimiter: d, preview: SAMPLE_RECORDS }).data.filter(
-      (r) => !(r.length === 1 && r[0]!.trim() === ''),
-    );
+    const rows = Papa.parse<string[]>(sample, {
+      delimiter: d,
+      preview: SAMPLE_RECORDS,
+    }).data.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
+    // The last record of a cut sample is usually incomplete.
+    if (sample.length < text.length && rows.length > 1) rows.pop();
     if (rows.length === 0) continue;
     const counts = new Map<number, number>();
     for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
