@@ -1,8 +1,8 @@
+import { TaskRun } from './task-run.svelte.ts';
 import { getDb } from '../data/db.ts';
 import { deleteDataset, renameDataset } from '../data/datasets-repo.ts';
 import { findCellsUsingDataset, type DatasetUse } from '../data/dataset-usage.ts';
 import { analysisBridge } from '../data/analysis-bridge.ts';
-import { isAbortError, type Progress } from '../data/worker-bridge.ts';
 import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
 import type { ColumnProfile } from '../core/analysis/column-profile.ts';
 import type { RowValue } from '../../workers/analysis.worker.ts';
@@ -158,53 +158,8 @@ export class RowsWindow {
   }
 }
 
-/** A long task on a dataset in the analysis worker: progress, result, error, cancel. */
-class DatasetTask<R> {
-  running = $state(false);
-  progress = $state.raw<Progress | null>(null);
-  result = $state.raw<R | null>(null);
-  /** The dataset no longer exists. */
-  missing = $state(false);
-  cancelled = $state(false);
-  error = $state.raw<unknown>(null);
-  #abort: AbortController | null = null;
-
-  protected async run(
-    work: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<R | null>,
-  ): Promise<R | null> {
-    this.cancel();
-    const abort = (this.#abort = new AbortController());
-    this.running = true;
-    this.cancelled = false;
-    this.missing = false;
-    this.error = null;
-    this.result = null;
-    this.progress = null;
-    try {
-      const r = await work(abort.signal, (p) => (this.progress = p));
-      if (r === null) this.missing = true;
-      else this.result = r;
-      return r;
-    } catch (e) {
-      if (isAbortError(e)) this.cancelled = true;
-      else this.error = e;
-      return null;
-    } finally {
-      if (this.#abort === abort) {
-        this.running = false;
-        this.#abort = null;
-      }
-    }
-  }
-
-  /** Stops the task (terminating the worker). */
-  cancel(): void {
-    this.#abort?.abort();
-  }
-}
-
 /** The column profile of a dataset, computed in the worker chunk by chunk. */
-export class ProfileRun extends DatasetTask<ColumnProfile[]> {
+export class ProfileRun extends TaskRun<ColumnProfile[]> {
   start(datasetId: string): Promise<ColumnProfile[] | null> {
     return this.run(async (signal, onProgress) => {
       const r = await analysisBridge.call('datasetProfile', { datasetId }, { signal, onProgress });
@@ -214,7 +169,7 @@ export class ProfileRun extends DatasetTask<ColumnProfile[]> {
 }
 
 /** A dataset exported as CSV in the worker; the result is the file's Blob. */
-export class ExportRun extends DatasetTask<Blob> {
+export class ExportRun extends TaskRun<Blob> {
   start(datasetId: string): Promise<Blob | null> {
     return this.run(async (signal, onProgress) => {
       const r = await analysisBridge.call('exportCsv', { datasetId }, { signal, onProgress });

@@ -1,0 +1,58 @@
+import { isAbortError, type Progress } from '../data/worker-bridge.ts';
+
+/**
+ * A long task in a worker, as the UI sees it: running, progress, result, cancelled, error.
+ * Starting again cancels the previous run; `cancel()` aborts (the bridge terminates the worker).
+ */
+export class TaskRun<R> {
+  running = $state(false);
+  progress = $state.raw<Progress | null>(null);
+  result = $state.raw<R | null>(null);
+  /** The task found its input gone (the work returned null). */
+  missing = $state(false);
+  cancelled = $state(false);
+  /** Why the last run failed (shown through `errorMessage`), or null. */
+  error = $state.raw<unknown>(null);
+  #abort: AbortController | null = null;
+
+  /**
+   * Runs `work` with a cancel signal and a progress callback; resolves to its result, or null
+   * when it was cancelled, failed or found its input gone. `afterCancel` tidies up after a
+   * cancellation (e.g. removes what a stopped import wrote).
+   */
+  protected async run(
+    work: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<R | null>,
+    afterCancel?: () => Promise<unknown>,
+  ): Promise<R | null> {
+    this.cancel();
+    const abort = (this.#abort = new AbortController());
+    this.running = true;
+    this.cancelled = false;
+    this.missing = false;
+    this.error = null;
+    this.result = null;
+    this.progress = null;
+    try {
+      const r = await work(abort.signal, (p) => (this.progress = p));
+      if (r === null) this.missing = true;
+      else this.result = r;
+      return r;
+    } catch (e) {
+      if (isAbortError(e)) {
+        this.cancelled = true;
+        await afterCancel?.().catch(() => undefined);
+      } else this.error = e;
+      return null;
+    } finally {
+      if (this.#abort === abort) {
+        this.running = false;
+        this.#abort = null;
+      }
+    }
+  }
+
+  /** Stops the task (terminating its worker). */
+  cancel(): void {
+    this.#abort?.abort();
+  }
+}
