@@ -5,7 +5,7 @@ import { readAllColumns } from '../src/data/chunks-repo.ts';
 import {
   joinTables,
   type JoinReport,
-  type PeriodGrain,
+  type JoinRequest,
 } from '../src/core/analysis/join-datasets.ts';
 import { encodeColumnChunks, storedColumns } from '../src/core/ingest/typed-chunks.ts';
 import {
@@ -171,14 +171,7 @@ const api = {
    * keeping every row of the left one; reports what matched and what did not.
    */
   async join(
-    input: {
-      name: string;
-      left: string;
-      right: string;
-      leftKey: string;
-      rightKey: string;
-      period?: { left: string; right: string; grain: PeriodGrain };
-    },
+    input: JoinRequest,
     onProgress?: ProgressFn,
   ): Promise<
     { ok: true; meta: DatasetMeta; report: JoinReport } | { ok: false; failure: IngestFailure }

@@ -2,19 +2,9 @@ import { ingestBridge } from '../data/ingest-bridge.ts';
 import { getDb } from '../data/db.ts';
 import { cleanUnfinishedImports } from '../data/datasets-repo.ts';
 import type { IngestFailure } from '../../workers/ingest.worker.ts';
-import type { JoinReport, PeriodGrain } from '../core/analysis/join-datasets.ts';
+import type { JoinReport, JoinRequest } from '../core/analysis/join-datasets.ts';
 import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
 import { TaskRun } from './task-run.svelte.ts';
-
-/** What to join, as the join cell describes it. */
-export interface JoinRequest {
-  name: string;
-  left: string;
-  right: string;
-  leftKey: string;
-  rightKey: string;
-  period?: { left: string; right: string; grain: PeriodGrain };
-}
 
 /** One run of a join in the ingest worker: progress, result with its report, cancel. */
 export class JoinRun extends TaskRun<{ meta: DatasetMeta; report: JoinReport }> {

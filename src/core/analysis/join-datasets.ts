@@ -14,6 +14,9 @@ export interface JoinSpec {
   period?: { left: string; right: string; grain: PeriodGrain };
 }
 
+/** A join of two stored datasets into a new one named `name`: `left` keeps all its rows. */
+export type JoinRequest = JoinSpec & { name: string; left: string; right: string };
+
 /** What the join matched and did not. */
 export interface JoinReport {
   leftRows: number;
