@@ -266,20 +266,12 @@ function tableRows(r: FileRun): string[][] {
   );
   if (r.reload) {
     const l = r.reload;
-    rows.push(
-      [
-        `Reload into a fresh worker: read + decode all ${l.rows.toLocaleString('en-US')} rows × ${l.columns} columns`,
-        fmtMs(l.chunkByChunk.totalMs),
-        fmtX(l.chunkByChunk.totalMs / base),
-        `${CRM_ROWS >= 1_000_000 && r.rows >= 1_000_000 ? `target ≤ ${TARGET.reloadMs} ms: ${ok(l.chunkByChunk.totalMs <= TARGET.reloadMs)}; ` : ''}IndexedDB reads ${fmtMs(l.chunkByChunk.readMs)}, Arrow decode ${fmtMs(l.chunkByChunk.decodeMs)}; worker start ${fmtMs(l.workerStartMs)}`,
-      ],
-      [
-        '↳ same with the app’s readAllColumns (one array per column)',
-        fmtMs(l.readAllColumnsMs),
-        fmtX(l.readAllColumnsMs / base),
-        `all chunk records in one query, not decoded: ${fmtMs(l.bulkReadMs)}`,
-      ],
-    );
+    rows.push([
+      `Reload into a fresh worker: the app’s readAllColumns, all ${l.rows.toLocaleString('en-US')} rows × ${l.columns} columns`,
+      fmtMs(l.totalMs),
+      fmtX(l.totalMs / base),
+      `${CRM_ROWS >= 1_000_000 && r.rows >= 1_000_000 ? `target ≤ ${TARGET.reloadMs} ms: ${ok(l.totalMs <= TARGET.reloadMs)}; ` : ''}measured again apart: one IndexedDB query of all ${l.chunks} chunks ${fmtMs(l.readMs)}, decoding every column ${fmtMs(l.decodeMs)}; worker start ${fmtMs(l.workerStartMs)}`,
+    ]);
   }
   if (r.memory && r.memory.peakProcessBytes > 0) {
     rows.push([
@@ -401,10 +393,10 @@ function summary(runs: FileRun[]): string[] {
     ];
     if (r.reload && r.rows >= 1_000_000) {
       parts.push(
-        `reload ${fmtMs(r.reload.chunkByChunk.totalMs)} (≤ ${TARGET.reloadMs} ms: ${ok(r.reload.chunkByChunk.totalMs <= TARGET.reloadMs)})`,
+        `reload ${fmtMs(r.reload.totalMs)} (≤ ${TARGET.reloadMs} ms: ${ok(r.reload.totalMs <= TARGET.reloadMs)})`,
       );
     } else if (r.reload) {
-      parts.push(`reload ${fmtMs(r.reload.chunkByChunk.totalMs)} (target is for 1M rows)`);
+      parts.push(`reload ${fmtMs(r.reload.totalMs)} (target is for 1M rows)`);
     }
     const size = f.storedBytes / r.bytes;
     parts.push(
@@ -545,7 +537,7 @@ async function main() {
         }
         log(`${g.name}: import ${fmtMs(run.full.totalMs)}; reload…`);
         run.reload = await call('reload', run.full.datasetId);
-        log(`${g.name}: reload ${fmtMs(run.reload.chunkByChunk.totalMs)}; phases…`);
+        log(`${g.name}: reload ${fmtMs(run.reload.totalMs)}; phases…`);
         run.phases = await call('phases', i);
         log(`${g.name}: phases done`);
       } catch (e) {

@@ -22,10 +22,11 @@ import {
   type SourceOptions,
   type SourceTable,
 } from '../src/core/ingest/read-source.ts';
-import { profileTable, type InspectReport } from '../src/core/ingest/inspect.ts';
+import { ColumnMemo, profileTable, type InspectReport } from '../src/core/ingest/inspect.ts';
 import { IngestError } from '../src/core/ingest/ingest-error.ts';
-import type { CellValue, ColumnFormat, ColumnRole } from '../src/core/ingest/types.ts';
+import type { ColumnFormat, ColumnRole, TypedValues } from '../src/core/ingest/types.ts';
 import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
+import type { ColumnValues } from '../src/core/storage/column-chunk.ts';
 
 /** A file and how to read it. */
 export interface FileInput {
@@ -53,19 +54,21 @@ export interface Preview {
 /** Rows shown in the preview table. */
 const PREVIEW_ROWS = 50;
 
-// The last file read, so importing right after previewing does not read it again.
-let cached: { file: File; key: string; table: SourceTable } | null = null;
+// The last file read and its columns as read, so importing right after previewing reads and
+// converts only what the user changed.
+let cached: { file: File; key: string; table: SourceTable; memo: ColumnMemo } | null = null;
 
-async function read(input: FileInput): Promise<SourceTable> {
+async function read(input: FileInput): Promise<{ table: SourceTable; memo: ColumnMemo }> {
   const key = JSON.stringify(input.options);
   // A File sent to a worker arrives as a new object on every call: compare what identifies it.
   const same = (a: File, b: File) =>
     a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
-  if (cached && same(cached.file, input.file) && cached.key === key) return cached.table;
+  if (cached && same(cached.file, input.file) && cached.key === key) return cached;
+  cached = null;
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   const table = await readSource(bytes, input.file.name, input.options);
-  cached = { file: input.file, key, table };
-  return table;
+  cached = { file: input.file, key, table, memo: new ColumnMemo() };
+  return cached;
 }
 
 const failure = (e: unknown): { ok: false; failure: IngestFailure } => {
@@ -92,15 +95,15 @@ const api = {
     input: FileInput,
   ): Promise<{ ok: true; preview: Preview } | { ok: false; failure: IngestFailure }> {
     try {
-      const table = await read(input);
+      const { table, memo } = await read(input);
       const target = await targetMeta(input.target);
-      const inferred = profileTable(table);
+      const inferred = profileTable(table, {}, undefined, memo);
       return {
         ok: true,
         preview: {
           report:
             target && input.target?.mode === 'append'
-              ? profileTable(table, appendFormats(target.columns))
+              ? profileTable(table, appendFormats(target.columns), undefined, memo)
               : inferred,
           schemaDiff: target ? diffSchemas(target.columns, inferred.columns) : null,
           names: table.names,
@@ -127,16 +130,17 @@ const api = {
     { ok: true; meta: DatasetMeta; report: InspectReport } | { ok: false; failure: IngestFailure }
   > {
     try {
-      const table = await read(input);
+      const { table, memo } = await read(input);
       const target = await targetMeta(input.target);
       // Appended rows are read as the dataset's columns were: a stored column keeps one type.
-      const typed: CellValue[][] = [];
+      const typed: TypedValues[] = [];
       const report = profileTable(
         table,
         target && input.target?.mode === 'append'
           ? { ...input.formats, ...appendFormats(target.columns) }
           : input.formats,
         typed,
+        memo,
       );
       const profiles = report.columns.map((c) => {
         const role = input.roles[c.name];
@@ -185,9 +189,14 @@ const api = {
       if (!left) throw new TargetMissingError(input.left);
       if (!right) throw new TargetMissingError(input.right);
       const [lc, rc] = await Promise.all([readAllColumns(db, left), readAllColumns(db, right)]);
+      const side = (meta: DatasetMeta, columns: ArrayLike<unknown>[]) => ({
+        names: meta.columns.map((c) => c.name),
+        columns,
+        dates: meta.columns.map((c) => c.type === 'date'),
+      });
       const { table, report } = joinTables(
-        { names: left.columns.map((c) => c.name), columns: lc },
-        { names: right.columns.map((c) => c.name), columns: rc },
+        side(left, lc),
+        side(right, rc),
         {
           leftKey: input.leftKey,
           rightKey: input.rightKey,
@@ -207,7 +216,8 @@ const api = {
           name: input.name,
           columns,
           totalRows: report.rows,
-          chunks: (first) => encodeColumnChunks(columns, table.columns, undefined, first),
+          chunks: (first) =>
+            encodeColumnChunks(columns, table.columns as ColumnValues[], undefined, first),
           derivedFrom: {
             left: left.id,
             right: right.id,

@@ -5,12 +5,12 @@ import { detectEncoding, decodeText } from '../../src/core/ingest/decode-text.ts
 import { sniffDelimiter } from '../../src/core/ingest/sniff-delimiter.ts';
 import { splitRecords, tableFromRecords } from '../../src/core/ingest/parse-delimited.ts';
 import { columnCells } from '../../src/core/ingest/inspect.ts';
-import { profileColumn } from '../../src/core/ingest/infer-types.ts';
+import { profileColumn, readColumn } from '../../src/core/ingest/infer-types.ts';
 import { encodeColumnChunks, storedColumns } from '../../src/core/ingest/typed-chunks.ts';
 import { chunkRowCount } from '../../src/core/storage/column-chunk.ts';
 import { storeDataset } from '../../src/data/import-dataset.ts';
 import type { SourceTable } from '../../src/core/ingest/read-source.ts';
-import type { CellValue, ColumnProfile } from '../../src/core/ingest/types.ts';
+import type { ColumnProfile, TypedValues } from '../../src/core/ingest/types.ts';
 
 // Where the import's time goes: the steps the ingest worker's `import` runs (readSource →
 // profileTable with typed values → encodeColumnChunks → storeDataset), called one by one with
@@ -76,7 +76,7 @@ const api = {
     // profileTable(table, formats, typed), one column at a time as it does it, plus the same
     // without collecting typed values, to split inference/counting from conversion.
     const costs: ColumnCost[] = [];
-    const typed: CellValue[][] = [];
+    const typed: TypedValues[] = [];
     const profiles: ColumnProfile[] = [];
     table.names.forEach((name, i) => {
       const a = performance.now();
@@ -84,8 +84,9 @@ const api = {
       const b = performance.now();
       profileColumn(name, cells, { decimal });
       const c = performance.now();
-      const values = (typed[i] = new Array<CellValue>(rows));
-      profiles.push(profileColumn(name, cells, { decimal, collect: values }));
+      const read = readColumn(name, cells, { decimal });
+      typed[i] = read.typed!;
+      profiles.push(read.profile);
       const d = performance.now();
       costs.push({
         name,

@@ -121,14 +121,23 @@ export async function storeDataset(
     let chunkCount = 0;
     let storedBytes = 0;
     let rows = 0;
+    // One write in flight while the next chunk is encoded: the database writes on its own
+    // thread, so encoding and writing overlap instead of taking turns.
+    let writing: Promise<void> | null = null;
     try {
       for (const chunk of input.chunks(firstIndex)) {
-        await writeChunk(db, owner, chunk.index, chunk.bytes);
-        chunkCount++;
-        storedBytes += chunk.bytes.byteLength;
-        rows += chunk.rows;
-        onProgress({ rows, totalRows: input.totalRows });
+        if (writing) await writing;
+        writing = writeChunk(db, owner, chunk.index, chunk.bytes).then(() => {
+          chunkCount++;
+          storedBytes += chunk.bytes.byteLength;
+          rows += chunk.rows;
+          onProgress({ rows, totalRows: input.totalRows });
+        });
+        // Handled when awaited above; marked now so a failure during the next encode is not
+        // reported as unhandled.
+        writing.catch(() => undefined);
       }
+      if (writing) await writing;
       const columns = input.columns;
       const now = Date.now();
       const meta: DatasetMeta =
@@ -162,6 +171,8 @@ export async function storeDataset(
       }
       return meta;
     } catch (e) {
+      // Let a write still in flight settle, so the clean-up removes its chunk too.
+      await writing?.catch(() => undefined);
       await deleteDatasetChunks(db, owner, firstIndex).catch(() => undefined);
       if (isQuotaError(e)) {
         const est = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);

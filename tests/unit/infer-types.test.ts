@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { inferFormat, profileColumn } from '../../src/core/ingest/infer-types.ts';
+import { inferFormat, profileColumn, readColumn } from '../../src/core/ingest/infer-types.ts';
 
 /** `n` values made by `f(i)`. */
 const make = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
@@ -261,5 +261,44 @@ describe('profileColumn', () => {
       }
       expect(best).toBeLessThan(100);
     }
+  });
+});
+
+describe('readColumn', () => {
+  it('reads repeating text as a dictionary, numbers and dates as numbers, from rows in place', () => {
+    const rows = [
+      ['Москва', '1 234,5', '01.02.2026'],
+      [' Томск ', '', '02.02.2026'],
+      ['Москва', 'н/д', 'вчера'],
+      ['', '7', '03.02.2026'],
+    ];
+    const city = readColumn(
+      'Город',
+      { rows, column: 0 },
+      { format: { type: 'category', decimal: ',' } },
+    );
+    expect(city.typed).toEqual({
+      codes: Int32Array.from([0, 1, 0, -1]),
+      dictionary: ['Москва', 'Томск'],
+    });
+    const sum = readColumn(
+      'Сумма',
+      { rows, column: 1 },
+      { format: { type: 'decimal', decimal: ',' } },
+    );
+    expect(Array.from(sum.typed as Float64Array)).toEqual([1234.5, NaN, NaN, 7]);
+    expect(sum.profile).toMatchObject({ nulls: 2, invalid: 0 });
+    const when = readColumn(
+      'Дата',
+      { rows, column: 2 },
+      { format: { type: 'date', decimal: ',', dateOrder: 'dmy' } },
+    );
+    expect(Array.from(when.typed as Float64Array)).toEqual([
+      Date.UTC(2026, 1, 1),
+      Date.UTC(2026, 1, 2),
+      NaN,
+      Date.UTC(2026, 1, 3),
+    ]);
+    expect(when.profile.invalidExamples).toEqual([{ row: 3, value: 'вчера' }]);
   });
 });

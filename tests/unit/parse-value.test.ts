@@ -234,7 +234,11 @@ describe('parseDate', () => {
   it('round-trips every ISO instant Date.toISOString writes', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z') }),
+        fc.date({
+          min: new Date('0000-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
         (d) => {
           fc.pre(!Number.isNaN(d.getTime()));
           expect(parseDate(d.toISOString(), 'dmy')).toEqual(d);
@@ -302,13 +306,43 @@ describe('convertValue', () => {
     expect(convertValue('Да', f('boolean'))).toEqual({ value: true, ok: true });
     expect(convertValue('1', f('boolean'))).toEqual({ value: null, ok: false });
     const date: ColumnFormat = { type: 'date', decimal: '.', dateOrder: 'mdy' };
-    expect(convertValue('04/25/2026', date)).toEqual({ value: utc(2026, 4, 25), ok: true });
+    // Dates are read as epoch milliseconds, the form they are stored in.
+    expect(convertValue('04/25/2026', date)).toEqual({
+      value: utc(2026, 4, 25).getTime(),
+      ok: true,
+    });
     expect(convertValue('25/04/2026', date)).toEqual({ value: null, ok: false });
-    expect(convertValue('2026-04-25T23:30:00-05:00', date).value).toEqual(utc(2026, 4, 25));
+    expect(convertValue('2026-04-25T23:30:00-05:00', date).value).toBe(utc(2026, 4, 25).getTime());
     const datetime: ColumnFormat = { type: 'datetime', decimal: '.', dateOrder: 'dmy' };
-    expect(convertValue('2026-04-25T23:30:00-05:00', datetime).value).toEqual(
-      utc(2026, 4, 26, 4, 30),
+    expect(convertValue('2026-04-25T23:30:00-05:00', datetime).value).toBe(
+      utc(2026, 4, 26, 4, 30).getTime(),
     );
     expect(convertValue('31.02.2026', datetime)).toEqual({ value: null, ok: false });
+  });
+});
+
+describe('fast paths agree with the general readers', () => {
+  it('reads any finite number written plainly, with either decimal separator', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.constantFrom('', '+', '-', '\u2212'),
+        fc.boolean(),
+        (x, sign, comma) => {
+          const text = String(Math.abs(x));
+          const written = sign + (comma ? text.replace('.', ',') : text);
+          const expected = sign === '-' || sign === '\u2212' ? -Math.abs(x) : Math.abs(x);
+          const read = parseNumber(written, comma ? ',' : '.');
+          expect(read).toBe(expected === 0 ? 0 : expected);
+          // The same text read with the wrong separator is not a different number.
+          if (comma && text.includes('.')) expect(parseNumber(written, '.')).toBeNull();
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes years 0–99 literally', () => {
+    expect(parseDate('0045-03-01', 'dmy')?.toISOString()).toBe('0045-03-01T00:00:00.000Z');
   });
 });

@@ -9,7 +9,18 @@ import {
   listDatasets,
 } from '../../src/data/datasets-repo.ts';
 import { getNotebook, listNotebooks, putNotebook } from '../../src/data/notebooks-repo.ts';
+import {
+  Type,
+  dictionary,
+  int32,
+  tableFromArrays,
+  tableFromIPC,
+  tableToIPC,
+  timestamp,
+  utf8,
+} from '@uwdata/flechette';
 import { encodeChunk, decodeChunkColumn } from '../../src/core/storage/column-chunk.ts';
+import { encodeColumnChunks } from '../../src/core/ingest/typed-chunks.ts';
 import type { ColumnInfo, DatasetMeta } from '../../src/core/storage/dataset-meta.ts';
 import { restoreCellData } from '../../src/core/notebook/cell-kinds.ts';
 
@@ -52,9 +63,98 @@ describe('column chunks', () => {
       'ok; "quoted"',
     ]);
     expect(Array.from(decodeChunkColumn(bytes, 'churned'))).toEqual([true, false, null]);
-    const dates = Array.from(decodeChunkColumn(bytes, 'when')) as (Date | null)[];
-    expect(dates[0]?.getTime()).toBe(when.getTime());
-    expect(dates[1]).toBeNull();
+    // Dates come back as epoch milliseconds (no Date object per row).
+    expect(Array.from(decodeChunkColumn(bytes, 'when'))).toEqual([
+      when.getTime(),
+      null,
+      when.getTime(),
+    ]);
+  });
+
+  it('round-trips any string, including astral, lone-surrogate and empty ones', () => {
+    const text = [
+      'plain',
+      'Доставка опоздала',
+      '',
+      'emoji 😀 end',
+      '\ud83d',
+      '\ude00',
+      null,
+      'ё',
+      '中文',
+    ];
+    const bytes = encodeChunk([columns[1]!], { comment: text });
+    // A lone surrogate is not valid UTF-8: it is stored as U+FFFD, as TextEncoder writes it.
+    const expected = text.map((t) => (t && /^[\ud800-\udfff]$/.test(t) ? '\ufffd' : t));
+    expect(Array.from(decodeChunkColumn(bytes, 'comment'))).toEqual(expected);
+  });
+
+  it('stores repeating strings as a dictionary and unique ones as text, both exact', () => {
+    const grades = Array.from({ length: 1000 }, (_, i) => (i % 7 === 0 ? null : `Грейд ${i % 3}`));
+    const ids = Array.from({ length: 1000 }, (_, i) => `К${String(i).padStart(7, '0')}`);
+    const cols: ColumnInfo[] = [
+      { name: 'grade', type: 'string' },
+      { name: 'id', type: 'string' },
+    ];
+    const bytes = encodeChunk(cols, { grade: grades, id: ids });
+    const table = tableFromIPC(bytes);
+    expect(table.getChild('grade')!.type.typeId).toBe(Type.Dictionary);
+    expect(table.getChild('id')!.type.typeId).toBe(Type.Utf8);
+    expect(Array.from(decodeChunkColumn(bytes, 'grade'))).toEqual(grades);
+    expect(Array.from(decodeChunkColumn(bytes, 'id'))).toEqual(ids);
+    // Whole numbers are stored as int32, others as float64, blanks (null or NaN) as nulls.
+    const nums = encodeChunk(
+      [
+        { name: 'n', type: 'number' },
+        { name: 'x', type: 'number' },
+      ],
+      { n: Float64Array.from([1, NaN, -3]), x: [0.5, null, 2 ** 40] },
+    );
+    const t2 = tableFromIPC(nums);
+    expect((t2.getChild('n')!.type as { bitWidth: number }).bitWidth).toBe(32);
+    expect(Array.from(decodeChunkColumn(nums, 'n'))).toEqual([1, null, -3]);
+    expect(Array.from(decodeChunkColumn(nums, 'x'))).toEqual([0.5, null, 2 ** 40]);
+  });
+
+  it('stores columns read as a dictionary chunk by chunk, each with only the values it uses', () => {
+    const words = ['Москва', 'Томск', 'Псков', 'Омск'];
+    // Rows 0–99 use the first two words; rows 100–199 are all distinct (a dictionary would not pay).
+    const n = 200;
+    const codes = new Int32Array(n).map((_, i) => (i % 10 === 9 ? -1 : i % 2));
+    const uniques = Array.from({ length: 100 }, (_, i) => `улица ${i}`);
+    const dictionary = [...words, ...uniques];
+    for (let i = 100; i < n; i++) codes[i] = words.length + (i - 100);
+    const col: ColumnInfo = { name: 'city', type: 'string' };
+    const chunks = [...encodeColumnChunks([col], [{ codes, dictionary }], 100)];
+    const first = tableFromIPC(chunks[0]!.bytes).getChild('city')!;
+    expect(first.type.typeId).toBe(Type.Dictionary);
+    expect((first.data[0] as unknown as { dictionary: { length: number } }).dictionary.length).toBe(
+      2,
+    );
+    expect(tableFromIPC(chunks[1]!.bytes).getChild('city')!.type.typeId).toBe(Type.Utf8);
+    const decoded = chunks.flatMap((c) => Array.from(decodeChunkColumn(c.bytes, 'city')));
+    expect(decoded).toEqual(Array.from(codes, (c) => (c < 0 ? null : dictionary[c])));
+  });
+
+  it('reads chunks written by flechette’s own builders (data stored by earlier versions)', () => {
+    const old = tableToIPC(
+      tableFromArrays(
+        {
+          when: [new Date(Date.UTC(1969, 6, 20, 20, 17)), null, new Date(Date.UTC(2026, 0, 1))],
+          grade: ['A', 'B', 'A'],
+          comment: ['ок', null, 'x'],
+        },
+        { types: { when: timestamp(), grade: dictionary(utf8(), int32()), comment: utf8() } },
+      ),
+      { format: 'stream' },
+    )!;
+    expect(Array.from(decodeChunkColumn(old, 'when'))).toEqual([
+      Date.UTC(1969, 6, 20, 20, 17),
+      null,
+      Date.UTC(2026, 0, 1),
+    ]);
+    expect(Array.from(decodeChunkColumn(old, 'grade'))).toEqual(['A', 'B', 'A']);
+    expect(Array.from(decodeChunkColumn(old, 'comment'))).toEqual(['ок', null, 'x']);
   });
 
   it('refuses columns of different lengths', () => {

@@ -1,7 +1,9 @@
-/** A dataset held as columns of typed values (numbers, strings, booleans, Dates, null). */
+/** A dataset held as columns of typed values (numbers, strings, booleans, null). */
 export interface ColumnarTable {
   names: string[];
-  columns: unknown[][];
+  columns: ArrayLike<unknown>[];
+  /** Which columns hold dates, as epoch milliseconds (as stored datasets decode them). */
+  dates?: readonly boolean[];
 }
 
 /** How period keys are compared: as they are, or by the month or quarter of a date. */
@@ -86,12 +88,27 @@ export function joinTables(
   const rk = col(right, spec.rightKey);
   const lp = spec.period ? col(left, spec.period.left) : null;
   const rp = spec.period ? col(right, spec.period.right) : null;
+  const isDate = (t: ColumnarTable, name: string) => t.dates?.[t.names.indexOf(name)] === true;
+  // Dates stored as milliseconds are compared as dates (by month or quarter), not as numbers.
+  const asDate = (t: ColumnarTable, name: string | undefined) =>
+    name !== undefined && isDate(t, name)
+      ? (v: unknown) => (typeof v === 'number' ? new Date(v) : v)
+      : (v: unknown) => v;
+  const lDate = asDate(left, spec.period?.left);
+  const rDate = asDate(right, spec.period?.right);
+  const lkDate = asDate(left, spec.leftKey);
+  const rkDate = asDate(right, spec.rightKey);
   const grain = spec.period?.grain ?? 'exact';
-  const keyOf = (k: unknown[], p: unknown[] | null, i: number): string | null => {
-    const key = keyText(k[i]);
+  const keyOf = (
+    k: ArrayLike<unknown>,
+    p: ArrayLike<unknown> | null,
+    i: number,
+    side: 'left' | 'right',
+  ): string | null => {
+    const key = keyText((side === 'left' ? lkDate : rkDate)(k[i]));
     if (key === null) return null;
     if (!p) return key;
-    const period = periodKey(p[i], grain);
+    const period = periodKey((side === 'left' ? lDate : rDate)(p[i]), grain);
     return period === null ? null : `${key}\u0000${period}`;
   };
   const display = (key: string) => key.replace('\u0000', ' · ');
@@ -99,7 +116,7 @@ export function joinTables(
   const rightRows = rk.length;
   const index = new Map<string, number[]>();
   for (let i = 0; i < rightRows; i++) {
-    const key = keyOf(rk, rp, i);
+    const key = keyOf(rk, rp, i, 'right');
     if (key === null) continue;
     const list = index.get(key);
     if (list) list.push(i);
@@ -131,7 +148,7 @@ export function joinTables(
     blankKeyRows: 0,
   };
   for (let i = 0; i < lk.length; i++) {
-    const key = keyOf(lk, lp, i);
+    const key = keyOf(lk, lp, i, 'left');
     const matches = key === null ? undefined : index.get(key);
     if (!matches) {
       if (key === null) report.blankKeyRows++;
@@ -163,5 +180,9 @@ export function joinTables(
       return rightIdx.map((j) => (j < 0 ? null : (c[j] ?? null)));
     }),
   ];
-  return { table: { names, columns }, report };
+  const dates = [
+    ...left.names.map((n) => isDate(left, n)),
+    ...rightKept.map(({ n }) => isDate(right, n)),
+  ];
+  return { table: { names, columns, dates }, report };
 }

@@ -4,19 +4,19 @@
  */
 import { looksLikeIdHeader, suggestRole, type RoleStats } from './column-roles.ts';
 import {
-  convertValue,
-  isBlank,
   isNullToken,
+  isNumericType,
+  numericReader,
   isTextType,
   parseBoolean,
   parseDateParts,
   parseNumber,
 } from './parse-value.ts';
 import type {
-  CellValue,
   ColumnFormat,
   ColumnProfile,
   DecimalSeparator,
+  TypedValues,
   ValueType,
 } from './types.ts';
 
@@ -216,18 +216,51 @@ export const INFERENCE_SAMPLE = 50_000;
 const DISTINCT_CAP = 10_000;
 
 /**
+ * A column's raw cells: an array of them, or one column of a table's rows (read in place, so a
+ * million-row column is not copied out first).
+ */
+export type CellSource =
+  readonly (string | null)[] | { rows: readonly (readonly (string | null)[])[]; column: number };
+
+/** The number of cells and the reader of cell `r` of a cell source. */
+function cellsOf(source: CellSource): [number, (r: number) => string | null | undefined] {
+  if (Array.isArray(source)) {
+    const values = source as readonly (string | null)[];
+    return [values.length, (r) => values[r]];
+  }
+  const { rows, column } = source as Exclude<CellSource, readonly (string | null)[]>;
+  return [rows.length, (r) => rows[r]![column]];
+}
+
+/**
  * Up to `INFERENCE_SAMPLE` values spread evenly over the column (the first ones included), so
  * inference costs the same for a million rows as for fifty thousand. Values the sampled type does
  * not fit are still found and counted by the full pass in `profileColumn`.
  */
-export function sampleForInference(values: readonly (string | null)[]): readonly (string | null)[] {
-  if (values.length <= INFERENCE_SAMPLE) return values;
-  const head = Math.min(1000, INFERENCE_SAMPLE / 10);
-  const out = values.slice(0, head);
-  const step = (values.length - head) / (INFERENCE_SAMPLE - head);
-  for (let k = 0; k < INFERENCE_SAMPLE - head; k++) out.push(values[head + Math.floor(k * step)]!);
+export function sampleForInference(source: CellSource): readonly (string | null)[] {
+  const [n, cell] = cellsOf(source);
+  if (Array.isArray(source) && n <= INFERENCE_SAMPLE) return source as readonly (string | null)[];
+  const take = Math.min(n, INFERENCE_SAMPLE);
+  const head = Math.min(1000, INFERENCE_SAMPLE / 10, take);
+  const out = new Array<string | null>(take);
+  for (let k = 0; k < head; k++) out[k] = cell(k) ?? null;
+  const step = take > head ? (n - head) / (take - head) : 0;
+  for (let k = 0; k < take - head; k++) out[head + k] = cell(head + Math.floor(k * step)) ?? null;
   return out;
 }
+
+/** Blank: empty or whitespace only; printable ASCII at the start settles it without trimming. */
+function blank(raw: string): boolean {
+  if (raw.length === 0) return true;
+  const c = raw.charCodeAt(0);
+  return c > 32 && c < 127 ? false : raw.trim() === '';
+}
+
+/**
+ * Distinct strings a column may have and still be stored as a dictionary built while reading it
+ * (past this, as plain strings).
+ */
+const DICTIONARY_CAP = 65_536;
 
 /**
  * Profiles one column: its format (inferred unless `options.format` is given; `options.decimal`
@@ -237,18 +270,41 @@ export function sampleForInference(values: readonly (string | null)[]): readonly
  */
 export function profileColumn(
   name: string,
-  values: readonly (string | null)[],
-  options: {
-    format?: ColumnFormat;
-    decimal?: DecimalSeparator;
-    /** When given, receives every cell's typed value (as `convertValue` gives it), in row order. */
-    collect?: CellValue[];
-  } = {},
+  values: CellSource,
+  options: { format?: ColumnFormat; decimal?: DecimalSeparator } = {},
 ): ColumnProfile {
+  return readColumn(name, values, { ...options, collect: false }).profile;
+}
+
+/**
+ * Profiles one column as `profileColumn` does and, in the same pass, reads every cell into the
+ * typed values that are stored (see `TypedValues`; a cell that does not fit is blank there, and
+ * counted in the profile). Text columns whose values repeat come back as a dictionary.
+ */
+export function readColumn(
+  name: string,
+  values: CellSource,
+  options: { format?: ColumnFormat; decimal?: DecimalSeparator; collect?: boolean } = {},
+): { profile: ColumnProfile; typed: TypedValues | null } {
   const format =
     options.format ??
     inferFormat(sampleForInference(values), { header: name, decimal: options.decimal });
-  const keepsText = isTextType(format.type);
+  const [n, cell] = cellsOf(values);
+  const type = format.type;
+  const keepsText = isTextType(type);
+  const numeric = isNumericType(type);
+  const read = numeric ? numericReader(format) : null;
+  const isNumber = type === 'integer' || type === 'decimal' || type === 'percent';
+  const collect = options.collect ?? true;
+  const numbers = collect && numeric ? new Float64Array(n) : null;
+  const others = collect && !numeric ? new Array<string | boolean | null>(n).fill(null) : null;
+  // Text columns: their distinct values (which also count them for the role heuristics) and,
+  // when collecting, a code per row into them, for as long as there are few enough.
+  let codes = collect && keepsText ? new Int32Array(n).fill(-1) : null;
+  const words = new Map<string, number>();
+  const dictionary: string[] = [];
+  let wordsFull = false;
+  let blankWords = 0;
   let nulls = 0;
   let invalid = 0;
   let nonBlank = 0;
@@ -258,38 +314,75 @@ export function profileColumn(
   const invalidExamples: { row: number; value: string }[] = [];
   const examples: string[] = [];
   const distinct = new Set<string>();
+  const fail = (r: number, raw: string) => {
+    invalid++;
+    if (invalidExamples.length < 5) invalidExamples.push({ row: r + 1, value: raw });
+  };
+  const keep = (r: number, text: string, isBlank: boolean) => {
+    if (others) others[r] = text;
+    if (wordsFull) return;
+    let code = words.get(text);
+    if (code === undefined) {
+      if (dictionary.length >= DICTIONARY_CAP) {
+        wordsFull = true;
+        codes = null;
+        return;
+      }
+      code = dictionary.length;
+      words.set(text, code);
+      dictionary.push(text);
+      if (isBlank) blankWords++;
+    }
+    if (codes) codes[r] = code;
+  };
 
-  const collect = options.collect;
-  for (let r = 0; r < values.length; r++) {
-    const raw = values[r];
-    // Converting here, while counting, spares the import a second pass over every cell.
-    const converted = collect || !keepsText ? convertValue(raw ?? null, format) : null;
-    if (collect) collect[r] = converted!.value;
-    if (raw === null || raw === undefined || isBlank(raw)) {
+  for (let r = 0; r < n; r++) {
+    const raw = cell(r);
+    if (raw === null || raw === undefined) {
       nulls++;
+      if (numbers) numbers[r] = NaN;
+      continue;
+    }
+    if (blank(raw)) {
+      nulls++;
+      if (numbers) numbers[r] = NaN;
+      // Free text keeps even an empty or blank answer exactly as written.
+      else if (type === 'text') keep(r, raw, true);
       continue;
     }
     if (!keepsText && isNullToken(raw)) {
       nulls++;
+      if (numbers) numbers[r] = NaN;
       continue;
     }
     nonBlank++;
     totalLength += raw.length;
     // Past this many, "many distinct values" is all the role heuristics need to know.
-    if (distinct.size < DISTINCT_CAP) distinct.add(raw.trim());
+    if (!keepsText && distinct.size < DISTINCT_CAP) distinct.add(raw.trim());
     if (examples.length < 5 && !examples.includes(raw)) examples.push(raw);
-    if (keepsText) continue;
-    const { value, ok } = converted!;
-    if (!ok) {
-      invalid++;
-      if (invalidExamples.length < 5) invalidExamples.push({ row: r + 1, value: raw });
-    } else if (typeof value === 'number') {
-      if (value < min) min = value;
-      if (value > max) max = value;
+    if (read) {
+      const x = read(raw);
+      if (numbers) numbers[r] = x;
+      if (x !== x) fail(r, raw);
+      else if (isNumber) {
+        if (x < min) min = x;
+        if (x > max) max = x;
+      }
+    } else if (keepsText) {
+      keep(r, type === 'text' ? raw : raw.trim(), false);
+    } else {
+      const b = parseBoolean(raw);
+      if (others) others[r] = b;
+      if (b === null) fail(r, raw);
     }
   }
-
-  const stats: RoleStats = { distinct: distinct.size, nonBlank };
+  // Text is counted as written (id and category trimmed), blank answers apart.
+  const distinctCount = keepsText
+    ? wordsFull
+      ? DISTINCT_CAP
+      : Math.min(DISTINCT_CAP, dictionary.length - blankWords)
+    : distinct.size;
+  const stats: RoleStats = { distinct: distinctCount, nonBlank };
   if (nonBlank > 0) stats.meanLength = totalLength / nonBlank;
   if (min <= max) {
     stats.min = min;
@@ -297,13 +390,16 @@ export function profileColumn(
   }
   const { role, factor } = suggestRole(name, format, stats);
   return {
-    name,
-    format,
-    role,
-    ...(factor ? { factor } : {}),
-    nulls,
-    invalid,
-    invalidExamples,
-    examples,
+    profile: {
+      name,
+      format,
+      role,
+      ...(factor ? { factor } : {}),
+      nulls,
+      invalid,
+      invalidExamples,
+      examples,
+    },
+    typed: numbers ?? (codes ? { codes, dictionary } : (others as TypedValues | null)),
   };
 }

@@ -1,5 +1,5 @@
-import type { CellValue, ColumnFormat, ColumnProfile, IngestProblem } from './types.ts';
-import { profileColumn } from './infer-types.ts';
+import type { ColumnFormat, ColumnProfile, IngestProblem, TypedValues } from './types.ts';
+import { readColumn } from './infer-types.ts';
 import { readSource, type SourceOptions, type SourceTable } from './read-source.ts';
 
 /** Everything the preview (and `cx-trace inspect`) shows about a file before it is imported. */
@@ -18,24 +18,65 @@ export function columnCells(table: SourceTable, index: number): string[] {
   return out;
 }
 
+/** A column as read: its profile and its typed values. */
+export type ReadColumn = ReturnType<typeof readColumn>;
+
+/**
+ * Columns already read, by column index and format, so that importing right after the preview
+ * (or again with one column's type changed) reads only what changed. Holds the typed values of
+ * one table; clear it when the table changes.
+ */
+export class ColumnMemo {
+  private readonly entries = new Map<string, ReadColumn>();
+  private key = (index: number, format: ColumnFormat | undefined) =>
+    `${index}\u0000${format ? JSON.stringify([format.type, format.decimal, format.dateOrder]) : ''}`;
+
+  /** The column read with `format` (or with the inferred one when none is given), memoised. */
+  read(table: SourceTable, index: number, format: ColumnFormat | undefined): ReadColumn {
+    const hit = this.entries.get(this.key(index, format));
+    if (hit) return hit;
+    const result = readColumn(
+      table.names[index]!,
+      { rows: table.rows, column: index },
+      {
+        decimal: table.decimal,
+        ...(format ? { format } : {}),
+      },
+    );
+    this.entries.set(this.key(index, format), result);
+    // Inferred, then chosen explicitly as it was inferred: the same reading.
+    this.entries.set(this.key(index, result.profile.format), result);
+    return result;
+  }
+}
+
 /**
  * Profiles every column of a read table: type (or the one the user chose in `formats`), role,
  * nulls, values that do not fit (with examples), and an `invalid-values` problem per such column.
- * With `collect`, also fills it with each column's typed values (for storing them).
+ * With `collect`, also fills it with each column's typed values (for storing them); with `memo`,
+ * columns read before with the same format are not read again.
  */
 export function profileTable(
   table: SourceTable,
   formats: Readonly<Record<string, ColumnFormat>> = {},
-  collect?: CellValue[][],
+  collect?: TypedValues[],
+  memo?: ColumnMemo,
 ): InspectReport {
   const columns = table.names.map((name, i) => {
     const format = formats[name];
-    const values = collect ? (collect[i] = new Array<CellValue>(table.rows.length)) : undefined;
-    return profileColumn(name, columnCells(table, i), {
-      decimal: table.decimal,
-      ...(format ? { format } : {}),
-      ...(values ? { collect: values } : {}),
-    });
+    const { profile, typed } = memo
+      ? memo.read(table, i, format)
+      : readColumn(
+          name,
+          { rows: table.rows, column: i },
+          {
+            decimal: table.decimal,
+            collect: collect !== undefined,
+            ...(format ? { format } : {}),
+          },
+        );
+    if (collect && typed) collect[i] = typed;
+    return profile;
   });
   const problems: IngestProblem[] = [...table.problems];
   for (const c of columns) {

@@ -2,7 +2,7 @@
  * Reading one raw cell string into a typed value: numbers in Russian and English notation,
  * percents, booleans, dates and date-times, and the null markers spreadsheets leave behind.
  */
-import type { CellValue, ColumnFormat, DateOrder, DecimalSeparator, ValueType } from './types.ts';
+import type { ColumnFormat, DateOrder, DecimalSeparator, ValueType } from './types.ts';
 
 /** True for null, undefined, the empty string and whitespace-only strings. */
 export function isBlank(raw: string | null | undefined): boolean {
@@ -56,6 +56,8 @@ const NUMBER_SHAPES: Record<DecimalSeparator, { plain: RegExp; grouped: RegExp }
  * not the decimal one; and exponents (`1e-5`, `1.2E3`). Never returns NaN or ±Infinity.
  */
 export function parseNumber(raw: string, decimal: DecimalSeparator): number | null {
+  const quick = plainNumber(raw, decimal);
+  if (quick !== undefined) return quick;
   let s = raw.trim();
   let negative = false;
   const first = s.charCodeAt(0);
@@ -78,6 +80,49 @@ export function parseNumber(raw: string, decimal: DecimalSeparator): number | nu
   // Avoid -0, which prints as "0" but compares oddly in sort keys and Object.is.
   if (n === 0) return 0;
   return negative ? -n : n;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The common case of `parseNumber`, scanned by character codes without regular expressions or
+ * trimming: `[sign](digits[sep digits] | sep digits)[exponent]` exactly. Undefined for anything
+ * else (spaces, thousands groups, junk), which the general path then reads or rejects; where
+ * this accepts, the general path would give the same number.
+ */
+function plainNumber(s: string, decimal: DecimalSeparator): number | null | undefined {
+  const n = s.length;
+  const sep = decimal === '.' ? DOT : COMMA;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  const signed = c === 43 /* + */ || c === DASH || c === 0x2212; /* − */
+  if (signed) i = 1;
+  const start = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  const whole = i - start;
+  let sepAt = -1;
+  if (i < n && s.charCodeAt(i) === sep) {
+    sepAt = i++;
+    const from = i;
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    if (i === from) return undefined;
+  } else if (whole === 0) return undefined;
+  if (i < n) {
+    c = s.charCodeAt(i);
+    if (c !== 101 /* e */ && c !== 69 /* E */) return undefined;
+    i++;
+    c = s.charCodeAt(i);
+    if (c === 43 || c === DASH) i++;
+    const from = i;
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    if (i === from || i !== n) return undefined;
+  }
+  let body = signed ? s.slice(1) : s;
+  if (sepAt >= 0 && sep === COMMA) body = body.replace(',', '.');
+  const x = Number(body);
+  if (!Number.isFinite(x)) return null;
+  if (x === 0) return 0;
+  return signed && s.charCodeAt(0) !== 43 ? -x : x;
 }
 
 /**
@@ -122,6 +167,7 @@ interface DateFields {
   hasTime: boolean;
 }
 
+const COMMA = 44;
 const DASH = 45;
 const DOT = 46;
 const SLASH = 47;
@@ -132,13 +178,24 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`): plain
+ * arithmetic, cheaper than `Date.UTC` per cell, and years 0–99 are taken literally.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 /** Milliseconds since the epoch of a UTC wall-clock time; years 0–99 are taken literally. */
 function utcMillis(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
-  if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  // Date.UTC maps years 0–99 to 1900–1999.
-  const date = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));
-  date.setUTCFullYear(y);
-  return date.getTime();
+  return daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000 + ms;
 }
 
 /** Index just past the run of ASCII digits starting at `i`. */
@@ -294,47 +351,62 @@ export function isTextType(type: ValueType): boolean {
   return type === 'text' || type === 'category' || type === 'id';
 }
 
+/** True for the types stored as numbers: integer, decimal, percent, date and datetime. */
+export function isNumericType(type: ValueType): boolean {
+  return !isTextType(type) && type !== 'boolean';
+}
+
+/**
+ * The reader of one non-blank, non-null-marker cell of a numeric type (see `isNumericType`):
+ * its number, or NaN when the cell does not fit. Numbers and percent points are numbers; dates
+ * and date-times are epoch milliseconds (a `date` keeps the calendar day as written, at midnight
+ * UTC). Made once per column, so the per-cell work has no branching on the format.
+ */
+export function numericReader(format: ColumnFormat): (raw: string) => number {
+  const { type, decimal } = format;
+  const order = format.dateOrder ?? 'dmy';
+  switch (type) {
+    case 'integer':
+      return (raw) => {
+        const n = parseNumber(raw, decimal);
+        return n !== null && Number.isSafeInteger(n) ? n : NaN;
+      };
+    case 'decimal':
+      return (raw) => parseNumber(raw, decimal) ?? NaN;
+    case 'percent':
+      return (raw) => parsePercent(raw, decimal) ?? NaN;
+    case 'date':
+      return (raw) => readDate(raw, order)?.dayMillis ?? NaN;
+    case 'datetime':
+      return (raw) => readDate(raw, order)?.millis ?? NaN;
+    default:
+      throw new Error(`${type} is not a numeric type`);
+  }
+}
+
 /**
  * Converts one raw cell by a column format. Blank cells, and null markers in non-text
  * columns, give `{ value: null, ok: true }`; a value that does not fit gives
  * `{ value: null, ok: false }` (never a zero). Numbers and percent points are numbers,
- * date/datetime are Dates (a `date` column keeps the calendar day as written, at midnight
- * UTC), text keeps the exact raw string (even an empty one), id and category the trimmed one.
+ * date/datetime are epoch milliseconds (see `numericReader`), booleans are booleans, text keeps
+ * the exact raw string (even an empty one), id and category the trimmed one.
  */
 export function convertValue(
   raw: string | null,
   format: ColumnFormat,
-): { value: CellValue; ok: boolean } {
+): { value: number | string | boolean | null; ok: boolean } {
   if (raw === null) return { value: null, ok: true };
-  const { type, decimal } = format;
+  const { type } = format;
   // Free text is kept exactly as written, an empty string included (it still counts as blank
   // in the column profile), so text round-trips byte for byte.
   if (type === 'text') return { value: raw, ok: true };
   if (isBlank(raw)) return { value: null, ok: true };
   if (type === 'id' || type === 'category') return { value: raw.trim(), ok: true };
   if (isNullToken(raw)) return { value: null, ok: true };
-  let value: CellValue;
-  switch (type) {
-    case 'integer': {
-      const n = parseNumber(raw, decimal);
-      value = n !== null && Number.isSafeInteger(n) ? n : null;
-      break;
-    }
-    case 'decimal':
-      value = parseNumber(raw, decimal);
-      break;
-    case 'percent':
-      value = parsePercent(raw, decimal);
-      break;
-    case 'boolean':
-      value = parseBoolean(raw);
-      break;
-    case 'date':
-    case 'datetime': {
-      const f = readDate(raw, format.dateOrder ?? 'dmy');
-      value = f === null ? null : new Date(type === 'date' ? f.dayMillis : f.millis);
-      break;
-    }
+  if (type === 'boolean') {
+    const b = parseBoolean(raw);
+    return { value: b, ok: b !== null };
   }
-  return { value, ok: value !== null };
+  const x = numericReader(format)(raw);
+  return x === x ? { value: x, ok: true } : { value: null, ok: false };
 }

@@ -1,7 +1,13 @@
-import { CHUNK_ROWS, encodeChunk } from '../storage/column-chunk.ts';
+import {
+  CHUNK_ROWS,
+  columnLength,
+  encodeChunk,
+  isDictionaryValues,
+  type ColumnValues,
+} from '../storage/column-chunk.ts';
 import type { ColumnInfo, ColumnType } from '../storage/dataset-meta.ts';
-import { convertValue } from './parse-value.ts';
-import type { CellValue, ColumnProfile, ValueType } from './types.ts';
+import { readColumn } from './infer-types.ts';
+import type { ColumnProfile, ValueType } from './types.ts';
 
 /** The stored value kind of each inferred type. */
 export function storageType(type: ValueType): ColumnType {
@@ -41,10 +47,9 @@ export interface EncodedChunk {
 }
 
 /**
- * Converts rows of raw cells to typed values by the columns' formats and encodes them in
- * chunks of `chunkRows`, one at a time (so a caller can store each, report progress and stop
- * between them). Cells that do not fit their type are stored as null; they were counted and
- * shown in the preview.
+ * Reads rows of raw cells by the columns' formats and encodes them in chunks of `chunkRows`,
+ * one at a time (so a caller can store each, report progress and stop between them). Cells that
+ * do not fit their type are stored as null; they were counted and shown in the preview.
  */
 export function* encodeTypedChunks(
   rows: readonly (readonly string[])[],
@@ -52,34 +57,36 @@ export function* encodeTypedChunks(
   chunkRows = CHUNK_ROWS,
   firstIndex = 0,
 ): Generator<EncodedChunk> {
-  const columns = storedColumns(profiles);
-  for (let start = 0, index = firstIndex; start < rows.length; start += chunkRows, index++) {
-    const end = Math.min(rows.length, start + chunkRows);
-    const values: Record<string, CellValue[]> = {};
-    profiles.forEach((p, c) => {
-      const out = new Array<CellValue>(end - start);
-      for (let r = start; r < end; r++) out[r - start] = convertValue(rows[r]![c]!, p.format).value;
-      values[p.name] = out;
-    });
-    yield { index, rows: end - start, bytes: encodeChunk(columns, values) };
+  const values = profiles.map(
+    (p, column) => readColumn(p.name, { rows, column }, { format: p.format }).typed!,
+  );
+  yield* encodeColumnChunks(storedColumns(profiles), values, chunkRows, firstIndex);
+}
+
+/** Rows `start .. end` of a column's values, without copying typed arrays. */
+function rowsOf(values: ColumnValues, start: number, end: number): ColumnValues {
+  if (isDictionaryValues(values)) {
+    return { codes: values.codes.subarray(start, end), dictionary: values.dictionary };
   }
+  if (ArrayBuffer.isView(values)) return (values as Float64Array).subarray(start, end);
+  return Array.prototype.slice.call(values, start, end) as ColumnValues;
 }
 
 /**
- * Encodes columns of already-typed values (e.g. a join's result) in chunks numbered from
- * `firstIndex`, one at a time.
+ * Encodes columns of typed values (as `readColumn` gives them, or a join's result) in chunks
+ * numbered from `firstIndex`, one at a time.
  */
 export function* encodeColumnChunks(
   columns: readonly ColumnInfo[],
-  values: readonly (readonly unknown[])[],
+  values: readonly ColumnValues[],
   chunkRows = CHUNK_ROWS,
   firstIndex = 0,
 ): Generator<EncodedChunk> {
-  const total = values[0]?.length ?? 0;
+  const total = values[0] ? columnLength(values[0]) : 0;
   for (let start = 0, index = firstIndex; start < total; start += chunkRows, index++) {
     const end = Math.min(total, start + chunkRows);
-    const slice: Record<string, CellValue[]> = {};
-    columns.forEach((c, i) => (slice[c.name] = values[i]!.slice(start, end) as CellValue[]));
+    const slice: Record<string, ColumnValues> = {};
+    columns.forEach((c, i) => (slice[c.name] = rowsOf(values[i]!, start, end)));
     yield { index, rows: end - start, bytes: encodeChunk(columns, slice) };
   }
 }

@@ -2,6 +2,7 @@
  * Shared vocabulary of the importer (`src/core/ingest`): what a column holds, what it means,
  * and what went wrong where. Pure types, used by the ingest worker, the UI and the CLI.
  */
+import type { DictionaryValues } from '../storage/column-chunk.ts';
 
 /** The value kind inferred for a column (as printed by `cx-trace inspect`). */
 export type ValueType =
@@ -76,3 +77,10 @@ export interface IngestProblem {
 
 /** A typed cell value after reading: null for blank or invalid. */
 export type CellValue = number | string | boolean | Date | null;
+
+/**
+ * A column's values once read by its format, ready to store: for numeric types (numbers, and
+ * dates as epoch milliseconds) a `Float64Array` with NaN for blank or invalid cells; booleans and
+ * strings in arrays with null for blank or invalid cells; strings that repeat as a dictionary.
+ */
+export type TypedValues = Float64Array | (string | null)[] | (boolean | null)[] | DictionaryValues;

@@ -56,6 +56,9 @@ export function isoDate(d: Date, valueType?: string): string {
  */
 export function csvField(value: unknown, column: CsvColumn): string {
   if (value === null || value === undefined) return '';
+  // Stored dates decode as epoch milliseconds.
+  if (typeof value === 'number' && column.type === 'date')
+    return isoDate(new Date(value), column.valueType);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) return isoDate(value, column.valueType);

@@ -56,6 +56,10 @@ export function formatValue(
   yesNo: YesNo,
 ): string {
   if (value === null || value === undefined) return '';
+  // Stored dates decode as epoch milliseconds.
+  if (typeof value === 'number' && column.type === 'date') {
+    return formatDateValue(value, column, locale);
+  }
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return '';
     return column.valueType === 'percent'
