@@ -490,6 +490,7 @@ async function main() {
     const pageErrors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(m.text());
+      if (m.text().startsWith('DEBUG')) console.log(m.text());
     });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     page.on('crash', () => pageErrors.push('the page crashed'));

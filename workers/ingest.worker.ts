@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { expose } from 'comlink';
+import { expose, proxy, wrap } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { readAllColumns } from '../src/data/chunks-repo.ts';
 import {
@@ -17,12 +17,16 @@ import {
 import { getDataset } from '../src/data/datasets-repo.ts';
 import { appendFormats, diffSchemas, type SchemaDiff } from '../src/core/ingest/schema-diff.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
+import type { SourceOptions } from '../src/core/ingest/read-source.ts';
+import { ColumnMemo, type InspectReport } from '../src/core/ingest/inspect.ts';
 import {
-  readSource,
-  type SourceOptions,
-  type SourceTable,
-} from '../src/core/ingest/read-source.ts';
-import { ColumnMemo, profileTable, type InspectReport } from '../src/core/ingest/inspect.ts';
+  profileSource,
+  readFileSource,
+  type FileSource,
+  type PartReader,
+} from '../src/data/file-source.ts';
+import type { PartApi } from './ingest-part.worker.ts';
+import { CHUNK_ROWS } from '../src/core/storage/column-chunk.ts';
 import { IngestError } from '../src/core/ingest/ingest-error.ts';
 import type { ColumnFormat, ColumnRole, TypedValues } from '../src/core/ingest/types.ts';
 import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
@@ -54,20 +58,49 @@ export interface Preview {
 /** Rows shown in the preview table. */
 const PREVIEW_ROWS = 50;
 
+/**
+ * Starts a worker for the later part of a large file. Comlink calls on a worker that died would
+ * wait forever: each call also fails when the worker reports an error.
+ */
+function startPartReader(): PartReader {
+  const worker = new Worker(new URL('./ingest-part.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'ingest-part',
+  });
+  const api = wrap<PartApi>(worker);
+  const died = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => reject(new Error(e.message || 'part reader failed')));
+  });
+  died.catch(() => undefined);
+  const guard = <T>(call: Promise<T>) => Promise.race([call, died]);
+  return {
+    parse: (request) => guard(api.parse(request)),
+    read: (names, formats) => guard(api.read(names, formats)),
+    store: (owner, columns, firstIndex, onRows) =>
+      guard(api.store(owner, columns, firstIndex, proxy(onRows))),
+    ready: () => guard(api.ping()).then(() => undefined),
+    close: () => worker.terminate(),
+  };
+}
+
 // The last file read and its columns as read, so importing right after previewing reads and
 // converts only what the user changed.
-let cached: { file: File; key: string; table: SourceTable; memo: ColumnMemo } | null = null;
+let cached: { file: File; key: string; source: FileSource; memo: ColumnMemo } | null = null;
 
-async function read(input: FileInput): Promise<{ table: SourceTable; memo: ColumnMemo }> {
+function forget(): void {
+  cached?.source.later?.reader.close();
+  cached = null;
+}
+
+async function read(input: FileInput): Promise<{ source: FileSource; memo: ColumnMemo }> {
   const key = JSON.stringify(input.options);
   // A File sent to a worker arrives as a new object on every call: compare what identifies it.
   const same = (a: File, b: File) =>
     a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
   if (cached && same(cached.file, input.file) && cached.key === key) return cached;
-  cached = null;
-  const bytes = new Uint8Array(await input.file.arrayBuffer());
-  const table = await readSource(bytes, input.file.name, input.options);
-  cached = { file: input.file, key, table, memo: new ColumnMemo() };
+  forget();
+  const source = await readFileSource(input.file, input.file.name, input.options, startPartReader);
+  cached = { file: input.file, key, source, memo: new ColumnMemo() };
   return cached;
 }
 
@@ -95,19 +128,19 @@ const api = {
     input: FileInput,
   ): Promise<{ ok: true; preview: Preview } | { ok: false; failure: IngestFailure }> {
     try {
-      const { table, memo } = await read(input);
+      const { source, memo } = await read(input);
       const target = await targetMeta(input.target);
-      const inferred = profileTable(table, {}, undefined, memo);
+      const inferred = await profileSource(source, {}, memo);
       return {
         ok: true,
         preview: {
           report:
             target && input.target?.mode === 'append'
-              ? profileTable(table, appendFormats(target.columns), undefined, memo)
+              ? await profileSource(source, appendFormats(target.columns), memo)
               : inferred,
           schemaDiff: target ? diffSchemas(target.columns, inferred.columns) : null,
-          names: table.names,
-          firstRows: table.rows.slice(0, PREVIEW_ROWS),
+          names: source.table.names,
+          firstRows: source.table.rows.slice(0, PREVIEW_ROWS),
         },
       };
     } catch (e) {
@@ -130,30 +163,40 @@ const api = {
     { ok: true; meta: DatasetMeta; report: InspectReport } | { ok: false; failure: IngestFailure }
   > {
     try {
-      const { table, memo } = await read(input);
+      const { source, memo } = await read(input);
       const target = await targetMeta(input.target);
       // Appended rows are read as the dataset's columns were: a stored column keeps one type.
       const typed: TypedValues[] = [];
-      const report = profileTable(
-        table,
+      const report = await profileSource(
+        source,
         target && input.target?.mode === 'append'
           ? { ...input.formats, ...appendFormats(target.columns) }
           : input.formats,
-        typed,
         memo,
+        typed,
       );
       const profiles = report.columns.map((c) => {
         const role = input.roles[c.name];
         return role ? { ...c, role } : c;
       });
       const columns = storedColumns(profiles);
+      const later = source.later;
       const meta = await storeDataset(
         getDb(),
         {
           name: input.name,
           columns,
-          totalRows: table.rows.length,
+          totalRows: report.rows,
           chunks: (first) => encodeColumnChunks(columns, typed, undefined, first),
+          ...(later
+            ? {
+                alongside: {
+                  chunkOffset: Math.ceil(source.table.rows.length / CHUNK_ROWS),
+                  write: (owner: string, first: number, onRows: (rows: number) => void) =>
+                    later.reader.store(owner, columns, first, onRows),
+                },
+              }
+            : {}),
           source: {
             fileName: input.file.name,
             bytes: input.file.size,
@@ -163,7 +206,7 @@ const api = {
         (p) => onProgress?.({ done: p.rows, total: p.totalRows }),
         input.target,
       );
-      cached = null;
+      forget();
       return { ok: true, meta, report };
     } catch (e) {
       return failure(e);

@@ -1,9 +1,10 @@
 import type { CxTraceDb } from './db.ts';
+import type { EncodedChunk } from '../core/ingest/typed-chunks.ts';
 import { chunkOwner, type DatasetMeta } from '../core/storage/dataset-meta.ts';
 import {
   chunkColumnOrNulls,
   chunkRowCount,
-  decodeChunkColumns,
+  decodeChunkInto,
   type DecodedColumn,
 } from '../core/storage/column-chunk.ts';
 
@@ -21,6 +22,47 @@ export async function writeChunk(
   bytes: Uint8Array,
 ): Promise<void> {
   await db.chunks.put({ datasetId, index, rows: chunkRowCount(bytes), bytes });
+}
+
+/** What `writeChunks` wrote. */
+export interface ChunksWritten {
+  chunks: number;
+  rows: number;
+  bytes: number;
+}
+
+/**
+ * Writes chunks under `owner` as they are encoded, with one write in flight while the next chunk
+ * is encoded (the database writes on its own thread, so the two overlap instead of taking
+ * turns); `onWritten` hears of each chunk once it is stored.
+ */
+export async function writeChunks(
+  db: CxTraceDb,
+  owner: string,
+  chunks: Iterable<EncodedChunk>,
+  onWritten: (written: ChunksWritten) => void = () => undefined,
+): Promise<ChunksWritten> {
+  const done: ChunksWritten = { chunks: 0, rows: 0, bytes: 0 };
+  let writing: Promise<void> | null = null;
+  try {
+    for (const chunk of chunks) {
+      if (writing) await writing;
+      writing = writeChunk(db, owner, chunk.index, chunk.bytes).then(() => {
+        done.chunks++;
+        done.rows += chunk.rows;
+        done.bytes += chunk.bytes.byteLength;
+        onWritten({ ...done });
+      });
+      // Handled when awaited; marked now so a failure during the next encode is not reported
+      // as unhandled.
+      writing.catch(() => undefined);
+    }
+    if (writing) await writing;
+  } finally {
+    // On a failure, let a write still in flight settle, so the caller's clean-up sees its chunk.
+    await writing?.catch(() => undefined);
+  }
+  return done;
 }
 
 /**
@@ -62,20 +104,32 @@ export async function readAllColumns(
     throw new Error(`Dataset ${meta.id} has ${records.length} of ${meta.chunkCount} chunks`);
   }
   const names = meta.columns.map((c) => c.name);
+  const total = records.reduce((n, r) => n + r.rows, 0);
+  // Strings and booleans are decoded straight into one array per column; numbers and dates
+  // come as typed arrays per chunk, joined after.
+  const targets = meta.columns.map((c) =>
+    c.type === 'string' || c.type === 'boolean' ? new Array<unknown>(total) : null,
+  );
   const parts = names.map((): DecodedColumn[] => []);
+  let at = 0;
   for (const record of records) {
-    decodeChunkColumns(record.bytes, names).forEach((values, k) => parts[k]!.push(values));
+    decodeChunkInto(record.bytes, names, targets, at).forEach((values, k) => {
+      if (values) parts[k]!.push(values);
+    });
+    at += record.rows;
   }
-  return parts.map(concatColumn);
+  return names.map((_, k) => targets[k] ?? concatColumn(parts[k]!));
 }
 
 /** One column from its chunks' values: a typed array when every part is one, else an array. */
 function concatColumn(parts: readonly DecodedColumn[]): ArrayLike<unknown> {
   const total = parts.reduce((n, p) => n + p.length, 0);
   if (parts.length === 1) return parts[0]!;
-  if (parts.every((p) => p instanceof Float64Array || p instanceof Int32Array)) {
-    const out = parts.every((p) => p instanceof Int32Array)
-      ? new Int32Array(total)
+  if (parts.every((p) => ArrayBuffer.isView(p))) {
+    // Chunks may store a column in different widths (int8 in one, float64 in another).
+    const kind = parts[0]!.constructor as Float64ArrayConstructor;
+    const out = parts.every((p) => p.constructor === kind)
+      ? new kind(total)
       : new Float64Array(total);
     let at = 0;
     for (const p of parts) {

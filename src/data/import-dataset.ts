@@ -1,5 +1,5 @@
 import { CxTraceDb } from './db.ts';
-import { writeChunk } from './chunks-repo.ts';
+import { writeChunks, type ChunksWritten } from './chunks-repo.ts';
 import { commitDataset, deleteDatasetChunks, getDataset, importLockName } from './datasets-repo.ts';
 import { chunkOwner, type ColumnInfo, type DatasetMeta } from '../core/storage/dataset-meta.ts';
 import {
@@ -96,6 +96,20 @@ export interface StoreInput {
   chunks: (firstIndex: number) => Iterable<EncodedChunk>;
   source?: NonNullable<DatasetMeta['source']>;
   derivedFrom?: DatasetMeta['derivedFrom'];
+  /**
+   * Another writer storing the rows after these at the same time (a worker reading the later
+   * part of a large file): it writes chunks under `owner` numbered from `firstIndex` (this
+   * writer's first index plus `chunkOffset`, the number of chunks `chunks` yields), reporting
+   * rows written. Its rows are counted in `totalRows`.
+   */
+  alongside?: {
+    chunkOffset: number;
+    write: (
+      owner: string,
+      firstIndex: number,
+      onRows: (rows: number) => void,
+    ) => Promise<ChunksWritten>;
+  };
 }
 
 /** Stores encoded rows as a dataset (see `importDataset`, which reads them from a file). */
@@ -118,26 +132,25 @@ export async function storeDataset(
       throw new TargetMissingError(existing.id);
     }
     const firstIndex = append && current ? current.chunkCount : 0;
-    let chunkCount = 0;
-    let storedBytes = 0;
-    let rows = 0;
-    // One write in flight while the next chunk is encoded: the database writes on its own
-    // thread, so encoding and writing overlap instead of taking turns.
-    let writing: Promise<void> | null = null;
+    let alongsideRows = 0;
+    let ownRows = 0;
+    const report = () => onProgress({ rows: ownRows + alongsideRows, totalRows: input.totalRows });
+    let alongside: Promise<ChunksWritten> | null = null;
     try {
-      for (const chunk of input.chunks(firstIndex)) {
-        if (writing) await writing;
-        writing = writeChunk(db, owner, chunk.index, chunk.bytes).then(() => {
-          chunkCount++;
-          storedBytes += chunk.bytes.byteLength;
-          rows += chunk.rows;
-          onProgress({ rows, totalRows: input.totalRows });
-        });
-        // Handled when awaited above; marked now so a failure during the next encode is not
-        // reported as unhandled.
-        writing.catch(() => undefined);
-      }
-      if (writing) await writing;
+      alongside =
+        input.alongside?.write(owner, firstIndex + input.alongside.chunkOffset, (r) => {
+          alongsideRows = r;
+          report();
+        }) ?? null;
+      alongside?.catch(() => undefined);
+      const own = await writeChunks(db, owner, input.chunks(firstIndex), (w) => {
+        ownRows = w.rows;
+        report();
+      });
+      const other = alongside ? await alongside : { chunks: 0, rows: 0, bytes: 0 };
+      const chunkCount = own.chunks + other.chunks;
+      const storedBytes = own.bytes + other.bytes;
+      const rows = own.rows + other.rows;
       const columns = input.columns;
       const now = Date.now();
       const meta: DatasetMeta =
@@ -171,8 +184,8 @@ export async function storeDataset(
       }
       return meta;
     } catch (e) {
-      // Let a write still in flight settle, so the clean-up removes its chunk too.
-      await writing?.catch(() => undefined);
+      // Let the other writer settle first, so the clean-up removes its chunks too.
+      await alongside?.catch(() => undefined);
       await deleteDatasetChunks(db, owner, firstIndex).catch(() => undefined);
       if (isQuotaError(e)) {
         const est = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);

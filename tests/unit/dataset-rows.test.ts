@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { CxTraceDb } from '../../src/data/db.ts';
-import { writeChunk } from '../../src/data/chunks-repo.ts';
+import { readAllColumns, writeChunk } from '../../src/data/chunks-repo.ts';
 import {
   commitDataset,
   deleteDataset,
@@ -92,6 +92,16 @@ describe('reading stored rows', () => {
     ]);
     expect(await readRows(db, meta, 9, 10)).toEqual([]);
     expect(await readRows(db, meta, -3, 1)).toEqual([[1, 'A', null]]);
+  });
+
+  it('reads whole columns across chunks, blank where a chunk predates a column', async () => {
+    const meta = await unevenDataset();
+    const [id, city, when] = await readAllColumns(db, meta);
+    // Numbers without blanks come back as one typed array.
+    expect(ArrayBuffer.isView(id)).toBe(true);
+    expect(Array.from(id!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(city).toEqual(['A', 'B', 'A', 'C', null, 'A', '=1+1', 'B', 'A']);
+    expect(Array.from(when!)).toEqual([null, null, null, null, null, day(1), null, day(3), day(4)]);
   });
 
   it('reads only the chunks that hold the rows, and decodes each once while scrolling', async () => {

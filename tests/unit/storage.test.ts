@@ -102,18 +102,34 @@ describe('column chunks', () => {
     expect(table.getChild('id')!.type.typeId).toBe(Type.Utf8);
     expect(Array.from(decodeChunkColumn(bytes, 'grade'))).toEqual(grades);
     expect(Array.from(decodeChunkColumn(bytes, 'id'))).toEqual(ids);
-    // Whole numbers are stored as int32, others as float64, blanks (null or NaN) as nulls.
+    // Whole numbers are stored in the narrowest integer type, others as float64, blanks (null
+    // or NaN) as nulls; calendar days as date32.
     const nums = encodeChunk(
       [
         { name: 'n', type: 'number' },
+        { name: 'm', type: 'number' },
         { name: 'x', type: 'number' },
+        { name: 'day', type: 'date', valueType: 'date' },
       ],
-      { n: Float64Array.from([1, NaN, -3]), x: [0.5, null, 2 ** 40] },
+      {
+        n: Float64Array.from([1, NaN, -3]),
+        m: [40_000, 0, -1],
+        x: [0.5, null, 2 ** 40],
+        day: [Date.UTC(1900, 0, 1), null, Date.UTC(2026, 10, 23)],
+      },
     );
     const t2 = tableFromIPC(nums);
-    expect((t2.getChild('n')!.type as { bitWidth: number }).bitWidth).toBe(32);
+    const width = (name: string) => (t2.getChild(name)!.type as { bitWidth: number }).bitWidth;
+    expect([width('n'), width('m')]).toEqual([8, 32]);
+    expect(t2.getChild('day')!.type.typeId).toBe(Type.Date);
     expect(Array.from(decodeChunkColumn(nums, 'n'))).toEqual([1, null, -3]);
+    expect(Array.from(decodeChunkColumn(nums, 'm'))).toEqual([40_000, 0, -1]);
     expect(Array.from(decodeChunkColumn(nums, 'x'))).toEqual([0.5, null, 2 ** 40]);
+    expect(Array.from(decodeChunkColumn(nums, 'day'))).toEqual([
+      Date.UTC(1900, 0, 1),
+      null,
+      Date.UTC(2026, 10, 23),
+    ]);
   });
 
   it('stores columns read as a dictionary chunk by chunk, each with only the values it uses', () => {

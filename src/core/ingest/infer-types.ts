@@ -209,8 +209,12 @@ export function inferFormat(
   return { type: stringType(values, idHeader), decimal: fallbackDecimal };
 }
 
-/** How many values type inference reads at most; the full column is still counted. */
-export const INFERENCE_SAMPLE = 50_000;
+/**
+ * How many values type inference reads at most; the full column is still counted. As many rows
+ * as DuckDB's CSV sniffer samples by default (20,480): plenty to decide a type, and values the
+ * type does not fit are still counted and shown.
+ */
+export const INFERENCE_SAMPLE = 20_480;
 
 /** Distinct values tracked per column for the role heuristics. */
 const DISTINCT_CAP = 10_000;
@@ -237,11 +241,14 @@ function cellsOf(source: CellSource): [number, (r: number) => string | null | un
  * inference costs the same for a million rows as for fifty thousand. Values the sampled type does
  * not fit are still found and counted by the full pass in `profileColumn`.
  */
-export function sampleForInference(source: CellSource): readonly (string | null)[] {
+export function sampleForInference(
+  source: CellSource,
+  size = INFERENCE_SAMPLE,
+): readonly (string | null)[] {
   const [n, cell] = cellsOf(source);
-  if (Array.isArray(source) && n <= INFERENCE_SAMPLE) return source as readonly (string | null)[];
-  const take = Math.min(n, INFERENCE_SAMPLE);
-  const head = Math.min(1000, INFERENCE_SAMPLE / 10, take);
+  if (Array.isArray(source) && n <= size) return source as readonly (string | null)[];
+  const take = Math.min(n, size);
+  const head = Math.min(1000, size / 10, take);
   const out = new Array<string | null>(take);
   for (let k = 0; k < head; k++) out[k] = cell(k) ?? null;
   const step = take > head ? (n - head) / (take - head) : 0;
@@ -285,7 +292,7 @@ export function readColumn(
   name: string,
   values: CellSource,
   options: { format?: ColumnFormat; decimal?: DecimalSeparator; collect?: boolean } = {},
-): { profile: ColumnProfile; typed: TypedValues | null } {
+): { profile: ColumnProfile; typed: TypedValues | null; tally: ColumnTally } {
   const format =
     options.format ??
     inferFormat(sampleForInference(values), { header: name, decimal: options.decimal });
@@ -304,7 +311,6 @@ export function readColumn(
   const words = new Map<string, number>();
   const dictionary: string[] = [];
   let wordsFull = false;
-  let blankWords = 0;
   let nulls = 0;
   let invalid = 0;
   let nonBlank = 0;
@@ -318,7 +324,7 @@ export function readColumn(
     invalid++;
     if (invalidExamples.length < 5) invalidExamples.push({ row: r + 1, value: raw });
   };
-  const keep = (r: number, text: string, isBlank: boolean) => {
+  const keep = (r: number, text: string) => {
     if (others) others[r] = text;
     if (wordsFull) return;
     let code = words.get(text);
@@ -331,7 +337,6 @@ export function readColumn(
       code = dictionary.length;
       words.set(text, code);
       dictionary.push(text);
-      if (isBlank) blankWords++;
     }
     if (codes) codes[r] = code;
   };
@@ -347,7 +352,7 @@ export function readColumn(
       nulls++;
       if (numbers) numbers[r] = NaN;
       // Free text keeps even an empty or blank answer exactly as written.
-      else if (type === 'text') keep(r, raw, true);
+      else if (type === 'text') keep(r, raw);
       continue;
     }
     if (!keepsText && isNullToken(raw)) {
@@ -369,7 +374,7 @@ export function readColumn(
         if (x > max) max = x;
       }
     } else if (keepsText) {
-      keep(r, type === 'text' ? raw : raw.trim(), false);
+      keep(r, type === 'text' ? raw : raw.trim());
     } else {
       const b = parseBoolean(raw);
       if (others) others[r] = b;
@@ -377,12 +382,86 @@ export function readColumn(
     }
   }
   // Text is counted as written (id and category trimmed), blank answers apart.
-  const distinctCount = keepsText
+  const seen = keepsText
     ? wordsFull
-      ? DISTINCT_CAP
-      : Math.min(DISTINCT_CAP, dictionary.length - blankWords)
-    : distinct.size;
-  const stats: RoleStats = { distinct: distinctCount, nonBlank };
+      ? null
+      : dictionary.filter((w) => !blank(w)).slice(0, DISTINCT_CAP)
+    : [...distinct];
+  const tally: ColumnTally = {
+    rows: n,
+    nulls,
+    invalid,
+    nonBlank,
+    totalLength,
+    min,
+    max,
+    invalidExamples,
+    examples,
+    distinct: seen,
+  };
+  return {
+    profile: profileFromTallies(name, format, [tally]),
+    tally,
+    typed: numbers ?? (codes ? { codes, dictionary } : (others as TypedValues | null)),
+  };
+}
+
+/**
+ * What reading (part of) a column found, in a form that adds up across parts of a file read
+ * apart: counts, extremes, the first examples, and the distinct values seen (up to
+ * `DISTINCT_CAP`; null when there were more).
+ */
+export interface ColumnTally {
+  rows: number;
+  nulls: number;
+  invalid: number;
+  nonBlank: number;
+  totalLength: number;
+  min: number;
+  max: number;
+  /** 1-based data-row numbers within the part. */
+  invalidExamples: { row: number; value: string }[];
+  examples: string[];
+  distinct: string[] | null;
+}
+
+/**
+ * The profile of a column from the tallies of its parts, in row order: counts summed, the first
+ * examples kept (row numbers counted across the parts), distinct values united, and the role
+ * suggested from all of it.
+ */
+export function profileFromTallies(
+  name: string,
+  format: ColumnFormat,
+  tallies: readonly ColumnTally[],
+): ColumnProfile {
+  let nulls = 0;
+  let invalid = 0;
+  let nonBlank = 0;
+  let totalLength = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let before = 0;
+  const invalidExamples: { row: number; value: string }[] = [];
+  const examples: string[] = [];
+  const distinct = new Set<string>();
+  let manyDistinct = false;
+  for (const t of tallies) {
+    nulls += t.nulls;
+    invalid += t.invalid;
+    nonBlank += t.nonBlank;
+    totalLength += t.totalLength;
+    min = Math.min(min, t.min);
+    max = Math.max(max, t.max);
+    for (const e of t.invalidExamples) {
+      if (invalidExamples.length < 5) invalidExamples.push({ row: before + e.row, value: e.value });
+    }
+    for (const e of t.examples) if (examples.length < 5 && !examples.includes(e)) examples.push(e);
+    if (t.distinct === null) manyDistinct = true;
+    else for (const v of t.distinct) if (distinct.size < DISTINCT_CAP) distinct.add(v);
+    before += t.rows;
+  }
+  const stats: RoleStats = { distinct: manyDistinct ? DISTINCT_CAP : distinct.size, nonBlank };
   if (nonBlank > 0) stats.meanLength = totalLength / nonBlank;
   if (min <= max) {
     stats.min = min;
@@ -390,16 +469,13 @@ export function readColumn(
   }
   const { role, factor } = suggestRole(name, format, stats);
   return {
-    profile: {
-      name,
-      format,
-      role,
-      ...(factor ? { factor } : {}),
-      nulls,
-      invalid,
-      invalidExamples,
-      examples,
-    },
-    typed: numbers ?? (codes ? { codes, dictionary } : (others as TypedValues | null)),
+    name,
+    format,
+    role,
+    ...(factor ? { factor } : {}),
+    nulls,
+    invalid,
+    invalidExamples,
+    examples,
   };
 }

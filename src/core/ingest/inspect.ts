@@ -4,7 +4,7 @@ import { readSource, type SourceOptions, type SourceTable } from './read-source.
 
 /** Everything the preview (and `cx-trace inspect`) shows about a file before it is imported. */
 export interface InspectReport {
-  source: Omit<SourceTable, 'rows' | 'names' | 'problems'>;
+  source: Omit<SourceTable, 'rows' | 'names' | 'problems' | 'recordCount'>;
   /** Data records (not lines). */
   rows: number;
   columns: ColumnProfile[];
@@ -78,6 +78,19 @@ export function profileTable(
     if (collect && typed) collect[i] = typed;
     return profile;
   });
+  return inspectReport(table, columns, table.rows.length);
+}
+
+/**
+ * The report on a read table from its columns' profiles: the table's problems, then an
+ * `invalid-values` problem per column with values that do not fit. `rows` counts data records
+ * (all parts of a file read in parts).
+ */
+export function inspectReport(
+  table: SourceTable,
+  columns: ColumnProfile[],
+  rows: number,
+): InspectReport {
   const problems: IngestProblem[] = [...table.problems];
   for (const c of columns) {
     if (c.invalid > 0) {
@@ -89,8 +102,14 @@ export function profileTable(
       });
     }
   }
-  const { rows: _rows, names: _names, problems: _problems, ...source } = table;
-  return { source, rows: table.rows.length, columns, problems };
+  const {
+    rows: _rows,
+    names: _names,
+    problems: _problems,
+    recordCount: _records,
+    ...source
+  } = table;
+  return { source, rows, columns, problems };
 }
 
 /** Reads and profiles a file: what the importer would do with it. */

@@ -24,6 +24,8 @@ export interface ParsedTable {
   /** Data records, each exactly `names.length` raw cells long ('' where a record was short). */
   rows: string[][];
   problems: IngestProblem[];
+  /** Records the text holds (title lines, header and blank records included). */
+  recordCount?: number;
 }
 
 /** At most this many problems of one kind are listed (the count is still given). */
@@ -58,7 +60,11 @@ export function parseDelimited(
 ): ParsedTable {
   const { records, problems } = splitRecords(text, options.delimiter);
   const table = tableFromRecords(records, options);
-  return { ...table, problems: [...problems, ...table.problems] };
+  return {
+    ...table,
+    problems: [...problems, ...table.problems],
+    recordCount: recordCount(records, text),
+  };
 }
 
 /**
@@ -98,10 +104,42 @@ export function tableFromRecords(
   }
   if (headerRow === null) header.blank.length = 0;
 
+  const data = dataRows(records, firstData, width, options.ragged);
+  problems.push(...data.problems);
+  if (data.ragged / Math.max(1, data.records) > 0.5) {
+    throw new IngestError('no-structure', { ragged: data.ragged, rows: data.records });
+  }
+  const rows = data.rows;
+  return { header: headerRow, names: header.names, rows, problems };
+}
+
+/** The data rows of records and what was odd about them (see `dataRows`). */
+export interface DataRows {
+  rows: string[][];
+  problems: IngestProblem[];
+  /** Non-blank records read, and how many of them had the wrong width. */
+  records: number;
+  ragged: number;
+}
+
+/**
+ * The data rows of `records` from index `from`: blank records skipped, records of another
+ * width than `width` padded/cut or dropped (by `policy`) and listed as problems with their
+ * 1-based record number, counted from `recordOffset` (records before this part of a file).
+ */
+export function dataRows(
+  records: readonly string[][],
+  from: number,
+  width: number,
+  policy: RaggedRowPolicy = 'pad',
+  recordOffset = 0,
+): DataRows {
+  const isBlank = (r: readonly string[]) => r.every((c) => c.trim() === '');
+  const problems: IngestProblem[] = [];
   const rows: string[][] = [];
   let ragged = 0;
   let dataRecords = 0;
-  for (let i = firstData; i < records.length; i++) {
+  for (let i = from; i < records.length; i++) {
     const r = records[i]!;
     if (isBlank(r)) continue;
     dataRecords++;
@@ -110,11 +148,11 @@ export function tableFromRecords(
       if (ragged <= MAX_LISTED) {
         problems.push({
           code: 'ragged-row',
-          row: i + 1,
+          row: recordOffset + i + 1,
           detail: { expected: width, found: r.length },
         });
       }
-      if (options.ragged === 'skip') continue;
+      if (policy === 'skip') continue;
     }
     // The parser's own arrays are handed on, not copied: a million rows make this matter.
     if (r.length === width) rows.push(r);
@@ -123,8 +161,15 @@ export function tableFromRecords(
   if (ragged > MAX_LISTED) {
     problems.push({ code: 'ragged-row', detail: { more: ragged - MAX_LISTED, total: ragged } });
   }
-  if (ragged / Math.max(1, dataRecords) > 0.5) {
-    throw new IngestError('no-structure', { ragged, rows: dataRecords });
-  }
-  return { header: headerRow, names: header.names, rows, problems };
+  return { rows, problems, records: dataRecords, ragged };
+}
+
+/**
+ * The records in parsed text: the parser's records, less the empty one it gives after a final
+ * line break (so that the records of a later part of the same file number on from here).
+ */
+export function recordCount(records: readonly string[][], text: string): number {
+  const last = records[records.length - 1];
+  const trailing = /\n$/.test(text) && last?.length === 1 && last[0] === '';
+  return records.length - (trailing ? 1 : 0);
 }

@@ -30,7 +30,10 @@ const NULL_TOKENS = new Set([
  * number, date, boolean and percent columns; text, category and id columns keep them as text.
  */
 export function isNullToken(raw: string): boolean {
-  // Cheap exit for the common case: every marker is at most 4 characters.
+  // Cheap exits for the common cases: every marker is at most 4 characters, and none starts
+  // with a digit.
+  const c = raw.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false;
   if (raw.length > 4 && raw.trim().length > 4) return false;
   return NULL_TOKENS.has(raw.trim().toLowerCase());
 }

@@ -32,6 +32,8 @@ export interface SourceTable {
   /** Data records of raw cells, each `names.length` long. */
   rows: string[][];
   problems: IngestProblem[];
+  /** For delimited text: the records it holds (title lines, header and blank ones included). */
+  recordCount?: number;
 }
 
 /** How many bytes are checked for NUL bytes, which text files do not contain. */
@@ -96,7 +98,25 @@ export async function readSource(
     names: table.names,
     rows: table.rows,
     problems: [...problems, ...table.problems],
+    ...(table.recordCount !== undefined ? { recordCount: table.recordCount } : {}),
   };
+}
+
+/**
+ * The encoding a file is read in as delimited text, or null when `readSource` reads it otherwise
+ * (a workbook, a legacy .xls, JSON) or refuses it as empty: the same decisions, from the first
+ * bytes.
+ */
+export function delimitedEncoding(
+  bytes: Uint8Array,
+  fileName: string,
+  options: SourceOptions = {},
+): TextEncoding | null {
+  if (bytes.length === 0 || isLegacyXls(bytes) || isZip(bytes)) return null;
+  if (/\.(xlsx|json)$/i.test(fileName)) return null;
+  const encoding = options.encoding ?? detectEncoding(bytes).encoding;
+  const { text } = decodeText(bytes.subarray(0, 64), encoding);
+  return /^\s*\[\s*[{\]]/.test(text) ? null : encoding;
 }
 
 /** The decimal separator most decimal-looking cells of the first rows use. */

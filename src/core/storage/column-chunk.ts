@@ -1,18 +1,23 @@
 import {
   Batch,
   Column,
+  DateUnit,
   Type,
   TimeUnit,
   bool,
+  dateDay,
   dictionary,
   float64,
+  int16,
   int32,
+  int8,
   tableFromColumns,
   tableFromIPC,
   tableToIPC,
   timestamp,
   utf8,
   type DataType,
+  type IntType,
 } from '@uwdata/flechette';
 import type { ColumnInfo } from './dataset-meta.ts';
 import { decodeUtf8Strings, encodeUtf8Strings } from './utf8-strings.ts';
@@ -83,32 +88,68 @@ function validityOf(n: number, isNull: (i: number) => boolean): [Uint8Array, num
 const numberOf = (v: unknown): number =>
   typeof v === 'number' ? v : v instanceof Date ? v.getTime() : NaN;
 
+/** The narrowest signed integer type holding every value from `min` to `max`. */
+function intType(
+  min: number,
+  max: number,
+): [IntType, Int8ArrayConstructor | Int16ArrayConstructor | Int32ArrayConstructor] {
+  if (min >= -128 && max <= 127) return [int8(), Int8Array];
+  if (min >= -32_768 && max <= 32_767) return [int16(), Int16Array];
+  return [int32(), Int32Array];
+}
+
 function numberColumn(values: PlainValues): Column<unknown> {
   const n = values.length;
   const nums = new Float64Array(n);
   let whole = true;
+  let min = 0;
+  let max = 0;
   for (let i = 0; i < n; i++) {
     const x = numberOf(values[i]);
     nums[i] = x;
-    if (whole && x === x && !(Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX)) {
-      whole = false;
-    }
+    if (x !== x || !whole) continue;
+    if (Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX) {
+      if (x < min) min = x;
+      if (x > max) max = x;
+    } else whole = false;
   }
   const [validity, nullCount] = validityOf(n, (i) => nums[i] !== nums[i]);
-  const type = whole ? int32() : float64();
-  let data: Int32Array | Float64Array = nums;
   if (whole) {
-    data = new Int32Array(n);
+    const [type, Ints] = intType(min, max);
+    const data = new Ints(n);
     // NaN (blank) becomes 0 under the validity bit.
     for (let i = 0; i < n; i++) data[i] = nums[i]! | 0;
-  } else if (nullCount) {
-    for (let i = 0; i < n; i++) if (nums[i] !== nums[i]) nums[i] = 0;
+    return new Column([new Batch({ length: n, nullCount, type, validity, values: data })], type);
   }
-  return new Column([new Batch({ length: n, nullCount, type, validity, values: data })], type);
+  if (nullCount) for (let i = 0; i < n; i++) if (nums[i] !== nums[i]) nums[i] = 0;
+  const type = float64();
+  return new Column([new Batch({ length: n, nullCount, type, validity, values: nums })], type);
 }
 
-function dateColumn(values: PlainValues): Column<unknown> {
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Dates: calendar days (a `date` column, every value at midnight UTC) as Arrow date32, 4 bytes a
+ * row; instants as millisecond timestamps.
+ */
+function dateColumn(values: PlainValues, dayOnly: boolean): Column<unknown> {
   const n = values.length;
+  if (dayOnly) {
+    const days = new Int32Array(n);
+    const blank = new Uint8Array(n);
+    let whole = true;
+    for (let i = 0; i < n && whole; i++) {
+      const x = numberOf(values[i]);
+      if (x !== x) blank[i] = 1;
+      else if (x % MS_PER_DAY === 0 && Math.abs(x / MS_PER_DAY) < 2 ** 31) days[i] = x / MS_PER_DAY;
+      else whole = false;
+    }
+    if (whole) {
+      const [validity, nullCount] = validityOf(n, (i) => blank[i] === 1);
+      const type = dateDay();
+      return new Column([new Batch({ length: n, nullCount, type, validity, values: days })], type);
+    }
+  }
   // Arrow timestamps are 64-bit integers: written as little-endian 32-bit halves.
   const halves = new Int32Array(2 * n);
   const ms = new Float64Array(n);
@@ -219,9 +260,11 @@ function stringColumn(values: ColumnValues): Column<unknown> {
     return new Column([utf8Batch(strings, type)], type);
   }
   const n = coded.codes.length;
-  const keys = coded.codes;
   const distinct = coded.dictionary;
-  const type = dictionary(utf8(), int32());
+  // Keys as narrow as the dictionary allows (most categories fit in one byte).
+  const [keyType, Keys] = intType(-1, distinct.length - 1);
+  const keys = Keys === Int32Array ? coded.codes : Keys.from(coded.codes);
+  const type = dictionary(utf8(), keyType);
   const dictionaryColumn = new Column([utf8Batch(distinct, type.dictionary)], type.dictionary);
   const [validity, nullCount] = validityOf(n, (i) => keys[i]! < 0);
   const batch = new Batch({ length: n, nullCount, type, validity, values: keys });
@@ -257,7 +300,7 @@ export function encodeChunk(
       case 'number':
         return [col.name, numberColumn(v)];
       case 'date':
-        return [col.name, dateColumn(v)];
+        return [col.name, dateColumn(v, col.valueType === 'date')];
       case 'boolean':
         return [col.name, boolColumn(v)];
       default:
@@ -296,6 +339,19 @@ function decodeBatch(batch: Batch<unknown>): DecodedColumn {
       break;
     case Type.Float:
       return withNulls(batch, batch.values as Float64Array);
+    case Type.Date: {
+      if (type.unit === DateUnit.DAY) {
+        const days = batch.values as Int32Array;
+        const ms = new Float64Array(n);
+        for (let i = 0; i < n; i++) ms[i] = days[i]! * MS_PER_DAY;
+        return withNulls(batch, ms);
+      }
+      const v = batch.values as BigInt64Array;
+      const halves = new Int32Array(v.buffer, v.byteOffset, 2 * n);
+      const ms = new Float64Array(n);
+      for (let i = 0; i < n; i++) ms[i] = halves[2 * i + 1]! * TWO_32 + (halves[2 * i]! >>> 0);
+      return withNulls(batch, ms);
+    }
     case Type.Timestamp: {
       const v = batch.values as BigInt64Array;
       const halves = new Int32Array(v.buffer, v.byteOffset, 2 * n);
@@ -306,33 +362,61 @@ function decodeBatch(batch: Batch<unknown>): DecodedColumn {
       }
       return withNulls(batch, ms);
     }
+  }
+  const out = new Array<number | string | boolean | null>(n);
+  writeArrayBatch(batch, out, 0);
+  return out;
+}
+
+/** True for batches that decode to a plain array (strings, booleans), not a typed array. */
+function isArrayBatch(batch: Batch<unknown>): boolean {
+  const type = batch.type as DataType & { bitWidth?: number };
+  switch (type.typeId) {
+    case Type.Int:
+      return (type.bitWidth ?? 64) > 32;
+    case Type.Float:
+    case Type.Date:
+    case Type.Timestamp:
+      return false;
+    default:
+      return true;
+  }
+}
+
+/**
+ * Writes the values of a batch of strings or booleans (or of a type this app does not write)
+ * into `out` from index `at`, null for blank: straight into the caller's array, without a copy.
+ */
+function writeArrayBatch(batch: Batch<unknown>, out: unknown[], at: number): void {
+  const n = batch.length;
+  const bits = batch.nullCount ? batch.validity! : null;
+  switch (batch.type.typeId) {
     case Type.Bool: {
-      const bits = batch.values as Uint8Array;
-      const out = new Array<boolean>(n);
-      for (let i = 0; i < n; i++) out[i] = (bits[i >> 3]! & (1 << (i & 7))) !== 0;
-      return withNulls(batch, out);
+      const values = batch.values as Uint8Array;
+      for (let i = 0; i < n; i++) out[at + i] = (values[i >> 3]! & (1 << (i & 7))) !== 0;
+      break;
     }
     case Type.Utf8:
-      return withNulls(
-        batch,
-        decodeUtf8Strings(batch.offsets as Int32Array, batch.values as Uint8Array, n),
-      );
+      decodeUtf8Strings(batch.offsets as Int32Array, batch.values as Uint8Array, n, out, at);
+      break;
     case Type.Dictionary: {
       const dict = (batch as Batch<unknown> & { dictionary: Column<unknown> }).dictionary;
       const words = decodeColumn(dict);
       const keys = batch.values as Int32Array;
-      const out = new Array<number | string | boolean | null>(n);
-      for (let i = 0; i < n; i++) out[i] = words[keys[i]!]!;
-      return withNulls(batch, out);
+      for (let i = 0; i < n; i++) out[at + i] = words[keys[i]!];
+      break;
     }
+    default:
+      // Types this app does not write (e.g. from another Arrow writer): flechette's own reading.
+      for (let i = 0; i < n; i++) {
+        const x = batch.at(i);
+        out[at + i] = x instanceof Date ? x.getTime() : x;
+      }
+      return;
   }
-  // Types this app does not write (e.g. from another Arrow writer): flechette's own reading.
-  const values = new Array<number | string | boolean | null>(n);
-  for (let i = 0; i < n; i++) {
-    const x = batch.at(i);
-    values[i] = x instanceof Date ? x.getTime() : (x as number | string | boolean | null);
+  if (bits) {
+    for (let i = 0; i < n; i++) if ((bits[i >> 3]! & (1 << (i & 7))) === 0) out[at + i] = null;
   }
-  return values;
 }
 
 function decodeColumn(column: Column<unknown>): DecodedColumn {
@@ -343,6 +427,37 @@ function decodeColumn(column: Column<unknown>): DecodedColumn {
     for (let i = 0; i < v.length; i++) out.push(v[i]!);
   }
   return out;
+}
+
+/**
+ * Decodes the named columns of an encoded chunk for a caller gathering whole columns: a column
+ * of strings or booleans whose `targets` entry is an array is written straight into it from row
+ * `at` (and null returned in its place); the others are returned as `decodeChunkColumns` does.
+ */
+export function decodeChunkInto(
+  bytes: Uint8Array,
+  names: readonly string[],
+  targets: readonly (unknown[] | null)[],
+  at: number,
+): (DecodedColumn | null)[] {
+  const table = tableFromIPC(bytes);
+  return names.map((name, k) => {
+    const column = table.getChild(name);
+    const target = targets[k];
+    if (!column) {
+      if (!target) return new Array<null>(table.numRows).fill(null);
+      for (let i = 0; i < table.numRows; i++) target[at + i] = null;
+      return null;
+    }
+    if (!target) return decodeColumn(column);
+    if (column.data.length === 1 && isArrayBatch(column.data[0]!)) {
+      writeArrayBatch(column.data[0]!, target, at);
+    } else {
+      const values = decodeColumn(column);
+      for (let i = 0; i < values.length; i++) target[at + i] = values[i];
+    }
+    return null;
+  });
 }
 
 /**

@@ -74,22 +74,25 @@ function encodeEach(parts: readonly string[]): Utf8Buffer {
 
 /**
  * Decodes `length` strings from a UTF-8 buffer with offsets (as `encodeUtf8Strings` or any Arrow
- * writer lays them out). The buffer is decoded once and cut by character positions.
+ * writer lays them out), into `out` from index `at` (a new array by default). The buffer is
+ * decoded once and cut by character positions.
  */
 export function decodeUtf8Strings(
   offsets: ArrayLike<number>,
   bytes: Uint8Array,
   length: number,
+  out: unknown[] = new Array<string>(length),
+  at = 0,
 ): string[] {
-  const out = new Array<string>(length);
-  if (length === 0) return out;
+  if (length === 0) return out as string[];
   const start = offsets[0]!;
   const end = offsets[length]!;
   const text = decoder.decode(bytes.subarray(start, end));
   if (text.length === end - start) {
-    for (let i = 0; i < length; i++)
-      out[i] = text.slice(offsets[i]! - start, offsets[i + 1]! - start);
-    return out;
+    for (let i = 0; i < length; i++) {
+      out[at + i] = text.slice(offsets[i]! - start, offsets[i + 1]! - start);
+    }
+    return out as string[];
   }
   // Walk the bytes once, turning byte offsets into UTF-16 positions: every byte that starts a
   // character adds one unit, a 4-byte sequence (outside the BMP) two. The bytes are valid UTF-8
@@ -103,8 +106,8 @@ export function decodeUtf8Strings(
       const x = bytes[b]!;
       if ((x & 0xc0) !== 0x80) unit += x >= 0xf0 ? 2 : 1;
     }
-    out[i] = text.slice(prev, unit);
+    out[at + i] = text.slice(prev, unit);
     prev = unit;
   }
-  return out;
+  return out as string[];
 }

@@ -1,0 +1,29 @@
+/// <reference lib="webworker" />
+import { expose } from 'comlink';
+import { getDb } from '../src/data/db.ts';
+import { FilePart, type PartRequest } from '../src/data/file-part.ts';
+import type { ColumnFormat } from '../src/core/ingest/types.ts';
+import type { ColumnInfo } from '../src/core/storage/dataset-meta.ts';
+
+// The later part of a large file, read by this worker while the ingest worker (which started it)
+// reads the first part: see `readFileSource` in src/data/file-source.ts.
+
+const part = new FilePart();
+
+const api = {
+  /** Answers once this worker is running. */
+  ping: () => true,
+  parse: (request: PartRequest) => part.parse(request),
+  read: (names: string[], formats: ColumnFormat[]) => part.read(names, formats),
+  store: (
+    owner: string,
+    columns: ColumnInfo[],
+    firstIndex: number,
+    onRows: (rows: number) => void,
+  ) => part.store(getDb(), owner, columns, firstIndex, onRows),
+};
+
+/** The part reader's API, as the ingest worker sees it. */
+export type PartApi = typeof api;
+
+expose(api);
