@@ -14,6 +14,7 @@ const ARROW_TYPE_NAMES: Record<number, string> = {
   [Type.Utf8]: 'utf8',
   [Type.Bool]: 'bool',
   [Type.Timestamp]: 'timestamp',
+  [Type.Date]: 'date32',
   [Type.Dictionary]: 'dictionary<utf8>',
 };
 

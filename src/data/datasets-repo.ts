@@ -24,8 +24,9 @@ export async function getDataset(db: CxTraceDb, id: string): Promise<DatasetMeta
 }
 
 /**
- * Makes a dataset visible by writing its metadata, after checking that every chunk is there
- * and the row counts add up; fails, leaving nothing visible, when they do not. With
+ * Makes a dataset visible by writing its metadata, after checking that its chunks are all there
+ * (indexes 0 to chunkCount − 1, no others; counted by key, without reading the chunks' bytes);
+ * fails, leaving nothing visible, when they are not. With
  * `dropOwner`, the chunks of a previous generation (replaced rows) are deleted in the same
  * transaction, so readers see either the old rows or the new ones.
  */
@@ -35,11 +36,15 @@ export async function commitDataset(
   dropOwner?: string,
 ): Promise<void> {
   await db.transaction('rw', db.chunks, db.datasets, db.results, async () => {
-    const chunks = await db.chunks.where('datasetId').equals(chunkOwner(meta)).toArray();
-    const rows = chunks.reduce((s, c) => s + c.rows, 0);
-    if (chunks.length !== meta.chunkCount || rows !== meta.rowCount) {
+    const owner = chunkOwner(meta);
+    const stored = await db.chunks.where('datasetId').equals(owner).count();
+    const numbered = await db.chunks
+      .where('[datasetId+index]')
+      .between([owner, 0], [owner, meta.chunkCount], true, false)
+      .count();
+    if (stored !== meta.chunkCount || numbered !== meta.chunkCount) {
       throw new Error(
-        `Dataset ${meta.id}: expected ${meta.chunkCount} chunks / ${meta.rowCount} rows, found ${chunks.length} / ${rows}`,
+        `Dataset ${meta.id}: expected ${meta.chunkCount} chunks, found ${stored} (${numbered} numbered 0–${meta.chunkCount - 1})`,
       );
     }
     await db.datasets.put(meta);

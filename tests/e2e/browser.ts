@@ -63,14 +63,22 @@ export async function openApp(page: Page, url = inject('appUrl')): Promise<void>
   await page.getByRole('banner').waitFor();
 }
 
+/**
+ * Opens the harness page: same origin as the app (it shares the app's storage) but not the app,
+ * so nothing there cleans or changes what the app left.
+ */
+export async function openHarness(page: Page): Promise<void> {
+  await page.goto(inject('harnessUrl'));
+  await page.waitForSelector('body[data-ready="true"]');
+}
+
 /** Calls a harness function in the harness page of the same origin (it shares the app's storage). */
 export async function callHarness<K extends keyof Harness>(
   page: Page,
   name: K,
   ...args: Parameters<Harness[K]>
 ): Promise<Awaited<ReturnType<Harness[K]>>> {
-  await page.goto(inject('harnessUrl'));
-  await page.waitForSelector('body[data-ready="true"]');
+  await openHarness(page);
   return page.evaluate(
     ([n, a]) => {
       const h = (window as unknown as { harness: Record<string, (...x: unknown[]) => unknown> })

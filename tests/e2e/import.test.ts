@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { newWatchedPage, openApp, openHarness, type Watched } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -12,16 +12,24 @@ afterEach(async () => {
 });
 
 let bigCsv: string;
+let hugeCsv: string;
 beforeAll(() => {
-  // A CRM-like export large enough that an import is still running when we interrupt it.
-  const lines = ['client_id;region;score;amount;comment'];
-  for (let i = 0; i < 400_000; i++) {
-    lines.push(
-      `C${i};Регион ${i % 17};${i % 11};${(i % 1000) + 0.5};"Комментарий номер ${i}, всё ""ок"""`,
-    );
-  }
-  bigCsv = join(mkdtempSync(join(tmpdir(), 'cx-import-')), 'crm-export.csv');
-  writeFileSync(bigCsv, lines.join('\n'));
+  // CRM-like exports: 400,000 rows (24 MB) and 1,000,000 rows (62 MB), which imports for long
+  // enough to be interrupted after its first chunk is stored, before it is committed.
+  const csv = (rows: number) => {
+    const lines = ['client_id;region;score;amount;comment'];
+    for (let i = 0; i < rows; i++) {
+      lines.push(
+        `C${i};Регион ${i % 17};${i % 11};${(i % 1000) + 0.5};"Комментарий номер ${i}, всё ""ок"""`,
+      );
+    }
+    return lines.join('\n');
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'cx-import-'));
+  bigCsv = join(dir, 'crm-export.csv');
+  writeFileSync(bigCsv, csv(400_000));
+  hugeCsv = join(dir, 'crm-full.csv');
+  writeFileSync(hugeCsv, csv(1_000_000));
 });
 
 /** What the app's IndexedDB holds, read directly (not through the app). */
@@ -111,12 +119,30 @@ describe('import', () => {
     expect(await stored(page)).toMatchObject({ datasets: 0, chunks: 0 });
   });
 
+  it('imports a large export read by two workers at once, every row counted once', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    // 24 MB: the ingest worker reads the first part, a part worker the rest.
+    const cell = await importCell(page, bigCsv);
+    await cell.getByRole('button', { name: 'Import 400,000 rows' }).click();
+    await cell.getByText('Imported “crm-export”: 400,000 rows.').waitFor({ timeout: 60_000 });
+    // Scores are i mod 11 over both parts: 72,726 promoters and 254,548 detractors of 400,000.
+    await page.getByRole('button', { name: 'Add NPS summary cell' }).click();
+    const nps = page.getByRole('article', { name: /NPS summary/ });
+    await nps
+      .getByRole('combobox', { name: 'Dataset' })
+      .selectOption({ label: 'crm-export — 400,000 rows' });
+    await nps.getByRole('combobox', { name: 'Score column (0–10)' }).selectOption('score');
+    await nps.getByRole('button', { name: 'Compute NPS' }).click();
+    expect(await nps.locator('output.nps-value').innerText()).toMatch(/^[−-]45\.5$/);
+  });
+
   it('cancelling mid-import leaves nothing behind', async () => {
     w = await newWatchedPage();
     const { page } = w;
-    const cell = await importCell(page, bigCsv);
-    await cell.getByRole('button', { name: 'Import 400,000 rows' }).click();
-    await cell.getByText(/Stored [\d,]+ of 400,000 rows/).waitFor({ timeout: 30_000 });
+    const cell = await importCell(page, hugeCsv);
+    await cell.getByRole('button', { name: 'Import 1,000,000 rows' }).click();
+    await cell.getByText(/Stored [\d,]+ of 1,000,000 rows/).waitFor({ timeout: 60_000 });
     await cell.getByRole('button', { name: 'Cancel' }).click();
     await cell.getByText('Import cancelled. Nothing was stored.').waitFor();
     await expect.poll(() => stored(page)).toMatchObject({ datasets: 0, chunks: 0 });
@@ -125,12 +151,17 @@ describe('import', () => {
   it('a page closed mid-import leaves nothing partial after reopening', async () => {
     w = await newWatchedPage();
     const { page, context } = w;
-    const cell = await importCell(page, bigCsv);
-    await cell.getByRole('button', { name: 'Import 400,000 rows' }).click();
-    await cell.getByText(/Stored [\d,]+ of 400,000 rows/).waitFor({ timeout: 30_000 });
-    expect((await stored(page)).chunks).toBeGreaterThan(0);
+    const cell = await importCell(page, hugeCsv);
+    await cell.getByRole('button', { name: 'Import 1,000,000 rows' }).click();
+    await cell.getByText(/Stored [\d,]+ of 1,000,000 rows/).waitFor({ timeout: 60_000 });
     await page.close();
+    // What the closed page left, seen from a page that is not the app: chunks of no dataset.
     const again = await context.newPage();
+    await openHarness(again);
+    const left = await stored(again);
+    expect(left.datasets).toBe(0);
+    expect(left.chunks).toBeGreaterThan(0);
+    // The app, opening, removes them.
     await openApp(again);
     await expect.poll(() => stored(again)).toMatchObject({ datasets: 0, chunks: 0 });
   });

@@ -342,6 +342,24 @@ describe('fast paths agree with the general readers', () => {
     );
   });
 
+  it('reads up to 15 digits with a separator anywhere exactly as Number() does', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^\d{1,15}$/),
+        fc.nat({ max: 15 }),
+        fc.boolean(),
+        (digits, cut, comma) => {
+          const at = Math.min(cut, digits.length - 1);
+          const dotted = at > 0 ? `${digits.slice(0, at)}.${digits.slice(at)}` : digits;
+          const written = comma ? dotted.replace('.', ',') : dotted;
+          expect(parseNumber(written, comma ? ',' : '.')).toBe(Number(dotted));
+          expect(parseNumber(`-${written}`, comma ? ',' : '.')).toBe(-Number(dotted) || 0);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
   it('takes years 0–99 literally', () => {
     expect(parseDate('0045-03-01', 'dmy')?.toISOString()).toBe('0045-03-01T00:00:00.000Z');
   });

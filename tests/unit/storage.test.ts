@@ -83,10 +83,19 @@ describe('column chunks', () => {
       'ё',
       '中文',
     ];
-    const bytes = encodeChunk([columns[1]!], { comment: text });
     // A lone surrogate is not valid UTF-8: it is stored as U+FFFD, as TextEncoder writes it.
-    const expected = text.map((t) => (t && /^[\ud800-\udfff]$/.test(t) ? '\ufffd' : t));
-    expect(Array.from(decodeChunkColumn(bytes, 'comment'))).toEqual(expected);
+    const stored = (t: string | null) =>
+      t &&
+      t.replace(/[\ud800-\udfff]/g, (c, i: number) => {
+        const pair = /[\ud800-\udbff][\udc00-\udfff]/;
+        return pair.test(t.slice(i - 1, i + 1)) || pair.test(t.slice(i, i + 2)) ? c : '\ufffd';
+      });
+    // Short strings are coded as one text; long ones (comments) one by one: both exact.
+    for (const repeat of [1, 40]) {
+      const values = text.map((t) => t && t.repeat(repeat));
+      const bytes = encodeChunk([columns[1]!], { comment: values });
+      expect(Array.from(decodeChunkColumn(bytes, 'comment'))).toEqual(values.map(stored));
+    }
   });
 
   it('stores repeating strings as a dictionary and unique ones as text, both exact', () => {

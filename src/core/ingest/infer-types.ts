@@ -319,7 +319,7 @@ export function readColumn(
   let max = -Infinity;
   const invalidExamples: { row: number; value: string }[] = [];
   const examples: string[] = [];
-  const distinct = new Set<string>();
+  const distinct = new Set<string | number>();
   const fail = (r: number, raw: string) => {
     invalid++;
     if (invalidExamples.length < 5) invalidExamples.push({ row: r + 1, value: raw });
@@ -362,16 +362,22 @@ export function readColumn(
     }
     nonBlank++;
     totalLength += raw.length;
-    // Past this many, "many distinct values" is all the role heuristics need to know.
-    if (!keepsText && distinct.size < DISTINCT_CAP) distinct.add(raw.trim());
     if (examples.length < 5 && !examples.includes(raw)) examples.push(raw);
+    // Past DISTINCT_CAP, "many distinct values" is all the role heuristics need to know. Numbers
+    // and dates are told apart by value (cheaper to hash than text), the rest as written.
+    const counting = distinct.size < DISTINCT_CAP;
     if (read) {
       const x = read(raw);
       if (numbers) numbers[r] = x;
-      if (x !== x) fail(r, raw);
-      else if (isNumber) {
-        if (x < min) min = x;
-        if (x > max) max = x;
+      if (x !== x) {
+        fail(r, raw);
+        if (counting) distinct.add(raw.trim());
+      } else {
+        if (counting) distinct.add(x);
+        if (isNumber) {
+          if (x < min) min = x;
+          if (x > max) max = x;
+        }
       }
     } else if (keepsText) {
       keep(r, type === 'text' ? raw : raw.trim());
@@ -379,6 +385,7 @@ export function readColumn(
       const b = parseBoolean(raw);
       if (others) others[r] = b;
       if (b === null) fail(r, raw);
+      if (counting) distinct.add(raw.trim());
     }
   }
   // Text is counted as written (id and category trimmed), blank answers apart.
@@ -386,7 +393,7 @@ export function readColumn(
     ? wordsFull
       ? null
       : dictionary.filter((w) => !blank(w)).slice(0, DISTINCT_CAP)
-    : [...distinct];
+    : Array.from(distinct, String);
   const tally: ColumnTally = {
     rows: n,
     nulls,

@@ -7,6 +7,9 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
 
+/** Mean length (UTF-16 units or bytes) above which strings are encoded or decoded one by one. */
+const LONG = 64;
+
 /** Strings laid out as Arrow utf8: value `i` is `bytes[offsets[i] .. offsets[i + 1])`. */
 export interface Utf8Buffer {
   offsets: Int32Array;
@@ -38,7 +41,9 @@ function utf8Length(s: string, from: number, to: number): number {
 export function encodeUtf8Strings(values: ArrayLike<string | null | undefined>): Utf8Buffer {
   const n = values.length;
   const parts = new Array<string>(n);
-  for (let i = 0; i < n; i++) parts[i] = values[i] ?? '';
+  let chars = 0;
+  for (let i = 0; i < n; i++) chars += (parts[i] = values[i] ?? '').length;
+  if (chars > LONG * n) return encodeLong(parts, chars);
   const joined = parts.join('');
   const bytes = encoder.encode(joined);
   const offsets = new Int32Array(n + 1);
@@ -60,6 +65,22 @@ export function encodeUtf8Strings(values: ArrayLike<string | null | undefined>):
     if (pos !== bytes.length) return encodeEach(parts);
   }
   return { offsets, bytes };
+}
+
+/**
+ * Long strings (comments): one `encodeInto` call per string costs less than measuring every
+ * character of the joined text.
+ */
+function encodeLong(parts: readonly string[], chars: number): Utf8Buffer {
+  // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4).
+  const buffer = new Uint8Array(3 * chars);
+  const offsets = new Int32Array(parts.length + 1);
+  let pos = 0;
+  for (let i = 0; i < parts.length; i++) {
+    pos += encoder.encodeInto(parts[i]!, buffer.subarray(pos)).written;
+    offsets[i + 1] = pos;
+  }
+  return { offsets, bytes: buffer.slice(0, pos) };
 }
 
 function encodeEach(parts: readonly string[]): Utf8Buffer {
@@ -87,6 +108,13 @@ export function decodeUtf8Strings(
   if (length === 0) return out as string[];
   const start = offsets[0]!;
   const end = offsets[length]!;
+  if (end - start > LONG * length) {
+    // Long strings: one decode each costs less than walking every byte.
+    for (let i = 0; i < length; i++) {
+      out[at + i] = decoder.decode(bytes.subarray(offsets[i]!, offsets[i + 1]!));
+    }
+    return out as string[];
+  }
   const text = decoder.decode(bytes.subarray(start, end));
   if (text.length === end - start) {
     for (let i = 0; i < length; i++) {
