@@ -18,7 +18,7 @@ import {
   scanChunks,
 } from '../src/data/dataset-rows.ts';
 import { DatasetProfiler, type ColumnProfile } from '../src/core/analysis/column-profile.ts';
-import { csvPieces } from '../src/core/storage/export-csv.ts';
+import { csvPieces, type CsvDialect } from '../src/core/storage/export-csv.ts';
 import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
 
 /** Which column of which stored dataset to summarise. */
@@ -140,7 +140,10 @@ const api = {
    * The dataset as a CSV file (UTF-8 with BOM, formula-safe), built chunk by chunk with
    * progress. The file is a Blob, so its text never sits whole in memory as a string.
    */
-  async exportCsv(input: { datasetId: string }, onProgress?: ProgressFn): Promise<ExportResult> {
+  async exportCsv(
+    input: { datasetId: string; dialect?: CsvDialect },
+    onProgress?: ProgressFn,
+  ): Promise<ExportResult> {
     const db = getDb();
     const meta = await getDataset(db, input.datasetId);
     if (!meta) return { ok: false, reason: 'dataset-missing' };
@@ -155,7 +158,9 @@ const api = {
       }
     }
     onProgress?.({ done: 0, total: meta.rowCount });
-    for await (const piece of csvPieces(meta.columns, chunks())) parts.push(new Blob([piece]));
+    for await (const piece of csvPieces(meta.columns, chunks(), input.dialect)) {
+      parts.push(new Blob([piece]));
+    }
     return { ok: true, blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows: done };
   },
 

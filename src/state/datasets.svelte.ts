@@ -9,6 +9,8 @@ import type { RowValue } from '../../workers/analysis.worker.ts';
 
 export type { DatasetUse } from '../data/dataset-usage.ts';
 export type { RowValue } from '../../workers/analysis.worker.ts';
+export type { CsvDialect } from '../core/storage/export-csv.ts';
+import type { CsvDialect } from '../core/storage/export-csv.ts';
 
 /** Renames a stored dataset (blank names are ignored). */
 export async function renameStoredDataset(id: string, name: string): Promise<void> {
@@ -170,9 +172,13 @@ export class ProfileRun extends TaskRun<ColumnProfile[]> {
 
 /** A dataset exported as CSV in the worker; the result is the file's Blob. */
 export class ExportRun extends TaskRun<Blob> {
-  start(datasetId: string): Promise<Blob | null> {
+  start(datasetId: string, dialect: CsvDialect = 'standard'): Promise<Blob | null> {
     return this.run(async (signal, onProgress) => {
-      const r = await analysisBridge.call('exportCsv', { datasetId }, { signal, onProgress });
+      const r = await analysisBridge.call(
+        'exportCsv',
+        { datasetId, dialect },
+        { signal, onProgress },
+      );
       return r.ok ? r.blob : null;
     });
   }

@@ -237,5 +237,22 @@ describe('datasets panel', () => {
     await confirm.getByRole('button', { name: 'Отмена' }).click();
     await confirm.waitFor({ state: 'detached' });
     expect(await focusedLabel(page)).toBe('Удалить «Опрос»');
+
+    // Russian Excel opens `;`-separated files with decimal commas: the default here.
+    expect(
+      await page
+        .getByRole('combobox', { name: 'Формат CSV' })
+        .locator('option:checked')
+        .innerText(),
+    ).toMatch(/^Excel с десятичной запятой/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: 'Экспортировать «Опрос» в CSV' }).click(),
+    ]);
+    const saved = join(mkdtempSync(join(tmpdir(), 'cx-ru-')), 'опрос.csv');
+    await download.saveAs(saved);
+    const lines = readFileSync(saved).toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('score;segment');
+    expect(lines).toHaveLength(22 + 2);
   });
 });

@@ -50,6 +50,32 @@ describe('CSV export', () => {
     expect(csvField(' spaced ', text)).toBe(' spaced ');
   });
 
+  it('writes the dialect Excel opens directly where the decimal separator is a comma', () => {
+    const columns: CsvColumn[] = [
+      { name: 'Клиент; ФИО', type: 'string' },
+      { name: 'Сумма', type: 'number', valueType: 'decimal' },
+      { name: 'Дата', type: 'date', valueType: 'date' },
+    ];
+    const csv = toCsv(
+      columns,
+      [
+        ['Иванов, И.', 'Петров; П.'],
+        [1234.5, -0.25],
+        [Date.UTC(2026, 2, 1), null],
+      ],
+      'excel-comma',
+    );
+    expect(csv).toBe(
+      '\uFEFF"Клиент; ФИО";Сумма;Дата\r\nИванов, И.;1234,5;2026-03-01\r\n"Петров; П.";-0,25;\r\n',
+    );
+    const back = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', newline: '\r\n' });
+    expect(back.data.slice(0, 3)).toEqual([
+      ['Клиент; ФИО', 'Сумма', 'Дата'],
+      ['Иванов, И.', '1234,5', '2026-03-01'],
+      ['Петров; П.', '-0,25', ''],
+    ]);
+  });
+
   it('tells a blank cell from an empty string', () => {
     expect(csvField(null, text)).toBe('');
     expect(csvField(undefined, text)).toBe('');

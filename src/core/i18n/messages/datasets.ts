@@ -69,7 +69,10 @@ export const datasetsEn = {
   'datasets.exportFailed': 'Could not export the dataset: {error}',
   'datasets.exportCancelled': 'Export cancelled.',
   'datasets.exportNote':
-    'CSV files are UTF-8 with a byte-order mark, comma-separated, dates in ISO format. Text that a spreadsheet would run as a formula starts with an apostrophe.',
+    'CSV files are UTF-8 with a byte-order mark, dates in ISO format. Text that a spreadsheet would run as a formula starts with an apostrophe.',
+  'datasets.csvDialect': 'CSV format',
+  'datasets.csvStandard': 'Standard: commas between fields, decimal point',
+  'datasets.csvExcelComma': 'Excel with a decimal comma (e.g. Russian): semicolons, decimal comma',
   'datasets.delete': 'Delete',
   'datasets.deleteOf': 'Delete “{name}”',
   'datasets.deleteConfirm':
@@ -169,7 +172,11 @@ export const datasetsRu: Translation<typeof datasetsEn> = {
   'datasets.exportFailed': 'Не удалось экспортировать набор данных: {error}',
   'datasets.exportCancelled': 'Экспорт отменён.',
   'datasets.exportNote':
-    'Файлы CSV сохраняются в UTF-8 с меткой порядка байтов, с разделителем-запятой и датами в формате ISO. Текст, который электронная таблица выполнила бы как формулу, начинается с апострофа.',
+    'Файлы CSV сохраняются в UTF-8 с меткой порядка байтов, даты — в формате ISO. Текст, который электронная таблица выполнила бы как формулу, начинается с апострофа.',
+  'datasets.csvDialect': 'Формат CSV',
+  'datasets.csvStandard': 'Стандартный: запятые между полями, десятичная точка',
+  'datasets.csvExcelComma':
+    'Excel с десятичной запятой (например, русский): точка с запятой, десятичная запятая',
   'datasets.delete': 'Удалить',
   'datasets.deleteOf': 'Удалить «{name}»',
   'datasets.deleteConfirm':
