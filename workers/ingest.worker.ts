@@ -19,6 +19,8 @@ import { appendFormats, diffSchemas, type SchemaDiff } from '../src/core/ingest/
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import type { SourceOptions } from '../src/core/ingest/read-source.ts';
 import { ColumnMemo, type InspectReport } from '../src/core/ingest/inspect.ts';
+import { generateDemoWorld, type DemoOptions } from '../src/core/demo/demo-world.ts';
+import { storeDemoWorld, type DemoCreated } from '../src/data/demo-datasets.ts';
 import {
   profileSource,
   readFileSource,
@@ -123,6 +125,8 @@ async function targetMeta(target: ImportTarget | undefined): Promise<DatasetMeta
 }
 
 const api = {
+  createDemo,
+
   /** Reads a file and profiles it for the preview. */
   async preview(
     input: FileInput,
@@ -279,6 +283,18 @@ const api = {
     }
   },
 };
+
+/**
+ * Creates the demo world: generates its CSV files, imports each through the normal importer and
+ * stores its service model (see `storeDemoWorld`).
+ */
+async function createDemo(
+  input: { options?: DemoOptions },
+  onProgress?: ProgressFn,
+): Promise<DemoCreated> {
+  onProgress?.({ done: 0, total: 1, step: 'generate' });
+  return storeDemoWorld(getDb(), generateDemoWorld(input.options), onProgress);
+}
 
 /** The ingest worker's API, as seen through the worker bridge. */
 export type Api = typeof api;

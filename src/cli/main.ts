@@ -1,10 +1,18 @@
 import { detectLocale, isLocale, type Locale } from '../core/i18n/locale.ts';
 import type { MessageKey } from '../core/i18n/messages.ts';
-import { formatPercent, formatSigned, translate, translateCount } from '../core/i18n/translate.ts';
+import {
+  formatBytes,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  translate,
+  translateCount,
+} from '../core/i18n/translate.ts';
 import { npsOf } from '../core/metrics/nps.ts';
 import { inspectFile, type InspectReport } from '../core/ingest/inspect.ts';
 import { IngestError } from '../core/ingest/ingest-error.ts';
 import { describeIngestError, describeProblem } from '../core/ingest/describe-ingest.ts';
+import { DEMO_DEFAULTS, generateDemoWorld, type DemoOptions } from '../core/demo/demo-world.ts';
 
 /** What the command line needs from its host (Node in `scripts/cx-trace.mjs`, fakes in tests). */
 export interface CliIo {
@@ -14,6 +22,10 @@ export interface CliIo {
   readBytes: (path: string) => Promise<Uint8Array>;
   readStdin: () => Promise<string>;
   env: Record<string, string | undefined>;
+  /** Writes a file (replacing it); Node's `fs.writeFile` when absent. */
+  writeFile?: (path: string, data: Uint8Array) => Promise<void>;
+  /** Creates a folder and its parents if missing; Node's `fs.mkdir` when absent. */
+  makeDir?: (path: string) => Promise<void>;
 }
 
 /** Parsed command-line options: positionals and `--flag` / `--key value` options. */
@@ -26,7 +38,7 @@ interface Args {
 }
 
 /** Options that take a value. */
-const VALUE_OPTIONS = ['lang', 'sheet'];
+const VALUE_OPTIONS = ['lang', 'sheet', 'out', 'seed', 'clients', 'months', 'scale'];
 
 /** A failure to report as one line, with its exit code. */
 class CliError extends Error {
@@ -36,6 +48,45 @@ class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A numeric `--name` option of `demo`, checked; the default when absent. */
+function demoNumber(
+  args: Args,
+  locale: Locale,
+  name: 'seed' | 'clients' | 'months' | 'scale',
+  fallback: number,
+): number {
+  const raw = args.options[name];
+  if (raw === undefined) return fallback;
+  const v = Number(raw);
+  const limits = { seed: [0, 4294967295], clients: [1, 10_000_000], months: [1, 240] } as const;
+  if (name === 'scale') {
+    if (raw.trim() !== '' && v > 0 && Number.isFinite(v)) return v;
+    throw new CliError(
+      translate(locale, 'cli.demoBadNumber', {
+        name,
+        value: raw,
+        what: translate(locale, 'cli.demoPositive'),
+      }),
+      2,
+    );
+  }
+  const [min, max] = limits[name];
+  if (/^\d+$/.test(raw.trim()) && v >= min && v <= max) return v;
+  const what =
+    name === 'months'
+      ? translate(locale, 'cli.demoWholeRange', { min, max })
+      : translate(locale, 'cli.demoWholeFrom', { min });
+  throw new CliError(translate(locale, 'cli.demoBadNumber', { name, value: raw, what }), 2);
+}
+
+async function nodeWriteFile(path: string, data: Uint8Array): Promise<void> {
+  await (await import('node:fs/promises')).writeFile(path, data);
+}
+
+async function nodeMakeDir(path: string): Promise<void> {
+  await (await import('node:fs/promises')).mkdir(path, { recursive: true });
 }
 
 interface Command {
@@ -129,6 +180,89 @@ const COMMANDS: Command[] = [
     },
   },
   {
+    name: 'demo',
+    summaryKey: 'cli.demo',
+    usage:
+      'cx-trace demo --out DIR [--seed N] [--clients N] [--months N] [--scale N] [--lang ru|en|mixed]',
+    async run(args, io, locale) {
+      const dir = args.options.out ?? args.positional[0];
+      if (!dir) throw new CliError(translate(locale, 'cli.demoNeedOut'), 2);
+      const lang = args.lang ?? DEMO_DEFAULTS.lang;
+      if (lang !== 'ru' && lang !== 'en' && lang !== 'mixed') {
+        throw new CliError(translate(locale, 'cli.demoBadLang', { value: lang }), 2);
+      }
+      const options: Required<DemoOptions> = {
+        seed: demoNumber(args, locale, 'seed', DEMO_DEFAULTS.seed),
+        clients: demoNumber(args, locale, 'clients', DEMO_DEFAULTS.clients),
+        months: demoNumber(args, locale, 'months', DEMO_DEFAULTS.months),
+        scale: demoNumber(args, locale, 'scale', DEMO_DEFAULTS.scale),
+        lang,
+      };
+      const started = performance.now();
+      const world = generateDemoWorld(options);
+      const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+      const outputs = [
+        ...world.files.map((f) => ({
+          file: f.fileName,
+          rows: f.rows as number | null,
+          text: f.csv,
+        })),
+        { file: 'model.json', rows: null, text: json(world.model) },
+        { file: 'truth.json', rows: null, text: json(world.truth) },
+      ];
+      const makeDir = io.makeDir ?? nodeMakeDir;
+      const writeFile = io.writeFile ?? nodeWriteFile;
+      const base = dir.replace(/[\\/]+$/, '') || dir;
+      try {
+        await makeDir(base);
+      } catch (e) {
+        throw new CliError(
+          translate(locale, 'cli.demoCannotWrite', { file: base, error: (e as Error).message }),
+        );
+      }
+      const written: { file: string; rows: number | null; bytes: number }[] = [];
+      const encoder = new TextEncoder();
+      for (const o of outputs) {
+        const path = `${base}/${o.file}`;
+        const bytes = encoder.encode(o.text);
+        try {
+          await writeFile(path, bytes);
+        } catch (e) {
+          throw new CliError(
+            translate(locale, 'cli.demoCannotWrite', { file: path, error: (e as Error).message }),
+          );
+        }
+        written.push({ file: o.file, rows: o.rows, bytes: bytes.length });
+      }
+      const seconds = (performance.now() - started) / 1000;
+      if (args.json) {
+        io.stdout(JSON.stringify({ dir: base, options, files: written }) + '\n');
+        return;
+      }
+      const width = Math.max(...written.map((w) => w.file.length));
+      const rowTexts = written.map((w) =>
+        w.rows === null ? '' : translateCount(locale, 'cli.demoRows', w.rows),
+      );
+      const rowWidth = Math.max(...rowTexts.map((r) => r.length));
+      io.stdout(
+        [
+          translate(locale, 'cli.demoWrote', {
+            dir: base,
+            seed: String(options.seed),
+            clients: world.truth.clients,
+            months: options.months,
+            seconds: formatNumber(locale, seconds, 1),
+          }),
+          ...written.map(
+            (w, i) =>
+              `  ${w.file.padEnd(width)}  ${rowTexts[i]!.padStart(rowWidth)}  ${formatBytes(locale, w.bytes)}`,
+          ),
+          '',
+        ].join('\n'),
+      );
+    },
+  },
+  {
     name: 'help',
     summaryKey: 'cli.help',
     usage: 'cx-trace help',
@@ -139,19 +273,25 @@ const COMMANDS: Command[] = [
             commands: COMMANDS.map((c) => ({
               name: c.name,
               usage: c.usage,
-              summary: translate(locale, c.summaryKey),
+              summary: commandSummary(locale, c),
             })),
           }) + '\n',
         );
         return;
       }
-      const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+      // A long usage (demo's options) gets its summary on the next line, not a wide column.
+      const long = 48;
+      const width = Math.max(...COMMANDS.map((c) => c.usage.length).filter((n) => n <= long));
       io.stdout(
         [
           translate(locale, 'cli.title'),
           '',
           translate(locale, 'cli.commands'),
-          ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${translate(locale, c.summaryKey)}`),
+          ...COMMANDS.map((c) =>
+            c.usage.length > long
+              ? `  ${c.usage}\n  ${' '.repeat(width)}  ${commandSummary(locale, c)}`
+              : `  ${c.usage.padEnd(width)}  ${commandSummary(locale, c)}`,
+          ),
           '',
           translate(locale, 'cli.options'),
           `  --json       ${translate(locale, 'cli.optJson')}`,
@@ -210,6 +350,11 @@ const COMMANDS: Command[] = [
     },
   },
 ];
+
+/** A command's one-line summary in `locale`. */
+function commandSummary(locale: Locale, c: Command): string {
+  return translate(locale, c.summaryKey);
+}
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = { positional: [], json: false, lang: undefined, options: {} };

@@ -21,6 +21,13 @@ export interface ResultRecord {
   value: unknown;
 }
 
+/** A stored service model (see `src/core/model`), restored with `restoreModel` when read. */
+export interface ModelRecord {
+  id: string;
+  updatedAt: number;
+  model: unknown;
+}
+
 /** One setting (language, whether persistence was asked…). */
 export interface SettingRecord {
   key: string;
@@ -37,6 +44,7 @@ export class CxTraceDb extends Dexie {
   notebooks!: Table<Notebook, string>;
   results!: Table<ResultRecord, string>;
   settings!: Table<SettingRecord, string>;
+  models!: Table<ModelRecord, string>;
 
   /**
    * @param durability `strict` makes each commit wait until it is on disk (used for the
@@ -51,6 +59,8 @@ export class CxTraceDb extends Dexie {
       results: 'key, datasetId, createdAt',
       settings: 'key',
     });
+    // Version 2: service models.
+    this.version(2).stores({ models: 'id, updatedAt' });
   }
 }
 

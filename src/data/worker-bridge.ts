@@ -4,6 +4,8 @@ import { proxy, wrap, type Remote } from 'comlink';
 export interface Progress {
   done: number;
   total: number;
+  /** What is being done, when a task has steps (e.g. the dataset being imported). */
+  step?: string;
 }
 
 /** A progress callback, passed across the worker boundary as a Comlink proxy. */

@@ -21,7 +21,7 @@ import {
   type RemovedCell,
 } from '../core/notebook/cell-order.ts';
 import { findCellKind, restoreCellData } from '../core/notebook/cell-kinds.ts';
-import { createDemoNotebook } from '../core/notebook/demo-notebook.ts';
+import { createDemoNotebook, type DemoDatasets } from '../core/notebook/demo-notebook.ts';
 import type { Locale } from '../core/i18n/locale.ts';
 import { storage } from './storage.svelte.ts';
 import { clearStashedNotebook, stashNotebook } from '../data/unsaved-stash.ts';
@@ -53,8 +53,8 @@ export class NotebookList {
   }
 
   /** Creates the introductory notebook in the user's language and returns its id. */
-  async createDemo(locale: Locale): Promise<string> {
-    return this.#add(createDemoNotebook(locale));
+  async createDemo(locale: Locale, datasets: DemoDatasets): Promise<string> {
+    return this.#add(createDemoNotebook(locale, datasets));
   }
 
   /** Renames a notebook (blank names are ignored); its cells are not touched. */

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { main, type CliIo } from '../../src/cli/main.ts';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
 
 function io(stdin = '', files: Record<string, string> = {}, env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -99,6 +102,103 @@ describe('cx-trace command line', () => {
     expect(await main(['inspect', 'old.xls', '--lang', 'ru'], bad.host)).toBe(1);
     expect(bad.err()).toMatch(/^cx-trace: Это старый файл Excel \.xls\. .*\n$/);
     expect(bad.err().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('writes the demo world into a folder: six CSV files, model.json and truth.json', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cx-trace-demo-'));
+    try {
+      const dir = join(root, 'nested', 'demo');
+      const t = io();
+      expect(await main(['demo', '--out', dir, '--clients', '150', '--json'], t.host)).toBe(0);
+      const report = JSON.parse(t.out());
+      expect(report.options).toEqual({
+        seed: 20260501,
+        clients: 150,
+        months: 24,
+        scale: 1,
+        lang: 'mixed',
+      });
+      expect(readdirSync(dir).sort()).toEqual(
+        [
+          'clients.csv',
+          'it.csv',
+          'model.json',
+          'ops.csv',
+          'shipments.csv',
+          'staff.csv',
+          'survey.csv',
+          'truth.json',
+        ].sort(),
+      );
+      const world = generateDemoWorld({ clients: 150 });
+      for (const f of world.files) {
+        const text = readFileSync(join(dir, f.fileName), 'utf8');
+        expect(text, f.fileName).toBe(f.csv);
+        const entry = report.files.find((w: { file: string }) => w.file === f.fileName);
+        expect(entry).toEqual({ file: f.fileName, rows: f.rows, bytes: Buffer.byteLength(text) });
+      }
+      const truth = readFileSync(join(dir, 'truth.json'), 'utf8');
+      expect(truth).toBe(JSON.stringify(world.truth, null, 2) + '\n');
+      expect(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'))).toEqual(world.model);
+
+      const plain = io();
+      expect(await main(['demo', '--out', dir, '--clients', '150'], plain.host)).toBe(0);
+      expect(plain.out()).toMatch(/^Wrote to .*150 clients, 24 months/);
+      expect(plain.out().match(/\.(csv|json)\b/g)).toHaveLength(8);
+      expect(plain.out()).toMatch(/clients\.csv +150 rows +\d/);
+      expect(plain.out()).toMatch(/truth\.json +\d/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the same demo bytes for the same seed, other bytes for another', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cx-trace-demo-'));
+    try {
+      const run = async (name: string, seed: string) => {
+        const t = io();
+        const argv = ['demo', '--out', join(root, name), '--clients', '120', '--seed', seed];
+        expect(await main([...argv, '--lang', 'ru'], t.host)).toBe(0);
+        expect(t.out()).toMatch(/^Записано в .*клиентов: 120/);
+        return Object.fromEntries(
+          readdirSync(join(root, name)).map((f) => [f, readFileSync(join(root, name, f))]),
+        );
+      };
+      const a = await run('a', '42');
+      const b = await run('b', '42');
+      const c = await run('c', '43');
+      expect(Object.keys(a)).toHaveLength(8);
+      for (const f of Object.keys(a)) {
+        expect(Buffer.compare(a[f]!, b[f]!), f).toBe(0);
+        if (f !== 'model.json') expect(Buffer.compare(a[f]!, c[f]!), f).not.toBe(0);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses bad demo options and failed writes in one line', async () => {
+    for (const argv of [
+      ['demo'],
+      ['demo', '--out', 'x', '--clients', '0'],
+      ['demo', '--out', 'x', '--seed', 'abc'],
+      ['demo', '--out', 'x', '--scale', '-2'],
+      ['demo', '--out', 'x', '--lang', 'de'],
+    ]) {
+      const t = io();
+      expect(await main(argv, t.host), argv.join(' ')).toBe(2);
+      expect(t.err()).toMatch(/^cx-trace: [^\n]+\n$/);
+    }
+    const ru = io('', {}, { LANG: 'ru_RU.UTF-8' });
+    await main(['demo', '--out', 'x', '--months', '999'], ru.host);
+    expect(ru.err()).toMatch(/^cx-trace: --months: нужно целое число от 1 до 240/);
+    const failing = io();
+    failing.host.makeDir = async () => {};
+    failing.host.writeFile = async (path) => {
+      throw new Error(`EACCES: permission denied, open '${path}'`);
+    };
+    expect(await main(['demo', '--out', 'out', '--clients', '20'], failing.host)).toBe(1);
+    expect(failing.err()).toMatch(/^cx-trace: cannot write out\/clients\.csv: EACCES[^\n]*\n$/);
   });
 
   it('runs as the package bin straight from the TypeScript sources', async () => {

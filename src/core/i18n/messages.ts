@@ -7,10 +7,12 @@ export type { Plural } from './message-types.ts';
 
 import { datasetsEn, datasetsRu } from './messages/datasets.ts';
 import { joinEn, joinRu } from './messages/join.ts';
+import { demoEn, demoRu } from './messages/demo.ts';
 
 export const en = {
   ...datasetsEn,
   ...joinEn,
+  ...demoEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -21,7 +23,15 @@ export const en = {
 
   'home.title': 'Notebooks',
   'home.new': 'New notebook',
-  'home.demo': 'Open the demo notebook',
+  'home.demo': 'Open the demo',
+  'home.demoHint':
+    'A B2B distributor with 2,000 clients over 24 months: six datasets, a service model and a notebook to start from. All made in this browser.',
+  'home.demoProgress': 'Making the demo',
+  'home.demoGenerating': 'Generating the demo world…',
+  'home.demoImporting': 'Importing “{name}”: {done} of {total}',
+  'home.demoRowsOf': { one: '{count} row', other: '{count} rows' },
+  'home.demoCancelled': 'The demo was not opened.',
+  'home.demoFailed': 'Could not open the demo: {error}',
   'home.empty': 'No notebooks yet. Create one, or start with the demo.',
   'home.count': { one: '{count} notebook', other: '{count} notebooks' },
   'home.untitled': 'Untitled notebook',
@@ -32,7 +42,6 @@ export const en = {
   'home.duplicate': 'Duplicate',
   'home.delete': 'Delete',
   'home.deleteConfirm': 'Delete the notebook “{title}” with its {cells}? This cannot be undone.',
-  'home.demoTitle': 'Welcome to CX Trace',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',
@@ -283,6 +292,7 @@ export type PluralKey = {
 export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : Plural } = {
   ...datasetsRu,
   ...joinRu,
+  ...demoRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',
@@ -293,7 +303,20 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
 
   'home.title': 'Блокноты',
   'home.new': 'Новый блокнот',
-  'home.demo': 'Открыть демо-блокнот',
+  'home.demo': 'Открыть демо',
+  'home.demoHint':
+    'B2B-дистрибьютор: 2000 клиентов за 24 месяца, шесть наборов данных, сервисная модель и блокнот для начала работы. Всё создаётся в этом браузере.',
+  'home.demoProgress': 'Создание демо',
+  'home.demoGenerating': 'Создаём демо-мир…',
+  'home.demoImporting': 'Загрузка «{name}»: {done} из {total}',
+  'home.demoRowsOf': {
+    one: '{count} строки',
+    few: '{count} строк',
+    many: '{count} строк',
+    other: '{count} строки',
+  },
+  'home.demoCancelled': 'Демо не открыто.',
+  'home.demoFailed': 'Не удалось открыть демо: {error}',
   'home.empty': 'Блокнотов пока нет. Создайте новый или начните с демо.',
   'home.count': {
     one: '{count} блокнот',
@@ -309,7 +332,6 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'home.duplicate': 'Дублировать',
   'home.delete': 'Удалить',
   'home.deleteConfirm': 'Удалить блокнот «{title}» ({cells})? Это нельзя отменить.',
-  'home.demoTitle': 'Добро пожаловать в CX Trace',
 
   'common.save': 'Сохранить',
   'common.cancel': 'Отмена',

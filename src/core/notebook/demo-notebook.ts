@@ -1,32 +1,65 @@
 import type { Locale } from '../i18n/locale.ts';
 import { createMarkdownCellData } from './cell-data/markdown-cell.ts';
-import { createCell, createNotebook, type Notebook } from './notebook.ts';
+import { createJoinCellData } from './cell-data/join-cell.ts';
+import { createCell, createNotebook, type Cell, type Notebook } from './notebook.ts';
 
-const TEXT: Record<Locale, { title: string; cells: string[] }> = {
+const TEXT: Record<
+  Locale,
+  { title: string; intro: string[]; world: string; next: string; joinName: string }
+> = {
   en: {
-    title: 'Welcome to CX Trace',
-    cells: [
+    title: 'Demo: a B2B distributor',
+    intro: [
       '# Welcome to CX Trace\n\nA notebook for customer-experience analysis that **never sends your data anywhere**: files you load stay in this browser, on this computer, and the app works without a network.',
       '## How the method works\n\n1. **Frequency analysis** — which complaints are most frequent in each satisfaction factor (quality, delivery, communication, documents, price).\n2. **Grouping** — which clients complain alike.\n3. **Key drivers** — which factors push satisfaction down, measured with SHAP values.\n4. **The trace** — from low NPS down the service model: TX → CX → OX → EX → IT.',
-      '## Working with cells\n\nEach block of this page is a *cell*. Use the buttons on a cell to move it up or down, collapse it or delete it (a deleted cell can be brought back with **Undo**). Add new cells with the bar at the bottom. Everything is saved as you type.',
     ],
+    world:
+      '## The demo world\n\nA distributor with 2,000 business clients over 24 months, in six datasets (see **Datasets** at the top):\n\n- **clients** — the client card: segment, grade, region, warehouse, account manager, LTV, how much each client cares about each factor, and who left;\n- **shipments** — orders, late shipments, lead time, defects and revenue per client and month;\n- **survey** — quarterly NPS, ratings of five factors and free-text comments in Russian and English;\n- **ops**, **staff**, **it** — warehouses and account managers by month: on-time shipments, picking errors, response times, competency, training, scanner coverage, CRM use.\n\nSomething in this company drives clients away, and it is planted in the data on purpose: the analyses are meant to find it. The cells below start the work: the NPS of the survey, and the survey joined to the client card.',
+    next: '## Working with cells\n\nEach block of this page is a *cell*. Use the buttons on a cell to move it up or down, collapse it or delete it (a deleted cell can be brought back with **Undo**). Add new cells with the bar at the bottom. Everything is saved as you type.',
+    joinName: 'survey with client card',
   },
   ru: {
-    title: 'Добро пожаловать в CX Trace',
-    cells: [
+    title: 'Демо: B2B-дистрибьютор',
+    intro: [
       '# Добро пожаловать в CX Trace\n\nБлокнот для анализа клиентского опыта, который **никуда не отправляет ваши данные**: загруженные файлы остаются в этом браузере на этом компьютере, а приложение работает без сети.',
       '## Как устроен метод\n\n1. **Частотный анализ** — какие жалобы чаще всего встречаются в каждом блоке удовлетворённости (качество, доставка, коммуникация, документы, цена).\n2. **Группировка** — какие клиенты жалуются похоже.\n3. **Ключевые факторы** — что снижает удовлетворённость, по значениям SHAP.\n4. **Трассировка** — от низкого NPS вниз по сервисной модели: TX → CX → OX → EX → IT.',
-      '## Работа с ячейками\n\nКаждый блок этой страницы — *ячейка*. Кнопками ячейки её можно поднять или опустить, свернуть или удалить (удалённую ячейку можно вернуть кнопкой **Вернуть**). Новые ячейки добавляются панелью внизу. Всё сохраняется по мере ввода.',
     ],
+    world:
+      '## Демо-мир\n\nДистрибьютор с 2000 корпоративных клиентов за 24 месяца, шесть наборов данных (см. **Наборы данных** вверху):\n\n- **clients** — карточка клиента: сегмент, грейд, регион, склад, менеджер, LTV, важность каждого фактора для клиента и кто ушёл;\n- **shipments** — заказы, опоздания, срок поставки, брак и выручка по клиенту и месяцу;\n- **survey** — ежеквартальный NPS, оценки пяти факторов и комментарии на русском и английском;\n- **ops**, **staff**, **it** — склады и менеджеры по месяцам: отгрузки в срок, ошибки комплектации, время ответа, компетенции, обучение, охват сканерами, работа в CRM.\n\nВ этой компании что-то отталкивает клиентов, и это намеренно заложено в данные: анализы должны это найти. Ячейки ниже начинают работу: NPS по опросу и опрос, соединённый с карточкой клиента.',
+    next: '## Работа с ячейками\n\nКаждый блок этой страницы — *ячейка*. Кнопками ячейки её можно поднять или опустить, свернуть или удалить (удалённую ячейку можно вернуть кнопкой **Вернуть**). Новые ячейки добавляются панелью внизу. Всё сохраняется по мере ввода.',
+    joinName: 'опрос с карточкой клиента',
   },
 };
 
-/** The introductory notebook, in the user's language. */
-export function createDemoNotebook(locale: Locale, now = Date.now()): Notebook {
+/** The demo world's datasets, by name (`clients`, `survey`…), as stored: name → dataset id. */
+export type DemoDatasets = Readonly<Record<string, string>>;
+
+/**
+ * The demo notebook, in the user's language: the introduction, the demo world, and cells ready
+ * to run on its datasets (NPS of the survey; the survey joined to the client card).
+ */
+export function createDemoNotebook(
+  locale: Locale,
+  datasets: DemoDatasets,
+  now = Date.now(),
+): Notebook {
   const text = TEXT[locale];
-  const notebook = createNotebook(text.title, now);
-  notebook.cells = text.cells.map((source) =>
-    createCell('markdown', createMarkdownCellData(source)),
+  const markdown = (source: string) => createCell('markdown', createMarkdownCellData(source));
+  const cells: Cell[] = [...text.intro.map(markdown), markdown(text.world)];
+  const survey = datasets.survey ?? null;
+  cells.push(createCell('nps', { datasetId: survey, column: survey ? 'nps' : null }));
+  cells.push(
+    createCell('join', {
+      ...createJoinCellData(),
+      left: survey,
+      leftKey: survey ? 'client_id' : null,
+      right: datasets.clients ?? null,
+      rightKey: datasets.clients ? 'client_id' : null,
+      name: text.joinName,
+    }),
+    markdown(text.next),
   );
+  const notebook = createNotebook(text.title, now);
+  notebook.cells = cells;
   return notebook;
 }

@@ -27,8 +27,11 @@ export interface DatasetMeta {
   rowCount: number;
   chunkCount: number;
   columns: ColumnInfo[];
-  /** Where the rows came from: the file name and its size in bytes. */
-  source?: { fileName: string; bytes: number; sheet?: string };
+  /**
+   * Where the rows came from: the file name and its size in bytes; `demo` for the demo world's
+   * datasets (opening the demo again replaces them, never the user's own).
+   */
+  source?: { fileName: string; bytes: number; sheet?: string; demo?: true };
   /** Sum of the stored chunks' byte lengths. */
   storedBytes?: number;
   /**
@@ -93,13 +96,14 @@ export function restoreDatasetMeta(raw: unknown): DatasetMeta | null {
 
 function restoreSource(raw: unknown): { source: NonNullable<DatasetMeta['source']> } | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const { fileName, bytes, sheet } = raw as Record<string, unknown>;
+  const { fileName, bytes, sheet, demo } = raw as Record<string, unknown>;
   if (typeof fileName !== 'string') return null;
   return {
     source: {
       fileName,
       bytes: typeof bytes === 'number' ? bytes : 0,
       ...(typeof sheet === 'string' ? { sheet } : {}),
+      ...(demo === true ? { demo: true as const } : {}),
     },
   };
 }

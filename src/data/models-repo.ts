@@ -1,0 +1,39 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type { CxTraceDb } from './db.ts';
+import type { ServiceModel } from '../core/model/model-types.ts';
+import { restoreModel } from '../core/model/restore-model.ts';
+
+/** Stores a service model (replacing the one with its id). */
+export async function putModel(
+  db: CxTraceDb,
+  model: ServiceModel,
+  now = Date.now(),
+): Promise<void> {
+  await db.models.put({ id: model.id, updatedAt: now, model });
+}
+
+/** A stored service model, repaired and migrated to the current format; null when absent. */
+export async function getModel(db: CxTraceDb, id: string): Promise<ServiceModel | null> {
+  const record = await db.models.get(id);
+  return record ? restoreModel(record.model) : null;
+}
+
+/** Every stored service model, most recently changed first. */
+export async function listModels(db: CxTraceDb): Promise<ServiceModel[]> {
+  const records = await db.models.orderBy('updatedAt').reverse().toArray();
+  return records.map((r) => restoreModel(r.model));
+}
+
+/** Keeps `onChange` told of the stored models (in any tab); returns the subscription. */
+export function watchModels(
+  db: CxTraceDb,
+  onChange: (models: ServiceModel[]) => void,
+  onError: (e: unknown) => void = () => undefined,
+): Subscription {
+  return liveQuery(() => listModels(db)).subscribe({ next: onChange, error: onError });
+}
+
+/** Deletes a stored service model. */
+export async function deleteModel(db: CxTraceDb, id: string): Promise<void> {
+  await db.models.delete(id);
+}

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newWatchedPage, openApp, openHarness, type Watched } from './browser.ts';
+
+let w: Watched;
+afterEach(async () => {
+  expect(w.errors).toEqual([]);
+  await w.context.close();
+});
+
+/** Counts of the app's stored datasets and service models, read directly from IndexedDB. */
+const storedCounts = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ datasets: string[]; models: number }>((resolve, reject) => {
+        const req = indexedDB.open('cx-trace');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['datasets', 'models'], 'readonly');
+          const out = { datasets: [] as string[], models: 0 };
+          tx.objectStore('datasets').getAll().onsuccess = (e) =>
+            (out.datasets = (e.target as IDBRequest<{ name: string }[]>).result
+              .map((d) => d.name)
+              .sort());
+          tx.objectStore('models').count().onsuccess = (e) =>
+            (out.models = (e.target as IDBRequest<number>).result);
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+
+describe('the demo', () => {
+  it('opens in one click: six datasets, a service model and a notebook ready to run', async () => {
+    w = await newWatchedPage();
+    const { page, context } = w;
+    await openApp(page);
+    await page.getByRole('button', { name: 'Open the demo' }).click();
+    await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('article').count()).toBe(6);
+
+    // The NPS cell is set up on the survey: it computes at once.
+    const nps = page.getByRole('article', { name: /NPS summary/ });
+    await nps.getByRole('button', { name: 'Compute NPS' }).click();
+    expect(await nps.locator('output.nps-value').innerText()).toMatch(/^[+−-]?\d+\.\d$/);
+
+    // The datasets page lists the six datasets; the client card has 2,000 clients.
+    await page.getByRole('banner').getByRole('button', { name: 'Datasets' }).click();
+    const table = page.getByRole('table', { name: 'Stored datasets' });
+    await table.getByRole('row', { name: /^clients / }).waitFor();
+    expect(await table.getByRole('row', { name: /^clients / }).innerText()).toContain('2,000');
+
+    const other = await context.newPage();
+    await openHarness(other);
+    expect(await storedCounts(other)).toEqual({
+      datasets: ['clients', 'it', 'ops', 'shipments', 'staff', 'survey'],
+      models: 1,
+    });
+  });
+
+  it('speaks Russian in Russian', async () => {
+    w = await newWatchedPage(undefined, 'ru-RU');
+    const { page } = w;
+    await openApp(page);
+    await page.getByRole('button', { name: 'Открыть демо' }).click();
+    await page.getByRole('heading', { name: 'Демо-мир' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: /Все блокноты/ }).click();
+    await page.getByRole('link', { name: 'Демо: B2B-дистрибьютор' }).waitFor();
+  });
+});

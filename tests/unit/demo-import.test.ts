@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CxTraceDb } from '../../src/data/db.ts';
+import { storeDemoWorld } from '../../src/data/demo-datasets.ts';
+import { importDataset } from '../../src/data/import-dataset.ts';
+import { readAllColumns } from '../../src/data/chunks-repo.ts';
+import { getDataset, listDatasets } from '../../src/data/datasets-repo.ts';
+import { getModel } from '../../src/data/models-repo.ts';
+import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
+import { readSource } from '../../src/core/ingest/read-source.ts';
+import { profileTable } from '../../src/core/ingest/inspect.ts';
+import { validateModel } from '../../src/core/model/validate-model.ts';
+import type { DatasetMeta } from '../../src/core/storage/dataset-meta.ts';
+import type { DatasetSchema } from '../../src/core/model/model-types.ts';
+
+let db: CxTraceDb;
+let n = 0;
+beforeEach(async () => {
+  db = new CxTraceDb(`demo-${++n}`);
+  await db.open();
+});
+
+const small = () => generateDemoWorld({ clients: 300, months: 12 });
+
+/** A stored dataset as the analyses see it: its columns and every value. */
+async function contents(meta: DatasetMeta) {
+  return {
+    rows: meta.rowCount,
+    columns: meta.columns,
+    values: (await readAllColumns(db, meta)).map((v) => Array.from(v)),
+  };
+}
+
+describe('the demo world in the app', () => {
+  it('stores the same tables as importing the CSV files of `cx-trace demo` with the importer', async () => {
+    const world = small();
+    const made = await storeDemoWorld(db, world);
+    expect(Object.keys(made.datasets).sort()).toEqual([
+      'clients',
+      'it',
+      'ops',
+      'shipments',
+      'staff',
+      'survey',
+    ]);
+    for (const file of world.files) {
+      // The file as the command line writes it (UTF-8 bytes of the same text), imported as any
+      // user's file would be.
+      const bytes = new TextEncoder().encode(file.csv);
+      const src = await readSource(bytes, file.fileName);
+      const report = profileTable(src);
+      const imported = await importDataset(db, {
+        name: file.name,
+        rows: src.rows,
+        profiles: report.columns,
+        source: { fileName: file.fileName, bytes: bytes.length },
+      });
+      const inApp = (await getDataset(db, made.datasets[file.name]!))!;
+      expect(await contents(inApp), file.name).toEqual(await contents(imported));
+    }
+  });
+
+  it('stores its service model, which validates clean against the stored datasets', async () => {
+    const world = small();
+    const made = await storeDemoWorld(db, world);
+    const model = (await getModel(db, made.modelId))!;
+    expect(model).toEqual(world.model);
+    const schemas: DatasetSchema[] = await listDatasets(db);
+    expect(validateModel(model, schemas)).toEqual([]);
+  });
+
+  it('opened again, replaces its own datasets in place and never a user’s dataset of the same name', async () => {
+    const world = small();
+    const own = await importDataset(db, {
+      name: 'clients',
+      rows: [['x']],
+      profiles: profileTable(await readSource(new TextEncoder().encode('a\nx\n'), 'clients.csv'))
+        .columns,
+      source: { fileName: 'clients.csv', bytes: 4 },
+    });
+    const first = await storeDemoWorld(db, world);
+    const second = await storeDemoWorld(db, world);
+    expect(second.datasets).toEqual(first.datasets);
+    const all = await listDatasets(db);
+    expect(all).toHaveLength(7);
+    expect((await getDataset(db, own.id))!.rowCount).toBe(1);
+  });
+});
