@@ -8,7 +8,11 @@ import {
   translate,
   translateCount,
 } from '../core/i18n/translate.ts';
-import { npsOf } from '../core/metrics/nps.ts';
+import { npsOf, type NpsSummary } from '../core/metrics/nps.ts';
+import { MIN_RELIABLE_N, npsByGroup } from '../core/metrics/group-metrics.ts';
+import { readSource, type SourceTable } from '../core/ingest/read-source.ts';
+import { readColumn } from '../core/ingest/infer-types.ts';
+import type { ColumnFormat, TypedValues } from '../core/ingest/types.ts';
 import { inspectFile, type InspectReport } from '../core/ingest/inspect.ts';
 import { IngestError } from '../core/ingest/ingest-error.ts';
 import { describeIngestError, describeProblem } from '../core/ingest/describe-ingest.ts';
@@ -38,7 +42,7 @@ interface Args {
 }
 
 /** Options that take a value. */
-const VALUE_OPTIONS = ['lang', 'sheet', 'out', 'seed', 'clients', 'months', 'scale'];
+const VALUE_OPTIONS = ['lang', 'sheet', 'out', 'seed', 'clients', 'months', 'scale', 'score', 'by'];
 
 /** A failure to report as one line, with its exit code. */
 class CliError extends Error {
@@ -311,9 +315,12 @@ const COMMANDS: Command[] = [
   },
   {
     name: 'nps',
-    summaryKey: 'cli.nps',
-    usage: 'cx-trace nps [FILE|-]',
+    summaryKey: 'cli.npsSummary',
+    usage: 'cx-trace nps [FILE|-] | nps FILE --score COL [--by COL]',
     async run(args, io, locale) {
+      if (args.options.score !== undefined) return npsOfColumn(args, io, locale);
+      if (args.options.by !== undefined)
+        throw new CliError(translate(locale, 'cli.npsNeedScore'), 2);
       const source = args.positional[0] ?? '-';
       let text: string;
       try {
@@ -350,6 +357,145 @@ const COMMANDS: Command[] = [
     },
   },
 ];
+
+/** The table `file` as the importer reads it (as `inspect` does), with `--sheet`. */
+async function readTable(
+  args: Args,
+  io: CliIo,
+  locale: Locale,
+  file: string,
+): Promise<SourceTable> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readBytes(file);
+  } catch (e) {
+    throw new CliError(translate(locale, 'cli.cannotRead', { file, error: (e as Error).message }));
+  }
+  const sheetArg = args.options.sheet;
+  const sheet = sheetArg !== undefined && /^\d+$/.test(sheetArg) ? Number(sheetArg) : sheetArg;
+  try {
+    return await readSource(bytes, file, sheet !== undefined ? { sheet } : {});
+  } catch (e) {
+    if (e instanceof IngestError) throw new CliError(describeIngestError(locale, e));
+    throw e;
+  }
+}
+
+/** The values of column `name` read as `type`, blank as null or NaN; the cells that did not fit. */
+function tableColumn(
+  table: SourceTable,
+  file: string,
+  name: string,
+  type: ColumnFormat['type'],
+  locale: Locale,
+): { values: ArrayLike<unknown>; invalid: number } {
+  const index = table.names.indexOf(name);
+  if (index < 0) {
+    throw new CliError(
+      translate(locale, 'cli.npsUnknownColumn', {
+        column: name,
+        file,
+        columns: table.names.join(', '),
+      }),
+    );
+  }
+  const { profile, typed } = readColumn(
+    name,
+    { rows: table.rows, column: index },
+    { format: { type, decimal: table.decimal }, collect: true },
+  );
+  return { values: plainValues(typed!), invalid: profile.invalid };
+}
+
+/** Typed values one per row (a dictionary's codes looked up). */
+function plainValues(typed: TypedValues): ArrayLike<unknown> {
+  if (!('codes' in typed)) return typed;
+  return Array.from(typed.codes, (c) => (c < 0 ? null : typed.dictionary[c]!));
+}
+
+/** NPS figures as `nps --score --json` prints them: shares 0–1, NPS and its interval in points. */
+function npsJson(s: NpsSummary) {
+  // From the counts, not the point shares / 100, so that 1/6 prints as 1/6.
+  const share = (count: number) => (s.n === 0 ? null : count / s.n);
+  return {
+    n: s.n,
+    excluded: s.missing + s.invalid,
+    nps: s.nps,
+    ci: s.nps === null ? null : [s.ciLow, s.ciHigh],
+    promoters: share(s.promoters),
+    passives: share(s.passives),
+    detractors: share(s.detractors),
+  };
+}
+
+/** `cx-trace nps FILE --score COL [--by COL]`: NPS of a table's column, overall and by group. */
+async function npsOfColumn(args: Args, io: CliIo, locale: Locale): Promise<void> {
+  const file = args.positional[0];
+  if (!file || file === '-') throw new CliError(translate(locale, 'cli.npsNeedFile'), 2);
+  const table = await readTable(args, io, locale, file);
+  // Scores are read as decimals so that 7.5 or 11 are seen and reported, not rounded or typed away.
+  const scores = tableColumn(table, file, args.options.score!, 'decimal', locale);
+  const by = args.options.by;
+  // Group keys are the cells' text (trimmed), whatever type the column would be inferred as.
+  const groups = by === undefined ? null : tableColumn(table, file, by, 'category', locale).values;
+  const result = npsByGroup(scores.values, groups);
+  // Cells that are not numbers come back blank from the reader; they are invalid scores.
+  const overall = {
+    ...result.overall,
+    missing: result.overall.missing - scores.invalid,
+    invalid: result.overall.invalid + scores.invalid,
+  };
+  if (args.json) {
+    io.stdout(
+      JSON.stringify({
+        ...npsJson(overall),
+        groups: result.groups.map((g) => {
+          const { n, nps, ci } = npsJson(g.summary);
+          return { key: g.key, n, nps, ci, unreliable: g.unreliable };
+        }),
+      }) + '\n',
+    );
+    return;
+  }
+  if (overall.nps === null) throw new CliError(translate(locale, 'nps.noScores'));
+  const lines = [
+    translate(locale, 'cli.npsLine', {
+      nps: formatSigned(locale, overall.nps),
+      low: formatSigned(locale, overall.ciLow!),
+      high: formatSigned(locale, overall.ciHigh!),
+      responses: translateCount(locale, 'nps.responses', overall.n),
+      promoters: formatPercent(locale, overall.promoterShare!),
+      passives: formatPercent(locale, overall.passiveShare!),
+      detractors: formatPercent(locale, overall.detractorShare!),
+    }),
+  ];
+  if (overall.invalid > 0) lines.push(translateCount(locale, 'nps.invalid', overall.invalid));
+  if (overall.missing > 0) lines.push(translateCount(locale, 'nps.missing', overall.missing));
+  if (by !== undefined) {
+    lines.push('', translate(locale, 'cli.npsBy', { column: by }));
+    for (const g of result.groups) {
+      const s = g.summary;
+      const line =
+        s.nps === null
+          ? translate(locale, 'cli.npsGroupEmpty', { key: g.key })
+          : translate(locale, 'cli.npsGroupLine', {
+              key: g.key,
+              nps: formatSigned(locale, s.nps),
+              low: formatSigned(locale, s.ciLow!),
+              high: formatSigned(locale, s.ciHigh!),
+              responses: translateCount(locale, 'nps.responses', s.n),
+            });
+      const note = g.unreliable
+        ? ` — ${translate(locale, 'cli.npsUnreliable', { min: MIN_RELIABLE_N })}`
+        : '';
+      lines.push(`  ${line}${note}`);
+    }
+    if (result.blankGroup > 0) {
+      lines.push(translateCount(locale, 'cli.npsBlankGroup', result.blankGroup));
+    }
+  }
+  io.stdout(lines.join('\n') + '\n');
+}
 
 /** A command's one-line summary in `locale`. */
 function commandSummary(locale: Locale, c: Command): string {

@@ -67,6 +67,82 @@ describe('cx-trace command line', () => {
     expect(await main(['nps'], empty.host)).toBe(1);
   });
 
+  // North: 10, 9, 6 and a blank; South: 8, 3, and "x" and 11 that are not scores; one blank region.
+  const SURVEY =
+    'region,score,date\nNorth,10,2026-01-05\nNorth,9,2026-01-06\nNorth,6,2026-02-01\nSouth,8,2026-02-02\n' +
+    'South,3,2026-03-01\n,10,2026-03-02\nNorth,,2026-03-03\nSouth,x,2026-03-04\nSouth,11,2026-03-05\n';
+
+  it('computes NPS of a table column by group as JSON, matching a hand computation', async () => {
+    const t = io('', { 'survey.csv': SURVEY });
+    expect(
+      await main(['nps', 'survey.csv', '--score', 'score', '--by', 'region', '--json'], t.host),
+    ).toBe(0);
+    const r = JSON.parse(t.out());
+    // Overall: promoters 10, 9, 10; passive 8; detractors 6, 3 → n 6, NPS (3 − 2)/6.
+    expect(r).toMatchObject({ n: 6, excluded: 3 });
+    expect(r.nps).toBeCloseTo(100 / 6, 9);
+    expect(r.promoters).toBe(0.5);
+    expect(r.passives).toBe(1 / 6);
+    expect(r.detractors).toBe(1 / 3);
+    // Adjusted Wald: n' = 9, p' = 3.75/9, d' = 2.75/9.
+    const wald = (p: number, d: number, n: number) => {
+      const [pa, da] = [(p + 0.75) / (n + 3), (d + 0.75) / (n + 3)];
+      const se = Math.sqrt((pa + da - (pa - da) ** 2) / (n + 3));
+      return [(pa - da - 1.959964 * se) * 100, (pa - da + 1.959964 * se) * 100];
+    };
+    expect(r.ci[0]).toBeCloseTo(wald(3, 2, 6)[0]!, 9);
+    expect(r.ci[1]).toBeCloseTo(wald(3, 2, 6)[1]!, 9);
+    expect(r.groups).toHaveLength(2);
+    const [north, south] = r.groups;
+    expect(north).toMatchObject({ key: 'North', n: 3, unreliable: true });
+    expect(north.nps).toBeCloseTo(100 / 3, 9);
+    expect(north.ci[0]).toBeCloseTo(wald(2, 1, 3)[0]!, 9);
+    expect(north.ci[1]).toBeCloseTo(wald(2, 1, 3)[1]!, 9);
+    expect(south).toMatchObject({ key: 'South', n: 2, nps: -50, unreliable: true });
+    expect(south.ci[0]).toBeCloseTo(wald(0, 1, 2)[0]!, 9);
+    // Without --by: no groups; plain scores on standard input still work as before.
+    const plain = io('', { 'survey.csv': SURVEY });
+    expect(await main(['nps', 'survey.csv', '--score', 'score', '--json'], plain.host)).toBe(0);
+    expect(JSON.parse(plain.out())).toMatchObject({ n: 6, excluded: 3, groups: [] });
+  });
+
+  it("prints NPS by group in the user's language, small groups flagged", async () => {
+    const en = io('', { 'survey.csv': SURVEY });
+    expect(await main(['nps', 'survey.csv', '--score', 'score', '--by', 'region'], en.host)).toBe(
+      0,
+    );
+    expect(en.out()).toMatch(/^NPS \+16\.7 .*6 responses/);
+    expect(en.out()).toMatch(/2 values outside 0–10 skipped/);
+    expect(en.out()).toMatch(
+      /By region:\n {2}North: NPS \+33\.3 .*3 responses — unreliable: fewer than 30/,
+    );
+    expect(en.out()).toMatch(/South: NPS -50\.0 .*2 responses — unreliable/);
+    expect(en.out()).toMatch(/1 row with a blank group is in no group/);
+    const ru = io('', { 'survey.csv': SURVEY }, { LANG: 'ru_RU.UTF-8' });
+    expect(await main(['nps', 'survey.csv', '--score', 'score', '--by', 'region'], ru.host)).toBe(
+      0,
+    );
+    expect(ru.out()).toMatch(/^NPS \+16,7 .*6 ответов/);
+    expect(ru.out()).toMatch(/По столбцу «region»:\n {2}North: NPS \+33,3 .*3 ответа — ненадёжно/);
+    expect(ru.out()).toMatch(/1 строка с пустой группой не вошла ни в одну группу/);
+  });
+
+  it("refuses an unknown column in one line naming the file's columns, and bad usage with 2", async () => {
+    const t = io('', { 'survey.csv': SURVEY });
+    expect(await main(['nps', 'survey.csv', '--score', 'rating'], t.host)).toBe(1);
+    expect(t.err()).toMatch(
+      /^cx-trace: no column “rating” in survey\.csv; its columns: region, score, date\n$/,
+    );
+    const by = io('', { 'survey.csv': SURVEY });
+    expect(await main(['nps', 'survey.csv', '--score', 'score', '--by', 'area'], by.host)).toBe(1);
+    expect(by.err()).toMatch(/“area”/);
+    const noScore = io('', { 'survey.csv': SURVEY });
+    expect(await main(['nps', 'survey.csv', '--by', 'region'], noScore.host)).toBe(2);
+    const noFile = io();
+    expect(await main(['nps', '--score', 'score'], noFile.host)).toBe(2);
+    expect(noFile.err().trim().split('\n')).toHaveLength(1);
+  });
+
   it('inspects a file: encoding, delimiter, decimal, header, rows and typed columns as JSON', async () => {
     const t = io();
     t.host.readBytes = async () =>

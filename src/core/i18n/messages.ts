@@ -8,11 +8,13 @@ export type { Plural } from './message-types.ts';
 import { datasetsEn, datasetsRu } from './messages/datasets.ts';
 import { joinEn, joinRu } from './messages/join.ts';
 import { demoEn, demoRu } from './messages/demo.ts';
+import { metricsEn, metricsRu } from './messages/metrics.ts';
 
 export const en = {
   ...datasetsEn,
   ...joinEn,
   ...demoEn,
+  ...metricsEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -148,7 +150,6 @@ export const en = {
   'cli.optLang': 'language of messages (default: from LANG)',
   'cli.help': 'list the commands',
   'cli.version': 'print the version',
-  'cli.nps': 'NPS with 95% CI of 0–10 scores in FILE or on standard input',
   'cli.unknown': 'unknown command “{command}”. Run “cx-trace help” for the list.',
   'cli.cannotRead': 'cannot read {file}: {error}',
   'cli.npsLine':
@@ -293,6 +294,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...datasetsRu,
   ...joinRu,
   ...demoRu,
+  ...metricsRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',
@@ -467,7 +469,6 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'cli.optLang': 'язык сообщений (по умолчанию из LANG)',
   'cli.help': 'список команд',
   'cli.version': 'показать версию',
-  'cli.nps': 'NPS с 95% доверительным интервалом по оценкам 0–10 из FILE или стандартного ввода',
   'cli.unknown': 'неизвестная команда «{command}». Список команд: «cx-trace help».',
   'cli.cannotRead': 'не удаётся прочитать {file}: {error}',
   'cli.npsLine':
