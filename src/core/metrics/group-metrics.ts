@@ -7,30 +7,14 @@
  * share (CSAT, churn) and its interval is a fraction 0–1.
  */
 import { npsOf, type NpsSummary } from './nps.ts';
+import { isBlankValue } from '../analysis/blank-value.ts';
+import { periodKey, type PeriodGrain } from '../index/period-key.ts';
 
 /** Groups with fewer answers than this are flagged `unreliable` (their interval is too wide). */
 export const MIN_RELIABLE_N = 30;
 
 /** z for a two-sided 95% interval (the same as `nps.ts` uses). */
 const Z95 = 1.959964;
-
-/** A calendar grain for period keys. */
-export type PeriodGrain = 'month' | 'quarter';
-
-/**
- * The period of a moment in UTC: `'2026-03'` for a month, `'2026-Q1'` for a quarter. Keys of
- * years 0–9999 sort chronologically as text. Throws `RangeError` for a non-finite time.
- */
-export function periodKey(ms: number, grain: PeriodGrain): string {
-  if (!Number.isFinite(ms)) throw new RangeError(`not a time: ${ms}`);
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) throw new RangeError(`time out of range: ${ms}`);
-  const year = String(d.getUTCFullYear()).padStart(4, '0');
-  const month = d.getUTCMonth();
-  return grain === 'month'
-    ? `${year}-${String(month + 1).padStart(2, '0')}`
-    : `${year}-Q${Math.floor(month / 3) + 1}`;
-}
 
 /**
  * The period key of each row's date (epoch ms, or a `Date`), `null` for a blank or unreadable
@@ -39,30 +23,13 @@ export function periodKey(ms: number, grain: PeriodGrain): string {
  */
 export function periodKeys(dates: ArrayLike<unknown>, grain: PeriodGrain): (string | null)[] {
   const out = new Array<string | null>(dates.length);
-  for (let i = 0; i < dates.length; i++) {
-    const v = dates[i];
-    const ms = v instanceof Date ? v.getTime() : v;
-    out[i] =
-      typeof ms === 'number' && Number.isFinite(ms) && !Number.isNaN(new Date(ms).getTime())
-        ? periodKey(ms, grain)
-        : null;
-  }
+  for (let i = 0; i < dates.length; i++) out[i] = periodKey(dates[i], grain);
   return out;
-}
-
-/** A blank cell: null, undefined, NaN or an empty/whitespace string. */
-function isBlank(v: unknown): boolean {
-  return (
-    v === null ||
-    v === undefined ||
-    (typeof v === 'number' && Number.isNaN(v)) ||
-    (typeof v === 'string' && v.trim() === '')
-  );
 }
 
 /** A group key as text; null for a blank one. */
 function groupKey(v: unknown): string | null {
-  if (isBlank(v)) return null;
+  if (isBlankValue(v)) return null;
   if (typeof v === 'string') return v;
   if (v instanceof Date) return v.toISOString();
   return String(v);
@@ -148,7 +115,7 @@ export function npsOfValues(scores: ArrayLike<unknown>): NpsSummary {
   for (let i = 0; i < scores.length; i++) {
     const v = scores[i];
     // -1 is any value outside 0–10, so nps.ts counts it as invalid.
-    numbers[i] = isBlank(v) ? null : typeof v === 'number' ? v : -1;
+    numbers[i] = isBlankValue(v) ? null : typeof v === 'number' ? v : -1;
   }
   return npsOf(numbers);
 }
@@ -247,7 +214,7 @@ export function csat(ratings: ArrayLike<unknown>, options: CsatOptions = {}): Cs
   let invalid = 0;
   for (let i = 0; i < ratings.length; i++) {
     const v = ratings[i];
-    if (isBlank(v)) missing++;
+    if (isBlankValue(v)) missing++;
     else if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) invalid++;
     else {
       n++;
@@ -287,7 +254,7 @@ export function churnRate(flags: ArrayLike<unknown>): ChurnSummary {
   for (let i = 0; i < flags.length; i++) {
     const v = flags[i];
     let flag: boolean | null = null;
-    if (isBlank(v)) {
+    if (isBlankValue(v)) {
       missing++;
       continue;
     }
@@ -330,7 +297,7 @@ export function meanOf(values: ArrayLike<unknown>): MeanSummary {
   let invalid = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (isBlank(v)) missing++;
+    if (isBlankValue(v)) missing++;
     else if (typeof v !== 'number' || !Number.isFinite(v)) invalid++;
     else {
       // Welford's update: stable for large columns of similar values.

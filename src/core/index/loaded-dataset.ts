@@ -1,0 +1,57 @@
+/**
+ * A dataset loaded into memory for computing indicators: its columns by name (values as stored
+ * datasets decode: numbers, strings, booleans, dates as epoch milliseconds UTC, null for blank)
+ * and each column's stored type. `loadCsv` builds one from CSV text through the app's importer,
+ * for tests and Node use.
+ */
+import { isDictionaryValues } from '../storage/column-chunk.ts';
+import type { ColumnType } from '../storage/dataset-meta.ts';
+import { profileTable } from '../ingest/inspect.ts';
+import { readSource } from '../ingest/read-source.ts';
+import { storedColumns } from '../ingest/typed-chunks.ts';
+import type { TypedValues } from '../ingest/types.ts';
+
+/** A dataset's columns in memory: one value per row, null (or NaN) for blank. */
+export interface LoadedDataset {
+  /** The stored dataset's id, when it has one (bindings may name it). */
+  id?: string;
+  /** The dataset's name as imported (bindings and `ServiceModel.datasets` use it). */
+  name: string;
+  columns: Record<string, ArrayLike<unknown>>;
+  types: Record<string, ColumnType>;
+}
+
+/**
+ * A column's values as the importer typed them, in the decoded form: numbers and dates keep
+ * their `Float64Array` when it has no blank (NaN) cell, else become an array with null for
+ * blank; dictionary-coded text becomes plain strings.
+ */
+export function plainValues(values: TypedValues): ArrayLike<number | string | boolean | null> {
+  if (values instanceof Float64Array) {
+    if (!values.some((v) => Number.isNaN(v))) return values;
+    return Array.from(values, (v) => (Number.isNaN(v) ? null : v));
+  }
+  if (isDictionaryValues(values)) {
+    const { codes, dictionary } = values;
+    return Array.from(codes, (c) => (c < 0 ? null : (dictionary[c] ?? null)));
+  }
+  return values;
+}
+
+/**
+ * Reads CSV text with the app's importer (detection, type inference, typed values) into a
+ * `LoadedDataset` named `name`. Throws the importer's `IngestError` for text it cannot read.
+ */
+export async function loadCsv(name: string, csvText: string, id?: string): Promise<LoadedDataset> {
+  const table = await readSource(new TextEncoder().encode(csvText), `${name}.csv`);
+  const typed: TypedValues[] = [];
+  const report = profileTable(table, {}, typed);
+  const infos = storedColumns(report.columns);
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  const types: Record<string, ColumnType> = {};
+  infos.forEach((info, i) => {
+    columns[info.name] = plainValues(typed[i] ?? []);
+    types[info.name] = info.type;
+  });
+  return { ...(id !== undefined ? { id } : {}), name, columns, types };
+}
