@@ -103,12 +103,20 @@ export class WorkerBridge<Api extends Record<keyof Api, Task>> {
         finish();
         this.#scheduleIdle();
       };
-      // Progress travels on its own port and may trail the result: drop it once settled.
+      // Progress travels on its own port and may trail the result: drop it once settled, and on
+      // success report the work complete if the last report had not said so yet.
+      let last: Progress | null = null;
       const progress = onProgress
         ? proxy((p: Progress) => {
-            if (!settled) onProgress(p);
+            if (settled) return;
+            last = p;
+            onProgress(p);
           })
         : undefined;
+      const complete = () => {
+        const seen = last as Progress | null;
+        if (onProgress && seen && seen.done < seen.total) onProgress({ ...seen, done: seen.total });
+      };
       const entry: Pending<Remote<Api>> = {
         run: (remote) => {
           const mine = ++attempt;
@@ -117,7 +125,12 @@ export class WorkerBridge<Api extends Record<keyof Api, Task>> {
             p?: ProgressFn,
           ) => Promise<TaskResult<Api[K]>>;
           fn(input, progress).then(
-            (value) => mine === attempt && settle(() => resolve(value)),
+            (value) =>
+              mine === attempt &&
+              settle(() => {
+                complete();
+                resolve(value);
+              }),
             (error: unknown) => mine === attempt && settle(() => reject(error)),
           );
         },

@@ -1,5 +1,8 @@
 import { registerSW } from 'virtual:pwa-register';
 
+/** How long the "ready to work offline" notice stays. */
+const OFFLINE_NOTICE_MS = 12_000;
+
 /** The service worker: offline readiness and a waiting new version (never applied on its own). */
 export class PwaState {
   needRefresh = $state(false);
@@ -14,7 +17,11 @@ export class PwaState {
     this.#update = registerSW({
       immediate: true,
       onNeedRefresh: () => (this.needRefresh = true),
-      onOfflineReady: () => (this.offlineReady = true),
+      onOfflineReady: () => {
+        this.offlineReady = true;
+        // Only news, not a question: it goes away by itself.
+        setTimeout(() => (this.offlineReady = false), OFFLINE_NOTICE_MS);
+      },
       // Without this the plugin reloads every other open tab when one tab applies an update,
       // possibly in the middle of the user's work. Ask instead.
       onNeedReload: () => {
