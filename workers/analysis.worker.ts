@@ -20,6 +20,10 @@ import {
 import { DatasetProfiler, type ColumnProfile } from '../src/core/analysis/column-profile.ts';
 import { csvPieces, type CsvDialect } from '../src/core/storage/export-csv.ts';
 import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
+import { getModel } from '../src/data/models-repo.ts';
+import { loadModelDatasets } from '../src/data/model-datasets.ts';
+import { satisfactionIndex } from '../src/core/index/satisfaction-index.ts';
+import { summariseIndex, type IndexSummary } from '../src/core/index/index-summary.ts';
 
 /** Which column of which stored dataset to summarise. */
 export interface NpsInput {
@@ -76,6 +80,24 @@ const rowsStamp = (meta: DatasetMeta) =>
 
 const api = {
   /** NPS of a 0–10 score column of a stored dataset, read chunk by chunk with progress. */
+  /**
+   * The satisfaction index of a stored service model on the stored datasets it reads: each
+   * client's latest index, block means and the trend by period. Progress counts datasets read.
+   */
+  async satisfactionIndex(
+    input: { modelId: string },
+    onProgress?: ProgressFn,
+  ): Promise<{ ok: true; summary: IndexSummary } | { ok: false; reason: 'model-missing' }> {
+    const db = getDb();
+    const model = await getModel(db, input.modelId);
+    if (!model) return { ok: false, reason: 'model-missing' };
+    const datasets = await loadModelDatasets(db, model, (done, total) =>
+      onProgress?.({ done, total: total + 1 }),
+    );
+    const summary = summariseIndex(satisfactionIndex(model, datasets));
+    return { ok: true, summary };
+  },
+
   async npsSummary(input: NpsInput, onProgress?: ProgressFn): Promise<NpsResult> {
     const db = getDb();
     const meta = await getDataset(db, input.datasetId);

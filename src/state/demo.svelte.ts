@@ -14,7 +14,7 @@ export class DemoRun extends TaskRun<string> {
     return this.run(
       async (signal, onProgress) => {
         const made = await ingestBridge.call('createDemo', {}, { signal, onProgress });
-        return notebooks.createDemo(locale, made.datasets);
+        return notebooks.createDemo(locale, made.datasets, made.modelId);
       },
       // A stopped import leaves chunks of no dataset: remove them now rather than at next start.
       () => cleanUnfinishedImports(getDb()),

@@ -53,8 +53,8 @@ export class NotebookList {
   }
 
   /** Creates the introductory notebook in the user's language and returns its id. */
-  async createDemo(locale: Locale, datasets: DemoDatasets): Promise<string> {
-    return this.#add(createDemoNotebook(locale, datasets));
+  async createDemo(locale: Locale, datasets: DemoDatasets, modelId: string): Promise<string> {
+    return this.#add(createDemoNotebook(locale, datasets, modelId));
   }
 
   /** Renames a notebook (blank names are ignored); its cells are not touched. */

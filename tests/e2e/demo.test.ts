@@ -40,12 +40,24 @@ describe('the demo', () => {
     await openApp(page);
     await page.getByRole('button', { name: 'Open the demo' }).click();
     await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
-    expect(await page.getByRole('article').count()).toBe(6);
+    expect(await page.getByRole('article').count()).toBe(7);
 
     // The NPS cell is set up on the survey: it computes at once.
     const nps = page.getByRole('article', { name: /NPS summary/ });
     await nps.getByRole('button', { name: 'Compute NPS' }).click();
     expect(await nps.locator('output.nps-value').innerText()).toMatch(/^[+−-]?\d+\.\d$/);
+
+    // The index cell is set up on the demo's model: 2,000 clients get an index on 0–100.
+    const index = page.getByRole('article', { name: /Satisfaction index/ });
+    await index.getByRole('button', { name: 'Compute the index' }).click();
+    const value = index.locator('output.index-value');
+    await value.waitFor({ timeout: 30_000 });
+    const mean = Number((await value.innerText()).replace(',', '.'));
+    expect(mean).toBeGreaterThan(0);
+    expect(mean).toBeLessThan(100);
+    expect(await index.innerText()).toContain('mean of 2,000 clients’ latest index');
+    const lowest = index.getByRole('table', { name: 'Clients with the lowest index' });
+    expect(await lowest.getByRole('row').count()).toBe(11);
 
     // The datasets page lists the six datasets; the client card has 2,000 clients.
     await page.getByRole('banner').getByRole('button', { name: 'Datasets' }).click();

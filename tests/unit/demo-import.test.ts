@@ -9,6 +9,10 @@ import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
 import { readSource } from '../../src/core/ingest/read-source.ts';
 import { profileTable } from '../../src/core/ingest/inspect.ts';
 import { validateModel } from '../../src/core/model/validate-model.ts';
+import { loadModelDatasets } from '../../src/data/model-datasets.ts';
+import { satisfactionIndex } from '../../src/core/index/satisfaction-index.ts';
+import { summariseIndex } from '../../src/core/index/index-summary.ts';
+import { loadCsv } from '../../src/core/index/loaded-dataset.ts';
 import type { DatasetMeta } from '../../src/core/storage/dataset-meta.ts';
 import type { DatasetSchema } from '../../src/core/model/model-types.ts';
 
@@ -83,5 +87,20 @@ describe('the demo world in the app', () => {
     const all = await listDatasets(db);
     expect(all).toHaveLength(7);
     expect((await getDataset(db, own.id))!.rowCount).toBe(1);
+  });
+
+  it('computes the satisfaction index from the stored datasets as from the CSV files', async () => {
+    const world = small();
+    const made = await storeDemoWorld(db, world);
+    const model = (await getModel(db, made.modelId))!;
+    const stored = summariseIndex(satisfactionIndex(model, await loadModelDatasets(db, model)));
+    const files = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
+    const fromCsv = summariseIndex(satisfactionIndex(model, files));
+    expect(stored.clients).toBeGreaterThan(250);
+    expect(stored.problems).toEqual([]);
+    expect(stored).toEqual(fromCsv);
+    // Lowest first, and each client's latest period.
+    const idx = stored.clientsLatest.map((c) => c.index);
+    expect(idx).toEqual([...idx].sort((a, b) => a - b));
   });
 });

@@ -8,12 +8,14 @@ export type { Plural } from './message-types.ts';
 import { datasetsEn, datasetsRu } from './messages/datasets.ts';
 import { joinEn, joinRu } from './messages/join.ts';
 import { demoEn, demoRu } from './messages/demo.ts';
+import { indexEn, indexRu } from './messages/index-cell.ts';
 import { metricsEn, metricsRu } from './messages/metrics.ts';
 
 export const en = {
   ...datasetsEn,
   ...joinEn,
   ...demoEn,
+  ...indexEn,
   ...metricsEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
@@ -294,6 +296,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...datasetsRu,
   ...joinRu,
   ...demoRu,
+  ...indexRu,
   ...metricsRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',

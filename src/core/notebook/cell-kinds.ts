@@ -3,6 +3,7 @@ import { createMarkdownCellData, restoreMarkdownCellData } from './cell-data/mar
 import { createNpsCellData, restoreNpsCellData } from './cell-data/nps-cell.ts';
 import { createImportCellData, restoreImportCellData } from './cell-data/import-cell.ts';
 import { createJoinCellData, restoreJoinCellData } from './cell-data/join-cell.ts';
+import { createIndexCellData, restoreIndexCellData } from './cell-data/index-cell.ts';
 
 /** The pure half of a cell kind: its name, label, initial data and how to repair stored data. */
 export interface CellKindSpec<D = unknown> {
@@ -31,6 +32,12 @@ export const CELL_KINDS: readonly CellKindSpec[] = [
   },
   { kind: 'nps', labelKey: 'kind.nps', create: createNpsCellData, restore: restoreNpsCellData },
   { kind: 'join', labelKey: 'kind.join', create: createJoinCellData, restore: restoreJoinCellData },
+  {
+    kind: 'index',
+    labelKey: 'kind.index',
+    create: createIndexCellData,
+    restore: restoreIndexCellData,
+  },
 ];
 
 /** The spec of a cell kind, or undefined for a kind this version does not know. */

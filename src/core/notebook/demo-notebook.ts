@@ -14,7 +14,7 @@ const TEXT: Record<
       '## How the method works\n\n1. **Frequency analysis** — which complaints are most frequent in each satisfaction factor (quality, delivery, communication, documents, price).\n2. **Grouping** — which clients complain alike.\n3. **Key drivers** — which factors push satisfaction down, measured with SHAP values.\n4. **The trace** — from low NPS down the service model: TX → CX → OX → EX → IT.',
     ],
     world:
-      '## The demo world\n\nA distributor with 2,000 business clients over 24 months, in six datasets (see **Datasets** at the top):\n\n- **clients** — the client card: segment, grade, region, warehouse, account manager, LTV, how much each client cares about each factor, and who left;\n- **shipments** — orders, late shipments, lead time, defects and revenue per client and month;\n- **survey** — quarterly NPS, ratings of five factors and free-text comments in Russian and English;\n- **ops**, **staff**, **it** — warehouses and account managers by month: on-time shipments, picking errors, response times, competency, training, scanner coverage, CRM use.\n\nSomething in this company drives clients away, and it is planted in the data on purpose: the analyses are meant to find it. The cells below start the work: the NPS of the survey, and the survey joined to the client card.',
+      '## The demo world\n\nA distributor with 2,000 business clients over 24 months, in six datasets (see **Datasets** at the top):\n\n- **clients** — the client card: segment, grade, region, warehouse, account manager, LTV, how much each client cares about each factor, and who left;\n- **shipments** — orders, late shipments, lead time, defects and revenue per client and month;\n- **survey** — quarterly NPS, ratings of five factors and free-text comments in Russian and English;\n- **ops**, **staff**, **it** — warehouses and account managers by month: on-time shipments, picking errors, response times, competency, training, scanner coverage, CRM use.\n\nSomething in this company drives clients away, and it is planted in the data on purpose: the analyses are meant to find it. The cells below start the work: the NPS of the survey, the survey joined to the client card, and the satisfaction index of the company’s service model.',
     next: '## Working with cells\n\nEach block of this page is a *cell*. Use the buttons on a cell to move it up or down, collapse it or delete it (a deleted cell can be brought back with **Undo**). Add new cells with the bar at the bottom. Everything is saved as you type.',
     joinName: 'survey with client card',
   },
@@ -25,7 +25,7 @@ const TEXT: Record<
       '## Как устроен метод\n\n1. **Частотный анализ** — какие жалобы чаще всего встречаются в каждом блоке удовлетворённости (качество, доставка, коммуникация, документы, цена).\n2. **Группировка** — какие клиенты жалуются похоже.\n3. **Ключевые факторы** — что снижает удовлетворённость, по значениям SHAP.\n4. **Трассировка** — от низкого NPS вниз по сервисной модели: TX → CX → OX → EX → IT.',
     ],
     world:
-      '## Демо-мир\n\nДистрибьютор с 2000 корпоративных клиентов за 24 месяца, шесть наборов данных (см. **Наборы данных** вверху):\n\n- **clients** — карточка клиента: сегмент, грейд, регион, склад, менеджер, LTV, важность каждого фактора для клиента и кто ушёл;\n- **shipments** — заказы, опоздания, срок поставки, брак и выручка по клиенту и месяцу;\n- **survey** — ежеквартальный NPS, оценки пяти факторов и комментарии на русском и английском;\n- **ops**, **staff**, **it** — склады и менеджеры по месяцам: отгрузки в срок, ошибки комплектации, время ответа, компетенции, обучение, охват сканерами, работа в CRM.\n\nВ этой компании что-то отталкивает клиентов, и это намеренно заложено в данные: анализы должны это найти. Ячейки ниже начинают работу: NPS по опросу и опрос, соединённый с карточкой клиента.',
+      '## Демо-мир\n\nДистрибьютор с 2000 корпоративных клиентов за 24 месяца, шесть наборов данных (см. **Наборы данных** вверху):\n\n- **clients** — карточка клиента: сегмент, грейд, регион, склад, менеджер, LTV, важность каждого фактора для клиента и кто ушёл;\n- **shipments** — заказы, опоздания, срок поставки, брак и выручка по клиенту и месяцу;\n- **survey** — ежеквартальный NPS, оценки пяти факторов и комментарии на русском и английском;\n- **ops**, **staff**, **it** — склады и менеджеры по месяцам: отгрузки в срок, ошибки комплектации, время ответа, компетенции, обучение, охват сканерами, работа в CRM.\n\nВ этой компании что-то отталкивает клиентов, и это намеренно заложено в данные: анализы должны это найти. Ячейки ниже начинают работу: NPS по опросу, опрос, соединённый с карточкой клиента, и индекс удовлетворённости по сервисной модели компании.',
     next: '## Работа с ячейками\n\nКаждый блок этой страницы — *ячейка*. Кнопками ячейки её можно поднять или опустить, свернуть или удалить (удалённую ячейку можно вернуть кнопкой **Вернуть**). Новые ячейки добавляются панелью внизу. Всё сохраняется по мере ввода.',
     joinName: 'опрос с карточкой клиента',
   },
@@ -36,11 +36,13 @@ export type DemoDatasets = Readonly<Record<string, string>>;
 
 /**
  * The demo notebook, in the user's language: the introduction, the demo world, and cells ready
- * to run on its datasets (NPS of the survey; the survey joined to the client card).
+ * to run on its datasets and model (NPS of the survey; the survey joined to the client card;
+ * the satisfaction index of the demo's service model).
  */
 export function createDemoNotebook(
   locale: Locale,
   datasets: DemoDatasets,
+  modelId: string | null = null,
   now = Date.now(),
 ): Notebook {
   const text = TEXT[locale];
@@ -57,6 +59,7 @@ export function createDemoNotebook(
       rightKey: datasets.clients ? 'client_id' : null,
       name: text.joinName,
     }),
+    createCell('index', { modelId }),
     markdown(text.next),
   );
   const notebook = createNotebook(text.title, now);

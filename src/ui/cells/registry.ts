@@ -4,6 +4,7 @@ import MarkdownCell from './markdown/MarkdownCell.svelte';
 import NpsCell from './nps/NpsCell.svelte';
 import ImportCell from './import/ImportCell.svelte';
 import JoinCell from './join/JoinCell.svelte';
+import IndexCell from './index/IndexCell.svelte';
 
 /** The props every cell component takes: its cell, and a way to replace the cell's data. */
 export interface CellProps<D = unknown> {
@@ -25,4 +26,5 @@ export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
   markdown: erase(MarkdownCell),
   nps: erase(NpsCell),
   join: erase(JoinCell),
+  index: erase(IndexCell),
 };
