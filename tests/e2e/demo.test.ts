@@ -58,6 +58,14 @@ describe('the demo', () => {
     expect(await index.innerText()).toContain('mean of 2,000 clients’ latest index');
     const lowest = index.getByRole('table', { name: 'Clients with the lowest index' });
     expect(await lowest.getByRole('row').count()).toBe(11);
+    // The trend chart draws (Vega with its CSP-safe interpreter) and exports as SVG.
+    const chart = index.getByRole('figure', { name: /Mean satisfaction index by period/ });
+    await chart.locator('svg').first().waitFor();
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      index.getByRole('button', { name: 'SVG' }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe('satisfaction-index-by-period.svg');
 
     // The datasets page lists the six datasets; the client card has 2,000 clients.
     await page.getByRole('banner').getByRole('button', { name: 'Datasets' }).click();

@@ -3,6 +3,12 @@ import type { Message, Translation } from '../message-types.ts';
 /** Messages of the satisfaction-index cell, merged into `../messages.ts`. */
 export const indexEn = {
   'kind.index': 'Satisfaction index',
+  'chart.png': 'PNG',
+  'chart.svg': 'SVG',
+  'chart.failed': 'Could not draw the chart: {error}',
+  'index.trendLabel': 'Mean satisfaction index by period, chart',
+  'index.trendHow':
+    'How to read this: each point is the mean index of the clients with an index in that period; the axis runs from 0 to 100, so a small change looks small. Point at a period to see how many clients it averages.',
   'index.model': 'Service model',
   'index.noModels': 'No service model yet. Open the demo from the notebook list to get one.',
   'index.missingModel': 'The chosen service model no longer exists.',
@@ -40,6 +46,12 @@ export const indexEn = {
 
 export const indexRu: Translation<typeof indexEn> = {
   'kind.index': 'Индекс удовлетворённости',
+  'chart.png': 'PNG',
+  'chart.svg': 'SVG',
+  'chart.failed': 'Не удалось построить график: {error}',
+  'index.trendLabel': 'График среднего индекса удовлетворённости по периодам',
+  'index.trendHow':
+    'Как читать: каждая точка — средний индекс клиентов, у которых он есть в этом периоде; ось идёт от 0 до 100, поэтому небольшое изменение выглядит небольшим. Наведите на точку, чтобы увидеть, по скольким клиентам взято среднее.',
   'index.model': 'Сервисная модель',
   'index.noModels':
     'Сервисной модели пока нет. Откройте демо из списка блокнотов, чтобы её получить.',
