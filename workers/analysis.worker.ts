@@ -2,7 +2,8 @@
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { getDataset } from '../src/data/datasets-repo.ts';
-import { scanColumn } from '../src/data/chunks-repo.ts';
+import { readAllColumns, scanColumn } from '../src/data/chunks-repo.ts';
+import { npsByGroup, periodKeys, type ByGroup } from '../src/core/metrics/group-metrics.ts';
 import {
   addNpsScores,
   emptyNpsCounts,
@@ -34,6 +35,19 @@ export interface NpsInput {
 /** An NPS summary, or why there is none (shown to the user in their language). */
 export type NpsResult =
   | { ok: true; summary: NpsSummary; rows: number }
+  | { ok: false; reason: 'dataset-missing' | 'column-missing' };
+
+/** NPS of a score column by the values of another column, or by the periods of a date column. */
+export interface NpsGroupsInput {
+  datasetId: string;
+  column: string;
+  by?: string | null;
+  period?: { column: string; grain: 'month' | 'quarter' } | null;
+}
+
+/** NPS by group, or why there is none. */
+export type NpsGroupsResult =
+  | { ok: true; result: ByGroup<NpsSummary> }
   | { ok: false; reason: 'dataset-missing' | 'column-missing' };
 
 /** A stored value as it reaches the page: numbers, text, yes/no, dates; null for blank. */
@@ -79,7 +93,6 @@ const rowsStamp = (meta: DatasetMeta) =>
   JSON.stringify([meta.storageId ?? meta.id, meta.chunkCount, meta.rowCount, meta.columns]);
 
 const api = {
-  /** NPS of a 0–10 score column of a stored dataset, read chunk by chunk with progress. */
   /**
    * The satisfaction index of a stored service model on the stored datasets it reads: each
    * client's latest index, block means and the trend by period. Progress counts datasets read.
@@ -98,6 +111,26 @@ const api = {
     return { ok: true, summary };
   },
 
+  /**
+   * NPS of a 0–10 score column by group: the values of a column (segment, region…) or the
+   * periods (month or quarter) of a date column, each with its interval and a small-group flag.
+   */
+  async npsGroups(input: NpsGroupsInput): Promise<NpsGroupsResult> {
+    const db = getDb();
+    const meta = await getDataset(db, input.datasetId);
+    if (!meta) return { ok: false, reason: 'dataset-missing' };
+    const groupColumn = input.by ?? input.period?.column ?? null;
+    const names = [input.column, ...(groupColumn ? [groupColumn] : [])];
+    if (names.some((n) => !meta.columns.some((c) => c.name === n))) {
+      return { ok: false, reason: 'column-missing' };
+    }
+    const [scores, groupValues] = await readAllColumns(db, meta, names);
+    const groups =
+      input.period && groupValues ? periodKeys(groupValues, input.period.grain) : groupValues;
+    return { ok: true, result: npsByGroup(scores!, groups ?? null) };
+  },
+
+  /** NPS of a 0–10 score column of a stored dataset, read chunk by chunk with progress. */
   async npsSummary(input: NpsInput, onProgress?: ProgressFn): Promise<NpsResult> {
     const db = getDb();
     const meta = await getDataset(db, input.datasetId);

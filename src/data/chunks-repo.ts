@@ -86,7 +86,8 @@ export async function scanColumn(
 }
 
 /**
- * Every column of a dataset, read whole (for work that needs all rows at once, like a join):
+ * Every column of a dataset (or the columns named in `only`, in that order), read whole (for
+ * work that needs all rows at once, like a join):
  * all chunk records in one query, each chunk's Arrow stream decoded once. A number or date
  * column without blanks comes back as one typed array (no value is boxed); other columns as
  * arrays with null for blanks; dates as epoch milliseconds.
@@ -94,6 +95,7 @@ export async function scanColumn(
 export async function readAllColumns(
   db: CxTraceDb,
   meta: DatasetMeta,
+  only?: readonly string[],
 ): Promise<ArrayLike<unknown>[]> {
   const owner = chunkOwner(meta);
   const records = await db.chunks
@@ -103,11 +105,16 @@ export async function readAllColumns(
   if (records.length !== meta.chunkCount) {
     throw new Error(`Dataset ${meta.id} has ${records.length} of ${meta.chunkCount} chunks`);
   }
-  const names = meta.columns.map((c) => c.name);
+  const columns = only
+    ? only.map(
+        (n) => meta.columns.find((c) => c.name === n) ?? { name: n, type: 'string' as const },
+      )
+    : meta.columns;
+  const names = columns.map((c) => c.name);
   const total = records.reduce((n, r) => n + r.rows, 0);
   // Strings and booleans are decoded straight into one array per column; numbers and dates
   // come as typed arrays per chunk, joined after.
-  const targets = meta.columns.map((c) =>
+  const targets = columns.map((c) =>
     c.type === 'string' || c.type === 'boolean' ? new Array<unknown>(total) : null,
   );
   const parts = names.map((): DecodedColumn[] => []);

@@ -1,6 +1,8 @@
 import type { IndexSummary } from '../core/index/index-summary.ts';
 import { analysisBridge } from '../data/analysis-bridge.ts';
-import type { NpsResult } from '../../workers/analysis.worker.ts';
+import type { NpsGroupsInput, NpsResult } from '../../workers/analysis.worker.ts';
+import type { ByGroup } from '../core/metrics/group-metrics.ts';
+import type { NpsSummary } from '../core/metrics/nps.ts';
 import { TaskRun } from './task-run.svelte.ts';
 
 /** One run of an NPS summary: progress, result, cancel. */
@@ -19,6 +21,16 @@ export class IndexRun extends TaskRun<IndexSummary> {
     await this.run(async (signal, onProgress) => {
       const r = await analysisBridge.call('satisfactionIndex', { modelId }, { signal, onProgress });
       return r.ok ? r.summary : null;
+    });
+  }
+}
+
+/** NPS by group or period of a stored dataset column, computed in the analysis worker. */
+export class NpsGroupsRun extends TaskRun<ByGroup<NpsSummary>> {
+  async start(input: NpsGroupsInput): Promise<void> {
+    await this.run(async (signal) => {
+      const r = await analysisBridge.call('npsGroups', input, { signal });
+      return r.ok ? r.result : null;
     });
   }
 }

@@ -46,6 +46,15 @@ describe('the demo', () => {
     const nps = page.getByRole('article', { name: /NPS summary/ });
     await nps.getByRole('button', { name: 'Compute NPS' }).click();
     expect(await nps.locator('output.nps-value').innerText()).toMatch(/^[+−-]?\d+\.\d$/);
+    // It is set to split by quarter of the answer date: eight quarters, with a chart.
+    const byQuarter = nps.getByRole('table', { name: 'NPS by date' });
+    await byQuarter.waitFor();
+    expect(await byQuarter.getByRole('row').count()).toBe(1 + 8);
+    await nps
+      .getByRole('figure', { name: /NPS by date/ })
+      .locator('svg')
+      .first()
+      .waitFor();
 
     // The index cell is set up on the demo's model: 2,000 clients get an index on 0–100.
     const index = page.getByRole('article', { name: /Satisfaction index/ });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { indexTrendSpec } from '../../src/core/charts/index-trend.ts';
+import { npsGroupsSpec } from '../../src/core/charts/nps-groups.ts';
 
 describe('chart specs', () => {
   it('the index trend is valid Vega-Lite, in period order, on a fixed 0–100 axis', () => {
@@ -19,5 +20,38 @@ describe('chart specs', () => {
     // The chart's data is a copy: changing it does not change the summary it came from.
     data.values[0]!.period = 'x';
     expect(byPeriod[0]!.period).toBe('2026-01');
+  });
+
+  it('NPS by group is valid Vega-Lite: a band by period, error bars by group', () => {
+    const summary = (nps: number, n: number) => ({
+      ...{ promoters: 0, passives: 0, detractors: 0, missing: 0, invalid: 0 },
+      n,
+      nps,
+      promoterShare: 0,
+      passiveShare: 0,
+      detractorShare: 0,
+      ciLow: nps - 10,
+      ciHigh: nps + 10,
+    });
+    const groups = [
+      { key: '2026-Q1', summary: summary(20, 120), unreliable: false },
+      { key: '2026-Q2', summary: summary(-5, 12), unreliable: true },
+    ];
+    const labels = {
+      group: 'Quarter',
+      nps: 'NPS',
+      low: 'Low',
+      high: 'High',
+      n: 'Answers',
+      unreliable: 'Too few',
+      yes: 'yes',
+      no: 'no',
+    };
+    const marks = (kind: 'period' | 'group') =>
+      JSON.stringify(compile(npsGroupsSpec(groups, kind, labels)).spec.marks);
+    expect(marks('period')).toContain('"type":"area"');
+    expect(marks('group')).toContain('"type":"rule"');
+    // The small group is drawn faint, not dropped.
+    expect(marks('group')).toContain('0.35');
   });
 });

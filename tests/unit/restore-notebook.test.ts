@@ -41,7 +41,13 @@ describe('restoreNotebook', () => {
     // A duplicate id gets a fresh one, and missing data gets the kind's empty data.
     expect(second!.id).not.toBe('c1');
     expect(second!.data).toEqual({ source: '' });
-    expect(nps!.data).toEqual({ datasetId: null, column: 'score' });
+    expect(nps!.data).toEqual({
+      datasetId: null,
+      column: 'score',
+      by: null,
+      periodColumn: null,
+      grain: 'quarter',
+    });
     // A kind from a newer version is kept unchanged, not dropped.
     expect(future).toMatchObject({ id: 'c4', collapsed: true, data: { anything: [1, 2] } });
   });
@@ -50,9 +56,28 @@ describe('restoreNotebook', () => {
     const nb = createNotebook('Q3 complaints', 5);
     nb.cells = [
       createCell('markdown', { source: 'text' }),
-      createCell('nps', { datasetId: 'd', column: 'nps' }),
+      createCell('nps', {
+        datasetId: 'd',
+        column: 'nps',
+        by: null,
+        periodColumn: 'date',
+        grain: 'month',
+      }),
     ];
     expect(restoreNotebook(structuredClone(nb), restoreCellData)).toEqual(nb);
+  });
+
+  it('gives NPS cells saved before groups existed no groups', () => {
+    const nb = createNotebook('Old', 1);
+    nb.cells = [createCell('nps', { datasetId: 'd', column: 'nps' })];
+    const restored = restoreNotebook(structuredClone(nb), restoreCellData);
+    expect(restored?.cells[0]?.data).toEqual({
+      datasetId: 'd',
+      column: 'nps',
+      by: null,
+      periodColumn: null,
+      grain: 'quarter',
+    });
   });
 
   it('duplicates with new ids and independent cells', () => {

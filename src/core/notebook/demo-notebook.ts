@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locale.ts';
 import { createMarkdownCellData } from './cell-data/markdown-cell.ts';
 import { createJoinCellData } from './cell-data/join-cell.ts';
+import { createNpsCellData } from './cell-data/nps-cell.ts';
 import { createCell, createNotebook, type Cell, type Notebook } from './notebook.ts';
 
 const TEXT: Record<
@@ -49,7 +50,14 @@ export function createDemoNotebook(
   const markdown = (source: string) => createCell('markdown', createMarkdownCellData(source));
   const cells: Cell[] = [...text.intro.map(markdown), markdown(text.world)];
   const survey = datasets.survey ?? null;
-  cells.push(createCell('nps', { datasetId: survey, column: survey ? 'nps' : null }));
+  cells.push(
+    createCell('nps', {
+      ...createNpsCellData(),
+      datasetId: survey,
+      column: survey ? 'nps' : null,
+      periodColumn: survey ? 'date' : null,
+    }),
+  );
   cells.push(
     createCell('join', {
       ...createJoinCellData(),

@@ -1,17 +1,28 @@
-/** An NPS-summary cell's data: which dataset column it summarises. */
+/** An NPS-summary cell's data: which dataset column it summarises, and by what. */
 export interface NpsCellData {
   datasetId: string | null;
   column: string | null;
+  /** A column whose values split the answers into groups (segment, region…). */
+  by: string | null;
+  /** A date column whose periods split the answers, at `grain`. */
+  periodColumn: string | null;
+  grain: 'month' | 'quarter';
 }
 
 /** A new NPS-summary cell with nothing chosen. */
 export function createNpsCellData(): NpsCellData {
-  return { datasetId: null, column: null };
+  return { datasetId: null, column: null, by: null, periodColumn: null, grain: 'quarter' };
 }
 
-/** Repairs stored NPS-summary cell data. */
+/** Repairs stored NPS-summary cell data (cells saved before groups existed have none). */
 export function restoreNpsCellData(raw: unknown): NpsCellData {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  return { datasetId: str(r.datasetId), column: str(r.column) };
+  return {
+    datasetId: str(r.datasetId),
+    column: str(r.column),
+    by: str(r.by),
+    periodColumn: str(r.periodColumn),
+    grain: r.grain === 'month' ? 'month' : 'quarter',
+  };
 }
