@@ -2,12 +2,14 @@
  * Where the app is: the notebook list, one notebook, or the stored datasets. Kept in the URL
  * hash (any static host).
  */
-export type Route = { page: 'home' } | { page: 'notebook'; id: string } | { page: 'datasets' };
+export type Route =
+  { page: 'home' } | { page: 'notebook'; id: string } | { page: 'datasets' } | { page: 'models' };
 
 /** Reads a route from a location hash such as `#/notebook/ID` or `#/datasets`. */
 export function parseHash(hash: string): Route {
   const m = /^#\/notebook\/([^/?#]+)/.exec(hash);
   if (m) return { page: 'notebook', id: decodeURIComponent(m[1]!) };
+  if (/^#\/models\/?(?:[?#]|$)/.test(hash)) return { page: 'models' };
   return /^#\/datasets\/?(?:[?#]|$)/.test(hash) ? { page: 'datasets' } : { page: 'home' };
 }
 
@@ -27,6 +29,11 @@ export class Router {
   /** Opens the list of stored datasets. */
   datasets(): void {
     location.hash = '#/datasets';
+  }
+
+  /** Opens the list of service models. */
+  models(): void {
+    location.hash = '#/models';
   }
 
   /** Goes to the notebook list. */

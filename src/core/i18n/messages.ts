@@ -9,6 +9,7 @@ import { datasetsEn, datasetsRu } from './messages/datasets.ts';
 import { joinEn, joinRu } from './messages/join.ts';
 import { demoEn, demoRu } from './messages/demo.ts';
 import { indexEn, indexRu } from './messages/index-cell.ts';
+import { modelsEn, modelsRu } from './messages/models.ts';
 import { metricsEn, metricsRu } from './messages/metrics.ts';
 
 export const en = {
@@ -16,6 +17,7 @@ export const en = {
   ...joinEn,
   ...demoEn,
   ...indexEn,
+  ...modelsEn,
   ...metricsEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
@@ -297,6 +299,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...joinRu,
   ...demoRu,
   ...indexRu,
+  ...modelsRu,
   ...metricsRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',

@@ -1,0 +1,93 @@
+import type { Message, Translation } from '../message-types.ts';
+
+/** Messages of the service-models page, merged into `../messages.ts`. */
+export const modelsEn = {
+  'models.title': 'Service models',
+  'models.intro':
+    'A service model lays out the journey, the factors of satisfaction and the indicators of every layer (TX → CX → OX → EX → IT) with the links between them, bound to your datasets.',
+  'models.none':
+    'No service model yet. Start from a template, import a model file, or open the demo.',
+  'models.template': 'Template',
+  'models.create': 'Create from template',
+  'models.import': 'Import a model (JSON)…',
+  'models.export': 'Export JSON',
+  'models.exportOf': 'Export “{name}” as JSON',
+  'models.delete': 'Delete',
+  'models.deleteOf': 'Delete “{name}”',
+  'models.deleteConfirm':
+    'Delete the service model “{name}”? Cells that use it will ask for another.',
+  'models.deleted': 'Deleted “{name}”.',
+  'models.imported': 'Imported “{name}”.',
+  'models.created': 'Created “{name}”.',
+  'models.notJson': 'The file “{file}” is not JSON: {error}',
+  'models.notModel': 'The file “{file}” is not a CX Trace service model.',
+  'models.indicators': { one: '{count} indicator', other: '{count} indicators' },
+  'models.links': { one: '{count} link', other: '{count} links' },
+  'models.valid': 'No problems found.',
+  'models.problems': { one: '{count} problem', other: '{count} problems' },
+  'models.error': 'error',
+  'models.warning': 'warning',
+  'model.problem.duplicate-id': 'The same id is used twice',
+  'model.problem.unknown-reference': 'Refers to something that does not exist',
+  'model.problem.cycle': 'Links go round in a circle',
+  'model.problem.link-down': 'A link points from a higher layer down to a lower one',
+  'model.problem.unknown-dataset': 'No stored dataset has this name',
+  'model.problem.unknown-column': 'The dataset has no such column',
+  'model.problem.type-mismatch': 'The column’s type does not suit the aggregate',
+  'model.problem.missing-key': 'The dataset lacks a key column this grain needs',
+  'model.problem.orphan-indicator': 'The indicator is linked to nothing',
+  'model.problem.invalid-value': 'A value is missing or out of range',
+} satisfies Record<string, Message>;
+
+export const modelsRu: Translation<typeof modelsEn> = {
+  'models.title': 'Сервисные модели',
+  'models.intro':
+    'Сервисная модель описывает путь клиента, факторы удовлетворённости и показатели всех уровней (TX → CX → OX → EX → IT) со связями между ними, привязанные к вашим наборам данных.',
+  'models.none':
+    'Сервисной модели пока нет. Начните с шаблона, импортируйте файл модели или откройте демо.',
+  'models.template': 'Шаблон',
+  'models.create': 'Создать по шаблону',
+  'models.import': 'Импортировать модель (JSON)…',
+  'models.export': 'Экспорт JSON',
+  'models.exportOf': 'Экспортировать «{name}» в JSON',
+  'models.delete': 'Удалить',
+  'models.deleteOf': 'Удалить «{name}»',
+  'models.deleteConfirm':
+    'Удалить сервисную модель «{name}»? Ячейки, которые её используют, попросят выбрать другую.',
+  'models.deleted': 'Удалено: «{name}».',
+  'models.imported': 'Импортировано: «{name}».',
+  'models.created': 'Создано: «{name}».',
+  'models.notJson': 'Файл «{file}» — не JSON: {error}',
+  'models.notModel': 'Файл «{file}» — не сервисная модель CX Trace.',
+  'models.indicators': {
+    one: '{count} показатель',
+    few: '{count} показателя',
+    many: '{count} показателей',
+    other: '{count} показателя',
+  },
+  'models.links': {
+    one: '{count} связь',
+    few: '{count} связи',
+    many: '{count} связей',
+    other: '{count} связи',
+  },
+  'models.valid': 'Проблем не найдено.',
+  'models.problems': {
+    one: '{count} проблема',
+    few: '{count} проблемы',
+    many: '{count} проблем',
+    other: '{count} проблемы',
+  },
+  'models.error': 'ошибка',
+  'models.warning': 'предупреждение',
+  'model.problem.duplicate-id': 'Один и тот же идентификатор используется дважды',
+  'model.problem.unknown-reference': 'Ссылка на то, чего нет',
+  'model.problem.cycle': 'Связи образуют круг',
+  'model.problem.link-down': 'Связь идёт с верхнего уровня на нижний',
+  'model.problem.unknown-dataset': 'Нет сохранённого набора данных с таким именем',
+  'model.problem.unknown-column': 'В наборе данных нет такого столбца',
+  'model.problem.type-mismatch': 'Тип столбца не подходит для агрегирования',
+  'model.problem.missing-key': 'В наборе данных нет ключевого столбца, нужного для этого уровня',
+  'model.problem.orphan-indicator': 'Показатель ни с чем не связан',
+  'model.problem.invalid-value': 'Значение не задано или вне допустимого',
+};
