@@ -25,6 +25,7 @@ import { getModel } from '../src/data/models-repo.ts';
 import { loadModelDatasets } from '../src/data/model-datasets.ts';
 import { satisfactionIndex } from '../src/core/index/satisfaction-index.ts';
 import { summariseIndex, type IndexSummary } from '../src/core/index/index-summary.ts';
+import { indicatorOverview, type IndicatorOverview } from '../src/core/index/indicator-overview.ts';
 
 /** Which column of which stored dataset to summarise. */
 export interface NpsInput {
@@ -109,6 +110,23 @@ const api = {
     );
     const summary = summariseIndex(satisfactionIndex(model, datasets));
     return { ok: true, summary };
+  },
+
+  /**
+   * Every indicator of a stored service model at a glance (latest value, trend, status against
+   * target), from the stored datasets it reads. Progress counts datasets read.
+   */
+  async modelOverview(
+    input: { modelId: string },
+    onProgress?: ProgressFn,
+  ): Promise<{ ok: true; overview: IndicatorOverview[] } | { ok: false; reason: 'model-missing' }> {
+    const db = getDb();
+    const model = await getModel(db, input.modelId);
+    if (!model) return { ok: false, reason: 'model-missing' };
+    const datasets = await loadModelDatasets(db, model, (done, total) =>
+      onProgress?.({ done, total: total + 1 }),
+    );
+    return { ok: true, overview: indicatorOverview(model, datasets) };
   },
 
   /**

@@ -1,3 +1,4 @@
+import type { IndicatorOverview } from '../core/index/indicator-overview.ts';
 import type { IndexSummary } from '../core/index/index-summary.ts';
 import { analysisBridge } from '../data/analysis-bridge.ts';
 import type { NpsGroupsInput, NpsResult } from '../../workers/analysis.worker.ts';
@@ -31,6 +32,16 @@ export class NpsGroupsRun extends TaskRun<ByGroup<NpsSummary>> {
     await this.run(async (signal) => {
       const r = await analysisBridge.call('npsGroups', input, { signal });
       return r.ok ? r.result : null;
+    });
+  }
+}
+
+/** Every indicator of a stored service model at a glance, computed in the analysis worker. */
+export class OverviewRun extends TaskRun<IndicatorOverview[]> {
+  async start(modelId: string): Promise<void> {
+    await this.run(async (signal, onProgress) => {
+      const r = await analysisBridge.call('modelOverview', { modelId }, { signal, onProgress });
+      return r.ok ? r.overview : null;
     });
   }
 }

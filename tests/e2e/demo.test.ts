@@ -82,6 +82,15 @@ describe('the demo', () => {
     await table.getByRole('row', { name: /^clients / }).waitFor();
     expect(await table.getByRole('row', { name: /^clients / }).innerText()).toContain('2,000');
 
+    // The demo's service model, drawn as layers with each indicator's current value.
+    await page.getByRole('banner').getByRole('button', { name: 'Service models' }).click();
+    await page
+      .getByRole('button', { name: 'Show “Demo distributor: service model” with its values' })
+      .click();
+    const graph = page.getByRole('figure', { name: /Layered graph of “Demo distributor/ });
+    await graph.locator('svg').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByText('No problems found.').count()).toBe(1);
+
     const other = await context.newPage();
     await openHarness(other);
     expect(await storedCounts(other)).toEqual({
