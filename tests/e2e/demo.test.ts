@@ -72,9 +72,14 @@ describe('the demo', () => {
     await chart.locator('svg').first().waitFor();
     const [svg] = await Promise.all([
       page.waitForEvent('download'),
-      index.getByRole('button', { name: 'SVG' }).click(),
+      chart.getByRole('button', { name: 'SVG' }).click(),
     ]);
     expect(svg.suggestedFilename()).toBe('satisfaction-index-by-period.svg');
+    await index
+      .getByRole('figure', { name: /Clients by their latest satisfaction index/ })
+      .locator('svg')
+      .first()
+      .waitFor();
 
     // The datasets page lists the six datasets; the client card has 2,000 clients.
     await page.getByRole('banner').getByRole('button', { name: 'Datasets' }).click();

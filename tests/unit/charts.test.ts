@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { indexTrendSpec } from '../../src/core/charts/index-trend.ts';
 import { npsGroupsSpec } from '../../src/core/charts/nps-groups.ts';
+import { indexDistributionSpec } from '../../src/core/charts/index-distribution.ts';
 
 describe('chart specs', () => {
   it('the index trend is valid Vega-Lite, in period order, on a fixed 0–100 axis', () => {
@@ -53,5 +54,13 @@ describe('chart specs', () => {
     expect(marks('group')).toContain('"type":"rule"');
     // The small group is drawn faint, not dropped.
     expect(marks('group')).toContain('0.35');
+  });
+
+  it('the index distribution bins clients in steps of 5 on 0–100', () => {
+    const spec = indexDistributionSpec([12, 14, 88], { index: 'Index', clients: 'Clients' });
+    const vega = compile(spec).spec;
+    const text = JSON.stringify(vega);
+    expect(text).toContain('"step":5');
+    expect(text).toContain('"extent":[0,100]');
   });
 });

@@ -29,6 +29,9 @@ export const indexEn = {
   'npsg.howToRead':
     'How to read this: each point is the NPS of a group, the band or bar its 95% interval — the range the NPS of all such clients is likely in. Where intervals overlap, the difference may be chance. Faint points have fewer than 30 answers: their interval is wide, so read them with care.',
   'index.trendLabel': 'Mean satisfaction index by period, chart',
+  'index.distributionLabel': 'Clients by their latest satisfaction index, chart',
+  'index.distributionHow':
+    'How to read this: each bar counts the clients whose latest index falls in a band of 5 points. A hump on the left is a group of clearly unhappy clients worth looking at; the table below lists the lowest.',
   'index.trendHow':
     'How to read this: each point is the mean index of the clients with an index in that period; the axis runs from 0 to 100, so a small change looks small. Point at a period to see how many clients it averages.',
   'index.model': 'Service model',
@@ -95,6 +98,10 @@ export const indexRu: Translation<typeof indexEn> = {
   'npsg.howToRead':
     'Как читать: каждая точка — NPS группы, полоса или отрезок — его 95% интервал, в котором, скорее всего, лежит NPS всех таких клиентов. Где интервалы перекрываются, разница может быть случайной. Бледные точки — меньше 30 ответов: интервал широк, читайте их осторожно.',
   'index.trendLabel': 'График среднего индекса удовлетворённости по периодам',
+  'index.distributionLabel':
+    'График распределения клиентов по последнему индексу удовлетворённости',
+  'index.distributionHow':
+    'Как читать: каждый столбец — число клиентов, чей последний индекс попадает в полосу шириной 5 пунктов. Горб слева — группа явно недовольных клиентов, на которую стоит посмотреть; самые низкие — в таблице ниже.',
   'index.trendHow':
     'Как читать: каждая точка — средний индекс клиентов, у которых он есть в этом периоде; ось идёт от 0 до 100, поэтому небольшое изменение выглядит небольшим. Наведите на точку, чтобы увидеть, по скольким клиентам взято среднее.',
   'index.model': 'Сервисная модель',
