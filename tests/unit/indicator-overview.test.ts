@@ -3,7 +3,7 @@ import { compile } from 'vega-lite';
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
 import { loadCsv } from '../../src/core/index/loaded-dataset.ts';
 import { indicatorOverview, targetStatus } from '../../src/core/index/indicator-overview.ts';
-import { modelGraphSpec } from '../../src/core/charts/model-graph.ts';
+import { linkSegments, modelGraphSpec } from '../../src/core/charts/model-graph.ts';
 import type { Indicator } from '../../src/core/model/model-types.ts';
 
 describe('indicators at a glance', () => {
@@ -51,5 +51,15 @@ describe('indicators at a glance', () => {
     // TX on the top row (0), IT at the bottom (4).
     expect(nodes.values.find((n) => n.id.startsWith('tx.'))!.y).toBe(0);
     expect(nodes.values.find((n) => n.id.startsWith('it.'))!.y).toBe(4);
+  });
+
+  it('draws a link between layers straight and one within a layer as a bridge above the row', () => {
+    expect(linkSegments({ x: 1, y: 3 }, { x: 2, y: 1 }, 0)).toEqual([{ x: 1, y: 3, x2: 2, y2: 1 }]);
+    const bridge = linkSegments({ x: 1, y: 1 }, { x: 4, y: 1 }, 0);
+    expect(bridge).toHaveLength(3);
+    // Up from the child, across above the row, down to the parent: never along the row itself.
+    expect(bridge.every((s) => Math.min(s.y, s.y2) < 1)).toBe(true);
+    expect(bridge[1]).toMatchObject({ x: 1, x2: 4 });
+    expect(bridge[1]!.y).toBe(bridge[1]!.y2);
   });
 });

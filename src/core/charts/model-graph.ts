@@ -18,10 +18,38 @@ export interface ModelGraphLabels {
   status: Record<TargetStatus, string>;
 }
 
+/** A straight piece of a drawn link. */
+interface Segment {
+  x: number;
+  y: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * The pieces of one drawn link: a straight line between layers; within a layer (a rating
+ * feeding NPS, both CX) a bridge above the row, up, across and down, so it does not run
+ * through the indicators between its ends. Bridges step in height so they can be told apart.
+ */
+export function linkSegments(
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  k: number,
+): Segment[] {
+  if (from.y !== to.y) return [{ x: from.x, y: from.y, x2: to.x, y2: to.y }];
+  const top = from.y - (0.22 + 0.06 * (k % 3));
+  return [
+    { x: from.x, y: from.y, x2: from.x, y2: top },
+    { x: from.x, y: top, x2: to.x, y2: top },
+    { x: to.x, y: top, x2: to.x, y2: to.y },
+  ];
+}
+
 /**
  * A Vega-Lite spec of a service model as a layered graph: one row per layer, TX on top and IT at
  * the bottom, each indicator a point coloured by its status against target (on, off, no
- * target, no data) with its name and current value, and each link a line from child to parent.
+ * target, no data) with its name and current value, and each link a line from child to parent
+ * (see `linkSegments`).
  */
 export function modelGraphSpec(
   model: ServiceModel,
@@ -56,12 +84,7 @@ export function modelGraphSpec(
   });
   const edges = model.links
     .filter((l) => position.has(l.child) && position.has(l.parent))
-    .map((l) => ({
-      x: position.get(l.child)!.x,
-      y: position.get(l.child)!.y,
-      x2: position.get(l.parent)!.x,
-      y2: position.get(l.parent)!.y,
-    }));
+    .flatMap((l, k) => linkSegments(position.get(l.child)!, position.get(l.parent)!, k));
   const x = {
     field: 'x',
     type: 'quantitative' as const,
