@@ -54,6 +54,19 @@ class CliError extends Error {
   }
 }
 
+/** The one-line NPS summary (of answers with an NPS): value, interval, answers, the shares. */
+function npsLine(locale: Locale, s: NpsSummary): string {
+  return translate(locale, 'cli.npsLine', {
+    nps: formatSigned(locale, s.nps!),
+    low: formatSigned(locale, s.ciLow!),
+    high: formatSigned(locale, s.ciHigh!),
+    responses: translateCount(locale, 'nps.responses', s.n),
+    promoters: formatPercent(locale, s.promoterShare!),
+    passives: formatPercent(locale, s.passiveShare!),
+    detractors: formatPercent(locale, s.detractorShare!),
+  });
+}
+
 /** A numeric `--name` option of `demo`, checked; the default when absent. */
 function demoNumber(
   args: Args,
@@ -341,15 +354,7 @@ const COMMANDS: Command[] = [
       }
       if (s.nps === null) throw new CliError(translate(locale, 'nps.noScores'));
       io.stdout(
-        translate(locale, 'cli.npsLine', {
-          nps: formatSigned(locale, s.nps),
-          low: formatSigned(locale, s.ciLow!),
-          high: formatSigned(locale, s.ciHigh!),
-          responses: translateCount(locale, 'nps.responses', s.n),
-          promoters: formatPercent(locale, s.promoterShare!),
-          passives: formatPercent(locale, s.passiveShare!),
-          detractors: formatPercent(locale, s.detractorShare!),
-        }) +
+        npsLine(locale, s) +
           (s.invalid > 0 ? `\n${translateCount(locale, 'nps.invalid', s.invalid)}` : '') +
           (s.missing > 0 ? `\n${translateCount(locale, 'nps.missing', s.missing)}` : '') +
           '\n',
@@ -458,17 +463,7 @@ async function npsOfColumn(args: Args, io: CliIo, locale: Locale): Promise<void>
     return;
   }
   if (overall.nps === null) throw new CliError(translate(locale, 'nps.noScores'));
-  const lines = [
-    translate(locale, 'cli.npsLine', {
-      nps: formatSigned(locale, overall.nps),
-      low: formatSigned(locale, overall.ciLow!),
-      high: formatSigned(locale, overall.ciHigh!),
-      responses: translateCount(locale, 'nps.responses', overall.n),
-      promoters: formatPercent(locale, overall.promoterShare!),
-      passives: formatPercent(locale, overall.passiveShare!),
-      detractors: formatPercent(locale, overall.detractorShare!),
-    }),
-  ];
+  const lines = [npsLine(locale, overall)];
   if (overall.invalid > 0) lines.push(translateCount(locale, 'nps.invalid', overall.invalid));
   if (overall.missing > 0) lines.push(translateCount(locale, 'nps.missing', overall.missing));
   if (by !== undefined) {
