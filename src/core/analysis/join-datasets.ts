@@ -1,3 +1,4 @@
+import { periodKey as calendarPeriod } from '../index/period-key.ts';
 /** A dataset held as columns of typed values (numbers, strings, booleans, null). */
 export interface ColumnarTable {
   names: string[];
@@ -43,21 +44,21 @@ export interface JoinReport {
 
 const EXAMPLES = 10;
 
-/** A period value as a comparable key at a grain: dates by month ("2026-03") or quarter ("2026-Q1"). */
+/**
+ * A period value as a comparable key at a grain: dates (and `2026-03…` text) by month
+ * ("2026-03") or quarter ("2026-Q1"), as the rest of the app keys periods; at `exact`, a date
+ * as its ISO instant. Other values are compared as their trimmed text.
+ */
 export function periodKey(value: unknown, grain: PeriodGrain): string | null {
   if (value === null || value === undefined || value === '') return null;
-  let date: Date | null = value instanceof Date ? value : null;
-  if (!date && typeof value === 'string' && grain !== 'exact') {
-    const m = /^(\d{4})-(\d{2})/.exec(value.trim());
-    if (m) date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    return grain === 'exact' ? value.toISOString() : calendarPeriod(value, grain);
   }
-  if (!date) return String(value).trim();
-  if (Number.isNaN(date.getTime())) return null;
-  const y = date.getUTCFullYear();
-  const month = date.getUTCMonth();
-  if (grain === 'month') return `${y}-${String(month + 1).padStart(2, '0')}`;
-  if (grain === 'quarter') return `${y}-Q${Math.floor(month / 3) + 1}`;
-  return date.toISOString();
+  if (typeof value === 'string' && grain !== 'exact') {
+    return calendarPeriod(value, grain) ?? value.trim();
+  }
+  return String(value).trim();
 }
 
 /** A key value as text: trimmed; numbers and strings with the same digits match ("7" = 7). */

@@ -39,7 +39,8 @@ export const modelsEn = {
   'models.status.off': 'off target',
   'models.status.no-target': 'no target',
   'models.status.no-data': 'no data',
-  'models.computing': 'Reading dataset {done} of {total}',
+  /** Progress of work that loads a model's datasets (its graph, its index). */
+  'models.reading': 'Reading dataset {done} of {total}',
   'model.problem.duplicate-id': 'The same id is used twice',
   'model.problem.unknown-reference': 'Refers to something that does not exist',
   'model.problem.cycle': 'Links go round in a circle',
@@ -105,7 +106,7 @@ export const modelsRu: Translation<typeof modelsEn> = {
   'models.status.off': 'вне цели',
   'models.status.no-target': 'цель не задана',
   'models.status.no-data': 'нет данных',
-  'models.computing': 'Чтение набора данных {done} из {total}',
+  'models.reading': 'Чтение набора данных {done} из {total}',
   'model.problem.duplicate-id': 'Один и тот же идентификатор используется дважды',
   'model.problem.unknown-reference': 'Ссылка на то, чего нет',
   'model.problem.cycle': 'Связи образуют круг',
