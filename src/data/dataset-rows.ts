@@ -1,6 +1,6 @@
 import type { CxTraceDb } from './db.ts';
 import { chunkOwner, type DatasetMeta } from '../core/storage/dataset-meta.ts';
-import { chunkColumnOrNulls } from '../core/storage/column-chunk.ts';
+import { decodeChunkColumns } from '../core/storage/column-chunk.ts';
 
 // Reading a stored dataset's rows chunk by chunk, in the analysis worker (this module loads the
 // Arrow codec, so the main thread never imports it).
@@ -70,7 +70,11 @@ export async function readChunkColumns(
 ): Promise<ArrayLike<unknown>[]> {
   const chunk = await db.chunks.get([chunkOwner(meta), index]);
   if (!chunk) throw new Error(`Dataset ${meta.id} is missing chunk ${index}`);
-  return meta.columns.map((c) => chunkColumnOrNulls(chunk.bytes, c.name));
+  // One read of the chunk's Arrow stream for all its columns.
+  return decodeChunkColumns(
+    chunk.bytes,
+    meta.columns.map((c) => c.name),
+  );
 }
 
 /**

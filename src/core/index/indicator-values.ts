@@ -42,12 +42,9 @@ export function splitCellKey(key: string): [entity: string, period: string] {
   return at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
 }
 
-/** True for a blank value (see `isBlankValue`). */
-export const isBlank = isBlankValue;
-
 /** A key column's value as text (ids may be stored as numbers); null for blank. */
 export function keyText(v: unknown): string | null {
-  if (isBlank(v)) return null;
+  if (isBlankValue(v)) return null;
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
   if (v instanceof Date) return v.toISOString();
   return String(v);
@@ -138,7 +135,7 @@ export function cellTest(
   const targets = values.map((v) => toTarget(v, type));
   const one = targets[0] ?? toTarget('', type);
   const test = (pass: (c: number) => boolean) => (cell: unknown) => {
-    if (isBlank(cell)) return false;
+    if (isBlankValue(cell)) return false;
     const c = compare(cell, one);
     return c !== null && pass(c);
   };
@@ -146,7 +143,7 @@ export function cellTest(
     case 'eq':
       return test((c) => c === 0);
     case 'ne':
-      return (cell) => !isBlank(cell) && compare(cell, one) !== 0;
+      return (cell) => !isBlankValue(cell) && compare(cell, one) !== 0;
     case 'lt':
       return test((c) => c < 0);
     case 'le':
@@ -156,7 +153,7 @@ export function cellTest(
     case 'ge':
       return test((c) => c >= 0);
     case 'in':
-      return (cell) => !isBlank(cell) && targets.some((t) => compare(cell, t) === 0);
+      return (cell) => !isBlankValue(cell) && targets.some((t) => compare(cell, t) === 0);
     default:
       return () => false;
   }
@@ -281,7 +278,7 @@ export function indicatorValues(
       key = cellKey(who, lastPeriod);
     }
     const v = values ? values[r] : undefined;
-    if (values && isBlank(v)) continue;
+    if (values && isBlankValue(v)) continue;
     let a = 0;
     let bb = 0;
     if (agg === 'mean' || agg === 'sum') {

@@ -28,6 +28,9 @@ export interface ParsedTable {
   recordCount?: number;
 }
 
+/** A record with nothing but blanks. */
+const isBlank = (r: readonly string[]) => r.every((c) => c.trim() === '');
+
 /** At most this many problems of one kind are listed (the count is still given). */
 const MAX_LISTED = 20;
 
@@ -77,7 +80,6 @@ export function tableFromRecords(
   options: TableOptions = {},
 ): ParsedTable {
   const problems: IngestProblem[] = [];
-  const isBlank = (r: readonly string[]) => r.every((c) => c.trim() === '');
   const headerRow = options.headerRow === undefined ? detectHeaderRow(records) : options.headerRow;
   const firstData = headerRow === null ? 0 : headerRow + 1;
   const skippedTitles = records.slice(0, headerRow ?? 0).filter((r) => !isBlank(r)).length;
@@ -134,7 +136,6 @@ export function dataRows(
   policy: RaggedRowPolicy = 'pad',
   recordOffset = 0,
 ): DataRows {
-  const isBlank = (r: readonly string[]) => r.every((c) => c.trim() === '');
   const problems: IngestProblem[] = [];
   const rows: string[][] = [];
   let ragged = 0;
