@@ -17,6 +17,7 @@ import {
 } from '../core/ingest/infer-types.ts';
 import { encodeColumnChunks } from '../core/ingest/typed-chunks.ts';
 import type { ColumnFormat, IngestProblem, TypedValues } from '../core/ingest/types.ts';
+import { formatKey } from '../core/ingest/inspect.ts';
 import type { ColumnInfo } from '../core/storage/dataset-meta.ts';
 
 /** Which bytes of a file to read, and how (as the file's first part was read). */
@@ -109,7 +110,7 @@ export class FilePart {
    */
   read(names: readonly string[], formats: readonly ColumnFormat[]): ColumnTally[] {
     return formats.map((format, column) => {
-      const key = JSON.stringify([format.type, format.decimal, format.dateOrder]);
+      const key = formatKey(format);
       const known = this.#reads[column];
       if (known?.key === key) return known.tally;
       const { typed, tally } = readColumn(names[column]!, { rows: this.#rows, column }, { format });

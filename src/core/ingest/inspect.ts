@@ -18,6 +18,11 @@ export function columnCells(table: SourceTable, index: number): string[] {
   return out;
 }
 
+/** A column format as a key: equal keys read a column the same way. */
+export function formatKey(format: ColumnFormat): string {
+  return JSON.stringify([format.type, format.decimal, format.dateOrder]);
+}
+
 /** A column as read: its profile and its typed values. */
 export type ReadColumn = ReturnType<typeof readColumn>;
 
@@ -29,7 +34,7 @@ export type ReadColumn = ReturnType<typeof readColumn>;
 export class ColumnMemo {
   private readonly entries = new Map<string, ReadColumn>();
   private key = (index: number, format: ColumnFormat | undefined) =>
-    `${index}\u0000${format ? JSON.stringify([format.type, format.decimal, format.dateOrder]) : ''}`;
+    `${index}\u0000${format ? formatKey(format) : ''}`;
 
   /** The column read with `format` (or with the inferred one when none is given), memoised. */
   read(table: SourceTable, index: number, format: ColumnFormat | undefined): ReadColumn {
