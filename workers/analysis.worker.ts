@@ -20,9 +20,10 @@ import {
 } from '../src/data/dataset-rows.ts';
 import { DatasetProfiler, type ColumnProfile } from '../src/core/analysis/column-profile.ts';
 import { csvPieces, type CsvDialect } from '../src/core/storage/export-csv.ts';
-import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
 import { getModel } from '../src/data/models-repo.ts';
-import { loadModelDatasets } from '../src/data/model-datasets.ts';
+import { restoreModel } from '../src/core/model/restore-model.ts';
+import type { ServiceModel } from '../src/core/model/model-types.ts';
+import { LoadedDatasetCache, loadModelDatasets, rowsStamp } from '../src/data/model-datasets.ts';
 import { satisfactionIndex } from '../src/core/index/satisfaction-index.ts';
 import { summariseIndex, type IndexSummary } from '../src/core/index/index-summary.ts';
 import { indicatorOverview, type IndicatorOverview } from '../src/core/index/indicator-overview.ts';
@@ -89,42 +90,55 @@ const profileFits = (
 ): cached is { stamp: string; columns: ColumnProfile[] } =>
   (cached as { stamp?: unknown } | null)?.stamp === stamp;
 
-/** What identifies a dataset's current rows and columns (replace, append and column changes alter it). */
-const rowsStamp = (meta: DatasetMeta) =>
-  JSON.stringify([meta.storageId ?? meta.id, meta.chunkCount, meta.rowCount, meta.columns]);
+/** A stored model by id, or a model as it is being edited (not yet stored). */
+export type ModelInput = { modelId: string } | { model: unknown };
+
+/** The model an input names, normalised at this boundary; null when the id is not stored. */
+async function modelOf(input: ModelInput): Promise<ServiceModel | null> {
+  return 'model' in input ? restoreModel(input.model) : getModel(getDb(), input.modelId);
+}
+
+// The datasets of the model last computed, kept while an analyst edits and looks again.
+const modelDatasets = new LoadedDatasetCache();
 
 const api = {
   /**
-   * The satisfaction index of a stored service model on the stored datasets it reads: each
+   * The satisfaction index of a service model (stored, or as being edited) on the stored datasets it reads: each
    * client's latest index, block means and the trend by period. Progress counts datasets read.
    */
   async satisfactionIndex(
-    input: { modelId: string },
+    input: ModelInput,
     onProgress?: ProgressFn,
   ): Promise<{ ok: true; summary: IndexSummary } | { ok: false; reason: 'model-missing' }> {
     const db = getDb();
-    const model = await getModel(db, input.modelId);
+    const model = await modelOf(input);
     if (!model) return { ok: false, reason: 'model-missing' };
-    const datasets = await loadModelDatasets(db, model, (done, total) =>
-      onProgress?.({ done, total: total + 1 }),
+    const datasets = await loadModelDatasets(
+      db,
+      model,
+      (done, total) => onProgress?.({ done, total: total + 1 }),
+      modelDatasets,
     );
     const summary = summariseIndex(satisfactionIndex(model, datasets));
     return { ok: true, summary };
   },
 
   /**
-   * Every indicator of a stored service model at a glance (latest value, trend, status against
+   * Every indicator of a service model (stored, or as being edited) at a glance (latest value, trend, status against
    * target), from the stored datasets it reads. Progress counts datasets read.
    */
   async modelOverview(
-    input: { modelId: string },
+    input: ModelInput,
     onProgress?: ProgressFn,
   ): Promise<{ ok: true; overview: IndicatorOverview[] } | { ok: false; reason: 'model-missing' }> {
     const db = getDb();
-    const model = await getModel(db, input.modelId);
+    const model = await modelOf(input);
     if (!model) return { ok: false, reason: 'model-missing' };
-    const datasets = await loadModelDatasets(db, model, (done, total) =>
-      onProgress?.({ done, total: total + 1 }),
+    const datasets = await loadModelDatasets(
+      db,
+      model,
+      (done, total) => onProgress?.({ done, total: total + 1 }),
+      modelDatasets,
     );
     return { ok: true, overview: indicatorOverview(model, datasets) };
   },

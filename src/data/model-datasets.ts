@@ -16,14 +16,40 @@ export function modelDatasetRefs(model: ServiceModel): Set<string> {
 }
 
 /**
+ * Datasets already read, kept while their rows stay the same, so a model edited again and
+ * again is recomputed without reading its datasets anew. Holds only the last model's datasets.
+ */
+export class LoadedDatasetCache {
+  #entries = new Map<string, { stamp: string; dataset: LoadedDataset }>();
+
+  /** The cached dataset for `meta` if its rows and columns are unchanged. */
+  get(meta: DatasetMeta): LoadedDataset | undefined {
+    const e = this.#entries.get(meta.id);
+    return e && e.stamp === rowsStamp(meta) ? e.dataset : undefined;
+  }
+
+  /** Keeps exactly these datasets. */
+  keep(entries: readonly { meta: DatasetMeta; dataset: LoadedDataset }[]): void {
+    this.#entries = new Map(
+      entries.map(({ meta, dataset }) => [meta.id, { stamp: rowsStamp(meta), dataset }]),
+    );
+  }
+}
+
+/** What identifies a dataset's current rows and columns (replace, append and column changes alter it). */
+export const rowsStamp = (meta: DatasetMeta): string =>
+  JSON.stringify([meta.storageId ?? meta.id, meta.chunkCount, meta.rowCount, meta.columns]);
+
+/**
  * Loads every stored dataset a model reads (matched by id, then by name; the most recent of
  * several with one name), whole, column by column (worker only: it decodes the chunks).
- * `onDataset` hears of each as it is read.
+ * `onDataset` hears of each as it is read; `cache` spares reading those read before.
  */
 export async function loadModelDatasets(
   db: CxTraceDb,
   model: ServiceModel,
   onDataset: (done: number, total: number) => void = () => undefined,
+  cache?: LoadedDatasetCache,
 ): Promise<LoadedDataset[]> {
   const stored = await listDatasets(db);
   const byRef = (ref: string): DatasetMeta | undefined =>
@@ -34,7 +60,15 @@ export async function loadModelDatasets(
     .filter((d): d is DatasetMeta => d !== undefined);
   const unique = [...new Map(wanted.map((d) => [d.id, d])).values()];
   const out: LoadedDataset[] = [];
+  const kept: { meta: DatasetMeta; dataset: LoadedDataset }[] = [];
   for (const meta of unique) {
+    const cached = cache?.get(meta);
+    if (cached) {
+      out.push(cached);
+      kept.push({ meta, dataset: cached });
+      onDataset(out.length, unique.length);
+      continue;
+    }
     const values = await readAllColumns(db, meta);
     const columns: Record<string, ArrayLike<unknown>> = {};
     const types: LoadedDataset['types'] = {};
@@ -42,8 +76,11 @@ export async function loadModelDatasets(
       columns[c.name] = values[k]!;
       types[c.name] = c.type;
     });
-    out.push({ id: meta.id, name: meta.name, columns, types });
+    const dataset: LoadedDataset = { id: meta.id, name: meta.name, columns, types };
+    out.push(dataset);
+    kept.push({ meta, dataset });
     onDataset(out.length, unique.length);
   }
+  cache?.keep(kept);
   return out;
 }

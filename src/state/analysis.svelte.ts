@@ -1,10 +1,15 @@
 import type { IndicatorOverview } from '../core/index/indicator-overview.ts';
 import type { IndexSummary } from '../core/index/index-summary.ts';
 import { analysisBridge } from '../data/analysis-bridge.ts';
-import type { NpsGroupsInput, NpsResult } from '../../workers/analysis.worker.ts';
+import type { ModelInput, NpsGroupsInput, NpsResult } from '../../workers/analysis.worker.ts';
 import type { ByGroup } from '../core/metrics/group-metrics.ts';
 import type { NpsSummary } from '../core/metrics/nps.ts';
 import { TaskRun } from './task-run.svelte.ts';
+import type { ServiceModel } from '../core/model/model-types.ts';
+
+/** A stored model by id, or a model being edited ($state snapshots pass to the worker as is). */
+const modelInput = (model: string | ServiceModel): ModelInput =>
+  typeof model === 'string' ? { modelId: model } : { model };
 
 /** One run of an NPS summary: progress, result, cancel. */
 export class NpsRun extends TaskRun<NpsResult> {
@@ -18,9 +23,12 @@ export class NpsRun extends TaskRun<NpsResult> {
 
 /** The satisfaction index of a stored service model, computed in the analysis worker. */
 export class IndexRun extends TaskRun<IndexSummary> {
-  async start(modelId: string): Promise<void> {
+  async start(model: string | ServiceModel): Promise<void> {
     await this.run(async (signal, onProgress) => {
-      const r = await analysisBridge.call('satisfactionIndex', { modelId }, { signal, onProgress });
+      const r = await analysisBridge.call('satisfactionIndex', modelInput(model), {
+        signal,
+        onProgress,
+      });
       return r.ok ? r.summary : null;
     });
   }
@@ -38,9 +46,12 @@ export class NpsGroupsRun extends TaskRun<ByGroup<NpsSummary>> {
 
 /** Every indicator of a stored service model at a glance, computed in the analysis worker. */
 export class OverviewRun extends TaskRun<IndicatorOverview[]> {
-  async start(modelId: string): Promise<void> {
+  async start(model: string | ServiceModel): Promise<void> {
     await this.run(async (signal, onProgress) => {
-      const r = await analysisBridge.call('modelOverview', { modelId }, { signal, onProgress });
+      const r = await analysisBridge.call('modelOverview', modelInput(model), {
+        signal,
+        onProgress,
+      });
       return r.ok ? r.overview : null;
     });
   }

@@ -71,7 +71,7 @@ describe('service models', () => {
     const problems = brokenItem.getByRole('list');
     await problems.waitFor();
     expect(await problems.innerText()).toContain(
-      'A link points from a higher layer down to a lower one — tx.churn → it.scanner_coverage',
+      'tx.churn → it.scanner_coverage — A link cannot run down: “tx.churn” (TX) is above “it.scanner_coverage” (IT).',
     );
   });
 });

@@ -3,6 +3,7 @@ import { compile } from 'vega-lite';
 import { indexTrendSpec } from '../../src/core/charts/index-trend.ts';
 import { npsGroupsSpec } from '../../src/core/charts/nps-groups.ts';
 import { indexDistributionSpec } from '../../src/core/charts/index-distribution.ts';
+import { indicatorTrendSpec } from '../../src/core/charts/indicator-trend.ts';
 
 describe('chart specs', () => {
   it('the index trend is valid Vega-Lite, in period order, on a fixed 0–100 axis', () => {
@@ -21,6 +22,30 @@ describe('chart specs', () => {
     // The chart's data is a copy: changing it does not change the summary it came from.
     data.values[0]!.period = 'x';
     expect(byPeriod[0]!.period).toBe('2026-01');
+  });
+
+  it('an indicator’s trend runs on its own scale with its target as a rule', () => {
+    const labels = { period: 'Period', value: 'Value', entities: 'Units' };
+    const byPeriod = [
+      { period: '2026-01', value: 0.91, n: 6 },
+      { period: '2026-02', value: 0.87, n: 6 },
+    ];
+    const { spec: vega } = compile(indicatorTrendSpec(byPeriod, { min: 0, max: 1 }, 0.95, labels));
+    const y = vega.scales?.find((s) => s.name === 'y');
+    expect(y?.domain).toEqual([0, 1]);
+    const values = (vega.data ?? []).flatMap(
+      (d) =>
+        ((d as { values?: Record<string, unknown>[] }).values ?? []) as Record<string, unknown>[],
+    );
+    expect(values).toContainEqual({ target: 0.95 });
+    expect(values.filter((v) => 'period' in v).map((v) => v.period)).toEqual([
+      '2026-01',
+      '2026-02',
+    ]);
+    // Without a target there is no rule, only the line.
+    const plain = compile(indicatorTrendSpec(byPeriod, { min: 0, max: 1 }, undefined, labels)).spec;
+    expect(JSON.stringify(plain)).not.toContain('"rule"');
+    expect(JSON.stringify(vega)).toContain('"rule"');
   });
 
   it('NPS by group is valid Vega-Lite: a band by period, error bars by group', () => {

@@ -49,12 +49,13 @@ export function linkSegments(
  * A Vega-Lite spec of a service model as a layered graph: one row per layer, TX on top and IT at
  * the bottom, each indicator a point coloured by its status against target (on, off, no
  * target, no data) with its name and current value, and each link a line from child to parent
- * (see `linkSegments`).
+ * (see `linkSegments`). A pickable graph shows a pointer over its indicators (they open on click).
  */
 export function modelGraphSpec(
   model: ServiceModel,
   values: readonly GraphValue[],
   labels: ModelGraphLabels,
+  options: { pickable?: boolean } = {},
 ): TopLevelSpec {
   const byId = new Map(values.map((v) => [v.id, v]));
   const position = new Map<string, { x: number; y: number }>();
@@ -115,7 +116,13 @@ export function modelGraphSpec(
       },
       {
         data: { values: nodes },
-        mark: { type: 'point', filled: true, size: 220, tooltip: true },
+        mark: {
+          type: 'point',
+          filled: true,
+          size: 220,
+          tooltip: true,
+          ...(options.pickable ? { cursor: 'pointer' as const } : {}),
+        },
         encoding: {
           x,
           y,

@@ -11,6 +11,7 @@ import { demoEn, demoRu } from './messages/demo.ts';
 import { indexEn, indexRu } from './messages/index-cell.ts';
 import { modelsEn, modelsRu } from './messages/models.ts';
 import { metricsEn, metricsRu } from './messages/metrics.ts';
+import { modelEditorEn, modelEditorRu } from './messages/model-editor.ts';
 
 export const en = {
   ...datasetsEn,
@@ -19,6 +20,7 @@ export const en = {
   ...indexEn,
   ...modelsEn,
   ...metricsEn,
+  ...modelEditorEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -301,6 +303,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...indexRu,
   ...modelsRu,
   ...metricsRu,
+  ...modelEditorRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',

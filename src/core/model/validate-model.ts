@@ -47,10 +47,10 @@ function show(v: unknown): string | number {
  * The stored dataset a binding or key names: the one whose id is `ref`, else the first whose
  * name is `ref`; undefined when none matches.
  */
-export function resolveDataset(
+export function resolveDataset<D extends DatasetSchema>(
   ref: string,
-  datasets: readonly DatasetSchema[],
-): DatasetSchema | undefined {
+  datasets: readonly D[],
+): D | undefined {
   if (!Array.isArray(datasets)) return undefined;
   return (
     datasets.find((d) => isRec(d) && d.id !== undefined && d.id === ref) ??
@@ -512,7 +512,7 @@ function checkDatasets(m: Rec, schemas: readonly DatasetSchema[], add: Add): voi
       aggregate === 'count' && b.column === ''
         ? undefined
         : column(ds, b.column, [...at, 'column']);
-    const expected = expectedType(aggregate, b.shareOf !== undefined);
+    const expected = aggregateColumnTypes(aggregate, b.shareOf !== undefined);
     if (type !== undefined && expected && !expected.includes(type)) {
       add('type-mismatch', 'error', [...at, 'column'], {
         column: show(b.column),
@@ -574,7 +574,10 @@ function checkDatasets(m: Rec, schemas: readonly DatasetSchema[], add: Add): voi
 }
 
 /** The column types an aggregate can read; undefined when any type will do. */
-function expectedType(aggregate: unknown, hasShareOf: boolean): ColumnType[] | undefined {
+export function aggregateColumnTypes(
+  aggregate: unknown,
+  hasShareOf: boolean,
+): ColumnType[] | undefined {
   switch (aggregate) {
     case 'mean':
       return ['number', 'boolean'];

@@ -41,16 +41,6 @@ export const modelsEn = {
   'models.status.no-data': 'no data',
   /** Progress of work that loads a model's datasets (its graph, its index). */
   'models.reading': 'Reading dataset {done} of {total}',
-  'model.problem.duplicate-id': 'The same id is used twice',
-  'model.problem.unknown-reference': 'Refers to something that does not exist',
-  'model.problem.cycle': 'Links go round in a circle',
-  'model.problem.link-down': 'A link points from a higher layer down to a lower one',
-  'model.problem.unknown-dataset': 'No stored dataset has this name',
-  'model.problem.unknown-column': 'The dataset has no such column',
-  'model.problem.type-mismatch': 'The column’s type does not suit the aggregate',
-  'model.problem.missing-key': 'The dataset lacks a key column this grain needs',
-  'model.problem.orphan-indicator': 'The indicator is linked to nothing',
-  'model.problem.invalid-value': 'A value is missing or out of range',
 } satisfies Record<string, Message>;
 
 export const modelsRu: Translation<typeof modelsEn> = {
@@ -107,14 +97,4 @@ export const modelsRu: Translation<typeof modelsEn> = {
   'models.status.no-target': 'цель не задана',
   'models.status.no-data': 'нет данных',
   'models.reading': 'Чтение набора данных {done} из {total}',
-  'model.problem.duplicate-id': 'Один и тот же идентификатор используется дважды',
-  'model.problem.unknown-reference': 'Ссылка на то, чего нет',
-  'model.problem.cycle': 'Связи образуют круг',
-  'model.problem.link-down': 'Связь идёт с верхнего уровня на нижний',
-  'model.problem.unknown-dataset': 'Нет сохранённого набора данных с таким именем',
-  'model.problem.unknown-column': 'В наборе данных нет такого столбца',
-  'model.problem.type-mismatch': 'Тип столбца не подходит для агрегирования',
-  'model.problem.missing-key': 'В наборе данных нет ключевого столбца, нужного для этого уровня',
-  'model.problem.orphan-indicator': 'Показатель ни с чем не связан',
-  'model.problem.invalid-value': 'Значение не задано или вне допустимого',
 };
