@@ -24,7 +24,17 @@ import { getModel } from '../src/data/models-repo.ts';
 import { restoreModel } from '../src/core/model/restore-model.ts';
 import type { ServiceModel } from '../src/core/model/model-types.ts';
 import { LoadedDatasetCache, loadModelDatasets, rowsStamp } from '../src/data/model-datasets.ts';
-import { satisfactionIndex } from '../src/core/index/satisfaction-index.ts';
+import { satisfactionIndex, type IndexResult } from '../src/core/index/satisfaction-index.ts';
+import {
+  clientSegments,
+  indexView,
+  segmentColumns,
+  type IndexQuery,
+  type IndexView,
+} from '../src/core/index/index-view.ts';
+import { clientRecords, type ClientRecords } from '../src/core/index/client-records.ts';
+import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
+import type { ColumnInfo } from '../src/core/storage/dataset-meta.ts';
 import { summariseIndex, type IndexSummary } from '../src/core/index/index-summary.ts';
 import { indicatorOverview, type IndicatorOverview } from '../src/core/index/indicator-overview.ts';
 
@@ -90,12 +100,53 @@ const profileFits = (
 ): cached is { stamp: string; columns: ColumnProfile[] } =>
   (cached as { stamp?: unknown } | null)?.stamp === stamp;
 
+/** A client's rows in each dataset, with the columns' types and formats to show them. */
+export type ClientRecordsResult = (Omit<ClientRecords, 'columns' | 'rows'> & {
+  columns: ColumnInfo[];
+  rows: RowValue[][];
+})[];
+
 /** A stored model by id, or a model as it is being edited (not yet stored). */
 export type ModelInput = { modelId: string } | { model: unknown };
 
 /** The model an input names, normalised at this boundary; null when the id is not stored. */
 async function modelOf(input: ModelInput): Promise<ServiceModel | null> {
   return 'model' in input ? restoreModel(input.model) : getModel(getDb(), input.modelId);
+}
+
+/** A model's index as last computed, with what it was computed from. */
+interface ComputedIndex {
+  key: string;
+  model: ServiceModel;
+  datasets: LoadedDataset[];
+  result: IndexResult;
+}
+let lastIndex: ComputedIndex | null = null;
+
+/**
+ * The satisfaction index of a model on its datasets; the last one is kept, so the linked views
+ * re-query it without computing it again while neither the model nor a dataset changed.
+ */
+async function computedIndex(
+  input: ModelInput,
+  onProgress?: ProgressFn,
+): Promise<ComputedIndex | null> {
+  const model = await modelOf(input);
+  if (!model) return null;
+  const datasets = await loadModelDatasets(
+    getDb(),
+    model,
+    (done, total) => onProgress?.({ done, total: total + 1 }),
+    modelDatasets,
+  );
+  const key = JSON.stringify(model);
+  const same =
+    lastIndex !== null &&
+    lastIndex.key === key &&
+    lastIndex.datasets.length === datasets.length &&
+    lastIndex.datasets.every((d, k) => d === datasets[k]);
+  if (!same) lastIndex = { key, model, datasets, result: satisfactionIndex(model, datasets) };
+  return lastIndex;
 }
 
 // The datasets of the model last computed, kept while an analyst edits and looks again.
@@ -110,17 +161,60 @@ const api = {
     input: ModelInput,
     onProgress?: ProgressFn,
   ): Promise<{ ok: true; summary: IndexSummary } | { ok: false; reason: 'model-missing' }> {
+    const computed = await computedIndex(input, onProgress);
+    if (!computed) return { ok: false, reason: 'model-missing' };
+    return { ok: true, summary: summariseIndex(computed.result) };
+  },
+
+  /**
+   * The linked views of a model's satisfaction index for a query (a period, a segment of a
+   * client-card column): trend, segments, blocks and the per-client table. The index is
+   * computed once and kept while the model and its datasets stay the same.
+   */
+  async indexView(
+    input: ModelInput & { query: IndexQuery },
+    onProgress?: ProgressFn,
+  ): Promise<
+    | { ok: true; view: IndexView; problems: string[]; clientPeriods: number }
+    | { ok: false; reason: 'model-missing' }
+  > {
+    const computed = await computedIndex(input, onProgress);
+    if (!computed) return { ok: false, reason: 'model-missing' };
+    const { model, datasets, result } = computed;
+    const segments = clientSegments(model, datasets, input.query.segmentColumn);
+    const view = indexView(result, input.query, segments, segmentColumns(model, datasets));
+    return {
+      ok: true,
+      view,
+      problems: result.problems,
+      clientPeriods: result.rows.filter((r) => r.index !== null).length,
+    };
+  },
+
+  /**
+   * Every row about one client in the datasets a model reads (survey answers, CRM records),
+   * up to `limit` per dataset, with each dataset's columns to format them.
+   */
+  async clientRecords(
+    input: ModelInput & { client: string; limit?: number },
+  ): Promise<{ ok: true; records: ClientRecordsResult } | { ok: false; reason: 'model-missing' }> {
     const db = getDb();
     const model = await modelOf(input);
     if (!model) return { ok: false, reason: 'model-missing' };
-    const datasets = await loadModelDatasets(
-      db,
-      model,
-      (done, total) => onProgress?.({ done, total: total + 1 }),
-      modelDatasets,
+    const datasets = await loadModelDatasets(db, model, undefined, modelDatasets);
+    const found = clientRecords(model, datasets, input.client, input.limit ?? 200);
+    const records = await Promise.all(
+      found.map(async (r) => {
+        const meta = r.datasetId ? await getDataset(db, r.datasetId) : null;
+        const info = (name: string): ColumnInfo =>
+          meta?.columns.find((c) => c.name === name) ?? {
+            name,
+            type: datasets.find((d) => d.name === r.dataset)?.types[name] ?? 'string',
+          };
+        return { ...r, columns: r.columns.map(info), rows: r.rows as RowValue[][] };
+      }),
     );
-    const summary = summariseIndex(satisfactionIndex(model, datasets));
-    return { ok: true, summary };
+    return { ok: true, records };
   },
 
   /**

@@ -5,7 +5,7 @@ import {
   firstRowAt,
   rowsInView,
   scrollTopFor,
-} from '../../src/ui/datasets/virtual-window.ts';
+} from '../../src/ui/common/virtual-window.ts';
 
 describe('virtualised rows', () => {
   it('maps scroll positions to rows one to one while the content fits', () => {

@@ -67,7 +67,7 @@ export function createDemoNotebook(
       rightKey: datasets.clients ? 'client_id' : null,
       name: text.joinName,
     }),
-    createCell('index', { modelId }),
+    createCell('index', { modelId, segmentColumn: 'warehouse' }),
     markdown(text.next),
   );
   const notebook = createNotebook(text.title, now);
