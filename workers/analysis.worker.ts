@@ -3,7 +3,17 @@ import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { getDataset } from '../src/data/datasets-repo.ts';
 import { readAllColumns, scanColumn } from '../src/data/chunks-repo.ts';
-import { npsByGroup, periodKeys, type ByGroup } from '../src/core/metrics/group-metrics.ts';
+import {
+  npsByGroup,
+  periodKeys,
+  type ByGroup,
+  type CsatOptions,
+} from '../src/core/metrics/group-metrics.ts';
+import {
+  metricTable,
+  type MetricKind,
+  type MetricTable,
+} from '../src/core/metrics/metric-table.ts';
 import {
   addNpsScores,
   emptyNpsCounts,
@@ -61,6 +71,21 @@ export interface NpsGroupsInput {
 export type NpsGroupsResult =
   | { ok: true; result: ByGroup<NpsSummary> }
   | { ok: false; reason: 'dataset-missing' | 'column-missing' };
+
+/** A metric of a dataset column, split by a column, by period, or both. */
+export interface MetricInput {
+  datasetId: string;
+  metric: MetricKind;
+  /** The column the metric reads; null for a count of rows. */
+  column: string | null;
+  by?: string | null;
+  period?: { column: string; grain: 'month' | 'quarter' } | null;
+  csat?: CsatOptions;
+}
+
+/** A metric table, or why there is none. */
+export type MetricResult =
+  { ok: true; table: MetricTable } | { ok: false; reason: 'dataset-missing' | 'column-missing' };
 
 /** A stored value as it reaches the page: numbers, text, yes/no, dates; null for blank. */
 export type RowValue = number | string | boolean | Date | null;
@@ -254,6 +279,36 @@ const api = {
     const groups =
       input.period && groupValues ? periodKeys(groupValues, input.period.grain) : groupValues;
     return { ok: true, result: npsByGroup(scores!, groups ?? null) };
+  },
+
+  /**
+   * A metric (NPS, CSAT, churn, mean, count) of a stored dataset column, by the values of
+   * another column, by period of a date column, or both (a trend line per group).
+   */
+  async metricTable(input: MetricInput): Promise<MetricResult> {
+    const db = getDb();
+    const meta = await getDataset(db, input.datasetId);
+    if (!meta) return { ok: false, reason: 'dataset-missing' };
+    const names = [input.column, input.by, input.period?.column].filter(
+      (n): n is string => typeof n === 'string' && n !== '',
+    );
+    if (names.some((n) => !meta.columns.some((c) => c.name === n))) {
+      return { ok: false, reason: 'column-missing' };
+    }
+    const wanted = [...new Set(names)];
+    const read = await readAllColumns(db, meta, wanted);
+    const col = (name: string | null | undefined) =>
+      name ? (read[wanted.indexOf(name)] ?? null) : null;
+    // A count reads no column: it needs only as many values as rows.
+    const values = col(input.column) ?? new Array<null>(meta.rowCount).fill(null);
+    const dates = col(input.period?.column);
+    const table = metricTable(
+      values,
+      { kind: input.metric, ...(input.csat ? { csat: input.csat } : {}) },
+      col(input.by),
+      dates && input.period ? periodKeys(dates, input.period.grain) : null,
+    );
+    return { ok: true, table };
   },
 
   /** NPS of a 0–10 score column of a stored dataset, read chunk by chunk with progress. */

@@ -3,15 +3,16 @@ import type { IndexSummary } from '../core/index/index-summary.ts';
 import { analysisBridge } from '../data/analysis-bridge.ts';
 import type {
   ClientRecordsResult,
+  MetricInput,
   ModelInput,
   NpsGroupsInput,
   NpsResult,
 } from '../../workers/analysis.worker.ts';
 import type { ByGroup } from '../core/metrics/group-metrics.ts';
 import type { NpsSummary } from '../core/metrics/nps.ts';
-import { TaskRun } from './task-run.svelte.ts';
-import { isAbortError, type Progress } from '../data/worker-bridge.ts';
+import { LatestQuery, TaskRun } from './task-run.svelte.ts';
 import type { IndexQuery, IndexView } from '../core/index/index-view.ts';
+import type { MetricTable } from '../core/metrics/metric-table.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
 
 /** A stored model by id, or a model being edited ($state snapshots pass to the worker as is). */
@@ -71,54 +72,18 @@ export type IndexViewResult = {
   clientPeriods: number;
 };
 
-/**
- * The linked views of a model's satisfaction index. A new query (a period or segment picked in
- * a chart) keeps the views on screen until its answer arrives, and an answer to an older query
- * is dropped; only the user's Cancel stops the work (which ends the worker and its caches).
- */
-export class IndexExplorer {
-  result = $state.raw<IndexViewResult | null>(null);
-  running = $state(false);
-  progress = $state.raw<Progress | null>(null);
-  missing = $state(false);
-  cancelled = $state(false);
-  error = $state.raw<unknown>(null);
-  #seq = 0;
-  #abort: AbortController | null = null;
-
+/** The linked views of a model's satisfaction index, re-asked as the user picks (see `LatestQuery`). */
+export class IndexExplorer extends LatestQuery<IndexViewResult> {
   /** Asks for the views of `query`. */
   async query(model: string | ServiceModel, query: IndexQuery): Promise<void> {
-    const seq = ++this.#seq;
-    const abort = (this.#abort = new AbortController());
-    this.running = true;
-    this.cancelled = false;
-    this.error = null;
-    try {
+    await this.ask(async (signal, onProgress) => {
       const r = await analysisBridge.call(
         'indexView',
         { ...modelInput(model), query },
-        { signal: abort.signal, onProgress: (p) => seq === this.#seq && (this.progress = p) },
+        { signal, onProgress },
       );
-      if (seq !== this.#seq) return;
-      this.missing = !r.ok;
-      this.result = r.ok
-        ? { view: r.view, problems: r.problems, clientPeriods: r.clientPeriods }
-        : null;
-    } catch (e) {
-      if (seq !== this.#seq) return;
-      if (isAbortError(e)) this.cancelled = true;
-      else this.error = e;
-    } finally {
-      if (seq === this.#seq) {
-        this.running = false;
-        this.progress = null;
-      }
-    }
-  }
-
-  /** Stops the work in progress. */
-  cancel(): void {
-    this.#abort?.abort();
+      return r.ok ? { view: r.view, problems: r.problems, clientPeriods: r.clientPeriods } : null;
+    });
   }
 }
 
@@ -132,6 +97,16 @@ export class ClientRecordsRun extends TaskRun<ClientRecordsResult> {
         { signal },
       );
       return r.ok ? r.records : null;
+    });
+  }
+}
+
+/** A metric (CSAT, churn, mean…) of a dataset column by group and period, in the worker. */
+export class MetricRun extends LatestQuery<MetricTable> {
+  async start(input: MetricInput): Promise<void> {
+    await this.ask(async (signal) => {
+      const r = await analysisBridge.call('metricTable', input, { signal });
+      return r.ok ? r.table : null;
     });
   }
 }

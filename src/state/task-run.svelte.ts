@@ -56,3 +56,54 @@ export class TaskRun<R> {
     this.#abort?.abort();
   }
 }
+
+/**
+ * Work asked again and again as the user changes a choice (a picked segment, another column):
+ * the last answer stays on screen until the new one arrives, an answer to an older question is
+ * dropped, and a new question does not cancel the old one (cancelling ends the worker and its
+ * caches); only the user's `cancel()` stops the work.
+ */
+export class LatestQuery<R> {
+  result = $state.raw<R | null>(null);
+  running = $state(false);
+  progress = $state.raw<Progress | null>(null);
+  /** The last answer found its input gone (the work returned null). */
+  missing = $state(false);
+  cancelled = $state(false);
+  error = $state.raw<unknown>(null);
+  #seq = 0;
+  #abort: AbortController | null = null;
+
+  /** Asks the question `work` answers. */
+  protected async ask(
+    work: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<R | null>,
+  ): Promise<void> {
+    const seq = ++this.#seq;
+    const abort = (this.#abort = new AbortController());
+    this.running = true;
+    this.cancelled = false;
+    this.error = null;
+    try {
+      const r = await work(abort.signal, (p) => {
+        if (seq === this.#seq) this.progress = p;
+      });
+      if (seq !== this.#seq) return;
+      this.missing = r === null;
+      this.result = r;
+    } catch (e) {
+      if (seq !== this.#seq) return;
+      if (isAbortError(e)) this.cancelled = true;
+      else this.error = e;
+    } finally {
+      if (seq === this.#seq) {
+        this.running = false;
+        this.progress = null;
+      }
+    }
+  }
+
+  /** Stops the work in progress. */
+  cancel(): void {
+    this.#abort?.abort();
+  }
+}

@@ -12,6 +12,7 @@ import { indexEn, indexRu } from './messages/index-cell.ts';
 import { modelsEn, modelsRu } from './messages/models.ts';
 import { metricsEn, metricsRu } from './messages/metrics.ts';
 import { modelEditorEn, modelEditorRu } from './messages/model-editor.ts';
+import { metricCellEn, metricCellRu } from './messages/metric-cell.ts';
 
 export const en = {
   ...datasetsEn,
@@ -21,6 +22,7 @@ export const en = {
   ...modelsEn,
   ...metricsEn,
   ...modelEditorEn,
+  ...metricCellEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -304,6 +306,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...modelsRu,
   ...metricsRu,
   ...modelEditorRu,
+  ...metricCellRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',

@@ -28,7 +28,7 @@ export function periodKeys(dates: ArrayLike<unknown>, grain: PeriodGrain): (stri
 }
 
 /** A group key as text; null for a blank one. */
-function groupKey(v: unknown): string | null {
+export function groupKey(v: unknown): string | null {
   if (isBlankValue(v)) return null;
   if (typeof v === 'string') return v;
   if (v instanceof Date) return v.toISOString();
@@ -36,7 +36,7 @@ function groupKey(v: unknown): string | null {
 }
 
 /** Numeric keys in numeric order (2 before 10), the rest by code point (deterministic). */
-function compareKeys(a: string, b: string): number {
+export function compareKeys(a: string, b: string): number {
   const x = Number(a);
   const y = Number(b);
   if (a.trim() !== '' && b.trim() !== '' && Number.isFinite(x) && Number.isFinite(y) && x !== y) {

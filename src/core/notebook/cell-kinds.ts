@@ -4,6 +4,7 @@ import { createNpsCellData, restoreNpsCellData } from './cell-data/nps-cell.ts';
 import { createImportCellData, restoreImportCellData } from './cell-data/import-cell.ts';
 import { createJoinCellData, restoreJoinCellData } from './cell-data/join-cell.ts';
 import { createIndexCellData, restoreIndexCellData } from './cell-data/index-cell.ts';
+import { createMetricCellData, restoreMetricCellData } from './cell-data/metric-cell.ts';
 
 /** The pure half of a cell kind: its name, label, initial data and how to repair stored data. */
 export interface CellKindSpec<D = unknown> {
@@ -31,6 +32,12 @@ export const CELL_KINDS: readonly CellKindSpec[] = [
     restore: restoreMarkdownCellData,
   },
   { kind: 'nps', labelKey: 'kind.nps', create: createNpsCellData, restore: restoreNpsCellData },
+  {
+    kind: 'metric',
+    labelKey: 'kind.metric',
+    create: createMetricCellData,
+    restore: restoreMetricCellData,
+  },
   { kind: 'join', labelKey: 'kind.join', create: createJoinCellData, restore: restoreJoinCellData },
   {
     kind: 'index',

@@ -5,6 +5,7 @@ import NpsCell from './nps/NpsCell.svelte';
 import ImportCell from './import/ImportCell.svelte';
 import JoinCell from './join/JoinCell.svelte';
 import IndexCell from './index/IndexCell.svelte';
+import MetricCell from './metric/MetricCell.svelte';
 
 /** The props every cell component takes: its cell, and a way to replace the cell's data. */
 export interface CellProps<D = unknown> {
@@ -25,6 +26,7 @@ export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
   import: erase(ImportCell),
   markdown: erase(MarkdownCell),
   nps: erase(NpsCell),
+  metric: erase(MetricCell),
   join: erase(JoinCell),
   index: erase(IndexCell),
 };

@@ -1,0 +1,118 @@
+import type { Message, Translation } from '../message-types.ts';
+
+/** Messages of the metric cell (CSAT, churn, means, counts by group and period). */
+export const metricCellEn = {
+  'kind.metric': 'Metric by group',
+  'metric.metric': 'Metric',
+  'metric.kind.nps': 'NPS (0–10 scores)',
+  'metric.kind.csat': 'CSAT (share satisfied)',
+  'metric.kind.churn': 'Churn rate (yes/no)',
+  'metric.kind.mean': 'Mean (LTV, order value…)',
+  'metric.kind.count': 'Count of rows',
+  'metric.short.nps': 'NPS',
+  'metric.short.csat': 'CSAT',
+  'metric.short.churn': 'Churn rate',
+  'metric.short.mean': 'Mean of {column}',
+  'metric.short.count': 'Rows',
+  'metric.column': 'Column',
+  'metric.noColumn': '(rows are counted)',
+  'metric.scaleMax': 'Answers from 1 to',
+  'metric.topBox': 'Satisfied from',
+  'metric.topTwo': 'the top two',
+  'metric.run': 'Compute',
+  'metric.value': 'Value',
+  'metric.group': 'Group',
+  'metric.period': 'Period',
+  'metric.n': 'n',
+  'metric.excluded': 'Left out',
+  'metric.unreliable': 'Too few values',
+  'metric.byGroup': '{group}',
+  'metric.byGroupPeriod': '{group} and {period}',
+  'metric.chartLabel': '{metric} by {by} with 95% intervals, chart',
+  'metric.tableLabel': '{metric} by {by}',
+  'metric.overall': 'All rows',
+  'metric.ci': '95% interval: {low} to {high}',
+  'metric.values': { one: '{count} value', other: '{count} values' },
+  'metric.excludedNote': {
+    one: '{count} value is blank or does not fit this metric: left out.',
+    other: '{count} values are blank or do not fit this metric: left out.',
+  },
+  'metric.blank': {
+    one: '{count} row has a blank group or period: it counts in “All rows”, in no group.',
+    other: '{count} rows have a blank group or period: they count in “All rows”, in no group.',
+  },
+  'metric.failed': 'Could not compute the metric: {error}',
+  'metric.howTo.nps':
+    'How to read this: NPS is the share of promoters (9–10) minus the share of detractors (0–6), from −100 to +100. The bar or band is its 95% interval (adjusted Wald): the range the NPS of all such clients is likely in. Faint points rest on fewer than 30 answers.',
+  'metric.howTo.csat':
+    'How to read this: CSAT is the share of satisfied answers (the top two of the scale unless set otherwise). The bar or band is its 95% interval (Wilson): where the share of all such clients likely lies; overlapping intervals may differ by chance. Faint points rest on fewer than 30 answers.',
+  'metric.howTo.churn':
+    'How to read this: the churn rate is the share of clients marked as gone. The bar or band is its 95% interval (Wilson); overlapping intervals may differ by chance. Faint points rest on fewer than 30 clients.',
+  'metric.howTo.mean':
+    'How to read this: each point is the mean of the column for the group or period; the bar or band is its 95% interval (mean ± 1.96 standard errors). A few very large values can pull a mean up. Faint points rest on fewer than 30 values.',
+  'metric.howTo.count':
+    'How to read this: each point counts the rows of the group or period. A count has no sampling error, so it has no interval.',
+} satisfies Record<string, Message>;
+
+export const metricCellRu: Translation<typeof metricCellEn> = {
+  'kind.metric': 'Метрика по группам',
+  'metric.metric': 'Метрика',
+  'metric.kind.nps': 'NPS (оценки 0–10)',
+  'metric.kind.csat': 'CSAT (доля довольных)',
+  'metric.kind.churn': 'Отток (да/нет)',
+  'metric.kind.mean': 'Среднее (LTV, сумма заказа…)',
+  'metric.kind.count': 'Число строк',
+  'metric.short.nps': 'NPS',
+  'metric.short.csat': 'CSAT',
+  'metric.short.churn': 'Отток',
+  'metric.short.mean': 'Среднее {column}',
+  'metric.short.count': 'Строк',
+  'metric.column': 'Столбец',
+  'metric.noColumn': '(считаются строки)',
+  'metric.scaleMax': 'Ответы от 1 до',
+  'metric.topBox': 'Довольны начиная с',
+  'metric.topTwo': 'двух верхних',
+  'metric.run': 'Рассчитать',
+  'metric.value': 'Значение',
+  'metric.group': 'Группа',
+  'metric.period': 'Период',
+  'metric.n': 'n',
+  'metric.excluded': 'Исключено',
+  'metric.unreliable': 'Мало значений',
+  'metric.byGroup': '{group}',
+  'metric.byGroupPeriod': '{group} и {period}',
+  'metric.chartLabel': 'График: {metric} по {by} с 95% интервалами',
+  'metric.tableLabel': '{metric} по {by}',
+  'metric.overall': 'Все строки',
+  'metric.ci': '95% интервал: от {low} до {high}',
+  'metric.values': {
+    one: '{count} значение',
+    few: '{count} значения',
+    many: '{count} значений',
+    other: '{count} значения',
+  },
+  'metric.excludedNote': {
+    one: '{count} значение пустое или не подходит для этой метрики: исключено.',
+    few: '{count} значения пустые или не подходят для этой метрики: исключены.',
+    many: '{count} значений пустые или не подходят для этой метрики: исключены.',
+    other: '{count} значения пустые или не подходят для этой метрики: исключены.',
+  },
+  'metric.blank': {
+    one: 'У {count} строки пустая группа или период: она учтена во «Всех строках», но ни в одной группе.',
+    few: 'У {count} строк пустая группа или период: они учтены во «Всех строках», но ни в одной группе.',
+    many: 'У {count} строк пустая группа или период: они учтены во «Всех строках», но ни в одной группе.',
+    other:
+      'У {count} строки пустая группа или период: они учтены во «Всех строках», но ни в одной группе.',
+  },
+  'metric.failed': 'Не удалось рассчитать метрику: {error}',
+  'metric.howTo.nps':
+    'Как читать: NPS — доля промоутеров (9–10) минус доля критиков (0–6), от −100 до +100. Отрезок или полоса — 95% интервал (скорректированный метод Вальда): диапазон, в котором, вероятно, лежит NPS всех таких клиентов. Бледные точки опираются меньше чем на 30 ответов.',
+  'metric.howTo.csat':
+    'Как читать: CSAT — доля довольных ответов (две верхние оценки шкалы, если не задано иначе). Отрезок или полоса — 95% интервал (Уилсона): где, вероятно, лежит доля среди всех таких клиентов; перекрывающиеся интервалы могут различаться случайно. Бледные точки опираются меньше чем на 30 ответов.',
+  'metric.howTo.churn':
+    'Как читать: отток — доля клиентов, отмеченных как ушедшие. Отрезок или полоса — 95% интервал (Уилсона); перекрывающиеся интервалы могут различаться случайно. Бледные точки опираются меньше чем на 30 клиентов.',
+  'metric.howTo.mean':
+    'Как читать: каждая точка — среднее значение столбца в группе или периоде; отрезок или полоса — 95% интервал (среднее ± 1,96 стандартной ошибки). Несколько очень больших значений могут завысить среднее. Бледные точки опираются меньше чем на 30 значений.',
+  'metric.howTo.count':
+    'Как читать: каждая точка — число строк группы или периода. У подсчёта нет выборочной ошибки, поэтому нет и интервала.',
+};
