@@ -52,10 +52,13 @@ export class NpsGroupsRun extends TaskRun<ByGroup<NpsSummary>> {
   }
 }
 
-/** Every indicator of a stored service model at a glance, computed in the analysis worker. */
-export class OverviewRun extends TaskRun<IndicatorOverview[]> {
+/**
+ * Every indicator of a service model at a glance, computed in the analysis worker; re-asked
+ * as the model is edited (see `LatestQuery`: an edit does not end the worker and its caches).
+ */
+export class OverviewRun extends LatestQuery<IndicatorOverview[]> {
   async start(model: string | ServiceModel): Promise<void> {
-    await this.run(async (signal, onProgress) => {
+    await this.ask(async (signal, onProgress) => {
       const r = await analysisBridge.call('modelOverview', modelInput(model), {
         signal,
         onProgress,
