@@ -89,14 +89,20 @@ describe('service-model editor', () => {
     const columns = nps.getByRole('combobox', { name: 'Column' });
     // Only number columns are offered for NPS: not the text comment, not the client id.
     const offered = await columns.locator('option:not([disabled])').allInnerTexts();
-    expect(offered).toEqual(['nps (numbers)', 'delivery (numbers)']);
+    expect(offered.map((o) => o.split(' (')[0])).toEqual(['nps', 'delivery']);
+    // The importer saw an NPS score in it, and says so.
+    expect(offered[0]).toBe('nps (numbers · NPS score (0–10))');
     await columns.selectOption('nps');
-    // The grain needs the client and period keys: the problem says so until they are set.
+    // The keys come from the column roles the importer recognised…
+    const period = nps.getByRole('combobox', { name: 'Date or period' });
+    expect(await nps.getByRole('combobox', { name: 'Client id' }).inputValue()).toBe('client_id');
+    expect(await period.inputValue()).toBe('date');
+    // …and without the period the grain cannot be computed: the problem says so, beside it.
+    await period.selectOption('');
     await expect
       .poll(() => nps.innerText())
-      .toContain('“feedback” has no client id column declared, which this needs.');
-    await nps.getByRole('combobox', { name: 'Client id' }).selectOption('client_id');
-    await nps.getByRole('combobox', { name: 'Date or period' }).selectOption('date');
+      .toContain('“feedback” has no date or period column declared, which this needs.');
+    await period.selectOption('date');
     await nps.getByRole('textbox', { name: 'Scale from' }).fill('-100');
     await nps.getByRole('textbox', { name: 'Scale from' }).press('Tab');
     await nps.getByRole('textbox', { name: 'Target' }).fill('20');

@@ -30,6 +30,7 @@ import {
 } from '../../src/core/model/model-edits.ts';
 import { validateModel } from '../../src/core/model/validate-model.ts';
 import { barrierMatrix } from '../../src/core/model/barrier-matrix.ts';
+import { suggestKeys } from '../../src/core/model/suggest-keys.ts';
 import { restoreModel } from '../../src/core/model/restore-model.ts';
 
 const schemas: DatasetSchema[] = [
@@ -249,5 +250,20 @@ describe('barrier matrix', () => {
       [true, false, false, false],
       [true, true, false, false],
     ]);
+  });
+});
+
+describe('keys suggested by column roles', () => {
+  it('takes the client id and the period (else the date) the importer recognised', () => {
+    expect(
+      suggestKeys([
+        { name: 'answered', role: 'date' },
+        { name: 'client', role: 'client-id' },
+        { name: 'month', role: 'period' },
+        { name: 'score', role: 'nps' },
+      ]),
+    ).toEqual({ client: 'client', period: 'month' });
+    expect(suggestKeys([{ name: 'd', role: 'date' }])).toEqual({ period: 'd' });
+    expect(suggestKeys([{ name: 'x' }])).toEqual({});
   });
 });
