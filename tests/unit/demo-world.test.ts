@@ -8,7 +8,7 @@ import {
 } from '../../src/core/demo/demo-world.ts';
 import { demoModel } from '../../src/core/demo/demo-model.ts';
 import { DEMO_KEYWORDS } from '../../src/core/demo/demo-comments.ts';
-import { Rng } from '../../src/core/demo/random.ts';
+import { Rng } from '../../src/core/random.ts';
 import type { Grain } from '../../src/core/model/model-types.ts';
 
 type Row = Record<string, string>;

@@ -8,7 +8,7 @@
  * by the demo model), and praise and neutral texts contain none, so keyword matching of
  * complaints to barriers works on the demo (up to the occasional typo, as in life).
  */
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 import type { TextLang } from './demo-names.ts';
 
 /** The satisfaction factors a complaint can be about. */

@@ -2,7 +2,7 @@
  * The demo world's vocabulary: regions and their warehouses, client segments, contact roles,
  * and generators of fake company and account-manager names, in Russian and English.
  */
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 
 /** The language of one generated text or label. */
 export type TextLang = 'ru' | 'en';

@@ -10,7 +10,7 @@
 import { DEMO_EFFECTS as E } from './demo-effects.ts';
 import { CsvWriter, csvNumber, csvText } from './demo-csv.ts';
 import { WAREHOUSE_COUNT, warehouseId } from './demo-names.ts';
-import { Rng } from './random.ts';
+import { Rng } from '../random.ts';
 
 /** Latent monthly values per unit, indexed `unit * months + month`. */
 export interface UnitSeries {

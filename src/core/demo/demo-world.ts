@@ -41,7 +41,7 @@ import {
   type DemoTruth,
 } from './demo-truth.ts';
 import { simulateUnits, writeUnitFiles, type UnitSeries } from './demo-units.ts';
-import { Rng } from './random.ts';
+import { Rng } from '../random.ts';
 
 /** Options of the demo world. */
 export interface DemoOptions {

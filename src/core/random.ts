@@ -1,5 +1,5 @@
 /**
- * A small seeded pseudo-random generator (mulberry32) with the draws the demo world needs.
+ * A small seeded pseudo-random generator (mulberry32): the demo world and clustering draw from it.
  * Same seed → same sequence, in every JavaScript engine for the integer core; the derived
  * real-valued draws use `Math.log`/`Math.cos`, which are identical within one engine.
  */

@@ -1,0 +1,238 @@
+/**
+ * Words of a comment as terms for counting and clustering, in Russian, English or both mixed:
+ * lower-cased with ё→е; web addresses, e-mails and numbers dropped; stop words (a well-kept
+ * list plus words every CX comment uses) dropped; a negation joined to the word it negates
+ * ("не доволен" → `не_довол`, "not happy", "didn't arrive" → `not_happi`, `not_arriv`) so it
+ * stays meaningful; Snowball stems by each word's script; and bigrams of neighbouring terms.
+ * Each term keeps the words it came from, to show people words rather than stems.
+ */
+import { newStemmer } from 'snowball-stemmers';
+// Named imports: the bundle keeps these two lists, not the package's other languages.
+import { eng as stopEn, rus as stopRu } from 'stopword';
+
+/** The languages the text core reads. */
+export type TextLang = 'ru' | 'en';
+
+/** A term of a comment and the words it came from (as written, lower-cased). */
+export interface Term {
+  term: string;
+  surface: string;
+}
+
+/** What `terms` keeps. */
+export interface TermOptions {
+  /** Join neighbouring terms into bigrams (`доставк опозда`); true by default. */
+  bigrams?: boolean;
+  /** Stem words; true by default (the baseline of the quality tests turns it off). */
+  stem?: boolean;
+  /** Drop stop words; true by default. */
+  stopWords?: boolean;
+}
+
+const NEGATORS = new Set(['не', 'нет', 'ни', 'без', 'not', 'no', 'never', 'nor', 'without']);
+
+/** Numbers written as words: they count no complaint either. */
+const NUMBER_WORDS = (
+  'один одна одно два две три четыре пять шесть семь восемь девять десять ' +
+  'two three four five six seven eight nine ten'
+).split(' ');
+
+/** Words nearly every CX comment uses, which name no complaint. */
+const DOMAIN_STOP_WORDS = [
+  'это',
+  'всё',
+  'все',
+  'очень',
+  'просто',
+  'ещё',
+  'еще',
+  'вообще',
+  'также',
+  'спасибо',
+  'пожалуйста',
+  'здравствуйте',
+  'добрый',
+  'день',
+  'компания',
+  'компании',
+  'компанию',
+  'вы',
+  'ваш',
+  'ваша',
+  'ваши',
+  'вас',
+  'нам',
+  'мы',
+  'наш',
+  'наша',
+  'наши',
+  'нас',
+  'очень',
+  'так',
+  'там',
+  'тут',
+  'всегда',
+  'иногда',
+  'раз',
+  'который',
+  'которые',
+  'also',
+  'really',
+  'very',
+  'just',
+  'would',
+  'could',
+  'get',
+  'got',
+  'one',
+  'us',
+  'thank',
+  'thanks',
+  'please',
+  'hello',
+  'company',
+  'im',
+  'ive',
+  'dont',
+  'didnt',
+  'wasnt',
+  'isnt',
+  'xx',
+  'xxxx',
+  'xxxxxxxx',
+  ...NUMBER_WORDS,
+];
+
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  [...stopRu, ...stopEn, ...DOMAIN_STOP_WORDS]
+    .map((w) => w.toLowerCase().replace(/ё/g, 'е'))
+    .filter((w) => !NEGATORS.has(w)),
+);
+
+const stemmers = { ru: newStemmer('russian'), en: newStemmer('english') };
+// A comment corpus repeats its words: each word is stemmed once.
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 200_000;
+
+function stemOf(word: string, lang: TextLang): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemmers[lang].stem(word);
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
+const EMAIL = /\b[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}\b/giu;
+/** Words: letters, with an apostrophe or hyphen inside (don't, из-за, e-mail). */
+const WORD = /\p{L}+(?:['’-]\p{L}+)*/gu;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const CLAUSE_BREAK = /[.,!?;:()\n]/;
+
+/** Lower-cased, ё→е, addresses and e-mails blanked (numbers are never words). */
+export function normalizeText(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е').replace(URL, ' ').replace(EMAIL, ' ');
+}
+
+/**
+ * The language of a comment by its letters: Russian when at least a third of them are
+ * Cyrillic (Russian comments carry Latin brand names), else English; null without letters.
+ */
+export function detectLanguage(text: string): TextLang | null {
+  let cyr = 0;
+  let lat = 0;
+  for (const ch of text) {
+    if (ch >= 'a' && ch <= 'z') lat++;
+    else if (ch >= 'A' && ch <= 'Z') lat++;
+    else if (CYRILLIC.test(ch)) cyr++;
+  }
+  if (cyr + lat === 0) return null;
+  return cyr * 3 >= cyr + lat ? 'ru' : 'en';
+}
+
+/** The terms of a comment with the words behind each (see the module comment). */
+export function termsOf(text: string, options: TermOptions = {}): Term[] {
+  const stem = options.stem ?? true;
+  const stop = options.stopWords ?? true;
+  const out: Term[] = [];
+  let negation: string | null = null;
+  const normal = normalizeText(text);
+  let end = 0;
+  for (const match of normal.matchAll(WORD)) {
+    // A negation reaches over stop words to the next word, not past the end of its phrase.
+    if (negation !== null && CLAUSE_BREAK.test(normal.slice(end, match.index))) negation = null;
+    end = match.index + match[0].length;
+    let word = match[0].replace(/’/g, "'");
+    // "didn't", "don't", "can't": the verb, negated.
+    if (word.endsWith("n't")) {
+      negation = word;
+      word = word === "can't" ? 'can' : word === "won't" ? 'will' : word.slice(0, -3);
+      if (STOP_WORDS.has(word) || word.length < 2) continue;
+    }
+    word = word.replace(/'/g, '');
+    if (NEGATORS.has(word)) {
+      negation = word;
+      continue;
+    }
+    if (word.length < 2 || (stop && STOP_WORDS.has(word))) continue;
+    const lang: TextLang = CYRILLIC.test(word) ? 'ru' : 'en';
+    let term = stem ? stemOf(word, lang) : word;
+    let surface = word;
+    if (negation !== null) {
+      // One negation marker per language, whatever the negating word.
+      term = `${lang === 'ru' ? 'не' : 'not'}_${term}`;
+      surface = `${negation} ${word}`;
+      negation = null;
+    }
+    out.push({ term, surface });
+  }
+  if (options.bigrams ?? true) {
+    const n = out.length;
+    for (let i = 0; i + 1 < n; i++) {
+      out.push({
+        term: `${out[i]!.term} ${out[i + 1]!.term}`,
+        surface: `${out[i]!.surface} ${out[i + 1]!.surface}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The terms of a comment (see `termsOf`), without the words behind them. */
+export function tokenize(text: string, options: TermOptions = {}): string[] {
+  return termsOf(text, options).map((t) => t.term);
+}
+
+/**
+ * The words a person reads for each term: its most frequent surface form in the texts seen
+ * (`доставк` → "доставка"), counted as terms are added.
+ */
+export class SurfaceNames {
+  #counts = new Map<string, Map<string, number>>();
+
+  /** Counts the surface forms of some terms. */
+  add(terms: readonly Term[]): void {
+    for (const { term, surface } of terms) {
+      let forms = this.#counts.get(term);
+      if (!forms) this.#counts.set(term, (forms = new Map()));
+      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    }
+  }
+
+  /** The most frequent surface form of `term` (ties: the first seen); the term itself if unseen. */
+  name(term: string): string {
+    const forms = this.#counts.get(term);
+    if (!forms) return term;
+    let best = term;
+    let most = 0;
+    for (const [form, n] of forms) {
+      if (n > most) {
+        best = form;
+        most = n;
+      }
+    }
+    return best;
+  }
+}

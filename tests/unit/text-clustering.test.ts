@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/core/text/tokenize.ts';
+import { rowsDot, tfidf } from '../../src/core/text/tfidf.ts';
+import { silhouette, sphericalKMeans } from '../../src/core/text/spherical-kmeans.ts';
+import { normalizedMutualInformation } from '../../src/core/text/cluster-agreement.ts';
+import { Rng } from '../../src/core/random.ts';
+
+describe('TF-IDF', () => {
+  it('weighs terms by smooth idf on a hand fixture, rows of unit length', () => {
+    const docs = [['a', 'b'], ['a', 'c'], ['a', 'b', 'b'], []];
+    const { vocabulary, matrix } = tfidf(docs, { minDf: 1, maxDf: 1 });
+    expect(vocabulary.terms).toEqual(['a', 'b', 'c']);
+    expect([...vocabulary.df]).toEqual([3, 2, 1]);
+    // idf = ln((1 + 4) / (1 + df)) + 1
+    const idf = [Math.log(5 / 4) + 1, Math.log(5 / 3) + 1, Math.log(5 / 2) + 1];
+    vocabulary.idf.forEach((v, k) => expect(v).toBeCloseTo(idf[k]!, 12));
+    // Row 2: tf(b) = 2 → 1 + ln 2, then normalised.
+    const a = idf[0]!;
+    const b = (1 + Math.log(2)) * idf[1]!;
+    const norm = Math.hypot(a, b);
+    expect([...matrix.indices.slice(matrix.indptr[2], matrix.indptr[3])]).toEqual([0, 1]);
+    expect(matrix.values[matrix.indptr[2]!]).toBeCloseTo(a / norm, 6);
+    expect(matrix.values[matrix.indptr[2]! + 1]).toBeCloseTo(b / norm, 6);
+    for (let r = 0; r < 3; r++) expect(rowsDot(matrix, r, matrix, r)).toBeCloseTo(1, 6);
+    // The empty document is a zero row.
+    expect(matrix.indptr[4]! - matrix.indptr[3]!).toBe(0);
+  });
+
+  it('drops terms that are too rare or too common', () => {
+    const docs = [
+      ['x', 'common'],
+      ['y', 'common'],
+      ['x', 'common'],
+      ['z', 'common'],
+    ];
+    expect(tfidf(docs, { minDf: 2, maxDf: 0.9 }).vocabulary.terms).toEqual(['x']);
+  });
+});
+
+/** Comments of four planted complaint themes in two languages, with shared filler words. */
+function plantedComments(perTheme: number, seed: number): { texts: string[]; theme: number[] } {
+  const themes = [
+    ['доставка', 'опоздала', 'курьер', 'задержка', 'привезли поздно', 'ждали доставку'],
+    ['менеджер', 'не отвечает', 'звонки', 'перезвонить', 'связь', 'почта без ответа'],
+    ['late delivery', 'courier', 'delayed shipment', 'arrived late', 'waiting for delivery'],
+    ['invoice', 'wrong invoice', 'documents', 'billing error', 'missing paperwork'],
+  ];
+  const filler = ['в целом', 'как обычно', 'in general', 'as usual', 'заказ', 'order', 'сегодня'];
+  const rng = new Rng(seed);
+  const texts: string[] = [];
+  const theme: number[] = [];
+  for (let t = 0; t < themes.length; t++) {
+    for (let i = 0; i < perTheme; i++) {
+      const words = [rng.pick(themes[t]!), rng.pick(themes[t]!), rng.pick(themes[t]!)];
+      if (rng.bernoulli(0.6)) words.push(rng.pick(filler));
+      texts.push(rng.shuffle(words).join(', '));
+      theme.push(t);
+    }
+  }
+  return { texts, theme };
+}
+
+describe('spherical k-means', () => {
+  it('recovers planted complaint themes (NMI ≥ 0.9) and the silhouette prefers their number', () => {
+    const { texts, theme } = plantedComments(80, 7);
+    const { matrix } = tfidf(texts.map((t) => tokenize(t)));
+    const result = sphericalKMeans(matrix, { k: 4, seed: 3, restarts: 4 });
+    expect(normalizedMutualInformation(result.assignments, theme)).toBeGreaterThanOrEqual(0.9);
+    expect([...result.sizes].reduce((a, b) => a + b, 0)).toBe(texts.length);
+    const at = (k: number) =>
+      silhouette(matrix, sphericalKMeans(matrix, { k, seed: 3 }).assignments, k);
+    expect(at(4)).toBeGreaterThan(at(2));
+    expect(at(4)).toBeGreaterThan(at(8));
+  });
+
+  it('gives the same clusters for the same seed, and leaves empty comments out', () => {
+    const { texts } = plantedComments(30, 11);
+    const docs = [...texts, '', '12345'].map((t) => tokenize(t));
+    const { matrix } = tfidf(docs);
+    const a = sphericalKMeans(matrix, { k: 4, seed: 42 });
+    const b = sphericalKMeans(matrix, { k: 4, seed: 42 });
+    expect([...a.assignments]).toEqual([...b.assignments]);
+    expect(a.assignments.at(-1)).toBe(-1);
+    expect(a.assignments.at(-2)).toBe(-1);
+    // More clusters than distinct comments cannot be made: k shrinks to the rows there are.
+    const tiny = tfidf(
+      [
+        ['a', 'b'],
+        ['a', 'b'],
+      ],
+      { minDf: 1, maxDf: 1 },
+    ).matrix;
+    expect(sphericalKMeans(tiny, { k: 5 }).k).toBe(2);
+  });
+});
+
+describe('normalised mutual information', () => {
+  it('is 1 for the same partition under other names, 0 for independent ones', () => {
+    expect(normalizedMutualInformation([0, 0, 1, 1], ['b', 'b', 'a', 'a'])).toBeCloseTo(1, 12);
+    expect(normalizedMutualInformation([0, 1, 0, 1], [0, 0, 1, 1])).toBeCloseTo(0, 12);
+    // Hand-computed: MI = ln 2 − (3/4)·ln 3 + … for a 3-of-4 agreement.
+    const v = normalizedMutualInformation([0, 0, 1, 1], [0, 0, 0, 1]);
+    const h1 = Math.log(2);
+    const h2 = -(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25));
+    const mi =
+      0.5 * Math.log(0.5 / (0.5 * 0.75)) +
+      0.25 * Math.log(0.25 / (0.5 * 0.75)) +
+      0.25 * Math.log(0.25 / (0.5 * 0.25));
+    expect(v).toBeCloseTo(mi / ((h1 + h2) / 2), 12);
+  });
+});
