@@ -4,6 +4,7 @@ import { rowsDot, tfidf } from '../../src/core/text/tfidf.ts';
 import { silhouette, sphericalKMeans } from '../../src/core/text/spherical-kmeans.ts';
 import { normalizedMutualInformation } from '../../src/core/text/cluster-agreement.ts';
 import { Rng } from '../../src/core/random.ts';
+import { clusterComments } from '../../src/core/text/cluster-comments.ts';
 
 describe('TF-IDF', () => {
   it('weighs terms by smooth idf on a hand fixture, rows of unit length', () => {
@@ -107,5 +108,29 @@ describe('normalised mutual information', () => {
       0.25 * Math.log(0.25 / (0.5 * 0.75)) +
       0.25 * Math.log(0.25 / (0.5 * 0.25));
     expect(v).toBeCloseTo(mi / ((h1 + h2) / 2), 12);
+  });
+});
+
+describe('clusterComments', () => {
+  it('chooses k by silhouette, names clusters by their words, shows typical comments and a map', () => {
+    const { texts, theme } = plantedComments(60, 5);
+    const r = clusterComments([...texts, null, '!!!'], { k: 'auto', maxK: 8, seed: 9 });
+    expect(r.k).toBe(4);
+    expect(r.tried.map((t) => t.k)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(r.silhouette).toBe(Math.max(...r.tried.map((t) => t.silhouette)));
+    expect(
+      normalizedMutualInformation(r.assignments.slice(0, texts.length), theme),
+    ).toBeGreaterThanOrEqual(0.9);
+    expect(r.assignments.slice(-2)).toEqual([-1, -1]);
+    // The invoice cluster is named in words people wrote, and its examples are about invoices.
+    const invoices = r.clusters.find((c) => c.terms.some((t) => t.name === 'invoice'))!;
+    expect(invoices.examples.length).toBe(5);
+    for (const e of invoices.examples) expect(e).toMatch(/invoice|documents|billing|paperwork/);
+    expect(r.map.length).toBe(texts.length);
+    expect(r.map.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+    // Same seed, same result.
+    expect(clusterComments(texts, { k: 4, seed: 9 }).assignments).toEqual(
+      clusterComments(texts, { k: 4, seed: 9 }).assignments,
+    );
   });
 });

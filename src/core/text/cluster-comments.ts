@@ -1,0 +1,304 @@
+/**
+ * Comments clustered by what they say: tokenised (see `tokenize.ts`), weighed by TF-IDF,
+ * grouped by spherical k-means with k chosen by silhouette or given, each cluster named by its
+ * top terms and shown by its most typical comments, with a 2-D map of the comments.
+ */
+import { SurfaceNames, termsOf, type Term } from './tokenize.ts';
+import { rowDot, tfidf, type SparseRows } from './tfidf.ts';
+import { silhouette, sphericalKMeans, type KMeansResult } from './spherical-kmeans.ts';
+import { Rng } from '../random.ts';
+
+/** How to cluster comments. */
+export interface ClusterOptions {
+  /** A number of clusters, or 'auto' to choose it by silhouette (2–`maxK`). */
+  k: number | 'auto';
+  maxK?: number;
+  seed?: number;
+  /** Top terms and examples per cluster; 8 and 5 by default. */
+  terms?: number;
+  examples?: number;
+  /** At most this many comments get a place on the 2-D map; 2,000 by default. */
+  mapPoints?: number;
+  /** Told of progress (0–1) and of the stage. */
+  onProgress?: (share: number, stage: 'terms' | 'choosing-k' | 'clustering') => void;
+}
+
+/** A cluster of comments. */
+export interface CommentCluster {
+  id: number;
+  size: number;
+  /** Its most weighty terms, named by their words. */
+  terms: { term: string; name: string; weight: number }[];
+  /** Its most typical comments (closest to its centre), as written. */
+  examples: string[];
+  /** Row numbers of those examples. */
+  exampleRows: number[];
+}
+
+/** Comments clustered. */
+export interface CommentClusters {
+  k: number;
+  /** Mean silhouette of the clustering (−1…1). */
+  silhouette: number;
+  /** With k = 'auto': the silhouette of each k tried. */
+  tried: { k: number; silhouette: number }[];
+  clusters: CommentCluster[];
+  /** One cluster per comment; −1 for a comment with no usable words. */
+  assignments: number[];
+  /** A sample of comments placed on a plane (close = similar), with their cluster. */
+  map: { row: number; x: number; y: number; cluster: number }[];
+  /** Terms kept by TF-IDF. */
+  vocabulary: number;
+}
+
+/** The terms of every comment. */
+export function commentTerms(texts: readonly (string | null)[]): Term[][] {
+  return texts.map((t) => (t ? termsOf(t) : []));
+}
+
+/** Clusters comments (see the module comment). */
+export function clusterComments(
+  texts: readonly (string | null)[],
+  options: ClusterOptions,
+  terms: Term[][] = commentTerms(texts),
+): CommentClusters {
+  const report = options.onProgress ?? (() => undefined);
+  report(0, 'terms');
+  const names = new SurfaceNames();
+  for (const t of terms) names.add(t);
+  const { vocabulary, matrix } = tfidf(
+    terms.map((t) => t.map((x) => x.term)),
+    // Rare terms say little of a theme; in a small corpus a term in two comments may.
+    { minDf: texts.length > 2000 ? 3 : 2, maxDf: 0.5 },
+  );
+  const seed = options.seed ?? 1;
+  let tried: { k: number; silhouette: number }[] = [];
+  let k: number;
+  if (options.k === 'auto') {
+    report(0.05, 'choosing-k');
+    tried = chooseK(matrix, options.maxK ?? 12, seed, (s) => report(0.05 + 0.45 * s, 'choosing-k'));
+    k = tried.reduce(
+      (best, t) => (t.silhouette > best.silhouette ? t : best),
+      tried[0] ?? { k: 1, silhouette: 0 },
+    ).k;
+  } else {
+    k = options.k;
+  }
+  const start = options.k === 'auto' ? 0.5 : 0.05;
+  const result = sphericalKMeans(matrix, {
+    k,
+    seed,
+    restarts: 3,
+    onProgress: (s) => report(start + (0.95 - start) * s, 'clustering'),
+  });
+  const score =
+    tried.find((t) => t.k === result.k)?.silhouette ??
+    silhouette(matrix, result.assignments, result.k, 1500, seed);
+  const clusters = describeClusters(matrix, result, vocabulary.terms, names, texts, options);
+  const map = projectComments(matrix, result, options.mapPoints ?? 2000, seed);
+  report(1, 'clustering');
+  return {
+    k: result.k,
+    silhouette: score,
+    tried,
+    clusters,
+    assignments: Array.from(result.assignments),
+    map,
+    vocabulary: vocabulary.terms.length,
+  };
+}
+
+/**
+ * The silhouette of k = 2…maxK, each clustered on a sample of up to 3,000 comments (enough
+ * to rank the ks, cheap enough for 300,000 comments).
+ */
+function chooseK(
+  matrix: SparseRows,
+  maxK: number,
+  seed: number,
+  onProgress: (share: number) => void,
+): { k: number; silhouette: number }[] {
+  const rows: number[] = [];
+  for (let r = 0; r < matrix.rows; r++) if (matrix.indptr[r + 1]! > matrix.indptr[r]!) rows.push(r);
+  const rng = Rng.derive(seed, 'choose-k');
+  const picked =
+    rows.length > 3000
+      ? rng
+          .shuffle(rows.slice())
+          .slice(0, 3000)
+          .sort((a, b) => a - b)
+      : rows;
+  const sample = subRows(matrix, picked);
+  const top = Math.max(2, Math.min(maxK, Math.floor(picked.length / 5)));
+  const out: { k: number; silhouette: number }[] = [];
+  for (let k = 2; k <= top; k++) {
+    const r = sphericalKMeans(sample, { k, seed, restarts: 2, maxIterations: 20 });
+    out.push({ k, silhouette: silhouette(sample, r.assignments, r.k, 1000, seed) });
+    onProgress((k - 1) / (top - 1));
+  }
+  return out;
+}
+
+/** The rows `picked` of a sparse matrix, as a matrix of their own. */
+function subRows(m: SparseRows, picked: readonly number[]): SparseRows {
+  const indptr = new Int32Array(picked.length + 1);
+  let nnz = 0;
+  picked.forEach((r, i) => {
+    nnz += m.indptr[r + 1]! - m.indptr[r]!;
+    indptr[i + 1] = nnz;
+  });
+  const indices = new Int32Array(nnz);
+  const values = new Float32Array(nnz);
+  picked.forEach((r, i) => {
+    indices.set(m.indices.subarray(m.indptr[r]!, m.indptr[r + 1]!), indptr[i]!);
+    values.set(m.values.subarray(m.indptr[r]!, m.indptr[r + 1]!), indptr[i]!);
+  });
+  return { rows: picked.length, columns: m.columns, indptr, indices, values };
+}
+
+/** Each cluster's size, top terms (by centroid weight) and most typical comments. */
+function describeClusters(
+  matrix: SparseRows,
+  result: KMeansResult,
+  vocabulary: readonly string[],
+  names: SurfaceNames,
+  texts: readonly (string | null)[],
+  options: ClusterOptions,
+): CommentCluster[] {
+  const dim = matrix.columns;
+  const nTerms = options.terms ?? 8;
+  const nExamples = options.examples ?? 5;
+  const best: { row: number; sim: number }[][] = Array.from({ length: result.k }, () => []);
+  for (let r = 0; r < matrix.rows; r++) {
+    const c = result.assignments[r]!;
+    if (c < 0) continue;
+    const sim = rowDot(matrix, r, result.centroids.subarray(c * dim, (c + 1) * dim));
+    best[c]!.push({ row: r, sim });
+  }
+  return Array.from({ length: result.k }, (_, c) => {
+    const centroid = result.centroids.subarray(c * dim, (c + 1) * dim);
+    const order = Array.from(centroid.keys())
+      .filter((j) => centroid[j]! > 0)
+      .sort((a, b) => centroid[b]! - centroid[a]!)
+      .slice(0, nTerms);
+    const seen = new Set<string>();
+    const examples: string[] = [];
+    const exampleRows: number[] = [];
+    for (const { row } of best[c]!.sort((a, b) => b.sim - a.sim || a.row - b.row)) {
+      const text = (texts[row] ?? '').trim();
+      const key = text.toLowerCase();
+      if (!text || seen.has(key)) continue;
+      seen.add(key);
+      examples.push(text);
+      exampleRows.push(row);
+      if (examples.length >= nExamples) break;
+    }
+    return {
+      id: c,
+      size: result.sizes[c]!,
+      terms: order.map((j) => ({
+        term: vocabulary[j]!,
+        name: names.name(vocabulary[j]!),
+        weight: centroid[j]!,
+      })),
+      examples,
+      exampleRows,
+    };
+  });
+}
+
+/**
+ * A sample of comments on a plane: the first two principal axes of the cluster centres
+ * (through the k × k Gram matrix, so it stays cheap for any vocabulary), each comment placed
+ * by its projection on them. Close points say similar things.
+ */
+function projectComments(
+  matrix: SparseRows,
+  result: KMeansResult,
+  maxPoints: number,
+  seed: number,
+): CommentClusters['map'] {
+  const k = result.k;
+  const dim = matrix.columns;
+  if (k === 0) return [];
+  const mean = new Float64Array(dim);
+  for (let c = 0; c < k; c++)
+    for (let j = 0; j < dim; j++) mean[j]! += result.centroids[c * dim + j]! / k;
+  const centred = Float64Array.from(result.centroids, (v, i) => v - mean[i % dim]!);
+  const gram = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      let s = 0;
+      for (let j = 0; j < dim; j++) s += centred[a * dim + j]! * centred[b * dim + j]!;
+      gram[a * k + b] = gram[b * k + a] = s;
+    }
+  }
+  const axes: Float64Array[] = [];
+  const rng = Rng.derive(seed, 'projection');
+  for (let axis = 0; axis < 2; axis++) {
+    let u = Float64Array.from({ length: k }, () => rng.next() - 0.5);
+    let lambda = 0;
+    for (let it = 0; it < 100; it++) {
+      const v = new Float64Array(k);
+      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) v[a]! += gram[a * k + b]! * u[b]!;
+      // Deflate: take out the axes already found.
+      for (const prev of axes) {
+        const pu = projectOnGram(prev, centred, k, dim);
+        let dot = 0;
+        for (let a = 0; a < k; a++) dot += pu[a]! * v[a]!;
+        for (let a = 0; a < k; a++) v[a]! -= dot * pu[a]!;
+      }
+      const norm = length(v);
+      if (norm === 0) break;
+      lambda = norm;
+      u = v.map((x) => x / norm);
+    }
+    const direction = new Float64Array(dim);
+    for (let c = 0; c < k; c++)
+      for (let j = 0; j < dim; j++) direction[j]! += u[c]! * centred[c * dim + j]!;
+    const len = length(direction) || 1;
+    axes.push(direction.map((x) => x / len));
+    if (lambda === 0) break;
+  }
+  const rows: number[] = [];
+  for (let r = 0; r < matrix.rows; r++) if (result.assignments[r]! >= 0) rows.push(r);
+  const rng2 = Rng.derive(seed, 'map-sample');
+  const picked =
+    rows.length > maxPoints
+      ? rng2
+          .shuffle(rows.slice())
+          .slice(0, maxPoints)
+          .sort((a, b) => a - b)
+      : rows;
+  const offset = axes.map((ax) => ax.reduce((s, v, j) => s + v * mean[j]!, 0));
+  return picked.map((row) => ({
+    row,
+    x: axes[0] ? rowDot(matrix, row, axes[0]) - offset[0]! : 0,
+    y: axes[1] ? rowDot(matrix, row, axes[1]) - offset[1]! : 0,
+    cluster: result.assignments[row]!,
+  }));
+}
+
+/** An axis (in term space) expressed in the centres' coordinates, for deflation. */
+function projectOnGram(
+  axis: Float64Array,
+  centred: Float64Array,
+  k: number,
+  dim: number,
+): Float64Array {
+  const out = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    let s = 0;
+    for (let j = 0; j < dim; j++) s += centred[c * dim + j]! * axis[j]!;
+    out[c] = s;
+  }
+  const norm = length(out) || 1;
+  return out.map((x) => x / norm);
+}
+
+/** The Euclidean length of a vector (without spreading it into arguments). */
+function length(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
+  return Math.sqrt(s);
+}
