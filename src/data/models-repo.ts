@@ -37,3 +37,19 @@ export function watchModels(
 export async function deleteModel(db: CxTraceDb, id: string): Promise<void> {
   await db.models.delete(id);
 }
+
+/**
+ * Keeps `onChange` told of one stored model and when it was last written (undefined once it is
+ * deleted), from any tab; returns the subscription.
+ */
+export function watchModel(
+  db: CxTraceDb,
+  id: string,
+  onChange: (record: { updatedAt: number; model: ServiceModel } | undefined) => void,
+  onError: (e: unknown) => void = () => undefined,
+): Subscription {
+  return liveQuery(async () => {
+    const record = await db.models.get(id);
+    return record ? { updatedAt: record.updatedAt, model: restoreModel(record.model) } : undefined;
+  }).subscribe({ next: onChange, error: onError });
+}

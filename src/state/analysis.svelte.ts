@@ -105,11 +105,12 @@ export class ClientRecordsRun extends TaskRun<ClientRecordsResult> {
 }
 
 /** A metric (CSAT, churn, mean…) of a dataset column by group and period, in the worker. */
-export class MetricRun extends LatestQuery<MetricTable> {
+export class MetricRun extends LatestQuery<{ input: MetricInput; table: MetricTable }> {
+  /** Computes a metric; the result carries the input it answers, to be shown by it. */
   async start(input: MetricInput): Promise<void> {
     await this.ask(async (signal) => {
       const r = await analysisBridge.call('metricTable', input, { signal });
-      return r.ok ? r.table : null;
+      return r.ok ? { input, table: r.table } : null;
     });
   }
 }

@@ -1,5 +1,6 @@
 import { getDb } from '../data/db.ts';
-import { getModel, putModel } from '../data/models-repo.ts';
+import { putModel, watchModel } from '../data/models-repo.ts';
+import { restoreModel } from '../core/model/restore-model.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
 import { blankModel } from '../core/model/model-edits.ts';
 import { storage } from './storage.svelte.ts';
@@ -24,6 +25,13 @@ export class ModelEditor {
   canUndo = $state(false);
   canRedo = $state(false);
 
+  /** The stored model was changed (or deleted) by another tab since this one loaded or saved it. */
+  changedElsewhere = $state<'changed' | 'deleted' | null>(null);
+
+  /** Write times of the versions this editor loaded or stored: any other is another tab's. */
+  // Bookkeeping, not state the page shows: a plain set.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #ours = new Set<number>();
   #undo: ServiceModel[] = [];
   #redo: ServiceModel[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -33,11 +41,37 @@ export class ModelEditor {
     this.id = id;
   }
 
-  /** Reads the stored model. */
+  /** Reads the stored model (again: undo history and the other-tab warning start afresh). */
   async load(): Promise<void> {
-    const model = await getModel(getDb(), this.id);
+    const record = await getDb().models.get(this.id);
+    const model = record ? restoreModel(record.model) : null;
+    if (record) this.#ours.add(record.updatedAt);
     this.model = model;
     this.missing = model === null;
+    this.#undo = [];
+    this.#redo = [];
+    this.canUndo = this.canRedo = false;
+    this.dirty = false;
+    this.changedElsewhere = null;
+  }
+
+  /**
+   * Watches the stored model for changes made in another tab, so two tabs editing one model do
+   * not silently overwrite each other; returns the function that stops watching.
+   */
+  watch(): () => void {
+    const sub = watchModel(getDb(), this.id, (record) => {
+      if (this.model === null) return;
+      if (!record) this.changedElsewhere = 'deleted';
+      else if (!this.#ours.has(record.updatedAt)) this.changedElsewhere = 'changed';
+    });
+    return () => sub.unsubscribe();
+  }
+
+  /** Keeps this tab's version: the next save overwrites the other tab's. */
+  keepMine(): void {
+    this.changedElsewhere = null;
+    if (this.model) this.apply((m) => ({ ...m }));
   }
 
   /** Applies an edit; an edit that changes nothing is not recorded. */
@@ -89,7 +123,9 @@ export class ModelEditor {
     // Saves run one after another, so an older model never lands after a newer one.
     this.#saving = this.#saving.then(async () => {
       try {
-        await putModel(getDb(), model);
+        const now = Date.now();
+        this.#ours.add(now);
+        await putModel(getDb(), model, now);
         this.saveError = null;
         if (this.model === model) this.dirty = false;
         void storage.noteSavedWork();

@@ -72,14 +72,18 @@ export class LatestQuery<R> {
   cancelled = $state(false);
   error = $state.raw<unknown>(null);
   #seq = 0;
-  #abort: AbortController | null = null;
+  /** Every question still being answered: Cancel stops them all, not only the last. */
+  // Bookkeeping, not state the page shows: a plain set.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #pending = new Set<AbortController>();
 
   /** Asks the question `work` answers. */
   protected async ask(
     work: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<R | null>,
   ): Promise<void> {
     const seq = ++this.#seq;
-    const abort = (this.#abort = new AbortController());
+    const abort = new AbortController();
+    this.#pending.add(abort);
     this.running = true;
     this.cancelled = false;
     this.error = null;
@@ -95,6 +99,7 @@ export class LatestQuery<R> {
       if (isAbortError(e)) this.cancelled = true;
       else this.error = e;
     } finally {
+      this.#pending.delete(abort);
       if (seq === this.#seq) {
         this.running = false;
         this.progress = null;
@@ -102,8 +107,18 @@ export class LatestQuery<R> {
     }
   }
 
-  /** Stops the work in progress. */
+  /** Forgets the last answer (its question no longer stands); answers still coming are dropped. */
+  reset(): void {
+    this.#seq++;
+    this.result = null;
+    this.running = false;
+    this.progress = null;
+    this.missing = false;
+    this.error = null;
+  }
+
+  /** Stops all work in progress. */
   cancel(): void {
-    this.#abort?.abort();
+    for (const abort of this.#pending) abort.abort();
   }
 }

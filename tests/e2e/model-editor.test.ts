@@ -73,6 +73,7 @@ describe('service-model editor', () => {
     expect(await order()).toEqual(['Unloading', 'Delivery call']);
     await touchpoints
       .getByRole('listitem', { name: 'Delivery call' })
+      .getByTitle('Drag “Delivery call”')
       .dragTo(touchpoints.getByRole('listitem', { name: 'Unloading' }));
     await expect.poll(order).toEqual(['Delivery call', 'Unloading']);
     await touchpoints
@@ -168,5 +169,18 @@ describe('service-model editor', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await bad.waitFor({ state: 'detached' });
     await page.getByRole('status').filter({ hasText: 'No problems found.' }).waitFor();
+    await saved(page).waitFor();
+
+    // The same model edited in another tab: this one says so instead of overwriting it unseen.
+    const other = await w.context.newPage();
+    await other.goto(page.url());
+    await other.getByRole('tab', { name: 'Data and index' }).click();
+    const otherName = other.getByRole('textbox', { name: 'Name', exact: true });
+    await otherName.fill('Renamed elsewhere');
+    await otherName.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'changed in another tab' }).waitFor();
+    await page.getByRole('button', { name: 'Load that version' }).click();
+    await page.getByRole('heading', { name: 'Renamed elsewhere', level: 1 }).waitFor();
+    await other.close();
   });
 });

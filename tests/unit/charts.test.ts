@@ -4,6 +4,7 @@ import { indexTrendSpec } from '../../src/core/charts/index-trend.ts';
 import { npsGroupsSpec } from '../../src/core/charts/nps-groups.ts';
 import { indexDistributionSpec } from '../../src/core/charts/index-distribution.ts';
 import { indicatorTrendSpec } from '../../src/core/charts/indicator-trend.ts';
+import { intervalChartSpec } from '../../src/core/charts/interval-chart.ts';
 
 describe('chart specs', () => {
   it('the index trend is valid Vega-Lite, in period order, on a fixed 0–100 axis', () => {
@@ -46,6 +47,51 @@ describe('chart specs', () => {
     const plain = compile(indicatorTrendSpec(byPeriod, { min: 0, max: 1 }, undefined, labels)).spec;
     expect(JSON.stringify(plain)).not.toContain('"rule"');
     expect(JSON.stringify(vega)).toContain('"rule"');
+  });
+
+  it('trend lines of several groups run in time order, whichever group starts later', () => {
+    const point = (series: string, key: string) => ({
+      series,
+      key,
+      value: 0.5,
+      low: 0.4,
+      high: 0.6,
+      n: 50,
+      unreliable: false,
+    });
+    const labels = {
+      key: 'Month',
+      value: 'CSAT',
+      low: 'Low',
+      high: 'High',
+      n: 'n',
+      unreliable: 'Few',
+      yes: 'yes',
+      no: 'no',
+    };
+    // Points come by group, then period: group A starts in March, group B in January.
+    const points = [
+      point('A', '2024-03'),
+      point('A', '2024-04'),
+      point('B', '2024-01'),
+      point('B', '2024-03'),
+    ];
+    const { spec: vega } = compile(
+      intervalChartSpec(points, { kind: 'period', format: '.0%', labels }),
+    );
+    const x = vega.scales?.find((s) => s.name === 'x');
+    expect(x?.domain).toEqual(['2024-01', '2024-03', '2024-04']);
+    // A chosen point is marked through the data, not by pasting its value into an expression.
+    const chosen = JSON.stringify(
+      intervalChartSpec([point('', 'a\u2028"b')], {
+        kind: 'group',
+        format: '.0%',
+        labels,
+        selected: 'a\u2028"b',
+      }),
+    );
+    expect(chosen).toContain('datum.chosen');
+    expect(chosen).not.toContain('datum.key ===');
   });
 
   it('NPS by group is valid Vega-Lite: a band by period, error bars by group', () => {

@@ -151,6 +151,9 @@ describe('model edits', () => {
     expect(order(m, b.id)).toEqual(['a1', 'b1', 'a2']);
     m = moveStage(m, b.id, 0);
     expect(m.journey.stages.map((s) => s.id)).toEqual([b.id, a.id]);
+    // A move to where it already is changes nothing: no new model, no undo step.
+    expect(moveStage(m, b.id, 0)).toBe(m);
+    expect(moveTouchpoint(m, 'a1', b.id, 0)).toBe(m);
     expect(moveItem([1, 2, 3], 0, 2)).toEqual([2, 3, 1]);
     expect(moveItem([1, 2, 3], 5, 0)).toEqual([1, 2, 3]);
   });
@@ -245,6 +248,13 @@ describe('barrier matrix', () => {
       ['Long wait', talk.id],
       ['Rude answer', null],
     ]);
+    // A touchpoint named like an object's built-in property is a touchpoint like any other.
+    const odd = addTouchpoint(m, a.id, both('Constructor'));
+    const oddMatrix = barrierMatrix(odd.model, 'en');
+    expect(odd.id).toBe('constructor');
+    expect(oddMatrix.rows.find((r) => r.touchpoint === 'constructor')!.cells.every((c) => !c)).toBe(
+      true,
+    );
     expect(matrix.rows.map((r) => r.cells)).toEqual([
       [false, false, true, true],
       [true, false, false, false],

@@ -63,7 +63,17 @@ export function intervalChartSpec(
     reliable: !p.unreliable,
     chosen: selected === null || selected === p.key,
   }));
-  const x = { field: 'key', type: 'ordinal' as const, sort: null, title: labels.key };
+  // Periods in time order whatever order the points come in (several lines start at
+  // different periods); groups in the order given.
+  const periodDomain =
+    kind === 'period' ? [...new Set(points.map((p) => p.key))].sort() : undefined;
+  const x = {
+    field: 'key',
+    type: 'ordinal' as const,
+    sort: null,
+    title: labels.key,
+    ...(periodDomain ? { scale: { domain: periodDomain } } : {}),
+  };
   const y = {
     field: 'value',
     type: 'quantitative' as const,
@@ -120,8 +130,10 @@ export function intervalChartSpec(
       y,
       ...color,
       tooltip,
+      // The chosen point is marked by a field of the data, never by a value pasted into an
+      // expression (a data value may hold anything).
       size: {
-        condition: { test: `datum.key === ${JSON.stringify(selected)}`, value: 160 },
+        condition: { test: selected === null ? 'false' : 'datum.chosen', value: 160 },
         value: 60,
       },
       // Too few answers, or not the chosen one: drawn faint (the tooltip says why).

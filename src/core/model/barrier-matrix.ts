@@ -51,7 +51,11 @@ export function barrierMatrix(model: ServiceModel, locale: Locale): BarrierMatri
       const factor = b.factor && factorOrder.has(b.factor) ? b.factor : null;
       const key = `${factor ?? ''}\u0000${b.name[locale].trim().toLowerCase().replace(/\s+/g, ' ')}`;
       let col = columns.get(key);
-      if (!col) columns.set(key, (col = { key, name: b.name, factor, at: {}, first: seen++ }));
+      if (!col) {
+        // No prototype: a touchpoint id such as `constructor` is a key like any other.
+        const at = Object.create(null) as Record<string, string>;
+        columns.set(key, (col = { key, name: b.name, factor, at, first: seen++ }));
+      }
       col.at[tp.id] = b.id;
     }
   }
@@ -66,7 +70,7 @@ export function barrierMatrix(model: ServiceModel, locale: Locale): BarrierMatri
       stage: tp.stage,
       name: tp.name,
       momentOfTruth: tp.momentOfTruth,
-      cells: ordered.map((c) => tp.id in c.at),
+      cells: ordered.map((c) => Object.hasOwn(c.at, tp.id)),
     })),
   };
 }

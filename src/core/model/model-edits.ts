@@ -104,6 +104,8 @@ export function renameStage(m: ServiceModel, id: string, name: Localized): Servi
 /** Moves a journey stage to position `to` among the stages. */
 export function moveStage(m: ServiceModel, id: string, to: number): ServiceModel {
   const from = m.journey.stages.findIndex((s) => s.id === id);
+  // A move to where it is changes nothing (and leaves no undo step).
+  if (from < 0 || from === Math.max(0, Math.min(to, m.journey.stages.length - 1))) return m;
   return { ...m, journey: { ...m.journey, stages: moveItem(m.journey.stages, from, to) } };
 }
 
@@ -181,7 +183,9 @@ export function moveTouchpoint(
         ? inStage[inStage.length - 1]! + 1
         : rest.length;
   const touchpoints = [...rest.slice(0, at), { ...moving, stage }, ...rest.slice(at)];
-  return { ...m, journey: { ...m.journey, touchpoints } };
+  const unchanged =
+    moving.stage === stage && touchpoints.every((t, i) => t.id === m.journey.touchpoints[i]!.id);
+  return unchanged ? m : { ...m, journey: { ...m.journey, touchpoints } };
 }
 
 /** Removes a touchpoint; indicators measured at it keep their place without a touchpoint. */

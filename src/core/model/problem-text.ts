@@ -72,7 +72,7 @@ export function problemText(locale: Locale, problem: ModelProblem): string {
         expected: str('expected')
           .split(' | ')
           .map((x) => label(x, 'problem.type.'))
-          .join(locale === 'ru' ? ' или ' : ' or '),
+          .join(t('problem.or')),
       });
     case 'missing-key':
       return t('problem.missing-key', {

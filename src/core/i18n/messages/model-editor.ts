@@ -14,6 +14,12 @@ export const modelEditorEn = {
   'editor.saved': 'All changes saved',
   'editor.saveFailed': 'Could not save the last change: {error}',
   'editor.tabs': 'Parts of the model',
+  'editor.changedElsewhere':
+    'This model was changed in another tab or window. Load that version (your edits here are dropped), or keep editing here (the next save replaces it).',
+  'editor.deletedElsewhere':
+    'This model was deleted in another tab or window. Keep editing here to store it again.',
+  'editor.loadTheirs': 'Load that version',
+  'editor.keepMine': 'Keep my version',
   'editor.tab.graph': 'Graph',
   'editor.tab.journey': 'Journey',
   'editor.tab.indicators': 'Indicators',
@@ -27,7 +33,11 @@ export const modelEditorEn = {
   'editor.removeOf': 'Remove “{name}”',
   'editor.moveUp': 'Move “{name}” up',
   'editor.moveDown': 'Move “{name}” down',
-  'editor.dragHint': 'Drag to reorder, or use the arrows.',
+  'editor.dragHint': 'Drag ⋮⋮ to reorder, or use the arrows and the stage list.',
+  'editor.dragOf': 'Drag “{name}”',
+  'editor.stageOf': 'Stage of “{name}”',
+  'editor.noStage': 'Touchpoints without a stage',
+  'editor.unknownLayer': 'Indicators of an unknown layer',
   'editor.add': 'Add',
   'editor.none': '—',
 
@@ -205,6 +215,7 @@ export const modelEditorEn = {
   'problem.target-outside': 'The target {target} lies outside the scale {min} to {max}.',
   'problem.weights-zero': 'The block weights add up to zero: the index cannot be computed.',
   'problem.weight': 'A block’s weight must be zero or more (now {weight}).',
+  'problem.or': ' or ',
   'problem.kind.stage': 'stage',
   'problem.kind.touchpoint': 'touchpoint',
   'problem.kind.factor': 'factor',
@@ -233,6 +244,12 @@ export const modelEditorRu: Translation<typeof modelEditorEn> = {
   'editor.saved': 'Все изменения сохранены',
   'editor.saveFailed': 'Не удалось сохранить последнее изменение: {error}',
   'editor.tabs': 'Части модели',
+  'editor.changedElsewhere':
+    'Эту модель изменили в другой вкладке или окне. Загрузите ту версию (правки здесь будут отброшены) или продолжайте здесь (следующее сохранение её заменит).',
+  'editor.deletedElsewhere':
+    'Эту модель удалили в другой вкладке или окне. Продолжайте здесь, чтобы сохранить её снова.',
+  'editor.loadTheirs': 'Загрузить ту версию',
+  'editor.keepMine': 'Оставить мою версию',
   'editor.tab.graph': 'Граф',
   'editor.tab.journey': 'Путь клиента',
   'editor.tab.indicators': 'Показатели',
@@ -251,7 +268,12 @@ export const modelEditorRu: Translation<typeof modelEditorEn> = {
   'editor.removeOf': 'Удалить «{name}»',
   'editor.moveUp': 'Переместить «{name}» выше',
   'editor.moveDown': 'Переместить «{name}» ниже',
-  'editor.dragHint': 'Перетащите, чтобы изменить порядок, или используйте стрелки.',
+  'editor.dragHint':
+    'Перетащите за ⋮⋮, чтобы изменить порядок, или используйте стрелки и список этапов.',
+  'editor.dragOf': 'Перетащить «{name}»',
+  'editor.stageOf': 'Этап «{name}»',
+  'editor.noStage': 'Точки контакта без этапа',
+  'editor.unknownLayer': 'Показатели неизвестного уровня',
   'editor.add': 'Добавить',
   'editor.none': '—',
 
@@ -442,6 +464,7 @@ export const modelEditorRu: Translation<typeof modelEditorEn> = {
   'problem.target-outside': 'Цель {target} лежит вне шкалы от {min} до {max}.',
   'problem.weights-zero': 'Сумма весов блоков равна нулю: индекс не определён.',
   'problem.weight': 'Вес блока должен быть не меньше нуля (сейчас {weight}).',
+  'problem.or': ' или ',
   'problem.kind.stage': 'этап',
   'problem.kind.touchpoint': 'точка контакта',
   'problem.kind.factor': 'фактор',
