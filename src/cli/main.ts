@@ -1,5 +1,4 @@
 import { detectLocale, isLocale, type Locale } from '../core/i18n/locale.ts';
-import type { MessageKey } from '../core/i18n/messages.ts';
 import {
   formatBytes,
   formatNumber,
@@ -10,49 +9,37 @@ import {
 } from '../core/i18n/translate.ts';
 import { npsOf, type NpsSummary } from '../core/metrics/nps.ts';
 import { MIN_RELIABLE_N, npsByGroup } from '../core/metrics/group-metrics.ts';
-import { readSource, type SourceTable } from '../core/ingest/read-source.ts';
-import { readColumn } from '../core/ingest/infer-types.ts';
-import type { ColumnFormat, TypedValues } from '../core/ingest/types.ts';
 import { inspectFile, type InspectReport } from '../core/ingest/inspect.ts';
 import { IngestError } from '../core/ingest/ingest-error.ts';
 import { describeIngestError, describeProblem } from '../core/ingest/describe-ingest.ts';
 import { DEMO_DEFAULTS, generateDemoWorld, type DemoOptions } from '../core/demo/demo-world.ts';
+import {
+  CliError,
+  readTable,
+  tableColumn,
+  type Args,
+  type CliIo,
+  type Command,
+} from './cli-shared.ts';
+import { clustersCommand, frequencyCommand } from './text-commands.ts';
 
-/** What the command line needs from its host (Node in `scripts/cx-trace.mjs`, fakes in tests). */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readFile: (path: string) => Promise<string>;
-  readBytes: (path: string) => Promise<Uint8Array>;
-  readStdin: () => Promise<string>;
-  env: Record<string, string | undefined>;
-  /** Writes a file (replacing it); Node's `fs.writeFile` when absent. */
-  writeFile?: (path: string, data: Uint8Array) => Promise<void>;
-  /** Creates a folder and its parents if missing; Node's `fs.mkdir` when absent. */
-  makeDir?: (path: string) => Promise<void>;
-}
-
-/** Parsed command-line options: positionals and `--flag` / `--key value` options. */
-interface Args {
-  positional: string[];
-  json: boolean;
-  lang: string | undefined;
-  /** Other `--name value` options, e.g. `sheet`. */
-  options: Record<string, string>;
-}
+export type { CliIo } from './cli-shared.ts';
 
 /** Options that take a value. */
-const VALUE_OPTIONS = ['lang', 'sheet', 'out', 'seed', 'clients', 'months', 'scale', 'score', 'by'];
-
-/** A failure to report as one line, with its exit code. */
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+const VALUE_OPTIONS = [
+  'lang',
+  'sheet',
+  'out',
+  'seed',
+  'clients',
+  'months',
+  'scale',
+  'score',
+  'by',
+  'text',
+  'top',
+  'k',
+];
 
 /** The one-line NPS summary (of answers with an NPS): value, interval, answers, the shares. */
 function npsLine(locale: Locale, s: NpsSummary): string {
@@ -104,13 +91,6 @@ async function nodeWriteFile(path: string, data: Uint8Array): Promise<void> {
 
 async function nodeMakeDir(path: string): Promise<void> {
   await (await import('node:fs/promises')).mkdir(path, { recursive: true });
-}
-
-interface Command {
-  name: string;
-  summaryKey: MessageKey;
-  usage: string;
-  run(args: Args, io: CliIo, locale: Locale): Promise<void>;
 }
 
 const VERSION = '0.1.0';
@@ -361,62 +341,9 @@ const COMMANDS: Command[] = [
       );
     },
   },
+  frequencyCommand,
+  clustersCommand,
 ];
-
-/** The table `file` as the importer reads it (as `inspect` does), with `--sheet`. */
-async function readTable(
-  args: Args,
-  io: CliIo,
-  locale: Locale,
-  file: string,
-): Promise<SourceTable> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readBytes(file);
-  } catch (e) {
-    throw new CliError(translate(locale, 'cli.cannotRead', { file, error: (e as Error).message }));
-  }
-  const sheetArg = args.options.sheet;
-  const sheet = sheetArg !== undefined && /^\d+$/.test(sheetArg) ? Number(sheetArg) : sheetArg;
-  try {
-    return await readSource(bytes, file, sheet !== undefined ? { sheet } : {});
-  } catch (e) {
-    if (e instanceof IngestError) throw new CliError(describeIngestError(locale, e));
-    throw e;
-  }
-}
-
-/** The values of column `name` read as `type`, blank as null or NaN; the cells that did not fit. */
-function tableColumn(
-  table: SourceTable,
-  file: string,
-  name: string,
-  type: ColumnFormat['type'],
-  locale: Locale,
-): { values: ArrayLike<unknown>; invalid: number } {
-  const index = table.names.indexOf(name);
-  if (index < 0) {
-    throw new CliError(
-      translate(locale, 'cli.npsUnknownColumn', {
-        column: name,
-        file,
-        columns: table.names.join(', '),
-      }),
-    );
-  }
-  const { profile, typed } = readColumn(
-    name,
-    { rows: table.rows, column: index },
-    { format: { type, decimal: table.decimal }, collect: true },
-  );
-  return { values: plainValues(typed!), invalid: profile.invalid };
-}
-
-/** Typed values one per row (a dictionary's codes looked up). */
-function plainValues(typed: TypedValues): ArrayLike<unknown> {
-  if (!('codes' in typed)) return typed;
-  return Array.from(typed.codes, (c) => (c < 0 ? null : typed.dictionary[c]!));
-}
 
 /** NPS figures as `nps --score --json` prints them: shares 0–1, NPS and its interval in points. */
 function npsJson(s: NpsSummary) {
@@ -494,7 +421,7 @@ async function npsOfColumn(args: Args, io: CliIo, locale: Locale): Promise<void>
 
 /** A command's one-line summary in `locale`. */
 function commandSummary(locale: Locale, c: Command): string {
-  return translate(locale, c.summaryKey);
+  return 'summaryKey' in c ? translate(locale, c.summaryKey) : c.summary(locale);
 }
 
 function parseArgs(argv: readonly string[]): Args {

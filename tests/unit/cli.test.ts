@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { main, type CliIo } from '../../src/cli/main.ts';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
@@ -275,6 +275,252 @@ describe('cx-trace command line', () => {
     };
     expect(await main(['demo', '--out', 'out', '--clients', '20'], failing.host)).toBe(1);
     expect(failing.err()).toMatch(/^cx-trace: cannot write out\/clients\.csv: EACCES[^\n]*\n$/);
+  });
+
+  /** `io()` reading real files: the fixtures of the comment commands are written to a temp dir. */
+  function diskIo(env: Record<string, string> = {}) {
+    const t = io('', {}, env);
+    t.host.readBytes = async (p) => new Uint8Array(readFileSync(p));
+    return t;
+  }
+
+  // Comments with words: rows 1–5 (row 6 is blank, row 7 only a number); row 5 has no region.
+  // delivery, late: rows 1, 2, 5; "delivery late": 1, 5; invoice, wrong, "invoice wrong": 3, 4.
+  const COMMENTS =
+    'region,comment\nNorth,"Delivery was late, the courier was rude"\nNorth,Late delivery again\n' +
+    'South,The invoice was wrong\nSouth,"Wrong invoice, wrong prices"\n,delivery late\nNorth,\nSouth,12345\n';
+
+  it('counts the terms comments mention, overall and by group, matching a hand count', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cx-trace-freq-'));
+    try {
+      const file = join(root, 'comments.csv');
+      writeFileSync(file, COMMENTS);
+      const t = diskIo();
+      const argv = ['frequency', file, '--text', 'comment', '--by', 'region', '--json'];
+      expect(await main(argv, t.host)).toBe(0);
+      expect(JSON.parse(t.out())).toEqual({
+        terms: [
+          { term: 'delivery', count: 3, share: 0.6 },
+          { term: 'late', count: 3, share: 0.6 },
+          { term: 'delivery late', count: 2, share: 0.4 },
+          { term: 'invoice', count: 2, share: 0.4 },
+          { term: 'invoice wrong', count: 2, share: 0.4 },
+          { term: 'wrong', count: 2, share: 0.4 },
+        ],
+        groups: [
+          {
+            key: 'North',
+            n: 2,
+            terms: [
+              { term: 'delivery', count: 2, share: 1 },
+              { term: 'late', count: 2, share: 1 },
+            ],
+          },
+          {
+            key: 'South',
+            n: 2,
+            terms: [
+              { term: 'invoice', count: 2, share: 1 },
+              { term: 'invoice wrong', count: 2, share: 1 },
+              { term: 'wrong', count: 2, share: 1 },
+            ],
+          },
+        ],
+      });
+      const top = diskIo();
+      expect(
+        await main(['frequency', file, '--text', 'comment', '--top', '2', '--json'], top.host),
+      ).toBe(0);
+      expect(JSON.parse(top.out())).toEqual({
+        terms: [
+          { term: 'delivery', count: 3, share: 0.6 },
+          { term: 'late', count: 3, share: 0.6 },
+        ],
+        groups: [],
+      });
+      const plain = diskIo();
+      expect(
+        await main(['frequency', file, '--text', 'comment', '--by', 'region'], plain.host),
+      ).toBe(0);
+      expect(plain.out()).toMatch(
+        /^Most mentioned in “comment” of .*comments\.csv \(5 comments with words\):\n/,
+      );
+      expect(plain.out()).toMatch(
+        /\n {2}term {11}comments {2}share\n {2}delivery {14}3 {2}60\.0%\n/,
+      );
+      expect(plain.out()).toMatch(/\n {2}South \(2 comments with words\):\n/);
+      expect(plain.out()).toMatch(/1 comment with a blank group is in no group\n$/);
+      const ru = diskIo({ LANG: 'ru_RU.UTF-8' });
+      expect(await main(['frequency', file, '--text', 'comment'], ru.host)).toBe(0);
+      expect(ru.out()).toMatch(/со словами: 5 комментариев/);
+      expect(ru.out()).toMatch(/delivery +3 +60,0\s%/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a frequency of an unknown column or a bad --top in one line, printing nothing', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cx-trace-freq-'));
+    try {
+      const file = join(root, 'comments.csv');
+      writeFileSync(file, COMMENTS);
+      const unknown = diskIo();
+      expect(await main(['frequency', file, '--text', 'remark', '--json'], unknown.host)).toBe(1);
+      expect(unknown.err()).toBe(
+        `cx-trace: no column “remark” in ${file}; its columns: region, comment\n`,
+      );
+      expect(unknown.out()).toBe('');
+      for (const [argv, code, message] of [
+        [['--text', 'comment', '--top', '0'], 2, /--top must be a whole number from 1, not “0”/],
+        [['--text', 'comment', '--by', 'area'], 1, /no column “area”/],
+        [[], 2, /--text COL/],
+      ] as const) {
+        const t = diskIo();
+        expect(await main(['frequency', file, ...argv, '--json'], t.host), argv.join(' ')).toBe(
+          code,
+        );
+        expect(t.err()).toMatch(/^cx-trace: [^\n]+\n$/);
+        expect(t.err()).toMatch(message);
+        expect(t.out()).toBe('');
+      }
+      // A column with no words (numbers, blanks) is named with its file.
+      const numbers = join(root, 'numbers.csv');
+      writeFileSync(numbers, 'id,comment\n1,12\n2,\n3,4.5\n');
+      const none = diskIo();
+      expect(await main(['frequency', numbers, '--text', 'comment', '--json'], none.host)).toBe(1);
+      expect(none.err()).toBe(
+        `cx-trace: no comment in column “comment” of ${numbers} has words to count\n`,
+      );
+      expect(none.out()).toBe('');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  /** Three clearly separate themes, eight comments each, interleaved; a blank and a Russian one. */
+  function themeComments(): { csv: string; theme: (string | null)[] } {
+    const themes = {
+      delivery: [
+        'delivery was late',
+        'the courier arrived late with the delivery',
+        'late delivery again, courier lost',
+        'courier delivery delayed and late',
+        'delivery late, courier never called',
+        'the delivery came two days late',
+        'courier late, delivery slow',
+        'slow courier, late delivery',
+      ],
+      invoice: [
+        'invoice had wrong prices',
+        'wrong invoice prices again',
+        'the invoice prices are wrong',
+        'invoice errors, wrong prices charged',
+        'prices on the invoice were wrong',
+        'wrong prices in every invoice',
+        'invoice wrong, prices doubled',
+        'billing invoice with wrong prices',
+      ],
+      manager: [
+        'manager rude and never answers',
+        'the manager does not answer the phone',
+        'rude manager, phone unanswered',
+        'manager never answers my phone calls',
+        'account manager was rude on the phone',
+        'phone the manager, no answer, rude',
+        'rude account manager on phone',
+        'manager answers phone rarely, rude',
+      ],
+    };
+    const rows: { theme: string | null; text: string }[] = [];
+    for (let i = 0; i < 8; i++) {
+      for (const [theme, texts] of Object.entries(themes)) rows.push({ theme, text: texts[i]! });
+    }
+    rows.splice(4, 0, { theme: null, text: '' });
+    rows.push({ theme: null, text: 'Доставка опоздала, курьер не позвонил' });
+    return {
+      csv: 'id,comment\n' + rows.map((r, i) => `${i + 1},"${r.text}"`).join('\n') + '\n',
+      theme: rows.map((r) => r.theme),
+    };
+  }
+
+  it('clusters comments of clearly separate themes, one assignment per row, the same for a seed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cx-trace-clusters-'));
+    try {
+      const file = join(root, 'comments.csv');
+      const { csv, theme } = themeComments();
+      writeFileSync(file, csv);
+      const run = async (...extra: string[]) => {
+        const t = diskIo();
+        expect(await main(['clusters', file, '--text', 'comment', ...extra], t.host)).toBe(0);
+        return t.out();
+      };
+      const out = await run('--json', '--seed', '7');
+      const r = JSON.parse(out);
+      expect(r.k).toBe(3);
+      expect(typeof r.silhouette).toBe('number');
+      expect(r.assignments).toHaveLength(theme.length);
+      expect(r.assignments[4]).toBe(-1);
+      // Each theme is one cluster of its own.
+      const clusterOf = new Map<string, Set<number>>();
+      theme.forEach((th, i) => {
+        if (th) clusterOf.set(th, (clusterOf.get(th) ?? new Set()).add(r.assignments[i]));
+      });
+      expect([...clusterOf.values()].map((s) => s.size)).toEqual([1, 1, 1]);
+      expect(new Set([...clusterOf.values()].map((s) => [...s][0])).size).toBe(3);
+      expect(r.clusters.map((c: { size: number }) => c.size)).toEqual([8, 8, 8]);
+      for (const c of r.clusters) {
+        expect(c.terms.every((x: unknown) => typeof x === 'string')).toBe(true);
+        expect(c.examples.length).toBeGreaterThan(0);
+        for (const e of c.examples) expect(csv).toContain(`"${e}"`);
+      }
+      const invoices = r.clusters.find((c: { terms: string[] }) => c.terms.includes('invoice'));
+      expect(
+        invoices.examples.every((e: string) => /invoice|wrong|prices|billing|charged/.test(e)),
+      ).toBe(true);
+      // The same seed gives the same output, byte for byte; a given k is kept.
+      expect(await run('--json', '--seed', '7')).toBe(out);
+      const two = JSON.parse(await run('--json', '--k', '2', '--seed', '7'));
+      expect(two.k).toBe(2);
+      expect(two.clusters).toHaveLength(2);
+      // --lang en leaves the Russian comment out; --lang ru keeps only it.
+      const en = JSON.parse(await run('--json', '--lang', 'en'));
+      expect(en.assignments.at(-1)).toBe(-1);
+      expect(en.assignments.filter((a: number) => a >= 0)).toHaveLength(24);
+      const plain = await run('--seed', '7');
+      expect(plain).toMatch(/^3 clusters of 24 comments in “comment” of .*, silhouette \d/);
+      expect(plain).toMatch(/\n#\d, 8 comments: /);
+      expect(plain).toMatch(/2 rows without usable words are in no cluster\n$/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses clusters with a bad --k, --lang or column in one line, printing nothing', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cx-trace-clusters-'));
+    try {
+      const file = join(root, 'comments.csv');
+      writeFileSync(file, themeComments().csv);
+      for (const [argv, code, message] of [
+        [['--k', '0'], 2, /^cx-trace: --k must be a whole number from 1 or auto, not “0”\n$/],
+        [['--k', 'many'], 2, /--k must be a whole number from 1 or auto, not “many”/],
+        [['--lang', 'de'], 2, /--lang must be ru, en or auto for clusters, not “de”/],
+        [['--seed', 'x'], 2, /--seed must be a whole number/],
+      ] as const) {
+        const t = diskIo();
+        const args = ['clusters', file, '--text', 'comment', ...argv, '--json'];
+        expect(await main(args, t.host), argv.join(' ')).toBe(code);
+        expect(t.err()).toMatch(message);
+        expect(t.out()).toBe('');
+      }
+      const unknown = diskIo();
+      expect(await main(['clusters', file, '--text', 'text', '--json'], unknown.host)).toBe(1);
+      expect(unknown.err()).toBe(
+        `cx-trace: no column “text” in ${file}; its columns: id, comment\n`,
+      );
+      expect(unknown.out()).toBe('');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('runs as the package bin straight from the TypeScript sources', async () => {

@@ -1,0 +1,115 @@
+/**
+ * Messages of `cx-trace frequency` and `cx-trace clusters`, in English and Russian, in the shape
+ * of `src/core/i18n/messages/*.ts` (so they can move there as they are), with their own
+ * `translate` over the same plural rules and number formats.
+ */
+import type { Locale } from '../core/i18n/locale.ts';
+import type { Message, Plural, Translation } from '../core/i18n/message-types.ts';
+import { formatNumber, pluralForm, type MessageParams } from '../core/i18n/translate.ts';
+
+export const textCliEn = {
+  'cli.frequency':
+    'the words and phrases comments mention most (column --text COL of FILE); --by COL per group',
+  'cli.clusters':
+    'groups of comments that say similar things (column --text COL of FILE); k by silhouette or --k',
+  'cli.textNeedFile': 'name the table to read: cx-trace {command} FILE --text COL',
+  'cli.textNeedText': 'name the column of comments: cx-trace {command} {file} --text COL',
+  'cli.textWholeOrAuto': 'a whole number from {min} or auto',
+  'cli.clustersBadLang': '--lang must be ru, en or auto for clusters, not “{value}”',
+  'cli.textNoWords': 'no comment in column “{column}” of {file} has words to count',
+  'cli.textNoWordsLang': 'no comment in column “{column}” of {file} is in {lang} and has words',
+  'cli.freqHead': 'Most mentioned in “{column}” of {file} ({comments} with words):',
+  'cli.freqTerm': 'term',
+  'cli.freqCount': 'comments',
+  'cli.freqShare': 'share',
+  'cli.freqNone': 'no term is in two comments or more',
+  'cli.freqBy': 'By {column}:',
+  'cli.freqGroup': '{key} ({comments} with words):',
+  'cli.freqComments': { one: '{count} comment', other: '{count} comments' },
+  'cli.freqBlankGroup': {
+    one: '{count} comment with a blank group is in no group',
+    other: '{count} comments with a blank group are in no group',
+  },
+  'cli.clustersHead':
+    '{clusters} of {comments} in “{column}” of {file}, silhouette {silhouette} (−1…1, higher is clearer):',
+  'cli.clustersCount': { one: '{count} cluster', other: '{count} clusters' },
+  'cli.clusterLine': '#{id}, {comments}: {terms}',
+  'cli.clustersOtherLang': {
+    one: '{count} comment not in {lang} is left out',
+    other: '{count} comments not in {lang} are left out',
+  },
+  'cli.clustersNoWords': {
+    one: '{count} row without usable words is in no cluster',
+    other: '{count} rows without usable words are in no cluster',
+  },
+} satisfies Record<string, Message>;
+
+export const textCliRu: Translation<typeof textCliEn> = {
+  'cli.frequency':
+    'слова и фразы, которые комментарии упоминают чаще всего (столбец --text COL из FILE); с --by COL — по группам',
+  'cli.clusters':
+    'группы комментариев, говорящих об одном (столбец --text COL из FILE); k по силуэту или --k',
+  'cli.textNeedFile': 'укажите таблицу: cx-trace {command} FILE --text COL',
+  'cli.textNeedText': 'укажите столбец комментариев: cx-trace {command} {file} --text COL',
+  'cli.textWholeOrAuto': 'целое число от {min} или auto',
+  'cli.clustersBadLang': '--lang для clusters: ru, en или auto, а не «{value}»',
+  'cli.textNoWords': 'ни в одном комментарии столбца «{column}» из {file} нет слов для подсчёта',
+  'cli.textNoWordsLang':
+    'в столбце «{column}» из {file} нет комментариев со словами на языке {lang}',
+  'cli.freqHead': 'Чаще всего упоминают в «{column}» из {file} (со словами: {comments}):',
+  'cli.freqTerm': 'термин',
+  'cli.freqCount': 'комментариев',
+  'cli.freqShare': 'доля',
+  'cli.freqNone': 'ни один термин не встречается в двух комментариях или более',
+  'cli.freqBy': 'По столбцу «{column}»:',
+  'cli.freqGroup': '{key} (со словами: {comments}):',
+  'cli.freqComments': {
+    one: '{count} комментарий',
+    few: '{count} комментария',
+    many: '{count} комментариев',
+    other: '{count} комментария',
+  },
+  'cli.freqBlankGroup': {
+    one: '{count} комментарий с пустой группой не вошёл ни в одну группу',
+    few: '{count} комментария с пустой группой не вошли ни в одну группу',
+    many: '{count} комментариев с пустой группой не вошли ни в одну группу',
+    other: '{count} комментария с пустой группой не вошли ни в одну группу',
+  },
+  'cli.clustersHead':
+    '{clusters} из {comments} в «{column}» из {file}, силуэт {silhouette} (−1…1, чем выше, тем чётче):',
+  'cli.clustersCount': {
+    one: '{count} группа',
+    few: '{count} группы',
+    many: '{count} групп',
+    other: '{count} группы',
+  },
+  'cli.clusterLine': '№{id}, {comments}: {terms}',
+  'cli.clustersOtherLang': {
+    one: '{count} комментарий не на языке {lang} не учтён',
+    few: '{count} комментария не на языке {lang} не учтены',
+    many: '{count} комментариев не на языке {lang} не учтены',
+    other: '{count} комментария не на языке {lang} не учтены',
+  },
+  'cli.clustersNoWords': {
+    one: '{count} строка без значимых слов не вошла ни в одну группу',
+    few: '{count} строки без значимых слов не вошли ни в одну группу',
+    many: '{count} строк без значимых слов не вошли ни в одну группу',
+    other: '{count} строки без значимых слов не вошли ни в одну группу',
+  },
+};
+
+export type TextCliKey = keyof typeof textCliEn;
+
+const TABLES: Record<Locale, Record<TextCliKey, Message>> = { en: textCliEn, ru: textCliRu };
+
+/** The message `key` in `locale` with its placeholders filled, as `translate` does. */
+export function translateText(locale: Locale, key: TextCliKey, params: MessageParams = {}): string {
+  const msg = TABLES[locale][key];
+  const text =
+    typeof msg === 'string' ? msg : pluralForm(locale, msg as Plural, Number(params.count ?? 0));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? formatNumber(locale, v) : v;
+  });
+}
