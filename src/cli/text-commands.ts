@@ -17,7 +17,6 @@ import {
   type CliIo,
   type Command,
 } from './cli-shared.ts';
-import { translateText } from './text-messages.ts';
 
 /** Default number of terms `frequency` lists (overall and per group). */
 const DEFAULT_TOP = 20;
@@ -30,11 +29,11 @@ const MAX_SEED = 4294967295;
 function fileAndText(args: Args, locale: Locale, command: string): { file: string; text: string } {
   const file = args.positional[0];
   if (!file || file === '-') {
-    throw new CliError(translateText(locale, 'cli.textNeedFile', { command }), 2);
+    throw new CliError(translate(locale, 'cli.textNeedFile', { command }), 2);
   }
   const text = args.options.text;
   if (text === undefined || text.trim() === '') {
-    throw new CliError(translateText(locale, 'cli.textNeedText', { command, file }), 2);
+    throw new CliError(translate(locale, 'cli.textNeedText', { command, file }), 2);
   }
   return { file, text };
 }
@@ -68,11 +67,11 @@ function termsJson(terms: readonly TermCount[]) {
 
 /** An aligned table of terms: the term left, its comments and share right. */
 function termTable(locale: Locale, terms: readonly TermCount[], indent: string): string[] {
-  if (terms.length === 0) return [`${indent}${translateText(locale, 'cli.freqNone')}`];
+  if (terms.length === 0) return [`${indent}${translate(locale, 'cli.freqNone')}`];
   const head = [
-    translateText(locale, 'cli.freqTerm'),
-    translateText(locale, 'cli.freqCount'),
-    translateText(locale, 'cli.freqShare'),
+    translate(locale, 'cli.freqTerm'),
+    translate(locale, 'cli.freqCount'),
+    translate(locale, 'cli.freqShare'),
   ] as const;
   const rows = terms.map((t) => [
     t.name,
@@ -88,7 +87,7 @@ function termTable(locale: Locale, terms: readonly TermCount[], indent: string):
 /** `cx-trace frequency FILE --text COL [--by COL] [--top N]`. */
 export const frequencyCommand: Command = {
   name: 'frequency',
-  summary: (locale) => translateText(locale, 'cli.frequency'),
+  summary: (locale) => translate(locale, 'cli.frequency'),
   usage: 'cx-trace frequency FILE --text COL [--by COL] [--top N]',
   async run(args, io, locale) {
     const { file, text } = fileAndText(args, locale, 'frequency');
@@ -97,8 +96,7 @@ export const frequencyCommand: Command = {
     const { texts, groups } = await readComments(args, io, locale, file, text, by);
     const docs: Term[][] = texts.map((t) => (t === null ? [] : termsOf(t)));
     const n = docs.filter((d) => d.length > 0).length;
-    if (n === 0)
-      throw new CliError(translateText(locale, 'cli.textNoWords', { column: text, file }));
+    if (n === 0) throw new CliError(translate(locale, 'cli.textNoWords', { column: text, file }));
     const terms = topTerms(docs, { top });
     const byGroup = groups === null ? [] : termsByGroup(docs, groups, { top });
     if (args.json) {
@@ -110,21 +108,21 @@ export const frequencyCommand: Command = {
       );
       return;
     }
-    const comments = (count: number) => translateText(locale, 'cli.freqComments', { count });
+    const comments = (count: number) => translate(locale, 'cli.freqComments', { count });
     const lines = [
-      translateText(locale, 'cli.freqHead', { column: text, file, comments: comments(n) }),
+      translate(locale, 'cli.freqHead', { column: text, file, comments: comments(n) }),
       ...termTable(locale, terms, '  '),
     ];
     if (groups !== null) {
-      lines.push('', translateText(locale, 'cli.freqBy', { column: by! }));
+      lines.push('', translate(locale, 'cli.freqBy', { column: by! }));
       for (const g of byGroup) {
         lines.push(
-          `  ${translateText(locale, 'cli.freqGroup', { key: g.key, comments: comments(g.n) })}`,
+          `  ${translate(locale, 'cli.freqGroup', { key: g.key, comments: comments(g.n) })}`,
           ...termTable(locale, g.terms, '    '),
         );
       }
       const blank = docs.filter((d, i) => d.length > 0 && groups[i] === null).length;
-      if (blank > 0) lines.push(translateText(locale, 'cli.freqBlankGroup', { count: blank }));
+      if (blank > 0) lines.push(translate(locale, 'cli.freqBlankGroup', { count: blank }));
     }
     io.stdout(lines.join('\n') + '\n');
   },
@@ -139,7 +137,7 @@ function oneLine(text: string, max = 120): string {
 /** `cx-trace clusters FILE --text COL [--k N|auto] [--lang ru|en|auto] [--seed N]`. */
 export const clustersCommand: Command = {
   name: 'clusters',
-  summary: (locale) => translateText(locale, 'cli.clusters'),
+  summary: (locale) => translate(locale, 'cli.clusters'),
   usage: 'cx-trace clusters FILE --text COL [--k N|auto] [--lang ru|en|auto] [--seed N]',
   async run(args, io, locale) {
     const { file, text } = fileAndText(args, locale, 'clusters');
@@ -153,11 +151,11 @@ export const clustersCommand: Command = {
             0,
             1,
             Number.MAX_SAFE_INTEGER,
-            translateText(locale, 'cli.textWholeOrAuto', { min: 1 }),
+            translate(locale, 'cli.textWholeOrAuto', { min: 1 }),
           );
     const lang = args.lang ?? 'auto';
     if (lang !== 'ru' && lang !== 'en' && lang !== 'auto') {
-      throw new CliError(translateText(locale, 'cli.clustersBadLang', { value: lang }), 2);
+      throw new CliError(translate(locale, 'cli.clustersBadLang', { value: lang }), 2);
     }
     const seed = wholeOption(
       args,
@@ -183,8 +181,8 @@ export const clustersCommand: Command = {
     if (!terms.some((t) => t.length > 0)) {
       throw new CliError(
         lang === 'auto'
-          ? translateText(locale, 'cli.textNoWords', { column: text, file })
-          : translateText(locale, 'cli.textNoWordsLang', { column: text, file, lang }),
+          ? translate(locale, 'cli.textNoWords', { column: text, file })
+          : translate(locale, 'cli.textNoWordsLang', { column: text, file, lang }),
       );
     }
     const result = clusterComments(kept, { k, seed }, terms);
@@ -210,9 +208,9 @@ export const clustersCommand: Command = {
     }
     const clustered = assignments.filter((a) => a >= 0).length;
     const lines = [
-      translateText(locale, 'cli.clustersHead', {
-        clusters: translateText(locale, 'cli.clustersCount', { count: result.k }),
-        comments: translateText(locale, 'cli.freqComments', { count: clustered }),
+      translate(locale, 'cli.clustersHead', {
+        clusters: translate(locale, 'cli.clustersCount', { count: result.k }),
+        comments: translate(locale, 'cli.freqComments', { count: clustered }),
         column: text,
         file,
         silhouette: formatNumber(locale, result.silhouette, 2),
@@ -221,9 +219,9 @@ export const clustersCommand: Command = {
     for (const c of clusters) {
       lines.push(
         '',
-        translateText(locale, 'cli.clusterLine', {
+        translate(locale, 'cli.clusterLine', {
           id: String(c.id),
-          comments: translateText(locale, 'cli.freqComments', { count: c.size }),
+          comments: translate(locale, 'cli.freqComments', { count: c.size }),
           terms: c.terms.join(', '),
         }),
         ...c.examples.map((e) => `  – ${oneLine(e)}`),
@@ -232,9 +230,9 @@ export const clustersCommand: Command = {
     const noWords = texts.length - otherLang - clustered;
     if (otherLang > 0 || noWords > 0) lines.push('');
     if (otherLang > 0) {
-      lines.push(translateText(locale, 'cli.clustersOtherLang', { count: otherLang, lang }));
+      lines.push(translate(locale, 'cli.clustersOtherLang', { count: otherLang, lang }));
     }
-    if (noWords > 0) lines.push(translateText(locale, 'cli.clustersNoWords', { count: noWords }));
+    if (noWords > 0) lines.push(translate(locale, 'cli.clustersNoWords', { count: noWords }));
     io.stdout(lines.join('\n') + '\n');
   },
 };

@@ -33,7 +33,8 @@ describe('language', () => {
     await page.getByRole('link', { name: /All notebooks/ }).click();
     await page.getByRole('heading', { name: 'Notebooks' }).waitFor();
     // The notebook keeps the language it was written in.
-    expect(await page.getByRole('link', { name: 'Блокнот без названия' }).isVisible()).toBe(true);
+    // (The list arrives from storage after the heading: wait for it rather than peek.)
+    await page.getByRole('link', { name: 'Блокнот без названия' }).waitFor();
   });
 });
 

@@ -5,6 +5,8 @@ import { npsGroupsSpec } from '../../src/core/charts/nps-groups.ts';
 import { indexDistributionSpec } from '../../src/core/charts/index-distribution.ts';
 import { indicatorTrendSpec } from '../../src/core/charts/indicator-trend.ts';
 import { intervalChartSpec } from '../../src/core/charts/interval-chart.ts';
+import { paretoSpec } from '../../src/core/charts/pareto.ts';
+import { themePareto } from '../../src/core/text/theme-pareto.ts';
 
 describe('chart specs', () => {
   it('the index trend is valid Vega-Lite, in period order, on a fixed 0–100 axis', () => {
@@ -92,6 +94,27 @@ describe('chart specs', () => {
     );
     expect(chosen).toContain('datum.chosen');
     expect(chosen).not.toContain('datum.key ===');
+  });
+
+  it('a Pareto chart is valid Vega-Lite: bars largest first, the running share, an 80% rule', () => {
+    const themes = themePareto(['a', 'b', 'b', 'c', 'c', 'c'], [1, 10, 10, 1, 1, 1]);
+    const labels = {
+      theme: 'Theme',
+      measure: 'Complaints',
+      cumulative: 'Cumulative',
+      share: 'Share',
+    };
+    const byCount = compile(
+      paretoSpec(themePareto(['a', 'b', 'b', 'c', 'c', 'c']), 'count', labels),
+    ).spec;
+    const rows = (v: typeof byCount) =>
+      (v.data ?? []).flatMap((d) =>
+        ((d as { values?: { key?: string }[] }).values ?? []).filter((x) => x.key),
+      );
+    expect(rows(byCount).map((r) => r.key)).toEqual(['c', 'b', 'a']);
+    const byValue = compile(paretoSpec(themes, 'value', labels)).spec;
+    expect(rows(byValue).map((r) => r.key)).toEqual(['b', 'c', 'a']);
+    expect(JSON.stringify(byValue)).toContain('"line":0.8');
   });
 
   it('NPS by group is valid Vega-Lite: a band by period, error bars by group', () => {

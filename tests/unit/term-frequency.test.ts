@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { termsOf } from '../../src/core/text/tokenize.ts';
 import { distinctiveTerms, termsByGroup, topTerms } from '../../src/core/text/term-frequency.ts';
 import { themeChanges, themePareto } from '../../src/core/text/theme-pareto.ts';
+import { highlightPieces } from '../../src/core/text/highlight.ts';
 
 const docs = (texts: string[]) => texts.map((t) => termsOf(t));
 
@@ -104,5 +105,32 @@ describe('theme Pareto', () => {
     const small = themeChanges(themes, periods)!;
     expect(small.changes.every((x) => !x.significant)).toBe(true);
     expect(themeChanges(['a'], ['2026-Q1'])).toBeNull();
+  });
+});
+
+describe('highlighting', () => {
+  it('marks the words of a term in the comment as written, never touching the rest', () => {
+    const pieces = highlightPieces('Доставка, ОПОЗДАЛА! Ёлки, доставку ждём <b>', [
+      'доставка опоздала',
+      'доставку',
+    ]);
+    expect(pieces).toEqual([
+      { text: 'Доставка, ОПОЗДАЛА', hit: true },
+      { text: '! Ёлки, ', hit: false },
+      { text: 'доставку', hit: true },
+      { text: ' ждём <b>', hit: false },
+    ]);
+    expect(
+      highlightPieces('ёлка и елка', ['елка'])
+        .filter((p) => p.hit)
+        .map((p) => p.text),
+    ).toEqual(['ёлка', 'елка']);
+    expect(highlightPieces('plain', [])).toEqual([{ text: 'plain', hit: false }]);
+    // A word inside another is not marked.
+    expect(
+      highlightPieces('lately late', ['late'])
+        .filter((p) => p.hit)
+        .map((p) => p.text),
+    ).toEqual(['late']);
   });
 });

@@ -54,6 +54,14 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('drops @mentions and retweet marks, keeps a hashtag’s word', () => {
+    expect(unigrams('RT @sberbank: #ипотека опять не одобрили')).toEqual([
+      'ипотек',
+      'опя',
+      'не_одобр',
+    ]);
+  });
+
   it('adds bigrams of neighbouring terms', () => {
     expect(tokenize('Курьер опоздал на два часа')).toEqual([
       'курьер',

@@ -16,7 +16,7 @@ export type ComplaintTopic = 'delivery' | 'quality' | 'communication' | 'documen
 
 /** Barrier keywords (lower-case stems) per factor, both languages, matched as substrings. */
 export const DEMO_KEYWORDS: Record<ComplaintTopic, string[]> = {
-  delivery: ['задерж', 'опозд', 'срок', 'позже', 'late', 'delay'],
+  delivery: ['задерж', 'опозд', 'опаздыва', 'срок', 'позже', 'late', 'delay'],
   quality: [
     'не тот',
     'не те ',
@@ -161,7 +161,7 @@ const EN: Templates = {
   price: {
     strong: [
       "{Prices are|Your prices are} {too high|above the market|going up every quarter|higher than competitors'} {, discounts are rare|, competitors offer better terms|, please review our terms|}{.|!|}",
-      '{Too expensive|Pricey|Expensive} {compared to other suppliers|for our volumes|lately}{.|!|}',
+      '{Too expensive|Pricey|Expensive} {compared to other suppliers|for our volumes|these days}{.|!|}',
     ],
     mild: [
       '{Overall good|Fine}, {but|though} {prices could be lower|we would like a better discount|pricing is a bit above market}{.|}',

@@ -13,6 +13,8 @@ import { modelsEn, modelsRu } from './messages/models.ts';
 import { metricsEn, metricsRu } from './messages/metrics.ts';
 import { modelEditorEn, modelEditorRu } from './messages/model-editor.ts';
 import { metricCellEn, metricCellRu } from './messages/metric-cell.ts';
+import { textCliEn, textCliRu } from './messages/text-cli.ts';
+import { frequencyCellEn, frequencyCellRu } from './messages/frequency-cell.ts';
 
 export const en = {
   ...datasetsEn,
@@ -23,6 +25,8 @@ export const en = {
   ...metricsEn,
   ...modelEditorEn,
   ...metricCellEn,
+  ...textCliEn,
+  ...frequencyCellEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -307,6 +311,8 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...metricsRu,
   ...modelEditorRu,
   ...metricCellRu,
+  ...textCliRu,
+  ...frequencyCellRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',

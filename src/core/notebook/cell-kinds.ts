@@ -5,6 +5,7 @@ import { createImportCellData, restoreImportCellData } from './cell-data/import-
 import { createJoinCellData, restoreJoinCellData } from './cell-data/join-cell.ts';
 import { createIndexCellData, restoreIndexCellData } from './cell-data/index-cell.ts';
 import { createMetricCellData, restoreMetricCellData } from './cell-data/metric-cell.ts';
+import { createFrequencyCellData, restoreFrequencyCellData } from './cell-data/frequency-cell.ts';
 
 /** The pure half of a cell kind: its name, label, initial data and how to repair stored data. */
 export interface CellKindSpec<D = unknown> {
@@ -39,6 +40,12 @@ export const CELL_KINDS: readonly CellKindSpec[] = [
     restore: restoreMetricCellData,
   },
   { kind: 'join', labelKey: 'kind.join', create: createJoinCellData, restore: restoreJoinCellData },
+  {
+    kind: 'frequency',
+    labelKey: 'kind.frequency',
+    create: createFrequencyCellData,
+    restore: restoreFrequencyCellData,
+  },
   {
     kind: 'index',
     labelKey: 'kind.index',

@@ -100,6 +100,10 @@ const DOMAIN_STOP_WORDS = [
   'xx',
   'xxxx',
   'xxxxxxxx',
+  // Retweet marks and fillers of tweets and long reviews.
+  'rt',
+  'so',
+  'quite',
   ...NUMBER_WORDS,
 ];
 
@@ -124,6 +128,8 @@ function stemOf(word: string, lang: TextLang): string {
   return s;
 }
 
+/** @mentions name people, not complaints; a hashtag's word is kept. */
+const MENTION = /(^|\s)@[\p{L}\p{N}_]+/gu;
 const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMAIL = /\b[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}\b/giu;
 /** Words: letters, with an apostrophe or hyphen inside (don't, из-за, e-mail). */
@@ -131,9 +137,14 @@ const WORD = /\p{L}+(?:['’-]\p{L}+)*/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const CLAUSE_BREAK = /[.,!?;:()\n]/;
 
-/** Lower-cased, ё→е, addresses and e-mails blanked (numbers are never words). */
+/** Lower-cased, ё→е, addresses, e-mails and @mentions blanked (numbers are never words). */
 export function normalizeText(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е').replace(URL, ' ').replace(EMAIL, ' ');
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(URL, ' ')
+    .replace(EMAIL, ' ')
+    .replace(MENTION, '$1 ');
 }
 
 /**

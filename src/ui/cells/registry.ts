@@ -6,6 +6,7 @@ import ImportCell from './import/ImportCell.svelte';
 import JoinCell from './join/JoinCell.svelte';
 import IndexCell from './index/IndexCell.svelte';
 import MetricCell from './metric/MetricCell.svelte';
+import FrequencyCell from './frequency/FrequencyCell.svelte';
 
 /** The props every cell component takes: its cell, and a way to replace the cell's data. */
 export interface CellProps<D = unknown> {
@@ -28,5 +29,6 @@ export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
   nps: erase(NpsCell),
   metric: erase(MetricCell),
   join: erase(JoinCell),
+  frequency: erase(FrequencyCell),
   index: erase(IndexCell),
 };

@@ -1,12 +1,6 @@
-/**
- * Messages of `cx-trace frequency` and `cx-trace clusters`, in English and Russian, in the shape
- * of `src/core/i18n/messages/*.ts` (so they can move there as they are), with their own
- * `translate` over the same plural rules and number formats.
- */
-import type { Locale } from '../core/i18n/locale.ts';
-import type { Message, Plural, Translation } from '../core/i18n/message-types.ts';
-import { formatNumber, pluralForm, type MessageParams } from '../core/i18n/translate.ts';
+import type { Message, Translation } from '../message-types.ts';
 
+/** Messages of `cx-trace frequency` and `cx-trace clusters`, merged into `../messages.ts`. */
 export const textCliEn = {
   'cli.frequency':
     'the words and phrases comments mention most (column --text COL of FILE); --by COL per group',
@@ -97,19 +91,3 @@ export const textCliRu: Translation<typeof textCliEn> = {
     other: '{count} строки без значимых слов не вошли ни в одну группу',
   },
 };
-
-export type TextCliKey = keyof typeof textCliEn;
-
-const TABLES: Record<Locale, Record<TextCliKey, Message>> = { en: textCliEn, ru: textCliRu };
-
-/** The message `key` in `locale` with its placeholders filled, as `translate` does. */
-export function translateText(locale: Locale, key: TextCliKey, params: MessageParams = {}): string {
-  const msg = TABLES[locale][key];
-  const text =
-    typeof msg === 'string' ? msg : pluralForm(locale, msg as Plural, Number(params.count ?? 0));
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(locale, v) : v;
-  });
-}

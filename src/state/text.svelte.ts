@@ -1,0 +1,36 @@
+import { textBridge } from '../data/text-bridge.ts';
+import type { ServiceModel } from '../core/model/model-types.ts';
+import type {
+  BarrierCountsOutput,
+  CommentsInput,
+  CommentsOutput,
+  FrequencyInput,
+  FrequencyOutput,
+} from '../../workers/text.worker.ts';
+import { LatestQuery } from './task-run.svelte.ts';
+
+/** A frequency analysis of comments, re-asked as its settings change (see `LatestQuery`). */
+export class FrequencyRun extends LatestQuery<{ input: FrequencyInput; output: FrequencyOutput }> {
+  async start(input: FrequencyInput): Promise<void> {
+    await this.ask(async (signal, onProgress) => ({
+      input,
+      output: await textBridge.call('frequency', input, { signal, onProgress }),
+    }));
+  }
+}
+
+/** A page of comments behind a term or theme, re-asked as the search changes. */
+export class CommentsRun extends LatestQuery<CommentsOutput> {
+  async start(input: CommentsInput): Promise<void> {
+    await this.ask((signal) => textBridge.call('comments', input, { signal }));
+  }
+}
+
+/** Complaints per barrier of a model (as being edited), counted in a dataset's comments. */
+export class BarrierCountsRun extends LatestQuery<BarrierCountsOutput> {
+  async start(model: ServiceModel, datasetId: string, text: string): Promise<void> {
+    await this.ask((signal) =>
+      textBridge.call('barrierCounts', { model, datasetId, text }, { signal }),
+    );
+  }
+}

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { newWatchedPage, openApp, type Watched } from './browser.ts';
+
+let w: Watched;
+afterEach(async () => {
+  expect(w.errors).toEqual([]);
+  await w.context.close();
+});
+
+describe('complaint frequency', () => {
+  it('ranks the demo’s complaint themes, opens the comments behind a word, counts barriers', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    await openApp(page);
+    await page.getByRole('button', { name: 'Open the demo' }).click();
+    await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
+
+    await page.getByRole('button', { name: 'Add Complaint frequency cell' }).last().click();
+    const cell = page.getByRole('article', { name: /Complaint frequency/ });
+    await cell
+      .getByRole('combobox', { name: 'Dataset' })
+      .selectOption({ label: 'survey — 9,998 rows' });
+    await cell.getByRole('combobox', { name: 'Comments' }).selectOption('comment');
+    await cell
+      .getByRole('combobox', { name: 'or themes from the barriers of' })
+      .selectOption({ label: 'Demo distributor: service model' });
+    await cell.getByRole('combobox', { name: 'NPS score' }).selectOption('nps');
+    await cell.getByRole('combobox', { name: 'By period of' }).selectOption('date');
+    await cell.getByRole('button', { name: 'Count' }).click();
+
+    // Themes from the model's barriers, ranked: delivery, the planted problem, first.
+    const themes = cell.getByRole('table', { name: 'Complaint themes' });
+    await themes.waitFor({ timeout: 30_000 });
+    const first = await themes.locator('tbody tr').first().locator('th button').innerText();
+    expect(first).toBe('Delivery discipline');
+    await cell
+      .getByRole('figure', { name: /Pareto chart/ })
+      .locator('svg')
+      .first()
+      .waitFor();
+    // The change since the previous quarter is shown per theme.
+    expect(await themes.innerText()).toMatch(/Change since 20\d\d-Q\d/);
+
+    // Detractors' words, and the comments behind one of them with the words marked.
+    const detractorWords = cell.getByRole('table', {
+      name: 'Words of detractors (0–6) more than of promoters (9–10)',
+    });
+    await detractorWords.waitFor();
+    const word = detractorWords.locator('tbody tr th button').first();
+    const name = await word.innerText();
+    await word.click();
+    const browser = cell.getByRole('region', { name: `Comments with “${name}”` });
+    await browser.locator('mark').first().waitFor();
+    const found = browser.getByRole('status');
+    const before = Number((await found.innerText()).replace(/\D/g, ''));
+    expect(before).toBeGreaterThan(10);
+    // The browser searches within them.
+    await browser.getByRole('searchbox', { name: 'Search these comments' }).fill('zzzz-nothing');
+    await expect.poll(() => found.innerText()).toBe('0 comments');
+
+    // The barrier matrix counts the survey's complaints per barrier.
+    await page.getByRole('banner').getByRole('button', { name: 'Service models' }).click();
+    await page.getByRole('button', { name: /^Open “Demo/ }).click();
+    await page.getByRole('tab', { name: 'Barrier matrix' }).click();
+    const matrix = page.getByRole('table', { name: 'Barrier matrix: touchpoints × barriers' });
+    await expect
+      .poll(async () => (await matrix.locator('td.present').allInnerTexts()).join(' '))
+      .toMatch(/^\d[\d,]* /);
+    const cells = (await matrix.locator('td.present').allInnerTexts()).map((t) =>
+      Number(t.replace(/,/g, '')),
+    );
+    expect(cells.every((n) => Number.isInteger(n))).toBe(true);
+    expect(Math.max(...cells)).toBeGreaterThan(100);
+  });
+});
