@@ -7,6 +7,11 @@ import { rowsStamp } from '../src/data/model-datasets.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import { termsOf, type Term } from '../src/core/text/tokenize.ts';
 import {
+  clusterComments,
+  type CommentCluster,
+  type CommentClusters,
+} from '../src/core/text/cluster-comments.ts';
+import {
   commentsWith,
   frequencyAnalysis,
   type FrequencyResult,
@@ -57,6 +62,8 @@ export interface CommentsInput {
   /** A theme: a value of a theme column, or a theme from a model's barriers. */
   theme?: { column: string; value: string } | { model: ThemeModel; value: string } | null;
   segment?: { column: string; value: string } | null;
+  /** Comments of these clusters of the last clustering (of this dataset and column). */
+  clusters?: number[] | null;
   /** Case-insensitive text the comment must contain. */
   search?: string;
   offset: number;
@@ -134,6 +141,79 @@ function segmentMask(
 }
 
 const api = {
+  /**
+   * Comments clustered by what they say (k given or chosen by silhouette), each cluster with
+   * its top terms, typical comments, NPS and segment mix, and a 2-D map of the comments.
+   * Progress: comments tokenised, then the clustering's share done (of 1,000).
+   */
+  async clusters(input: ClustersInput, onProgress?: ProgressFn): Promise<ClustersOutput> {
+    const meta = await getDataset(getDb(), input.datasetId);
+    if (!meta) return { ok: false, reason: 'dataset-missing' };
+    const named = [input.text, input.score, input.segment];
+    const missing = missingColumn(meta, named);
+    if (missing) return { ok: false, reason: 'column-missing', column: missing };
+    const { texts, terms } = await termsFor(meta, input.text, (p) =>
+      onProgress?.({ ...p, step: 'terms' }),
+    );
+    if (!terms.some((t) => t.length > 0)) return { ok: false, reason: 'no-words' };
+    const cols = await columnsOf(meta, named.slice(1));
+    const result = clusterComments(
+      texts,
+      {
+        k: input.k,
+        seed: input.seed ?? 1,
+        onProgress: (share, stage) =>
+          onProgress?.({ done: Math.round(share * 1000), total: 1000, step: stage }),
+      },
+      terms,
+    );
+    lastClusters = {
+      source: JSON.stringify([rowsStamp(meta), input.text]),
+      assignments: result.assignments,
+    };
+    const scores = input.score ? cols.get(input.score) : undefined;
+    const segments = input.segment ? cols.get(input.segment) : undefined;
+    const clusters = result.clusters.map((c) => {
+      const counts = { p: 0, d: 0, n: 0 };
+      const mix = new Map<string, number>();
+      let members = 0;
+      result.assignments.forEach((a, row) => {
+        if (a !== c.id) return;
+        members++;
+        const s = scores?.[row];
+        if (typeof s === 'number' && Number.isInteger(s) && s >= 0 && s <= 10) {
+          counts.n++;
+          if (s >= 9) counts.p++;
+          else if (s <= 6) counts.d++;
+        }
+        const g = segments ? keyText(segments[row]) : null;
+        if (g !== null) mix.set(g, (mix.get(g) ?? 0) + 1);
+      });
+      return {
+        ...c,
+        signature: c.terms
+          .slice(0, 3)
+          .map((t) => t.term)
+          .join(' | '),
+        nps: counts.n > 0 ? (100 * (counts.p - counts.d)) / counts.n : null,
+        npsN: counts.n,
+        segments: [...mix.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([key, n]) => ({ key, share: n / members })),
+      };
+    });
+    return {
+      ok: true,
+      k: result.k,
+      silhouette: result.silhouette,
+      tried: result.tried,
+      clusters,
+      map: result.map,
+      comments: result.assignments.filter((a) => a >= 0).length,
+    };
+  },
+
   /**
    * How many comments of a dataset column name each barrier of a model (the model as being
    * edited), keyed `touchpoint\u0000barrier`: the counts of the barrier matrix.
@@ -224,6 +304,13 @@ const api = {
         input.segment?.value,
       ),
     });
+    if (input.clusters) {
+      // Only the clustering of these very comments can say which cluster each is in.
+      const same = lastClusters?.source === JSON.stringify([rowsStamp(meta), input.text]);
+      const wanted = new Set(input.clusters);
+      const assignments = same ? lastClusters!.assignments : [];
+      found = found.filter((f) => wanted.has(assignments[f.row] ?? -1));
+    }
     const needle = input.search?.trim().toLocaleLowerCase();
     if (needle) found = found.filter((f) => texts[f.row]!.toLocaleLowerCase().includes(needle));
     const page = found.slice(Math.max(0, input.offset), Math.max(0, input.offset) + input.limit);
@@ -234,6 +321,45 @@ const api = {
     };
   },
 };
+
+/** Which comments to cluster, and what else each row tells about its cluster. */
+export interface ClustersInput {
+  datasetId: string;
+  text: string;
+  k: number | 'auto';
+  seed?: number;
+  /** A 0–10 score column (NPS): the NPS of each cluster. */
+  score?: string | null;
+  /** A segment column: each cluster's segment mix. */
+  segment?: string | null;
+}
+
+/** One cluster as the views show it. */
+export interface ClusterView extends CommentCluster {
+  /** Stable across runs on the same data: the cluster's top three terms. */
+  signature: string;
+  /** NPS of the cluster's rows with a score, and how many had one. */
+  nps: number | null;
+  npsN: number;
+  /** The most common segments of its rows, with their shares. */
+  segments: { key: string; share: number }[];
+}
+
+/** Comments clustered, or why not. */
+export type ClustersOutput =
+  | {
+      ok: true;
+      k: number;
+      silhouette: number;
+      tried: { k: number; silhouette: number }[];
+      clusters: ClusterView[];
+      map: CommentClusters['map'];
+      comments: number;
+    }
+  | { ok: false; reason: 'dataset-missing' | 'column-missing' | 'no-words'; column?: string };
+
+/** The last clustering, for listing a cluster's comments. */
+let lastClusters: { source: string; assignments: number[] } | null = null;
 
 /** Complaints per barrier of a model, counted in a dataset's comments. */
 export type BarrierCountsOutput =

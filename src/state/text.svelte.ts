@@ -2,6 +2,8 @@ import { textBridge } from '../data/text-bridge.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
 import type {
   BarrierCountsOutput,
+  ClustersInput,
+  ClustersOutput,
   CommentsInput,
   CommentsOutput,
   FrequencyInput,
@@ -32,5 +34,15 @@ export class BarrierCountsRun extends LatestQuery<BarrierCountsOutput> {
     await this.ask((signal) =>
       textBridge.call('barrierCounts', { model, datasetId, text }, { signal }),
     );
+  }
+}
+
+/** Comments clustered in the text worker, re-asked as the settings change. */
+export class ClustersRun extends LatestQuery<{ input: ClustersInput; output: ClustersOutput }> {
+  async start(input: ClustersInput): Promise<void> {
+    await this.ask(async (signal, onProgress) => ({
+      input,
+      output: await textBridge.call('clusters', input, { signal, onProgress }),
+    }));
   }
 }

@@ -15,6 +15,7 @@ import { modelEditorEn, modelEditorRu } from './messages/model-editor.ts';
 import { metricCellEn, metricCellRu } from './messages/metric-cell.ts';
 import { textCliEn, textCliRu } from './messages/text-cli.ts';
 import { frequencyCellEn, frequencyCellRu } from './messages/frequency-cell.ts';
+import { clustersCellEn, clustersCellRu } from './messages/clusters-cell.ts';
 
 export const en = {
   ...datasetsEn,
@@ -27,6 +28,7 @@ export const en = {
   ...metricCellEn,
   ...textCliEn,
   ...frequencyCellEn,
+  ...clustersCellEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -313,6 +315,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...metricCellRu,
   ...textCliRu,
   ...frequencyCellRu,
+  ...clustersCellRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',

@@ -6,6 +6,7 @@ import { createJoinCellData, restoreJoinCellData } from './cell-data/join-cell.t
 import { createIndexCellData, restoreIndexCellData } from './cell-data/index-cell.ts';
 import { createMetricCellData, restoreMetricCellData } from './cell-data/metric-cell.ts';
 import { createFrequencyCellData, restoreFrequencyCellData } from './cell-data/frequency-cell.ts';
+import { createClustersCellData, restoreClustersCellData } from './cell-data/clusters-cell.ts';
 
 /** The pure half of a cell kind: its name, label, initial data and how to repair stored data. */
 export interface CellKindSpec<D = unknown> {
@@ -45,6 +46,12 @@ export const CELL_KINDS: readonly CellKindSpec[] = [
     labelKey: 'kind.frequency',
     create: createFrequencyCellData,
     restore: restoreFrequencyCellData,
+  },
+  {
+    kind: 'clusters',
+    labelKey: 'kind.clusters',
+    create: createClustersCellData,
+    restore: restoreClustersCellData,
   },
   {
     kind: 'index',

@@ -7,6 +7,7 @@ import JoinCell from './join/JoinCell.svelte';
 import IndexCell from './index/IndexCell.svelte';
 import MetricCell from './metric/MetricCell.svelte';
 import FrequencyCell from './frequency/FrequencyCell.svelte';
+import ClustersCell from './clusters/ClustersCell.svelte';
 
 /** The props every cell component takes: its cell, and a way to replace the cell's data. */
 export interface CellProps<D = unknown> {
@@ -30,5 +31,6 @@ export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
   metric: erase(MetricCell),
   join: erase(JoinCell),
   frequency: erase(FrequencyCell),
+  clusters: erase(ClustersCell),
   index: erase(IndexCell),
 };

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { newWatchedPage, openApp, type Watched } from './browser.ts';
+
+let w: Watched;
+afterEach(async () => {
+  expect(w.errors).toEqual([]);
+  await w.context.close();
+});
+
+describe('comment clusters', () => {
+  it('clusters the demo’s comments; names and merges persist; a cluster opens its comments', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    await openApp(page);
+    await page.getByRole('button', { name: 'Open the demo' }).click();
+    await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
+
+    await page.getByRole('button', { name: 'Add Comment clusters cell' }).last().click();
+    const cell = page.getByRole('article', { name: /Comment clusters/ });
+    await cell
+      .getByRole('combobox', { name: 'Dataset' })
+      .selectOption({ label: 'survey — 9,998 rows' });
+    await cell.getByRole('combobox', { name: 'Comments' }).selectOption('comment');
+    await cell.getByRole('combobox', { name: 'Clusters' }).selectOption('6');
+    await cell.getByRole('combobox', { name: 'NPS score' }).selectOption('nps');
+    await cell.getByRole('button', { name: 'Cluster', exact: true }).click();
+
+    const table = cell.getByRole('table', { name: 'Clusters of comments' });
+    await table.waitFor({ timeout: 60_000 });
+    expect(await table.locator('tbody tr').count()).toBe(6);
+    await cell
+      .getByRole('figure', { name: /Map of comments/ })
+      .locator('svg')
+      .first()
+      .waitFor();
+    // Each cluster has its NPS; at least one is negative (the complaints) and one positive.
+    const nps = (await table.locator('tbody tr td:nth-child(3)').allInnerTexts()).map((t) =>
+      Number(t.replace('−', '-').replace(',', '.')),
+    );
+    expect(Math.min(...nps)).toBeLessThan(0);
+    expect(Math.max(...nps)).toBeGreaterThan(0);
+
+    // Rename the biggest cluster and merge the last two.
+    const firstName = table.locator('tbody tr').first().getByRole('textbox');
+    await firstName.fill('Late deliveries');
+    await firstName.press('Enter');
+    const last = table.locator('tbody tr').last();
+    const merge = last.getByRole('combobox');
+    const target = (await merge.locator('option').allInnerTexts())[2]!;
+    await merge.selectOption({ label: target });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(5);
+
+    // The comments of a cluster, from its row.
+    await table.getByRole('button', { name: 'Show the comments of “Late deliveries”' }).click();
+    const browser = cell.getByRole('region', { name: 'Comments of “Late deliveries”' });
+    await browser.getByRole('listitem').first().waitFor();
+
+    // Names and merges are kept with the notebook: after a reload and a new run, they are there.
+    await page.waitForTimeout(600);
+    await page.reload();
+    const again = page.getByRole('article', { name: /Comment clusters/ });
+    await again.getByRole('button', { name: 'Cluster', exact: true }).click();
+    const table2 = again.getByRole('table', { name: 'Clusters of comments' });
+    await table2.waitFor({ timeout: 60_000 });
+    expect(await table2.locator('tbody tr').count()).toBe(5);
+    expect(await table2.locator('tbody tr').first().getByRole('textbox').inputValue()).toBe(
+      'Late deliveries',
+    );
+  });
+});
