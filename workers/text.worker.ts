@@ -6,6 +6,7 @@ import { readAllColumns } from '../src/data/chunks-repo.ts';
 import { rowsStamp } from '../src/data/model-datasets.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import { termsOf, type Term } from '../src/core/text/tokenize.ts';
+import { clientGroups, type ClientGroups } from '../src/core/text/client-profiles.ts';
 import {
   clusterComments,
   type CommentCluster,
@@ -149,7 +150,7 @@ const api = {
   async clusters(input: ClustersInput, onProgress?: ProgressFn): Promise<ClustersOutput> {
     const meta = await getDataset(getDb(), input.datasetId);
     if (!meta) return { ok: false, reason: 'dataset-missing' };
-    const named = [input.text, input.score, input.segment];
+    const named = [input.text, input.score, input.segment, input.client];
     const missing = missingColumn(meta, named);
     if (missing) return { ok: false, reason: 'column-missing', column: missing };
     const { texts, terms } = await termsFor(meta, input.text, (p) =>
@@ -211,6 +212,13 @@ const api = {
       clusters,
       map: result.map,
       comments: result.assignments.filter((a) => a >= 0).length,
+      clientGroups: input.client
+        ? clientGroups(cols.get(input.client) ?? [], result.assignments, result.k, {
+            seed: input.seed ?? 1,
+            scores: scores ?? null,
+            segments: segments ?? null,
+          })
+        : null,
     };
   },
 
@@ -332,6 +340,8 @@ export interface ClustersInput {
   score?: string | null;
   /** A segment column: each cluster's segment mix. */
   segment?: string | null;
+  /** A client-id column: clients grouped by the share of their comments per cluster. */
+  client?: string | null;
 }
 
 /** One cluster as the views show it. */
@@ -355,6 +365,8 @@ export type ClustersOutput =
       clusters: ClusterView[];
       map: CommentClusters['map'];
       comments: number;
+      /** Kinds of clients by their complaints (with a client column and 3+ clients). */
+      clientGroups: ClientGroups | null;
     }
   | { ok: false; reason: 'dataset-missing' | 'column-missing' | 'no-words'; column?: string };
 

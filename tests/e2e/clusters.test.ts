@@ -23,6 +23,7 @@ describe('comment clusters', () => {
     await cell.getByRole('combobox', { name: 'Comments' }).selectOption('comment');
     await cell.getByRole('combobox', { name: 'Clusters' }).selectOption('6');
     await cell.getByRole('combobox', { name: 'NPS score' }).selectOption('nps');
+    await cell.getByRole('combobox', { name: 'Client column' }).selectOption('client_id');
     await cell.getByRole('button', { name: 'Cluster', exact: true }).click();
 
     const table = cell.getByRole('table', { name: 'Clusters of comments' });
@@ -39,6 +40,14 @@ describe('comment clusters', () => {
     );
     expect(Math.min(...nps)).toBeLessThan(0);
     expect(Math.max(...nps)).toBeGreaterThan(0);
+    // Kinds of clients by what they complain of, each with its size and NPS.
+    const kinds = cell.getByRole('table', { name: 'Kinds of clients by their complaints' });
+    await kinds.waitFor();
+    const sizes = (await kinds.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((t) =>
+      Number(t.replace(/,/g, '')),
+    );
+    expect(sizes.length).toBeGreaterThanOrEqual(2);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
 
     // Rename the biggest cluster and merge the last two.
     const firstName = table.locator('tbody tr').first().getByRole('textbox');

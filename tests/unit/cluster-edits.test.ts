@@ -9,6 +9,7 @@ import {
   unmergeCluster,
   type ComputedCluster,
 } from '../../src/core/text/cluster-edits.ts';
+import { clientGroups } from '../../src/core/text/client-profiles.ts';
 
 const cluster = (
   id: number,
@@ -89,5 +90,40 @@ describe('cluster edits', () => {
     expect(
       shownClusters(clusters, pinCluster(edits, clusters[2]!.signature, false))[0]!.ids,
     ).toEqual([0]);
+  });
+});
+
+describe('kinds of clients by their complaints', () => {
+  it('groups clients whose comments fall in the same themes, with their NPS and segments', () => {
+    // 30 clients: 10 complain of theme 0 (detractors, retail), 10 of theme 1 (promoters,
+    // wholesale), 10 split between themes 1 and 2.
+    const ids: string[] = [];
+    const assignments: number[] = [];
+    const scores: number[] = [];
+    const segments: string[] = [];
+    const add = (client: string, theme: number, score: number, segment: string) => {
+      ids.push(client);
+      assignments.push(theme);
+      scores.push(score);
+      segments.push(segment);
+    };
+    for (let c = 0; c < 10; c++) {
+      add(`A${c}`, 0, 2, 'retail');
+      add(`A${c}`, 0, 3, 'retail');
+      add(`B${c}`, 1, 10, 'wholesale');
+      add(`C${c}`, 1, 7, 'retail');
+      add(`C${c}`, 2, 8, 'retail');
+    }
+    add('X', -1, 5, 'retail'); // a comment with no theme: not a client with a profile
+    const r = clientGroups(ids, assignments, 3, { k: 3, seed: 2, scores, segments })!;
+    expect(r.clients).toBe(30);
+    expect(r.groups.map((g) => g.clients)).toEqual([10, 10, 10]);
+    const a = r.groups.find((g) => g.themes[0]!.theme === 0)!;
+    expect(a).toMatchObject({ nps: -100, npsN: 20, segments: [{ key: 'retail', share: 1 }] });
+    const c = r.groups.find((g) => g.themes.length === 2)!;
+    expect(c.themes.map((t) => t.share)).toEqual([0.5, 0.5]);
+    expect(clientGroups(['a', 'b'], [0, 1], 2)).toBeNull();
+    // With k chosen by silhouette, the three kinds are found.
+    expect(clientGroups(ids, assignments, 3, { seed: 2 })!.k).toBe(3);
   });
 });

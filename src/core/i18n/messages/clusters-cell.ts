@@ -4,6 +4,15 @@ import type { Message, Translation } from '../message-types.ts';
 export const clustersCellEn = {
   'kind.clusters': 'Comment clusters',
   'clus.k': 'Clusters',
+  'clus.client': 'Client column',
+  'clus.kinds': 'Kinds of clients by their complaints',
+  'clus.kindsSilhouette': 'silhouette {silhouette}',
+  'clus.kind': 'Kind',
+  'clus.clientsCol': 'Clients',
+  'clus.kindThemes': 'What they complain of (share of their comments)',
+  'clus.clients': { one: '{count} client', other: '{count} clients' },
+  'clus.kindsHow':
+    'How to read this: each client’s comments are spread over the clusters above; clients with alike spreads form a kind. A kind with a low NPS and one dominant theme is a group to act on as a whole.',
   'clus.auto': 'choose by silhouette',
   'clus.run': 'Cluster',
   'clus.progress.terms': 'Reading comments: {done} of {total}',
@@ -51,6 +60,20 @@ export const clustersCellEn = {
 export const clustersCellRu: Translation<typeof clustersCellEn> = {
   'kind.clusters': 'Кластеры комментариев',
   'clus.k': 'Кластеров',
+  'clus.client': 'Столбец клиента',
+  'clus.kinds': 'Типы клиентов по их жалобам',
+  'clus.kindsSilhouette': 'силуэт {silhouette}',
+  'clus.kind': 'Тип',
+  'clus.clientsCol': 'Клиентов',
+  'clus.kindThemes': 'На что жалуются (доля их комментариев)',
+  'clus.clients': {
+    one: '{count} клиент',
+    few: '{count} клиента',
+    many: '{count} клиентов',
+    other: '{count} клиента',
+  },
+  'clus.kindsHow':
+    'Как читать: комментарии каждого клиента распределены по кластерам выше; клиенты с похожим распределением образуют тип. Тип с низким NPS и одной преобладающей темой — группа, с которой стоит работать целиком.',
   'clus.auto': 'выбрать по силуэту',
   'clus.run': 'Кластеризовать',
   'clus.progress.terms': 'Читаю комментарии: {done} из {total}',

@@ -11,6 +11,8 @@ export interface ClustersCellData {
   score: string | null;
   /** A segment column: each cluster's segment mix. */
   segment: string | null;
+  /** A client-id column: kinds of clients by their complaints. */
+  client: string | null;
   /** Names, merges and pins, by cluster signature (they persist across runs). */
   edits: ClusterEdits;
 }
@@ -24,6 +26,7 @@ export function createClustersCellData(): ClustersCellData {
     seed: 1,
     score: null,
     segment: null,
+    client: null,
     edits: { names: {}, merged: [], pinned: [] },
   };
 }
@@ -53,6 +56,7 @@ export function restoreClustersCellData(raw: unknown): ClustersCellData {
     seed: typeof r.seed === 'number' && Number.isInteger(r.seed) ? r.seed : 1,
     score: str(r.score),
     segment: str(r.segment),
+    client: str(r.client),
     edits: {
       ...NO_EDITS,
       names,
