@@ -7,6 +7,7 @@ import { rowsStamp } from '../src/data/model-datasets.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import { termsOf, type Term } from '../src/core/text/tokenize.ts';
 import { clientGroups, type ClientGroups } from '../src/core/text/client-profiles.ts';
+import { defaultName } from '../src/core/text/cluster-edits.ts';
 import {
   clusterComments,
   type CommentCluster,
@@ -32,8 +33,11 @@ export interface FrequencyInput {
   text: string;
   /** A factor or category column: each complaint's theme. */
   theme?: string | null;
-  /** Without a theme column: themes from the barriers of this stored service model. */
-  themesFrom?: ThemeModel | null;
+  /**
+   * Without a theme column: themes from the barriers of a stored service model, or from the
+   * comments' own clusters (k by silhouette), named by their words.
+   */
+  themesFrom?: ThemeModel | { clusters: true } | null;
   /** A value at risk per row (the client's LTV, revenue). */
   value?: string | null;
   /** A 0–10 score per row (NPS): detractors against promoters. */
@@ -61,7 +65,11 @@ export interface CommentsInput {
   text: string;
   term?: string | null;
   /** A theme: a value of a theme column, or a theme from a model's barriers. */
-  theme?: { column: string; value: string } | { model: ThemeModel; value: string } | null;
+  theme?:
+    | { column: string; value: string }
+    | { model: ThemeModel; value: string }
+    | { clusters: true; value: string }
+    | null;
   segment?: { column: string; value: string } | null;
   /** Comments of these clusters of the last clustering (of this dataset and column). */
   clusters?: number[] | null;
@@ -97,9 +105,13 @@ async function termsFor(
   const [values] = await readAllColumns(getDb(), meta, [column]);
   const texts = Array.from(values ?? [], (v) => (typeof v === 'string' ? v : null));
   const terms: Term[][] = new Array(texts.length);
+  // Comments repeat ("Всё хорошо", "Fine"): each distinct text is tokenised once.
+  const seen = new Map<string, Term[]>();
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
-    terms[i] = t ? termsOf(t) : [];
+    let found = t ? seen.get(t) : undefined;
+    if (t && !found) seen.set(t, (found = termsOf(t)));
+    terms[i] = found ?? [];
     if ((i + 1) % TOKENISE_STEP === 0) onProgress?.({ done: i + 1, total: texts.length });
   }
   onProgress?.({ done: texts.length, total: texts.length });
@@ -116,6 +128,31 @@ async function modelThemes(
   return model ? barrierThemes(model, barrierHits(model, texts), from.locale) : null;
 }
 
+/** Themes from the comments' own clusters, kept while the comments stay the same. */
+let clusterThemeCache: { source: string; themes: (string | null)[] } | null = null;
+
+/** Each comment's theme: the default name of its cluster (k by silhouette, seed 1). */
+function clusterThemes(source: string, t: Tokenised): (string | null)[] {
+  if (clusterThemeCache?.source === source) return clusterThemeCache.themes;
+  const result = clusterComments(t.texts, { k: 'auto', seed: 1, mapPoints: 0 }, t.terms);
+  const names = result.clusters.map((c) => defaultName(c));
+  const themes = result.assignments.map((a) => (a >= 0 ? (names[a] ?? null) : null));
+  clusterThemeCache = { source, themes };
+  return themes;
+}
+
+/** Themes of the comments as an input asks: a model's barriers or the comments' clusters. */
+async function derivedThemes(
+  from: ThemeModel | { clusters: true },
+  meta: DatasetMeta,
+  column: string,
+  t: Tokenised,
+): Promise<(string | null)[] | null> {
+  return 'clusters' in from
+    ? clusterThemes(JSON.stringify([rowsStamp(meta), column]), t)
+    : modelThemes(from, t.texts);
+}
+
 /** The columns a call names that the dataset lacks (the first), or null. */
 function missingColumn(meta: DatasetMeta, names: (string | null | undefined)[]): string | null {
   for (const n of names) if (n && !meta.columns.some((c) => c.name === n)) return n;
@@ -128,6 +165,7 @@ async function columnsOf(
   names: (string | null | undefined)[],
 ): Promise<Map<string, ArrayLike<unknown>>> {
   const wanted = [...new Set(names.filter((n): n is string => !!n))];
+  if (wanted.length === 0) return new Map();
   const read = await readAllColumns(getDb(), meta, wanted);
   return new Map(wanted.map((n, k) => [n, read[k]!]));
 }
@@ -262,12 +300,14 @@ const api = {
     ];
     const missing = missingColumn(meta, named);
     if (missing) return { ok: false, reason: 'column-missing', column: missing };
-    const { texts, terms } = await termsFor(meta, input.text, onProgress);
+    const tokens = await termsFor(meta, input.text, onProgress);
+    const { terms } = tokens;
     const cols = await columnsOf(meta, named.slice(1));
     const get = (n: string | null | undefined) => (n ? (cols.get(n) ?? null) : null);
     const segmentValues = get(input.segment?.column);
     const themes =
-      get(input.theme) ?? (input.themesFrom ? await modelThemes(input.themesFrom, texts) : null);
+      get(input.theme) ??
+      (input.themesFrom ? await derivedThemes(input.themesFrom, meta, input.text, tokens) : null);
     const result = frequencyAnalysis(
       {
         terms,
@@ -296,13 +336,16 @@ const api = {
     const named = [input.text, themeColumn, input.segment?.column];
     const missing = missingColumn(meta, named);
     if (missing) return { ok: false, reason: 'column-missing', column: missing };
-    const { texts, terms } = await termsFor(meta, input.text);
+    const tokens = await termsFor(meta, input.text);
+    const { texts, terms } = tokens;
     const cols = await columnsOf(meta, named.slice(1));
     const themes = themeColumn
       ? (cols.get(themeColumn) ?? null)
       : input.theme && 'model' in input.theme
         ? await modelThemes(input.theme.model, texts)
-        : null;
+        : input.theme && 'clusters' in input.theme
+          ? await derivedThemes({ clusters: true }, meta, input.text, tokens)
+          : null;
     let found = commentsWith(terms, {
       term: input.term ?? null,
       theme: input.theme?.value ?? null,

@@ -15,15 +15,9 @@ describe('comment clusters', () => {
     await page.getByRole('button', { name: 'Open the demo' }).click();
     await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
 
-    await page.getByRole('button', { name: 'Add Comment clusters cell' }).last().click();
+    // The demo notebook comes with the cell set up on the survey's comments.
     const cell = page.getByRole('article', { name: /Comment clusters/ });
-    await cell
-      .getByRole('combobox', { name: 'Dataset' })
-      .selectOption({ label: 'survey — 9,998 rows' });
-    await cell.getByRole('combobox', { name: 'Comments' }).selectOption('comment');
     await cell.getByRole('combobox', { name: 'Clusters' }).selectOption('6');
-    await cell.getByRole('combobox', { name: 'NPS score' }).selectOption('nps');
-    await cell.getByRole('combobox', { name: 'Client column' }).selectOption('client_id');
     await cell.getByRole('button', { name: 'Cluster', exact: true }).click();
 
     const table = cell.getByRole('table', { name: 'Clusters of comments' });

@@ -15,17 +15,10 @@ describe('complaint frequency', () => {
     await page.getByRole('button', { name: 'Open the demo' }).click();
     await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
 
-    await page.getByRole('button', { name: 'Add Complaint frequency cell' }).last().click();
+    // The demo notebook comes with the cell set up: the survey's comments, themes from the
+    // model's barriers, NPS for the detractors' words, quarters of the answer date.
     const cell = page.getByRole('article', { name: /Complaint frequency/ });
-    await cell
-      .getByRole('combobox', { name: 'Dataset' })
-      .selectOption({ label: 'survey — 9,998 rows' });
-    await cell.getByRole('combobox', { name: 'Comments' }).selectOption('comment');
-    await cell
-      .getByRole('combobox', { name: 'or themes from the barriers of' })
-      .selectOption({ label: 'Demo distributor: service model' });
-    await cell.getByRole('combobox', { name: 'NPS score' }).selectOption('nps');
-    await cell.getByRole('combobox', { name: 'By period of' }).selectOption('date');
+    expect(await cell.getByRole('combobox', { name: 'Comments' }).inputValue()).toBe('comment');
     await cell.getByRole('button', { name: 'Count' }).click();
 
     // Themes from the model's barriers, ranked: delivery, the planted problem, first.
@@ -57,6 +50,16 @@ describe('complaint frequency', () => {
     // The browser searches within them.
     await browser.getByRole('searchbox', { name: 'Search these comments' }).fill('zzzz-nothing');
     await expect.poll(() => found.innerText()).toBe('0 comments');
+
+    // Without a model, the comments' own clusters give the themes, named by their words.
+    await cell.getByRole('combobox', { name: 'or themes from' }).selectOption({
+      label: 'the comments’ own clusters',
+    });
+    await expect
+      .poll(async () => themes.locator('tbody tr').first().locator('th button').innerText(), {
+        timeout: 60_000,
+      })
+      .toMatch(/ · /);
 
     // The barrier matrix counts the survey's complaints per barrier.
     await page.getByRole('banner').getByRole('button', { name: 'Service models' }).click();

@@ -202,7 +202,7 @@ describe('notebooks', () => {
     await openApp(page);
     expect(await page.getByText('No notebooks yet').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Open the demo' }).click();
-    await page.getByRole('article', { name: /Cell 1 of 7/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('article', { name: /Cell 1 of 9/ }).waitFor({ timeout: 60_000 });
     await page.getByRole('link', { name: /All notebooks/ }).click();
 
     const list = page.getByRole('list', { name: 'Notebooks' });
@@ -219,7 +219,7 @@ describe('notebooks', () => {
     // Cancel keeps it; confirming deletes it.
     await page.getByRole('button', { name: 'Delete “Pilot study (copy)”' }).click();
     const dialog = page.getByRole('dialog');
-    expect(await dialog.innerText()).toContain('“Pilot study (copy)” with its 7 cells');
+    expect(await dialog.innerText()).toContain('“Pilot study (copy)” with its 9 cells');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await list.getByRole('listitem').count()).toBe(2);
     await page.getByRole('button', { name: 'Delete “Pilot study (copy)”' }).click();
@@ -229,9 +229,9 @@ describe('notebooks', () => {
     await page.reload();
     await list.getByRole('link', { name: 'Pilot study' }).waitFor();
     expect(await list.getByRole('listitem').count()).toBe(1);
-    // The copy was independent: the original still has its 7 cells.
+    // The copy was independent: the original still has its 9 cells.
     await list.getByRole('link', { name: 'Pilot study' }).click();
-    await page.getByRole('article', { name: /Cell 7 of 7/ }).waitFor();
+    await page.getByRole('article', { name: /Cell 9 of 9/ }).waitFor();
   });
 
   it('renders hostile markdown inert: no script runs, no dialog opens, no remote image loads', async () => {

@@ -2,6 +2,8 @@ import type { Locale } from '../i18n/locale.ts';
 import { createMarkdownCellData } from './cell-data/markdown-cell.ts';
 import { createJoinCellData } from './cell-data/join-cell.ts';
 import { createNpsCellData } from './cell-data/nps-cell.ts';
+import { createFrequencyCellData } from './cell-data/frequency-cell.ts';
+import { createClustersCellData } from './cell-data/clusters-cell.ts';
 import { createCell, createNotebook, type Cell, type Notebook } from './notebook.ts';
 
 const TEXT: Record<
@@ -38,7 +40,7 @@ export type DemoDatasets = Readonly<Record<string, string>>;
 /**
  * The demo notebook, in the user's language: the introduction, the demo world, and cells ready
  * to run on its datasets and model (NPS of the survey; the survey joined to the client card;
- * the satisfaction index of the demo's service model).
+ * the satisfaction index of the demo's service model; the complaints' frequency and clusters).
  */
 export function createDemoNotebook(
   locale: Locale,
@@ -68,6 +70,23 @@ export function createDemoNotebook(
       name: text.joinName,
     }),
     createCell('index', { modelId, segmentColumn: 'warehouse' }),
+    // The method's first two analyses, on the survey's comments.
+    createCell('frequency', {
+      ...createFrequencyCellData(),
+      datasetId: survey,
+      text: survey ? 'comment' : null,
+      themeModel: modelId,
+      score: survey ? 'nps' : null,
+      periodColumn: survey ? 'date' : null,
+    }),
+    createCell('clusters', {
+      ...createClustersCellData(),
+      datasetId: survey,
+      text: survey ? 'comment' : null,
+      score: survey ? 'nps' : null,
+      segment: survey ? 'contact_role' : null,
+      client: survey ? 'client_id' : null,
+    }),
     markdown(text.next),
   );
   const notebook = createNotebook(text.title, now);

@@ -1,0 +1,195 @@
+// Helpers of the benchmarks that run a bench page in real Chromium: serving a built page,
+// tracing the page's main thread, sampling Chromium's memory. (bench/import-bench.ts has its own
+// copies of the first two, which it does not export; this module can serve both.)
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import type { Page } from 'playwright-core';
+
+/** Serves a built directory on 127.0.0.1 at a free port. */
+export async function serve(dir: string, page = 'index.html') {
+  const handler = sirv(dir, { dev: true });
+  const server = createServer((req, res) =>
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/${page}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Trace events as Chromium reports them (only the fields used here). */
+interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time, when Chromium gives it. */
+  tdur?: number;
+  args?: {
+    name?: string;
+    src_file?: string;
+    src_func?: string;
+    src?: { file_name?: string; function_name?: string };
+    data?: { type?: string; functionName?: string; url?: string; lineNumber?: number };
+  };
+}
+
+/** The longest main-thread task of a trace, and what ran in it. */
+export interface MainThreadTrace {
+  /** Tasks run on the page's main thread while tracing. */
+  tasks: number;
+  mainThreads: number;
+  longestMs: number;
+  /** The CPU time of the main thread in that task (less than `longestMs` when it waited for a CPU). */
+  longestCpuMs: number | null;
+  /** The longest task by CPU time of the main thread, in ms (null when the trace lacks it). */
+  maxCpuMs: number | null;
+  /** Where the longest task was posted from (Chromium's source location). */
+  longestSource: string;
+  /** The longest event inside it (a message dispatch, a function call, a timer…). */
+  longestInner: string;
+  /** The five longest tasks, in ms. */
+  top: number[];
+}
+
+function describeEvent(e: TraceEvent): string {
+  const d = e.args?.data;
+  const what = [
+    d?.type,
+    d?.functionName,
+    d?.url ? `${d.url.split('/').pop()}:${d.lineNumber ?? ''}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const cpu = e.tdur !== undefined ? `, CPU ${(e.tdur / 1000).toFixed(1)} ms` : '';
+  return `${e.name}${what ? ` (${what})` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)} ms${cpu}`;
+}
+
+/**
+ * Records a Chromium trace (categories `toplevel`, every task each thread runs, and
+ * `devtools.timeline`, what ran inside them) until stopped; gives the longest task on the
+ * renderer main threads (`CrRendererMain`), i.e. the page's own thread, not its workers. Unlike
+ * the long-task API this sees tasks shorter than 50 ms too.
+ */
+export async function traceMainThread(page: Page): Promise<() => Promise<MainThreadTrace>> {
+  const session = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  session.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await session.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', '__metadata'] },
+  });
+  return async () => {
+    const complete = new Promise<void>((resolve) =>
+      session.once('Tracing.tracingComplete', () => resolve()),
+    );
+    await session.send('Tracing.end');
+    await complete;
+    await session.detach();
+    const main = new Set(
+      events
+        .filter(
+          (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+        )
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+    const tasks = onMain.filter((e) => /RunTask/.test(e.name));
+    const sorted = [...tasks].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+    const longest = sorted[0];
+    let inner = '';
+    if (longest) {
+      const end = longest.ts + (longest.dur ?? 0);
+      const within = onMain
+        .filter(
+          (e) =>
+            e !== longest &&
+            !/RunTask/.test(e.name) &&
+            e.pid === longest.pid &&
+            e.tid === longest.tid &&
+            e.ts >= longest.ts &&
+            e.ts + (e.dur ?? 0) <= end,
+        )
+        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+      inner = within.slice(0, 2).map(describeEvent).join('; ');
+    }
+    const a = longest?.args;
+    const where = a?.src_func ?? a?.src?.function_name ?? '';
+    return {
+      tasks: tasks.length,
+      mainThreads: main.size,
+      longestMs: (longest?.dur ?? 0) / 1000,
+      longestCpuMs: longest?.tdur !== undefined ? longest.tdur / 1000 : null,
+      maxCpuMs: tasks.some((e) => e.tdur !== undefined)
+        ? tasks.reduce((m, e) => Math.max(m, e.tdur ?? 0), 0) / 1000
+        : null,
+      longestSource: where ? `${where} (${a?.src_file ?? a?.src?.file_name ?? '?'})` : '',
+      longestInner: inner,
+      top: sorted.slice(0, 5).map((e) => (e.dur ?? 0) / 1000),
+    };
+  };
+}
+
+/** The resident memory of this process's descendants (Chromium's processes), Linux only. */
+async function chromiumRss(): Promise<{ maxProcess: number; total: number } | null> {
+  if (process.platform !== 'linux') return null;
+  const procs: { pid: number; ppid: number; rss: number }[] = [];
+  for (const d of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(d)) continue;
+    const stat = await readFile(`/proc/${d}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.length > 22) {
+      procs.push({ pid: Number(d), ppid: Number(fields[1]), rss: Number(fields[21]) * 4096 });
+    }
+  }
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of procs) {
+      if (!mine.has(p.pid) && mine.has(p.ppid)) {
+        mine.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  const rss = procs.filter((p) => p.pid !== process.pid && mine.has(p.pid)).map((p) => p.rss);
+  return { maxProcess: Math.max(0, ...rss), total: rss.reduce((a, b) => a + b, 0) };
+}
+
+/** Samples Chromium's resident memory every 200 ms until stopped; gives the peaks (bytes). */
+export function sampleMemory(): () => Promise<{
+  peakProcessBytes: number;
+  peakTotalBytes: number;
+}> {
+  let maxProcess = 0;
+  let total = 0;
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const m = await chromiumRss();
+      if (!m) return;
+      maxProcess = Math.max(maxProcess, m.maxProcess);
+      total = Math.max(total, m.total);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  return async () => {
+    running = false;
+    await done;
+    return { peakProcessBytes: maxProcess, peakTotalBytes: total };
+  };
+}
