@@ -1,6 +1,6 @@
 // Helpers of the benchmarks that run a bench page in real Chromium: serving a built page,
-// tracing the page's main thread, sampling Chromium's memory. (bench/import-bench.ts has its own
-// copies of the first two, which it does not export; this module can serve both.)
+// tracing the page's main thread, sampling Chromium's memory (used by import-bench.ts and
+// text-bench.ts).
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

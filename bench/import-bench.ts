@@ -2,19 +2,17 @@
 // a plain parse (the baseline), the full import into IndexedDB, the longest main-thread task
 // during it, reloading the stored dataset into a fresh worker, and the stored size; prints a
 // table and writes the figures into bench/README.md. See bench/README.md.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sirv from 'sirv';
 import { format, resolveConfig } from 'prettier';
 import { build } from 'vite';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { writeCrmCsv, writeFeedbackCsv } from './generate.ts';
+import { sampleMemory, serve, traceMainThread } from './browser-harness.ts';
 import type { Bench } from './page/bench.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -56,54 +54,6 @@ function log(msg: string) {
   process.stdout.write(`[import-bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
 
-/** The resident memory of this process's descendants (Chromium's processes), Linux only. */
-async function chromiumRss(): Promise<{ maxProcess: number; total: number } | null> {
-  if (process.platform !== 'linux') return null;
-  const procs: { pid: number; ppid: number; rss: number }[] = [];
-  for (const d of await readdir('/proc').catch(() => [])) {
-    if (!/^\d+$/.test(d)) continue;
-    const stat = await readFile(`/proc/${d}/stat`, 'utf8').catch(() => '');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // After the command: state, ppid, … ; rss (pages) is field 24 of the full line.
-    if (fields.length > 22) {
-      procs.push({ pid: Number(d), ppid: Number(fields[1]), rss: Number(fields[21]) * 4096 });
-    }
-  }
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const p of procs) {
-      if (!mine.has(p.pid) && mine.has(p.ppid)) {
-        mine.add(p.pid);
-        grew = true;
-      }
-    }
-  }
-  const rss = procs.filter((p) => p.pid !== process.pid && mine.has(p.pid)).map((p) => p.rss);
-  return { maxProcess: Math.max(0, ...rss), total: rss.reduce((a, b) => a + b, 0) };
-}
-
-/** Samples `chromiumRss` every 200 ms until stopped; gives the peaks. */
-function sampleMemory() {
-  let maxProcess = 0;
-  let total = 0;
-  let running = true;
-  const done = (async () => {
-    while (running) {
-      const m = await chromiumRss();
-      if (!m) return;
-      maxProcess = Math.max(maxProcess, m.maxProcess);
-      total = Math.max(total, m.total);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  })();
-  return async () => {
-    running = false;
-    await done;
-    return { peakProcessBytes: maxProcess, peakTotalBytes: total };
-  };
-}
-
 /** The commit measured, and whether the importer's code has uncommitted changes. */
 function codeVersion(): string {
   try {
@@ -118,87 +68,6 @@ function codeVersion(): string {
   } catch {
     return 'commit unknown';
   }
-}
-
-/** Trace events as Chromium reports them (only the fields used here). */
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  args?: {
-    name?: string;
-    src_file?: string;
-    src_func?: string;
-    src?: { file_name?: string; function_name?: string };
-  };
-}
-
-/**
- * Records a Chromium trace (category `toplevel`: every task each thread runs) until stopped;
- * gives the longest task on the renderer main threads (`CrRendererMain`), i.e. the page's own
- * thread, not its workers. Unlike the long-task API this sees tasks shorter than 50 ms too.
- */
-async function traceMainThread(page: Page) {
-  const session = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await session.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['toplevel', '__metadata'] },
-  });
-  return async () => {
-    const complete = new Promise<void>((resolve) =>
-      session.once('Tracing.tracingComplete', () => resolve()),
-    );
-    await session.send('Tracing.end');
-    await complete;
-    await session.detach();
-    const main = new Set(
-      events
-        .filter(
-          (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
-        )
-        .map((e) => `${e.pid}:${e.tid}`),
-    );
-    let longest = null as TraceEvent | null;
-    let tasks = 0;
-    for (const e of events) {
-      if (e.ph !== 'X' || !/RunTask/.test(e.name) || !main.has(`${e.pid}:${e.tid}`)) continue;
-      tasks++;
-      if (!longest || (e.dur ?? 0) > (longest.dur ?? 0)) longest = e;
-    }
-    const a = longest?.args;
-    const where = a?.src_func ?? a?.src?.function_name ?? '';
-    return {
-      longestMs: (longest?.dur ?? 0) / 1000,
-      longestSource: where ? `${where} (${a?.src_file ?? a?.src?.file_name ?? '?'})` : '',
-      tasks,
-      mainThreads: main.size,
-    };
-  };
-}
-
-/** Serves dist-bench/ on 127.0.0.1 at a free port. */
-async function serve(dir: string) {
-  const handler = sirv(dir, { dev: true });
-  const server = createServer((req, res) =>
-    handler(req, res, () => {
-      res.statusCode = 404;
-      res.end('not found');
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/index.html`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /**
