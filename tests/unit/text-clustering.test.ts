@@ -83,15 +83,21 @@ describe('spherical k-means', () => {
     expect([...a.assignments]).toEqual([...b.assignments]);
     expect(a.assignments.at(-1)).toBe(-1);
     expect(a.assignments.at(-2)).toBe(-1);
-    // More clusters than distinct comments cannot be made: k shrinks to the rows there are.
+    // More clusters than distinct comments cannot be made: k shrinks to the distinct rows, and
+    // a repeated comment goes where its first copy went.
     const tiny = tfidf(
       [
         ['a', 'b'],
         ['a', 'b'],
+        ['c', 'a'],
       ],
       { minDf: 1, maxDf: 1 },
     ).matrix;
-    expect(sphericalKMeans(tiny, { k: 5 }).k).toBe(2);
+    const small = sphericalKMeans(tiny, { k: 5 });
+    expect(small.k).toBe(2);
+    expect(small.assignments[0]).toBe(small.assignments[1]);
+    expect(small.assignments[2]).not.toBe(small.assignments[0]);
+    expect([...small.sizes].sort()).toEqual([1, 2]);
   });
 });
 

@@ -35,7 +35,13 @@ export interface KMeansResult {
  * k-means++ starts for cosine distance (1 − cos): the first row at random, each next drawn with
  * probability proportional to its squared distance from the nearest start.
  */
-function kmeansPlusPlus(m: SparseRows, rows: Int32Array, k: number, rng: Rng): number[] {
+function kmeansPlusPlus(
+  m: SparseRows,
+  rows: Int32Array,
+  weights: Float64Array,
+  k: number,
+  rng: Rng,
+): number[] {
   const starts = [rows[rng.int(0, rows.length - 1)]!];
   const best = new Float64Array(rows.length).fill(Infinity);
   while (starts.length < k) {
@@ -43,7 +49,7 @@ function kmeansPlusPlus(m: SparseRows, rows: Int32Array, k: number, rng: Rng): n
     let total = 0;
     for (let i = 0; i < rows.length; i++) {
       const d = 1 - rowsDot(m, rows[i]!, m, last);
-      const d2 = Math.max(0, d) ** 2;
+      const d2 = Math.max(0, d) ** 2 * weights[i]!;
       if (d2 < best[i]!) best[i] = d2;
       total += best[i]!;
     }
@@ -70,6 +76,7 @@ function kmeansPlusPlus(m: SparseRows, rows: Int32Array, k: number, rng: Rng): n
 function runOnce(
   m: SparseRows,
   rows: Int32Array,
+  weights: Float64Array,
   k: number,
   rng: Rng,
   maxIterations: number,
@@ -77,13 +84,14 @@ function runOnce(
 ): KMeansResult {
   const dim = m.columns;
   const centroids = new Float64Array(k * dim);
-  kmeansPlusPlus(m, rows, k, rng).forEach((r, c) => {
+  kmeansPlusPlus(m, rows, weights, k, rng).forEach((r, c) => {
     for (let i = m.indptr[r]!; i < m.indptr[r + 1]!; i++) {
       centroids[c * dim + m.indices[i]!] = m.values[i]!;
     }
   });
   const assignments = new Int32Array(m.rows).fill(-1);
   const sizes = new Int32Array(k);
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
   let cohesion = 0;
   let iterations = 0;
   for (let it = 0; it < maxIterations; it++) {
@@ -91,7 +99,9 @@ function runOnce(
     let changed = 0;
     cohesion = 0;
     const { indptr, indices, values } = m;
-    for (const r of rows) {
+    for (let u = 0; u < rows.length; u++) {
+      const r = rows[u]!;
+      const w = weights[u]!;
       let best = 0;
       let bestSim = -Infinity;
       const start = indptr[r]!;
@@ -106,20 +116,22 @@ function runOnce(
           best = c;
         }
       }
-      if (assignments[r] !== best) changed++;
+      if (assignments[r] !== best) changed += w;
       assignments[r] = best;
-      cohesion += bestSim;
+      cohesion += w * bestSim;
     }
     onIteration();
     // New centroids: the normalised sum of each cluster's rows.
     centroids.fill(0);
     sizes.fill(0);
-    for (const r of rows) {
+    for (let u = 0; u < rows.length; u++) {
+      const r = rows[u]!;
+      const w = weights[u]!;
       const c = assignments[r]!;
-      sizes[c]!++;
+      sizes[c]! += w;
       const base = c * dim;
       for (let i = m.indptr[r]!; i < m.indptr[r + 1]!; i++) {
-        centroids[base + m.indices[i]!]! += m.values[i]!;
+        centroids[base + m.indices[i]!]! += w * m.values[i]!;
       }
     }
     for (let c = 0; c < k; c++) {
@@ -147,14 +159,14 @@ function runOnce(
     }
     // Converged when almost no row moves: later passes polish what no reader would notice
     // (on 300,000 comments they halve the time for under 0.01% of cohesion).
-    if (changed <= rows.length * 0.001) break;
+    if (changed <= totalWeight * 0.001) break;
   }
   return { k, assignments, centroids, sizes, cohesion, iterations };
 }
 
 /** Spherical k-means (see the module comment). */
 export function sphericalKMeans(m: SparseRows, options: KMeansOptions): KMeansResult {
-  const rows = Int32Array.from({ length: m.rows }, (_, r) => r).filter((r) => rowLength(m, r) > 0);
+  const { rows, weights, representative } = distinctRows(m);
   const k = Math.max(1, Math.min(options.k, rows.length));
   const restarts = Math.max(1, options.restarts ?? 3);
   const maxIterations = options.maxIterations ?? 30;
@@ -173,14 +185,53 @@ export function sphericalKMeans(m: SparseRows, options: KMeansOptions): KMeansRe
   let best: KMeansResult | null = null;
   for (let run = 0; run < restarts; run++) {
     const rng = Rng.derive(options.seed ?? 1, `kmeans-${run}`);
-    const result = runOnce(m, rows, k, rng, maxIterations, () =>
+    const result = runOnce(m, rows, weights, k, rng, maxIterations, () =>
       options.onProgress?.(++done / total),
     );
     done = (run + 1) * maxIterations;
     if (!best || result.cohesion > best.cohesion) best = result;
   }
   options.onProgress?.(1);
-  return best!;
+  // Repeated comments go where the first of them went.
+  const out = best!;
+  for (let r = 0; r < m.rows; r++) {
+    const first = representative[r]!;
+    if (first >= 0 && first !== r) out.assignments[r] = out.assignments[first]!;
+  }
+  return out;
+}
+
+/**
+ * The distinct non-zero rows (repeated comments — "Всё хорошо", "Fine" — are one row weighing
+ * as many), and for every row the first row equal to it (−1 for a zero row). Clustering the
+ * distinct rows with their weights gives the same clusters for a fraction of the work.
+ */
+function distinctRows(m: SparseRows): {
+  rows: Int32Array;
+  weights: Float64Array;
+  representative: Int32Array;
+} {
+  const firstOf = new Map<string, number>();
+  const representative = new Int32Array(m.rows).fill(-1);
+  const rows: number[] = [];
+  const weights: number[] = [];
+  for (let r = 0; r < m.rows; r++) {
+    if (rowLength(m, r) === 0) continue;
+    const s = m.indptr[r]!;
+    const e = m.indptr[r + 1]!;
+    const key = `${m.indices.subarray(s, e).join(',')}|${m.values.subarray(s, e).join(',')}`;
+    const at = firstOf.get(key);
+    if (at === undefined) {
+      firstOf.set(key, rows.length);
+      representative[r] = r;
+      rows.push(r);
+      weights.push(1);
+    } else {
+      representative[r] = rows[at]!;
+      weights[at]!++;
+    }
+  }
+  return { rows: Int32Array.from(rows), weights: Float64Array.from(weights), representative };
 }
 
 /**
