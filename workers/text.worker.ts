@@ -71,8 +71,8 @@ export interface CommentsInput {
     | { clusters: true; value: string }
     | null;
   segment?: { column: string; value: string } | null;
-  /** Comments of these clusters of the last clustering (of this dataset and column). */
-  clusters?: number[] | null;
+  /** Comments of these clusters of the clustering with this k and seed. */
+  clusters?: { ids: number[]; k: number | 'auto'; seed: number } | null;
   /** Case-insensitive text the comment must contain. */
   search?: string;
   offset: number;
@@ -207,11 +207,13 @@ const api = {
       terms,
     );
     lastClusters = {
-      source: JSON.stringify([rowsStamp(meta), input.text]),
+      key: clusteringKey(meta, input.text, input.k, input.seed ?? 1),
       assignments: result.assignments,
     };
     const scores = input.score ? cols.get(input.score) : undefined;
     const segments = input.segment ? cols.get(input.segment) : undefined;
+    if (result.k === 0) return { ok: false, reason: 'no-words' };
+    const signatures = new Map<string, number>();
     const clusters = result.clusters.map((c) => {
       const counts = { p: 0, d: 0, n: 0 };
       const mix = new Map<string, number>();
@@ -230,10 +232,13 @@ const api = {
       });
       return {
         ...c,
-        signature: c.terms
-          .slice(0, 3)
-          .map((t) => t.term)
-          .join(' | '),
+        signature: uniqueSignature(
+          c.terms
+            .slice(0, 3)
+            .map((t) => t.term)
+            .join(' | '),
+          signatures,
+        ),
         nps: counts.n > 0 ? (100 * (counts.p - counts.d)) / counts.n : null,
         npsN: counts.n,
         segments: [...mix.entries()]
@@ -356,10 +361,16 @@ const api = {
       ),
     });
     if (input.clusters) {
-      // Only the clustering of these very comments can say which cluster each is in.
-      const same = lastClusters?.source === JSON.stringify([rowsStamp(meta), input.text]);
-      const wanted = new Set(input.clusters);
-      const assignments = same ? lastClusters!.assignments : [];
+      // The clustering asked for; computed again (it is deterministic) when the worker no longer
+      // holds it — it was stopped while idle, or another cell clustered since.
+      const { ids, k, seed } = input.clusters;
+      const key = clusteringKey(meta, input.text, k, seed);
+      if (lastClusters?.key !== key) {
+        const again = clusterComments(texts, { k, seed, mapPoints: 0 }, terms);
+        lastClusters = { key, assignments: again.assignments };
+      }
+      const wanted = new Set(ids);
+      const assignments = lastClusters.assignments;
       found = found.filter((f) => wanted.has(assignments[f.row] ?? -1));
     }
     const needle = input.search?.trim().toLocaleLowerCase();
@@ -414,7 +425,21 @@ export type ClustersOutput =
   | { ok: false; reason: 'dataset-missing' | 'column-missing' | 'no-words'; column?: string };
 
 /** The last clustering, for listing a cluster's comments. */
-let lastClusters: { source: string; assignments: number[] } | null = null;
+let lastClusters: { key: string; assignments: number[] } | null = null;
+
+/**
+ * A cluster's signature (its top three terms), made unique within one clustering: two clusters
+ * with the same top terms (it happens at large k) must not be taken for one.
+ */
+function uniqueSignature(base: string, seen: Map<string, number>): string {
+  const n = (seen.get(base) ?? 0) + 1;
+  seen.set(base, n);
+  return n === 1 ? base : `${base} #${n}`;
+}
+
+/** What identifies a clustering: the comments (rows and column), k and the seed. */
+const clusteringKey = (meta: DatasetMeta, column: string, k: number | 'auto', seed: number) =>
+  JSON.stringify([rowsStamp(meta), column, k, seed]);
 
 /** Complaints per barrier of a model, counted in a dataset's comments. */
 export type BarrierCountsOutput =

@@ -18,6 +18,9 @@ import {
   type Command,
 } from './cli-shared.ts';
 
+/** The most clusters `clusters --k` makes (as the app's clusters cell). */
+const MAX_K = 50;
+
 /** Default number of terms `frequency` lists (overall and per group). */
 const DEFAULT_TOP = 20;
 /** Default seed of `clusters`. */
@@ -150,8 +153,8 @@ export const clustersCommand: Command = {
             'k',
             0,
             1,
-            Number.MAX_SAFE_INTEGER,
-            translate(locale, 'cli.textWholeOrAuto', { min: 1 }),
+            MAX_K,
+            translate(locale, 'cli.textWholeOrAuto', { min: 1, max: MAX_K }),
           );
     const lang = args.lang ?? 'auto';
     if (lang !== 'ru' && lang !== 'en' && lang !== 'auto') {
@@ -185,7 +188,8 @@ export const clustersCommand: Command = {
           : translate(locale, 'cli.textNoWordsLang', { column: text, file, lang }),
       );
     }
-    const result = clusterComments(kept, { k, seed }, terms);
+    // The command prints no map: none is computed.
+    const result = clusterComments(kept, { k, seed, mapPoints: 0 }, terms);
     const assignments = new Array<number>(texts.length).fill(-1);
     rows.forEach((r, i) => (assignments[r] = result.assignments[i]!));
     const clusters = result.clusters.map((c) => ({

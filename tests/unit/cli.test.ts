@@ -501,8 +501,9 @@ describe('cx-trace command line', () => {
       const file = join(root, 'comments.csv');
       writeFileSync(file, themeComments().csv);
       for (const [argv, code, message] of [
-        [['--k', '0'], 2, /^cx-trace: --k must be a whole number from 1 or auto, not “0”\n$/],
-        [['--k', 'many'], 2, /--k must be a whole number from 1 or auto, not “many”/],
+        [['--k', '0'], 2, /^cx-trace: --k must be a whole number from 1 to 50 or auto, not “0”\n$/],
+        [['--k', 'many'], 2, /--k must be a whole number from 1 to 50 or auto, not “many”/],
+        [['--k', '5000'], 2, /--k must be a whole number from 1 to 50 or auto, not “5000”/],
         [['--lang', 'de'], 2, /--lang must be ru, en or auto for clusters, not “de”/],
         [['--seed', 'x'], 2, /--seed must be a whole number/],
       ] as const) {

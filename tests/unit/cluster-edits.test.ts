@@ -78,6 +78,20 @@ describe('cluster edits', () => {
     expect(shownClusters(clusters, unmergeCluster(edits, merged.members))).toHaveLength(3);
   });
 
+  it('tells apart two clusters with the same words by a number', () => {
+    const twins = [
+      cluster(0, ['late', 'delivery', 'truck'], 5, 0, 0),
+      {
+        ...cluster(1, ['late', 'delivery', 'truck'], 4, 0, 0),
+        signature: 'late | delivery | truck #2',
+      },
+    ];
+    expect(shownClusters(twins).map((c) => c.name)).toEqual([
+      'LATE · DELIVERY · TRUCK',
+      'LATE · DELIVERY · TRUCK (2)',
+    ]);
+  });
+
   it('keeps pinned clusters first; edits of clusters that are gone are ignored', () => {
     const edits = pinCluster(
       renameCluster(NO_EDITS, 'gone | gone | gone', 'Old'),

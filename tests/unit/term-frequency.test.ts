@@ -105,6 +105,10 @@ describe('theme Pareto', () => {
     const small = themeChanges(themes, periods)!;
     expect(small.changes.every((x) => !x.significant)).toBe(true);
     expect(themeChanges(['a'], ['2026-Q1'])).toBeNull();
+    // A latest period of comments without a theme (not coded yet) compares nothing: the change
+    // is between the last two periods that have themed complaints.
+    const untagged = themeChanges([...themes, null, null], [...periods, '2026-Q4', '2026-Q4'])!;
+    expect(untagged.current).toBe('2026-Q3');
   });
 });
 

@@ -134,6 +134,12 @@ describe('clusterComments', () => {
     for (const e of invoices.examples) expect(e).toMatch(/invoice|documents|billing|paperwork/);
     expect(r.map.length).toBe(texts.length);
     expect(r.map.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+    // Blank rows change nothing: the same comments cluster the same with or without them.
+    const padded = texts.flatMap((t) => [t, null, '']);
+    const withBlanks = clusterComments(padded, { k: 4, seed: 9 }).assignments.filter(
+      (_, i) => i % 3 === 0,
+    );
+    expect(withBlanks).toEqual(clusterComments(texts, { k: 4, seed: 9 }).assignments);
     // Same seed, same result.
     expect(clusterComments(texts, { k: 4, seed: 9 }).assignments).toEqual(
       clusterComments(texts, { k: 4, seed: 9 }).assignments,

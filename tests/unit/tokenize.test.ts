@@ -40,6 +40,9 @@ describe('tokenize', () => {
     // The negation ends with its phrase.
     expect(unigrams('Не знаю, курьер вежливый')).toEqual(['не_зна', 'курьер', 'вежлив']);
     expect(unigrams('нет, доставка хорошая')).toEqual(['доставк', 'хорош']);
+    // Contractions typed without the apostrophe, and «нельзя», negate too.
+    expect(unigrams('wasnt happy, cant login')).toEqual(['not_happi', 'not_login']);
+    expect(unigrams('Нельзя оплатить картой')).toEqual(['не_оплат', 'карт']);
   });
 
   it('drops addresses, e-mails, numbers and stop words; reads mixed scripts word by word', () => {

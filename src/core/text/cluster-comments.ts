@@ -66,11 +66,18 @@ export function clusterComments(
   report(0, 'terms');
   const names = new SurfaceNames();
   for (const t of terms) names.add(t);
+  // Only comments with words count in the weights: blank rows must not change them (and the
+  // same comments give the same clusters whether blanks come along or not).
+  const used: number[] = [];
+  terms.forEach((t, i) => {
+    if (t.length > 0) used.push(i);
+  });
   const { vocabulary, matrix } = tfidf(
-    terms.map((t) => t.map((x) => x.term)),
+    used.map((i) => terms[i]!.map((x) => x.term)),
     // Rare terms say little of a theme; in a small corpus a term in two comments may.
-    { minDf: texts.length > 2000 ? 3 : 2, maxDf: 0.5 },
+    { minDf: used.length > 2000 ? 3 : 2, maxDf: 0.5 },
   );
+  const usedTexts = used.map((i) => texts[i] ?? null);
   const seed = options.seed ?? 1;
   let tried: { k: number; silhouette: number }[] = [];
   let k: number;
@@ -91,18 +98,30 @@ export function clusterComments(
     restarts: 3,
     onProgress: (s) => report(start + (0.95 - start) * s, 'clustering'),
   });
-  const score =
-    tried.find((t) => t.k === result.k)?.silhouette ??
-    silhouette(matrix, result.assignments, result.k, 1500, seed);
-  const clusters = describeClusters(matrix, result, vocabulary.terms, names, texts, options);
-  const map = projectComments(matrix, result, options.mapPoints ?? 2000, seed);
+  // The silhouette of this very clustering (the k search measured samples of it).
+  const score = silhouette(matrix, result.assignments, result.k, 1500, seed);
+  const clusters = describeClusters(
+    matrix,
+    result,
+    vocabulary.terms,
+    names,
+    usedTexts,
+    options,
+  ).map((c) => ({ ...c, exampleRows: c.exampleRows.map((r) => used[r]!) }));
+  const mapPoints = options.mapPoints ?? 2000;
+  const map =
+    mapPoints > 0
+      ? projectComments(matrix, result, mapPoints, seed).map((p) => ({ ...p, row: used[p.row]! }))
+      : [];
+  const assignments = new Array<number>(texts.length).fill(-1);
+  used.forEach((row, i) => (assignments[row] = result.assignments[i]!));
   report(1, 'clustering');
   return {
     k: result.k,
     silhouette: score,
     tried,
     clusters,
-    assignments: Array.from(result.assignments),
+    assignments,
     map,
     vocabulary: vocabulary.terms.length,
   };

@@ -134,6 +134,13 @@ export function shownClusters(
         .map(([key, v]) => ({ key, share: v / size })),
     });
   }
+  // Names tell clusters apart in the charts and lists: a repeated one gets a number.
+  const seen = new Map<string, number>();
+  for (const c of out) {
+    const n = (seen.get(c.name) ?? 0) + 1;
+    seen.set(c.name, n);
+    if (n > 1) c.name = `${c.name} (${n})`;
+  }
   return out.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.size - a.size);
 }
 

@@ -86,7 +86,10 @@ export function themeChanges(
   themes: ArrayLike<string | null>,
   periods: ArrayLike<string | null>,
 ): { previous: string; current: string; changes: ThemeChange[] } | null {
-  const keys = [...new Set(Array.from(periods).filter((p): p is string => !!p))].sort();
+  // Periods with complaints that have a theme: a period of untagged comments compares nothing.
+  const keys = [
+    ...new Set(Array.from(periods).filter((p, i): p is string => !!p && !!themes[i])),
+  ].sort();
   if (keys.length < 2) return null;
   const current = keys[keys.length - 1]!;
   const previous = keys[keys.length - 2]!;

@@ -29,7 +29,34 @@ export interface TermOptions {
   stopWords?: boolean;
 }
 
-const NEGATORS = new Set(['не', 'нет', 'ни', 'без', 'not', 'no', 'never', 'nor', 'without']);
+const NEGATORS = new Set([
+  'не',
+  'нет',
+  'ни',
+  'без',
+  'нельзя',
+  'not',
+  'no',
+  'never',
+  'nor',
+  'without',
+  // Contractions typed without the apostrophe.
+  'dont',
+  'didnt',
+  'doesnt',
+  'wasnt',
+  'werent',
+  'isnt',
+  'arent',
+  'cant',
+  'cannot',
+  'wont',
+  'havent',
+  'hasnt',
+  'couldnt',
+  'wouldnt',
+  'shouldnt',
+]);
 
 /** Numbers written as words: they count no complaint either. */
 const NUMBER_WORDS = (

@@ -8,7 +8,7 @@ export const textCliEn = {
     'groups of comments that say similar things (column --text COL of FILE); k by silhouette or --k',
   'cli.textNeedFile': 'name the table to read: cx-trace {command} FILE --text COL',
   'cli.textNeedText': 'name the column of comments: cx-trace {command} {file} --text COL',
-  'cli.textWholeOrAuto': 'a whole number from {min} or auto',
+  'cli.textWholeOrAuto': 'a whole number from {min} to {max} or auto',
   'cli.clustersBadLang': '--lang must be ru, en or auto for clusters, not “{value}”',
   'cli.textNoWords': 'no comment in column “{column}” of {file} has words to count',
   'cli.textNoWordsLang': 'no comment in column “{column}” of {file} is in {lang} and has words',
@@ -45,7 +45,7 @@ export const textCliRu: Translation<typeof textCliEn> = {
     'группы комментариев, говорящих об одном (столбец --text COL из FILE); k по силуэту или --k',
   'cli.textNeedFile': 'укажите таблицу: cx-trace {command} FILE --text COL',
   'cli.textNeedText': 'укажите столбец комментариев: cx-trace {command} {file} --text COL',
-  'cli.textWholeOrAuto': 'целое число от {min} или auto',
+  'cli.textWholeOrAuto': 'целое число от {min} до {max} или auto',
   'cli.clustersBadLang': '--lang для clusters: ru, en или auto, а не «{value}»',
   'cli.textNoWords': 'ни в одном комментарии столбца «{column}» из {file} нет слов для подсчёта',
   'cli.textNoWordsLang':

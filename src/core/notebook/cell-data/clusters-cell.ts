@@ -52,7 +52,7 @@ export function restoreClustersCellData(raw: unknown): ClustersCellData {
   return {
     datasetId: str(r.datasetId),
     text: str(r.text),
-    k: typeof r.k === 'number' && Number.isInteger(r.k) && r.k >= 2 && r.k <= 50 ? r.k : 'auto',
+    k: typeof r.k === 'number' && Number.isInteger(r.k) && r.k >= 2 && r.k <= 30 ? r.k : 'auto',
     seed: typeof r.seed === 'number' && Number.isInteger(r.seed) ? r.seed : 1,
     score: str(r.score),
     segment: str(r.segment),
