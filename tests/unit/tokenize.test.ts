@@ -57,6 +57,12 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('keeps the words a negation spans, to mark them in the comment', () => {
+    const [t] = termsOf('Я не очень доволен');
+    expect(t).toEqual({ term: 'не_довол', surface: 'не доволен', span: 'не очень доволен' });
+    expect(termsOf('не доволен')[0]).toEqual({ term: 'не_довол', surface: 'не доволен' });
+  });
+
   it('drops @mentions and retweet marks, keeps a hashtag’s word', () => {
     expect(unigrams('RT @sberbank: #ипотека опять не одобрили')).toEqual([
       'ипотек',

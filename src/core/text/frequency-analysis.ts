@@ -139,7 +139,7 @@ export function commentsWith(
       out.push({ row: i, words: [] });
       continue;
     }
-    const words = doc.filter((t) => t.term === options.term).map((t) => t.surface);
+    const words = doc.filter((t) => t.term === options.term).map((t) => t.span ?? t.surface);
     if (words.length > 0) out.push({ row: i, words: [...new Set(words)] });
   }
   return out;

@@ -17,6 +17,11 @@ export type TextLang = 'ru' | 'en';
 export interface Term {
   term: string;
   surface: string;
+  /**
+   * The stretch of the comment it spans when that differs from `surface` (a negation over stop
+   * words: "не очень доволен" for `не доволен`), to mark it in the comment.
+   */
+  span?: string;
 }
 
 /** What `terms` keeps. */
@@ -196,6 +201,7 @@ export function termsOf(text: string, options: TermOptions = {}): Term[] {
   const stop = options.stopWords ?? true;
   const out: Term[] = [];
   let negation: string | null = null;
+  let negationAt = 0;
   const normal = normalizeText(text);
   let end = 0;
   for (const match of normal.matchAll(WORD)) {
@@ -206,25 +212,30 @@ export function termsOf(text: string, options: TermOptions = {}): Term[] {
     // "didn't", "don't", "can't": the verb, negated.
     if (word.endsWith("n't")) {
       negation = word;
+      negationAt = match.index;
       word = word === "can't" ? 'can' : word === "won't" ? 'will' : word.slice(0, -3);
       if (STOP_WORDS.has(word) || word.length < 2) continue;
     }
     word = word.replace(/'/g, '');
     if (NEGATORS.has(word)) {
       negation = word;
+      negationAt = match.index;
       continue;
     }
     if (word.length < 2 || (stop && STOP_WORDS.has(word))) continue;
     const lang: TextLang = CYRILLIC.test(word) ? 'ru' : 'en';
     let term = stem ? stemOf(word, lang) : word;
     let surface = word;
+    let span: string | undefined;
     if (negation !== null) {
       // One negation marker per language, whatever the negating word.
       term = `${lang === 'ru' ? 'не' : 'not'}_${term}`;
       surface = `${negation} ${word}`;
+      const written = normal.slice(negationAt, end);
+      if (written.split(/[^\p{L}\p{N}'’-]+/u).length > 2) span = written;
       negation = null;
     }
-    out.push({ term, surface });
+    out.push(span === undefined ? { term, surface } : { term, surface, span });
   }
   if (options.bigrams ?? true) {
     const n = out.length;
