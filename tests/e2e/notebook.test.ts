@@ -200,7 +200,8 @@ describe('notebooks', () => {
     w = await newWatchedPage();
     const { page } = w;
     await openApp(page);
-    expect(await page.getByText('No notebooks yet').isVisible()).toBe(true);
+    // (The list comes from storage after the page: wait for it rather than peek.)
+    await page.getByText('No notebooks yet').waitFor();
     await page.getByRole('button', { name: 'Open the demo' }).click();
     await page.getByRole('article', { name: /Cell 1 of 9/ }).waitFor({ timeout: 60_000 });
     await page.getByRole('link', { name: /All notebooks/ }).click();
@@ -214,7 +215,7 @@ describe('notebooks', () => {
 
     await page.getByRole('button', { name: 'Duplicate “Pilot study”' }).click();
     await list.getByRole('link', { name: 'Pilot study (copy)' }).waitFor();
-    expect(await page.getByText('2 notebooks').isVisible()).toBe(true);
+    await page.getByText('2 notebooks').waitFor();
 
     // Cancel keeps it; confirming deletes it.
     await page.getByRole('button', { name: 'Delete “Pilot study (copy)”' }).click();
