@@ -441,9 +441,12 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** The language of the command line: `--lang`, else the LANG / LC_ALL environment, else English. */
+/**
+ * The language of the command line: `--lang`, else the LANG / LC_ALL environment, else English.
+ * For `clusters`, `--lang` names the comments' language (the ones to cluster), not the messages'.
+ */
 function cliLocale(args: Args, env: CliIo['env']): Locale {
-  if (isLocale(args.lang)) return args.lang;
+  if (isLocale(args.lang) && args.positional[0] !== 'clusters') return args.lang;
   const envLang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return detectLocale([envLang.replace('_', '-').split('.')[0] ?? '']);
 }

@@ -190,6 +190,10 @@ export const clustersCommand: Command = {
     }
     // The command prints no map: none is computed.
     const result = clusterComments(kept, { k, seed, mapPoints: 0 }, terms);
+    // Every word too rare or too common to weigh: nothing to group by.
+    if (result.k === 0) {
+      throw new CliError(translate(locale, 'cli.textNoWords', { column: text, file }));
+    }
     const assignments = new Array<number>(texts.length).fill(-1);
     rows.forEach((r, i) => (assignments[r] = result.assignments[i]!));
     const clusters = result.clusters.map((c) => ({

@@ -486,6 +486,11 @@ describe('cx-trace command line', () => {
       const en = JSON.parse(await run('--json', '--lang', 'en'));
       expect(en.assignments.at(-1)).toBe(-1);
       expect(en.assignments.filter((a: number) => a >= 0)).toHaveLength(24);
+      // Here --lang names the comments' language, not the messages': they stay in English (the
+      // one Russian comment has no word found twice, so there is nothing to cluster).
+      const ru = diskIo();
+      expect(await main(['clusters', file, '--text', 'comment', '--lang', 'ru'], ru.host)).toBe(1);
+      expect(ru.err()).toMatch(/^cx-trace: no comment in column “comment” of .* has words/);
       const plain = await run('--seed', '7');
       expect(plain).toMatch(/^3 clusters of 24 comments in “comment” of .*, silhouette \d/);
       expect(plain).toMatch(/\n#\d, 8 comments: /);
