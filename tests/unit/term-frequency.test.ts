@@ -3,6 +3,7 @@ import { termsOf } from '../../src/core/text/tokenize.ts';
 import { distinctiveTerms, termsByGroup, topTerms } from '../../src/core/text/term-frequency.ts';
 import { themeChanges, themePareto } from '../../src/core/text/theme-pareto.ts';
 import { highlightPieces } from '../../src/core/text/highlight.ts';
+import { frequencyAnalysis } from '../../src/core/text/frequency-analysis.ts';
 
 const docs = (texts: string[]) => texts.map((t) => termsOf(t));
 
@@ -136,5 +137,28 @@ describe('highlighting', () => {
         .filter((p) => p.hit)
         .map((p) => p.text),
     ).toEqual(['late']);
+  });
+});
+
+describe('frequency analysis', () => {
+  it('counts every complaint of a category, with or without a comment; words only from comments', () => {
+    const r = frequencyAnalysis({
+      terms: [termsOf('курьер опоздал'), [], [], termsOf('цена высокая')],
+      themes: ['Delivery', 'Delivery', null, 'Price'],
+      values: [100, 50, 10, 1],
+    });
+    expect(r.byCount.map((t) => [t.key, t.count])).toEqual([
+      ['Delivery', 2],
+      ['Price', 1],
+    ]);
+    expect(r.byValue!.map((t) => [t.key, t.value])).toEqual([
+      ['Delivery', 150],
+      ['Price', 1],
+    ]);
+    expect(r.comments).toBe(2);
+    expect(r.themeTerms.map((g) => [g.key, g.n])).toEqual([
+      ['Delivery', 1],
+      ['Price', 1],
+    ]);
   });
 });

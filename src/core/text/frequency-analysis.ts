@@ -55,7 +55,11 @@ export interface FrequencyResult {
   promoters: number;
 }
 
-/** Complaints counted by theme: only rows with a comment (with terms) and a theme. */
+/**
+ * Complaints counted by theme: every row with a theme counts (a CRM category counts its
+ * complaints whether or not a comment was written; themes found in the text exist only where
+ * there is text); words come from the rows with a comment.
+ */
 export function frequencyAnalysis(columns: FrequencyColumns, top = 20): FrequencyResult {
   const n = columns.terms.length;
   const kept: number[] = [];
@@ -65,16 +69,17 @@ export function frequencyAnalysis(columns: FrequencyColumns, top = 20): Frequenc
   const names = surfaceNamesOf(docs);
 
   const theme = (i: number) => (columns.themes ? keyText(columns.themes[i]) : null);
-  const themes = withText.map(theme);
-  const hasThemes = !!columns.themes && themes.some((t) => t !== null);
+  const themed = kept.filter((i) => theme(i) !== null);
+  const themes = themed.map(theme);
+  const hasThemes = themed.length > 0;
   const values = columns.values
-    ? withText.map((i) => {
+    ? themed.map((i) => {
         const v = columns.values![i];
         return typeof v === 'number' && Number.isFinite(v) ? v : null;
       })
     : null;
   const periods = columns.dates
-    ? withText.map((i) => periodKey(columns.dates![i], columns.grain ?? 'quarter'))
+    ? themed.map((i) => periodKey(columns.dates![i], columns.grain ?? 'quarter'))
     : null;
 
   let detractorTerms: DistinctiveTerm[] | null = null;
@@ -105,7 +110,7 @@ export function frequencyAnalysis(columns: FrequencyColumns, top = 20): Frequenc
     themeTerms: hasThemes
       ? termsByGroup(
           withText.map((i) => columns.terms[i]!),
-          themes,
+          withText.map(theme),
           { top: 10, kind: 'all' },
         )
       : [],
