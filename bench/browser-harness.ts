@@ -1,11 +1,13 @@
 // Helpers of the benchmarks that run a bench page in real Chromium: serving a built page,
 // tracing the page's main thread, sampling Chromium's memory (used by import-bench.ts and
 // text-bench.ts).
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** Serves a built directory on 127.0.0.1 at a free port. */
 export async function serve(dir: string, page = 'index.html') {
@@ -192,4 +194,45 @@ export function sampleMemory(): () => Promise<{
     await done;
     return { peakProcessBytes: maxProcess, peakTotalBytes: total };
   };
+}
+
+/** What a benchmark run owns: its temporary directory, its server and its browser. */
+export interface BenchSession {
+  tmp: string;
+  server: Awaited<ReturnType<typeof serve>> | null;
+  context: BrowserContext | null;
+}
+
+/**
+ * Runs a benchmark with a fresh temporary directory, and afterwards — also on Ctrl+C or
+ * SIGTERM — closes its browser and server and deletes the directory.
+ */
+export async function withBenchSession(
+  prefix: string,
+  run: (session: BenchSession) => Promise<void>,
+): Promise<void> {
+  const session: BenchSession = {
+    tmp: await mkdtemp(join(tmpdir(), prefix)),
+    server: null,
+    context: null,
+  };
+  const cleanup = async () => {
+    await session.context?.close().catch(() => undefined);
+    session.context = null;
+    await session.server?.close().catch(() => undefined);
+    session.server = null;
+    await rm(session.tmp, { recursive: true, force: true });
+  };
+  const onSignal = () => {
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await run(session);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await cleanup();
+  }
 }

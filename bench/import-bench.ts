@@ -2,17 +2,17 @@
 // a plain parse (the baseline), the full import into IndexedDB, the longest main-thread task
 // during it, reloading the stored dataset into a fresh worker, and the stored size; prints a
 // table and writes the figures into bench/README.md. See bench/README.md.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { build } from 'vite';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { writeCrmCsv, writeFeedbackCsv } from './generate.ts';
-import { sampleMemory, serve, traceMainThread } from './browser-harness.ts';
+import { sampleMemory, serve, traceMainThread, withBenchSession } from './browser-harness.ts';
 import type { Bench } from './page/bench.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -308,23 +308,8 @@ async function writeReadme(runs: FileRun[], env: string) {
 }
 
 async function main() {
-  const tmp = await mkdtemp(join(tmpdir(), 'cx-trace-bench-'));
-  let context: BrowserContext | null = null;
-  let server: Awaited<ReturnType<typeof serve>> | null = null;
-  const cleanup = async () => {
-    await context?.close().catch(() => undefined);
-    context = null;
-    await server?.close().catch(() => undefined);
-    server = null;
-    await rm(tmp, { recursive: true, force: true });
-  };
-  const onSignal = () => {
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
+  await withBenchSession('cx-trace-bench-', async (session) => {
+    const { tmp } = session;
     const files = [
       { label: 'CRM export', name: 'crm-1m.csv', rows: CRM_ROWS, write: writeCrmCsv },
       {
@@ -347,13 +332,16 @@ async function main() {
 
     log('building the bench page (dist-bench/)');
     await build({ configFile: join(root, 'bench/page/vite.config.ts') });
-    server = await serve(join(root, 'dist-bench'));
+    const server = (session.server = await serve(join(root, 'dist-bench')));
     // A profile on disk (not an in-memory incognito context), so IndexedDB writes go to disk.
-    context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    const context = (session.context = await chromium.launchPersistentContext(
+      join(tmp, 'profile'),
+      {
+        executablePath: CHROMIUM_PATH,
+        args: CHROMIUM_ARGS,
+        headless: true,
+      },
+    ));
     const load = loadavg()[0]!.toFixed(2);
     const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors: string[] = [];
@@ -435,11 +423,7 @@ async function main() {
       log('figures written to bench/README.md');
     }
     if (runs.some((r) => r.error)) process.exitCode = 1;
-  } finally {
-    await cleanup();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  });
 }
 
 await main();

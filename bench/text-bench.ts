@@ -11,16 +11,21 @@
 // BENCH_TEXT_SEED (clustering seed, default 1), BENCH_BASELINE_RUNS (default 3),
 // BENCH_TEXT_PHASES=0 to skip the step-by-step worker, BENCH_TEXT_TRACE=0 to run without the
 // Chromium trace (then only the long-task API and the timer gaps watch the main thread).
-import { mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { writeCommentsCsv } from './text-generate.ts';
-import { sampleMemory, serve, traceMainThread, type MainThreadTrace } from './browser-harness.ts';
+import {
+  sampleMemory,
+  traceMainThread,
+  serve,
+  withBenchSession,
+  type MainThreadTrace,
+} from './browser-harness.ts';
 import type { TextBench } from './page/text.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -116,23 +121,8 @@ function taskNotes(
 }
 
 async function main() {
-  const tmp = await mkdtemp(join(tmpdir(), 'cx-trace-text-bench-'));
-  let context: BrowserContext | null = null;
-  let server: Awaited<ReturnType<typeof serve>> | null = null;
-  const cleanup = async () => {
-    await context?.close().catch(() => undefined);
-    context = null;
-    await server?.close().catch(() => undefined);
-    server = null;
-    await rm(tmp, { recursive: true, force: true });
-  };
-  const onSignal = () => {
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
+  await withBenchSession('cx-trace-text-bench-', async (session) => {
+    const { tmp } = session;
     const csv = join(tmp, `comments-${ROWS}.csv`);
     const t = performance.now();
     const { bytes, texts } = await writeCommentsCsv(csv, ROWS);
@@ -154,13 +144,16 @@ async function main() {
         rolldownOptions: { input: join(root, 'bench/page/text.html') },
       },
     });
-    server = await serve(dist, 'text.html');
+    const server = (session.server = await serve(dist, 'text.html'));
     // A profile on disk (not an in-memory incognito context), so IndexedDB writes go to disk.
-    context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    const context = (session.context = await chromium.launchPersistentContext(
+      join(tmp, 'profile'),
+      {
+        executablePath: CHROMIUM_PATH,
+        args: CHROMIUM_ARGS,
+        headless: true,
+      },
+    ));
     const load = loadavg()[0]!.toFixed(2);
     const page: Page = context.pages()[0] ?? (await context.newPage());
     const pageErrors: string[] = [];
@@ -383,11 +376,7 @@ async function main() {
         .join('; ')}${cold.clusters.length > 8 ? '; …' : ''}\n`,
     );
     if (pageErrors.length) process.stdout.write(`\nPage errors:\n${pageErrors.join('\n')}\n`);
-  } finally {
-    await cleanup();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  });
 }
 
 await main();
