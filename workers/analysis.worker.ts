@@ -47,6 +47,14 @@ import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
 import type { ColumnInfo } from '../src/core/storage/dataset-meta.ts';
 import { summariseIndex, type IndexSummary } from '../src/core/index/index-summary.ts';
 import { indicatorOverview, type IndicatorOverview } from '../src/core/index/indicator-overview.ts';
+import {
+  trace,
+  traceClients,
+  traceData,
+  type TraceData,
+  type TraceQuery,
+  type TraceResult,
+} from '../src/core/analysis/trace.ts';
 
 /** Which column of which stored dataset to summarise. */
 export interface NpsInput {
@@ -139,43 +147,49 @@ async function modelOf(input: ModelInput): Promise<ServiceModel | null> {
   return 'model' in input ? restoreModel(input.model) : getModel(getDb(), input.modelId);
 }
 
-/** A model's index as last computed, with what it was computed from. */
-interface ComputedIndex {
+/** What was last computed from a model and its datasets, with what it came from. */
+interface ModelComputation<T> {
   key: string;
   model: ServiceModel;
   datasets: LoadedDataset[];
-  result: IndexResult;
+  value: T;
 }
-let lastIndex: ComputedIndex | null = null;
 
 /**
- * The satisfaction index of a model on its datasets; the last one is kept, so the linked views
- * re-query it without computing it again while neither the model nor a dataset changed.
+ * One computation from a model (stored, or as being edited) and the stored datasets it reads;
+ * the last result is kept, so linked views re-query it without computing it again while neither
+ * the model nor a dataset changed. Progress counts datasets read.
  */
-async function computedIndex(
-  input: ModelInput,
-  onProgress?: ProgressFn,
-): Promise<ComputedIndex | null> {
-  const model = await modelOf(input);
-  if (!model) return null;
-  const datasets = await loadModelDatasets(
-    getDb(),
-    model,
-    (done, total) => onProgress?.({ done, total: total + 1 }),
-    modelDatasets,
-  );
-  const key = JSON.stringify(model);
-  const same =
-    lastIndex !== null &&
-    lastIndex.key === key &&
-    lastIndex.datasets.length === datasets.length &&
-    lastIndex.datasets.every((d, k) => d === datasets[k]);
-  if (!same) lastIndex = { key, model, datasets, result: satisfactionIndex(model, datasets) };
-  return lastIndex;
+class ModelMemo<T> {
+  #last: ModelComputation<T> | null = null;
+
+  constructor(private readonly compute: (model: ServiceModel, datasets: LoadedDataset[]) => T) {}
+
+  async get(input: ModelInput, onProgress?: ProgressFn): Promise<ModelComputation<T> | null> {
+    const model = await modelOf(input);
+    if (!model) return null;
+    const datasets = await loadModelDatasets(
+      getDb(),
+      model,
+      (done, total) => onProgress?.({ done, total: total + 1 }),
+      modelDatasets,
+    );
+    const key = JSON.stringify(model);
+    const last = this.#last;
+    const same =
+      last !== null &&
+      last.key === key &&
+      last.datasets.length === datasets.length &&
+      last.datasets.every((d, k) => d === datasets[k]);
+    if (!same) this.#last = { key, model, datasets, value: this.compute(model, datasets) };
+    return this.#last;
+  }
 }
 
 // The datasets of the model last computed, kept while an analyst edits and looks again.
 const modelDatasets = new LoadedDatasetCache();
+const indexMemo = new ModelMemo<IndexResult>(satisfactionIndex);
+const traceMemo = new ModelMemo<TraceData>(traceData);
 
 const api = {
   /**
@@ -186,9 +200,9 @@ const api = {
     input: ModelInput,
     onProgress?: ProgressFn,
   ): Promise<{ ok: true; summary: IndexSummary } | { ok: false; reason: 'model-missing' }> {
-    const computed = await computedIndex(input, onProgress);
+    const computed = await indexMemo.get(input, onProgress);
     if (!computed) return { ok: false, reason: 'model-missing' };
-    return { ok: true, summary: summariseIndex(computed.result) };
+    return { ok: true, summary: summariseIndex(computed.value) };
   },
 
   /**
@@ -203,9 +217,9 @@ const api = {
     | { ok: true; view: IndexView; problems: string[]; clientPeriods: number }
     | { ok: false; reason: 'model-missing' }
   > {
-    const computed = await computedIndex(input, onProgress);
+    const computed = await indexMemo.get(input, onProgress);
     if (!computed) return { ok: false, reason: 'model-missing' };
-    const { model, datasets, result } = computed;
+    const { model, datasets, value: result } = computed;
     const segments = clientSegments(model, datasets, input.query.segmentColumn);
     const view = indexView(result, input.query, segments, segmentColumns(model, datasets));
     return {
@@ -398,6 +412,59 @@ const api = {
       parts.push(new Blob([piece]));
     }
     return { ok: true, blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows: done };
+  },
+
+  /**
+   * The trace of a population down a model's links: each indicator for the population against
+   * the rest, each link's correlation, the strongest path, and what the population can be
+   * (client-card columns for segments, periods). Progress counts datasets read.
+   */
+  async trace(
+    input: ModelInput & { query: TraceQuery },
+    onProgress?: ProgressFn,
+  ): Promise<
+    | { ok: true; result: TraceResult; segments: string[]; periods: string[] }
+    | { ok: false; reason: 'model-missing' }
+  > {
+    const computed = await traceMemo.get(input, onProgress);
+    if (!computed) return { ok: false, reason: 'model-missing' };
+    const { model, datasets, value: data } = computed;
+    const periods = new Set<string>();
+    for (const list of data.periods.values()) for (const p of list) periods.add(p);
+    return {
+      ok: true,
+      result: trace(model, datasets, input.query, data),
+      segments: segmentColumns(model, datasets),
+      periods: [...periods].sort(),
+    };
+  },
+
+  /** The population's clients with their values of one indicator, the worst first. */
+  async traceClients(
+    input: ModelInput & { query: TraceQuery; indicator: string; limit?: number },
+  ): Promise<
+    | { ok: true; clients: { client: string; value: number; cells: number }[] }
+    | { ok: false; reason: 'model-missing' }
+  > {
+    const computed = await traceMemo.get(input);
+    if (!computed) return { ok: false, reason: 'model-missing' };
+    const { model, datasets, value: data } = computed;
+    const clients = traceClients(model, datasets, input.query, input.indicator, input.limit, data);
+    return { ok: true, clients };
+  },
+
+  /** The values of a client-card column (to choose a segment from), at most 200. */
+  async segmentValues(
+    input: ModelInput & { column: string },
+  ): Promise<{ ok: true; values: string[] } | { ok: false; reason: 'model-missing' }> {
+    const model = await modelOf(input);
+    if (!model) return { ok: false, reason: 'model-missing' };
+    const datasets = await loadModelDatasets(getDb(), model, undefined, modelDatasets);
+    const values = new Set<string>();
+    for (const v of clientSegments(model, datasets, input.column)?.values() ?? []) {
+      if (v !== null) values.add(v);
+    }
+    return { ok: true, values: [...values].sort().slice(0, 200) };
   },
 
   /** The stored size of each dataset (from its metadata, or by adding up its chunks). */

@@ -361,16 +361,8 @@ const api = {
       ),
     });
     if (input.clusters) {
-      // The clustering asked for; computed again (it is deterministic) when the worker no longer
-      // holds it — it was stopped while idle, or another cell clustered since.
-      const { ids, k, seed } = input.clusters;
-      const key = clusteringKey(meta, input.text, k, seed);
-      if (lastClusters?.key !== key) {
-        const again = clusterComments(texts, { k, seed, mapPoints: 0 }, terms);
-        lastClusters = { key, assignments: again.assignments };
-      }
-      const wanted = new Set(ids);
-      const assignments = lastClusters.assignments;
+      const assignments = assignmentsOf(meta, input.text, input.clusters, tokens);
+      const wanted = new Set(input.clusters.ids);
       found = found.filter((f) => wanted.has(assignments[f.row] ?? -1));
     }
     const needle = input.search?.trim().toLocaleLowerCase();
@@ -382,7 +374,55 @@ const api = {
       rows: page.map((f) => ({ row: f.row, text: texts[f.row] ?? '', words: f.words })),
     };
   },
+
+  /** The clients (ids of a client column) who wrote comments of the given clusters. */
+  async clusterClients(input: {
+    datasetId: string;
+    text: string;
+    client: string;
+    clusters: { ids: number[]; k: number | 'auto'; seed: number };
+  }): Promise<
+    | { ok: true; clients: string[] }
+    | { ok: false; reason: 'dataset-missing' | 'column-missing'; column?: string }
+  > {
+    const meta = await getDataset(getDb(), input.datasetId);
+    if (!meta) return { ok: false, reason: 'dataset-missing' };
+    const missing = missingColumn(meta, [input.text, input.client]);
+    if (missing) return { ok: false, reason: 'column-missing', column: missing };
+    const tokens = await termsFor(meta, input.text);
+    const assignments = assignmentsOf(meta, input.text, input.clusters, tokens);
+    const ids = (await columnsOf(meta, [input.client])).get(input.client) ?? [];
+    const wanted = new Set(input.clusters.ids);
+    const clients = new Set<string>();
+    assignments.forEach((a, row) => {
+      const id = wanted.has(a) ? keyText(ids[row]) : null;
+      if (id !== null) clients.add(id);
+    });
+    return { ok: true, clients: [...clients].sort() };
+  },
 };
+
+/**
+ * The cluster of each comment in the clustering asked for; computed again (it is deterministic)
+ * when the worker no longer holds it — it was stopped while idle, or another cell clustered since.
+ */
+function assignmentsOf(
+  meta: DatasetMeta,
+  text: string,
+  clustering: { k: number | 'auto'; seed: number },
+  tokens: { texts: (string | null)[]; terms: Term[][] },
+): number[] {
+  const key = clusteringKey(meta, text, clustering.k, clustering.seed);
+  if (lastClusters?.key !== key) {
+    const again = clusterComments(
+      tokens.texts,
+      { k: clustering.k, seed: clustering.seed, mapPoints: 0 },
+      tokens.terms,
+    );
+    lastClusters = { key, assignments: again.assignments };
+  }
+  return lastClusters.assignments;
+}
 
 /** Which comments to cluster, and what else each row tells about its cluster. */
 export interface ClustersInput {

@@ -22,6 +22,7 @@ import {
   type Command,
 } from './cli-shared.ts';
 import { clustersCommand, frequencyCommand } from './text-commands.ts';
+import { driversCommand } from './drivers-command.ts';
 
 export type { CliIo } from './cli-shared.ts';
 
@@ -39,6 +40,10 @@ const VALUE_OPTIONS = [
   'text',
   'top',
   'k',
+  'target',
+  'low',
+  'below',
+  'features',
 ];
 
 /** The one-line NPS summary (of answers with an NPS): value, interval, answers, the shares. */
@@ -343,6 +348,7 @@ const COMMANDS: Command[] = [
   },
   frequencyCommand,
   clustersCommand,
+  driversCommand,
 ];
 
 /** NPS figures as `nps --score --json` prints them: shares 0–1, NPS and its interval in points. */

@@ -40,6 +40,20 @@ export class LoadedDatasetCache {
 export const rowsStamp = (meta: DatasetMeta): string =>
   JSON.stringify([meta.storageId ?? meta.id, meta.chunkCount, meta.rowCount, meta.columns]);
 
+/** A stored dataset, whole, column by column, with its columns' types and roles (worker only). */
+export async function loadStoredDataset(db: CxTraceDb, meta: DatasetMeta): Promise<LoadedDataset> {
+  const values = await readAllColumns(db, meta);
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  const types: LoadedDataset['types'] = {};
+  const roles: Record<string, string | undefined> = {};
+  meta.columns.forEach((c, k) => {
+    columns[c.name] = values[k]!;
+    types[c.name] = c.type;
+    roles[c.name] = c.role;
+  });
+  return { id: meta.id, name: meta.name, columns, types, roles };
+}
+
 /**
  * Loads every stored dataset a model reads (matched by id, then by name; the most recent of
  * several with one name), whole, column by column (worker only: it decodes the chunks).
@@ -69,14 +83,7 @@ export async function loadModelDatasets(
       onDataset(out.length, unique.length);
       continue;
     }
-    const values = await readAllColumns(db, meta);
-    const columns: Record<string, ArrayLike<unknown>> = {};
-    const types: LoadedDataset['types'] = {};
-    meta.columns.forEach((c, k) => {
-      columns[c.name] = values[k]!;
-      types[c.name] = c.type;
-    });
-    const dataset: LoadedDataset = { id: meta.id, name: meta.name, columns, types };
+    const dataset = await loadStoredDataset(db, meta);
     out.push(dataset);
     kept.push({ meta, dataset });
     onDataset(out.length, unique.length);

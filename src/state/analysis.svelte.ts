@@ -14,6 +14,7 @@ import { LatestQuery, TaskRun } from './task-run.svelte.ts';
 import type { IndexQuery, IndexView } from '../core/index/index-view.ts';
 import type { MetricTable } from '../core/metrics/metric-table.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
+import type { TraceQuery, TraceResult } from '../core/analysis/trace.ts';
 
 /** A stored model by id, or a model being edited ($state snapshots pass to the worker as is). */
 const modelInput = (model: string | ServiceModel): ModelInput =>
@@ -111,6 +112,49 @@ export class MetricRun extends LatestQuery<{ input: MetricInput; table: MetricTa
     await this.ask(async (signal) => {
       const r = await analysisBridge.call('metricTable', input, { signal });
       return r.ok ? { input, table: r.table } : null;
+    });
+  }
+}
+
+/** What a trace answers: the trace, and what its population can be chosen from. */
+export interface TraceAnswer {
+  result: TraceResult;
+  segments: string[];
+  periods: string[];
+}
+
+/** The trace of a population down a stored model, re-asked as its settings change. */
+export class TraceRun extends LatestQuery<TraceAnswer> {
+  async start(modelId: string, query: TraceQuery): Promise<void> {
+    await this.ask(async (signal, onProgress) => {
+      const r = await analysisBridge.call('trace', { modelId, query }, { signal, onProgress });
+      return r.ok ? { result: r.result, segments: r.segments, periods: r.periods } : null;
+    });
+  }
+}
+
+/** The population's clients by one indicator, the worst first. */
+export class TraceClientsRun extends LatestQuery<
+  { client: string; value: number; cells: number }[]
+> {
+  async start(modelId: string, query: TraceQuery, indicator: string): Promise<void> {
+    await this.ask(async (signal) => {
+      const r = await analysisBridge.call(
+        'traceClients',
+        { modelId, query, indicator },
+        { signal },
+      );
+      return r.ok ? r.clients : null;
+    });
+  }
+}
+
+/** The values of a client-card column of a stored model. */
+export class SegmentValuesRun extends LatestQuery<string[]> {
+  async start(modelId: string, column: string): Promise<void> {
+    await this.ask(async (signal) => {
+      const r = await analysisBridge.call('segmentValues', { modelId, column }, { signal });
+      return r.ok ? r.values : null;
     });
   }
 }

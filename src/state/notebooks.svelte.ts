@@ -111,11 +111,14 @@ export class OpenNotebook {
     this.#change((nb) => ({ ...nb, title }), 'typing');
   }
 
-  /** Adds a new cell of `kind` at `index` (default: the end); returns its id. */
-  addCell(kind: string, index?: number): string | null {
+  /**
+   * Adds a cell of `kind` at `index` (default: the end), new or with `data` (normalised as
+   * stored data is); returns its id.
+   */
+  addCell(kind: string, index?: number, data?: unknown): string | null {
     const spec = findCellKind(kind);
     if (!spec) return null;
-    const cell = createCell(kind, spec.create());
+    const cell = createCell(kind, data === undefined ? spec.create() : spec.restore(data));
     this.#change((nb) => ({ ...nb, cells: insertCell(nb.cells, cell, index) }));
     return cell.id;
   }

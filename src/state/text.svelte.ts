@@ -46,3 +46,14 @@ export class ClustersRun extends LatestQuery<{ input: ClustersInput; output: Clu
     }));
   }
 }
+
+/** The clients who wrote the comments of some clusters (to hand them to a trace). */
+export async function clientsOfClusters(input: {
+  datasetId: string;
+  text: string;
+  client: string;
+  clusters: { ids: number[]; k: number | 'auto'; seed: number };
+}): Promise<string[]> {
+  const r = await textBridge.call('clusterClients', input);
+  return r.ok ? r.clients : [];
+}

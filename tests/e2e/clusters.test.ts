@@ -58,6 +58,19 @@ describe('comment clusters', () => {
     const browser = cell.getByRole('region', { name: 'Comments of “Late deliveries”' });
     await browser.getByRole('listitem').first().waitFor();
 
+    // A cluster's clients are handed to a new trace cell below as its population.
+    await table.getByRole('button', { name: 'Trace the clients of “Late deliveries”' }).click();
+    const traced = page.getByRole('article', { name: /Trace/ }).first();
+    const population = traced.getByRole('combobox', { name: 'Population' });
+    await expect.poll(() => population.inputValue(), { timeout: 30_000 }).toBe('clients');
+    expect(await population.locator('option:checked').innerText()).toBe(
+      'clients handed over: Late deliveries',
+    );
+    await expect
+      .poll(() => traced.innerText(), { timeout: 30_000 })
+      .toMatch(/[1-9][\d,]* clients? in the population/);
+    await traced.getByRole('region', { name: 'The strongest path' }).waitFor();
+
     // Names and merges are kept with the notebook: after a reload and a new run, they are there.
     await page.waitForTimeout(600);
     await page.reload();

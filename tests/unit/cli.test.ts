@@ -543,3 +543,92 @@ describe('cx-trace command line', () => {
     expect(failed.stderr).toMatch(/^cx-trace: /);
   }, 30_000);
 });
+
+describe('cx-trace drivers', () => {
+  const TELCO = '../shared/data/telco_customer_churn.csv';
+  function diskIo(env: Record<string, string> = {}) {
+    const t = io('', {}, env);
+    t.host.readBytes = async (p) => new Uint8Array(readFileSync(p));
+    return t;
+  }
+
+  it('ranks the drivers of churn as JSON, grouped by column, reproducible with a seed', async () => {
+    const run = async (...extra: string[]) => {
+      const t = diskIo();
+      expect(await main(['drivers', TELCO, '--target', 'Churn', ...extra], t.host)).toBe(0);
+      return t.out();
+    };
+    const out = await run('--low', 'Yes', '--json', '--seed', '3');
+    const r = JSON.parse(out);
+    expect(r.rows).toBe(7043);
+    expect(r.positives).toBe(1869);
+    expect(r.holdoutAuc).toBeGreaterThan(0.8);
+    expect(r.baselineAuc).toBeGreaterThan(0.8);
+    expect(r.additivityMaxError).toBeLessThan(1e-9);
+    const names = r.drivers.map((d: { feature: string }) => d.feature);
+    // Every column but the target and the id, each once under its own name.
+    expect([...names].sort()).toEqual(
+      [
+        'gender',
+        'SeniorCitizen',
+        'Partner',
+        'Dependents',
+        'tenure',
+        'PhoneService',
+        'MultipleLines',
+        'InternetService',
+        'OnlineSecurity',
+        'OnlineBackup',
+        'DeviceProtection',
+        'TechSupport',
+        'StreamingTV',
+        'StreamingMovies',
+        'Contract',
+        'PaperlessBilling',
+        'PaymentMethod',
+        'MonthlyCharges',
+        'TotalCharges',
+      ].sort(),
+    );
+    const shap = r.drivers.map((d: { meanAbsShap: number }) => d.meanAbsShap);
+    expect(shap).toEqual([...shap].sort((a: number, b: number) => b - a));
+    for (const d of r.drivers) expect(['up', 'down', 'mixed']).toContain(d.direction);
+    expect(await run('--low', 'Yes', '--json', '--seed', '3')).toBe(out);
+    // --features limits the model to the columns named.
+    const two = JSON.parse(await run('--low', 'yes', '--features', 'tenure,Contract', '--json'));
+    expect(two.drivers.map((d: { feature: string }) => d.feature).sort()).toEqual([
+      'Contract',
+      'tenure',
+    ]);
+    const plain = await run('--below', '1', '--features', 'tenure', '--target', 'SeniorCitizen');
+    expect(plain).toMatch(/^What drives SeniorCitizen < 1 in .*: 7,043 rows, 5,901 of them low/);
+  }, 60_000);
+
+  it('refuses a target it cannot read in one line, in the user’s language', async () => {
+    for (const [argv, code, message] of [
+      [['--target', 'Churn'], 1, /Column “Churn” is not an NPS score/],
+      [['--target', 'Churn', '--low', 'Maybe'], 1, /No row of “Churn” holds “Maybe”/],
+      [
+        ['--target', 'Churn', '--low', 'Yes', '--below', '3'],
+        2,
+        /give --low VALUE or --below NUMBER, not both/,
+      ],
+      [['--target', 'Churn', '--below', 'x'], 2, /--below must be a number, not “x”/],
+      [['--target', 'Nope'], 1, /There is no column “Nope”/],
+      [
+        ['--target', 'Churn', '--low', 'Yes', '--features', 'tenure,Colour'],
+        1,
+        /no column “Colour”/,
+      ],
+      [[], 2, /name the column to explain: cx-trace drivers .* --target COL/],
+    ] as const) {
+      const t = diskIo();
+      expect(await main(['drivers', TELCO, ...argv, '--json'], t.host), argv.join(' ')).toBe(code);
+      expect(t.err()).toMatch(message);
+      expect(t.out()).toBe('');
+    }
+    const ru = diskIo({ LANG: 'ru_RU.UTF-8' });
+    expect(await main(['drivers', TELCO, '--target', 'Churn'], ru.host)).toBe(1);
+    expect(ru.err()).toMatch(/Столбец «Churn» — не оценка NPS/);
+  });
+});

@@ -16,6 +16,8 @@ import { metricCellEn, metricCellRu } from './messages/metric-cell.ts';
 import { textCliEn, textCliRu } from './messages/text-cli.ts';
 import { frequencyCellEn, frequencyCellRu } from './messages/frequency-cell.ts';
 import { clustersCellEn, clustersCellRu } from './messages/clusters-cell.ts';
+import { driversEn, driversRu } from './messages/drivers.ts';
+import { traceEn, traceRu } from './messages/trace.ts';
 
 export const en = {
   ...datasetsEn,
@@ -29,6 +31,8 @@ export const en = {
   ...textCliEn,
   ...frequencyCellEn,
   ...clustersCellEn,
+  ...driversEn,
+  ...traceEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -316,6 +320,8 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...textCliRu,
   ...frequencyCellRu,
   ...clustersCellRu,
+  ...driversRu,
+  ...traceRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',

@@ -7,7 +7,7 @@
 import { isDictionaryValues } from '../storage/column-chunk.ts';
 import type { ColumnType } from '../storage/dataset-meta.ts';
 import { profileTable } from '../ingest/inspect.ts';
-import { readSource } from '../ingest/read-source.ts';
+import { readSource, type SourceTable } from '../ingest/read-source.ts';
 import { storedColumns } from '../ingest/typed-chunks.ts';
 import type { TypedValues } from '../ingest/types.ts';
 
@@ -19,6 +19,8 @@ export interface LoadedDataset {
   name: string;
   columns: Record<string, ArrayLike<unknown>>;
   types: Record<string, ColumnType>;
+  /** Each column's role for CX analysis (`client-id`, `comment`…), when known. */
+  roles?: Record<string, string | undefined>;
 }
 
 /**
@@ -44,14 +46,21 @@ export function plainValues(values: TypedValues): ArrayLike<number | string | bo
  */
 export async function loadCsv(name: string, csvText: string, id?: string): Promise<LoadedDataset> {
   const table = await readSource(new TextEncoder().encode(csvText), `${name}.csv`);
+  return loadSourceTable(name, table, id);
+}
+
+/** A read table typed as the importer would store it, as a `LoadedDataset` named `name`. */
+export function loadSourceTable(name: string, table: SourceTable, id?: string): LoadedDataset {
   const typed: TypedValues[] = [];
   const report = profileTable(table, {}, typed);
   const infos = storedColumns(report.columns);
   const columns: Record<string, ArrayLike<unknown>> = {};
   const types: Record<string, ColumnType> = {};
+  const roles: Record<string, string | undefined> = {};
   infos.forEach((info, i) => {
     columns[info.name] = plainValues(typed[i] ?? []);
     types[info.name] = info.type;
+    roles[info.name] = info.role;
   });
-  return { ...(id !== undefined ? { id } : {}), name, columns, types };
+  return { ...(id !== undefined ? { id } : {}), name, columns, types, roles };
 }

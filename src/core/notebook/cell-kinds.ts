@@ -7,6 +7,8 @@ import { createIndexCellData, restoreIndexCellData } from './cell-data/index-cel
 import { createMetricCellData, restoreMetricCellData } from './cell-data/metric-cell.ts';
 import { createFrequencyCellData, restoreFrequencyCellData } from './cell-data/frequency-cell.ts';
 import { createClustersCellData, restoreClustersCellData } from './cell-data/clusters-cell.ts';
+import { createDriversCellData, restoreDriversCellData } from './cell-data/drivers-cell.ts';
+import { createTraceCellData, restoreTraceCellData } from './cell-data/trace-cell.ts';
 
 /** The pure half of a cell kind: its name, label, initial data and how to repair stored data. */
 export interface CellKindSpec<D = unknown> {
@@ -52,6 +54,18 @@ export const CELL_KINDS: readonly CellKindSpec[] = [
     labelKey: 'kind.clusters',
     create: createClustersCellData,
     restore: restoreClustersCellData,
+  },
+  {
+    kind: 'drivers',
+    labelKey: 'kind.drivers',
+    create: createDriversCellData,
+    restore: restoreDriversCellData,
+  },
+  {
+    kind: 'trace',
+    labelKey: 'kind.trace',
+    create: createTraceCellData,
+    restore: restoreTraceCellData,
   },
   {
     kind: 'index',

@@ -4,6 +4,8 @@ import { createJoinCellData } from './cell-data/join-cell.ts';
 import { createNpsCellData } from './cell-data/nps-cell.ts';
 import { createFrequencyCellData } from './cell-data/frequency-cell.ts';
 import { createClustersCellData } from './cell-data/clusters-cell.ts';
+import { createDriversCellData } from './cell-data/drivers-cell.ts';
+import { createTraceCellData } from './cell-data/trace-cell.ts';
 import { createCell, createNotebook, type Cell, type Notebook } from './notebook.ts';
 
 const TEXT: Record<
@@ -40,7 +42,8 @@ export type DemoDatasets = Readonly<Record<string, string>>;
 /**
  * The demo notebook, in the user's language: the introduction, the demo world, and cells ready
  * to run on its datasets and model (NPS of the survey; the survey joined to the client card;
- * the satisfaction index of the demo's service model; the complaints' frequency and clusters).
+ * the satisfaction index of the demo's service model; the complaints' frequency and clusters;
+ * the key drivers of detractors; their trace down the model).
  */
 export function createDemoNotebook(
   locale: Locale,
@@ -87,6 +90,15 @@ export function createDemoNotebook(
       segment: survey ? 'contact_role' : null,
       client: survey ? 'client_id' : null,
     }),
+    // The third: what drives detractors, with the client card and the model's indicators.
+    createCell('drivers', {
+      ...createDriversCellData(),
+      datasetId: survey,
+      modelId,
+      target: survey ? 'nps' : null,
+    }),
+    // The trace: the detractors followed down the model's links.
+    createCell('trace', { ...createTraceCellData(), modelId }),
     markdown(text.next),
   );
   const notebook = createNotebook(text.title, now);

@@ -8,11 +8,15 @@ import IndexCell from './index/IndexCell.svelte';
 import MetricCell from './metric/MetricCell.svelte';
 import FrequencyCell from './frequency/FrequencyCell.svelte';
 import ClustersCell from './clusters/ClustersCell.svelte';
+import DriversCell from './drivers/DriversCell.svelte';
+import TraceCell from './trace/TraceCell.svelte';
 
-/** The props every cell component takes: its cell, and a way to replace the cell's data. */
+/** The props every cell component takes: its cell, a way to replace its data, and hand-offs. */
 export interface CellProps<D = unknown> {
   cell: Cell<D>;
   onchange: (data: D) => void;
+  /** Hands work over to a new cell of `kind` below this one (a population to trace…). */
+  onhandoff?: (kind: string, data: unknown) => void;
 }
 
 /** A cell component with its data type erased: the registry pairs kind and data by construction. */
@@ -32,5 +36,7 @@ export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
   join: erase(JoinCell),
   frequency: erase(FrequencyCell),
   clusters: erase(ClustersCell),
+  drivers: erase(DriversCell),
+  trace: erase(TraceCell),
   index: erase(IndexCell),
 };

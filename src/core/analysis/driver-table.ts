@@ -1,0 +1,125 @@
+/**
+ * The table a drivers analysis reads in the app: a dataset's own columns, the client card's
+ * columns joined by client id, and the service model's indicators at each row's client and
+ * period (e.g. the late-shipment share of the client's warehouse that month).
+ */
+import type { Layer, Localized, ServiceModel } from '../model/model-types.ts';
+import type { ColumnType } from '../storage/dataset-meta.ts';
+import type { LoadedDataset } from '../index/loaded-dataset.ts';
+import {
+  cellKey,
+  clientPeriods,
+  findDataset,
+  indicatorValues,
+  keyText,
+  toClientPeriod,
+} from '../index/indicator-values.ts';
+import { periodKey } from '../index/period-key.ts';
+
+/** Where a column of the drivers table comes from. */
+export type DriverColumnSource =
+  | { kind: 'dataset' }
+  | { kind: 'card' }
+  | { kind: 'indicator'; id: string; name: Localized; layer: Layer };
+
+/** The joined table, with each column's source. */
+export interface DriverTable {
+  columns: Record<string, ArrayLike<unknown>>;
+  types: Record<string, ColumnType>;
+  roles: Record<string, string | undefined>;
+  sources: Record<string, DriverColumnSource>;
+  /** Columns that are outcomes rather than causes (TX and CX indicators, churn flags): off by default. */
+  outcomes: string[];
+  /** Why a part could not be joined (no client column, an indicator without values). */
+  problems: string[];
+}
+
+/** Layers whose indicators explain satisfaction (the rest are satisfaction or its results). */
+const CAUSE_LAYERS: readonly Layer[] = ['OX', 'EX', 'IT'];
+
+/**
+ * `base` joined with the client card and the model's indicators (none when `model` is null).
+ * Indicators read from `target` itself are left out (they would be the target again).
+ */
+export function driverTable(
+  base: LoadedDataset,
+  model: ServiceModel | null,
+  datasets: readonly LoadedDataset[],
+  target: string | null,
+): DriverTable {
+  const columns: Record<string, ArrayLike<unknown>> = { ...base.columns };
+  const types: Record<string, ColumnType> = { ...base.types };
+  const roles: Record<string, string | undefined> = { ...(base.roles ?? {}) };
+  const sources: Record<string, DriverColumnSource> = {};
+  for (const name of Object.keys(columns)) sources[name] = { kind: 'dataset' };
+  const outcomes: string[] = [];
+  const problems: string[] = [];
+  const table = { columns, types, roles, sources, outcomes, problems };
+  if (!model) return table;
+
+  const keys = model.datasets?.[base.name] ?? (base.id ? model.datasets?.[base.id] : undefined);
+  const roleColumn = (role: string) =>
+    Object.keys(base.columns).find((c) => base.roles?.[c] === role);
+  const clientColumn = keys?.client ?? roleColumn('client-id');
+  const periodColumn = keys?.period ?? roleColumn('date') ?? roleColumn('period');
+  const clientValues = clientColumn ? base.columns[clientColumn] : undefined;
+  if (!clientValues) {
+    problems.push(`${base.name}: no client column to join the client card and indicators`);
+    return table;
+  }
+  const n = clientValues.length;
+  const clients = Array.from({ length: n }, (_, r) => keyText(clientValues[r]));
+
+  const card = model.clientCard;
+  const cardData = card ? findDataset(card.dataset, datasets) : undefined;
+  if (card && cardData && cardData !== base && cardData.columns[card.key]) {
+    const ids = cardData.columns[card.key]!;
+    const rowOf = new Map<string, number>();
+    for (let r = 0; r < ids.length; r++) {
+      const id = keyText(ids[r]);
+      if (id !== null && !rowOf.has(id)) rowOf.set(id, r);
+    }
+    for (const [name, values] of Object.entries(cardData.columns)) {
+      if (name === card.key || name in columns) continue;
+      columns[name] = clients.map((id) => {
+        const at = id === null ? undefined : rowOf.get(id);
+        return at === undefined ? null : values[at];
+      });
+      types[name] = cardData.types[name] ?? 'string';
+      roles[name] = cardData.roles?.[name];
+      sources[name] = { kind: 'card' };
+      if (roles[name] === 'target') outcomes.push(name);
+    }
+  }
+
+  const periodValues = periodColumn ? base.columns[periodColumn] : undefined;
+  if (!periodValues) {
+    problems.push(`${base.name}: no date column to find each row's period for the indicators`);
+    return table;
+  }
+  const grain = model.period?.grain === 'quarter' ? 'quarter' : 'month';
+  const periods = Array.from({ length: n }, (_, r) => periodKey(periodValues[r], grain));
+  const byClient = clientPeriods(model, datasets);
+  for (const indicator of model.indicators ?? []) {
+    const b = indicator.binding;
+    if (!b || indicator.id in columns) continue;
+    const sameDataset = findDataset(b.dataset, datasets) === base;
+    if (sameDataset && target !== null && (b.column === target || b.per === target)) continue;
+    const series = indicatorValues(model, indicator.id, datasets);
+    const byCell = toClientPeriod(model, series, datasets, byClient, problems);
+    if (byCell.size === 0) continue;
+    columns[indicator.id] = clients.map((id, r) => {
+      const p = periods[r] ?? null;
+      return id === null || p === null ? null : (byCell.get(cellKey(id, p)) ?? null);
+    });
+    types[indicator.id] = 'number';
+    sources[indicator.id] = {
+      kind: 'indicator',
+      id: indicator.id,
+      name: indicator.name,
+      layer: indicator.layer,
+    };
+    if (!CAUSE_LAYERS.includes(indicator.layer)) outcomes.push(indicator.id);
+  }
+  return table;
+}

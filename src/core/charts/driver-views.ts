@@ -1,0 +1,316 @@
+/**
+ * Vega-Lite views of a key-drivers analysis: the ranking (SHAP importance beside relative
+ * weights, each with its interval), the beeswarm summary, a dependence plot, one row's
+ * waterfall and the calibration of the model. Inputs are small (the worker's sample).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Labels of the driver charts, in the user's language. */
+export interface DriverChartLabels {
+  driver: string;
+  shap: string;
+  weight: string;
+  share: string;
+  method: string;
+  value: string;
+  shapValue: string;
+  low: string;
+  high: string;
+  predicted: string;
+  observed: string;
+  rows: string;
+}
+
+/** One driver in the ranking: both methods' shares (0–1) with their intervals. */
+export interface RankingRow {
+  driver: string;
+  shap: number;
+  shapLow: number;
+  shapHigh: number;
+  weight: number;
+  weightLow: number;
+  weightHigh: number;
+}
+
+/**
+ * Horizontal bars per driver, top first: the share of mean |SHAP| and the share of R² by
+ * relative weights side by side, with 95% bootstrap intervals. Clicking a bar picks its driver.
+ */
+export function driverRankingSpec(
+  rows: readonly RankingRow[],
+  labels: DriverChartLabels,
+  selected: string | null = null,
+): TopLevelSpec {
+  const values = rows.flatMap((r) => [
+    {
+      driver: r.driver,
+      method: labels.shap,
+      share: r.shap,
+      low: r.shapLow,
+      high: r.shapHigh,
+      chosen: selected === null || r.driver === selected,
+    },
+    {
+      driver: r.driver,
+      method: labels.weight,
+      share: r.weight,
+      low: r.weightLow,
+      high: r.weightHigh,
+      chosen: selected === null || r.driver === selected,
+    },
+  ]);
+  const order = rows.map((r) => r.driver);
+  const y = {
+    field: 'driver',
+    type: 'nominal' as const,
+    sort: order,
+    title: labels.driver,
+    axis: { labelLimit: 220 },
+  };
+  return {
+    $schema: SCHEMA,
+    width: 'container',
+    height: Math.max(140, 34 * rows.length),
+    data: { values },
+    encoding: { y, yOffset: { field: 'method', sort: [labels.shap, labels.weight] } },
+    layer: [
+      {
+        mark: { type: 'bar', cursor: 'pointer', tooltip: true },
+        encoding: {
+          x: { field: 'share', type: 'quantitative', title: labels.share, axis: { format: '.0%' } },
+          color: {
+            field: 'method',
+            type: 'nominal',
+            title: labels.method,
+            sort: [labels.shap, labels.weight],
+            scale: { range: ['#d62728', '#7f7f7f'] },
+          },
+          opacity: { condition: { test: 'datum.chosen', value: 1 }, value: 0.35 },
+          tooltip: [
+            { field: 'driver', type: 'nominal', title: labels.driver },
+            { field: 'method', type: 'nominal', title: labels.method },
+            { field: 'share', type: 'quantitative', title: labels.share, format: '.1%' },
+            { field: 'low', type: 'quantitative', title: labels.low, format: '.1%' },
+            { field: 'high', type: 'quantitative', title: labels.high, format: '.1%' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'rule', color: '#222' },
+        encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+      },
+    ],
+  };
+}
+
+/** One sampled row's SHAP value for one driver, and where its value sits (0 low … 1 high). */
+export interface SwarmPoint {
+  driver: string;
+  shap: number;
+  /** The value's rank among the sample (0–1); null for a category or a blank. */
+  level: number | null;
+  value: string;
+  jitter: number;
+}
+
+/**
+ * The beeswarm summary: for each driver (top first) a dot per sampled row at its SHAP value,
+ * coloured from blue (low value) to red (high value); categories and blanks are grey.
+ */
+export function beeswarmSpec(
+  points: readonly SwarmPoint[],
+  order: readonly string[],
+  labels: DriverChartLabels,
+): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    width: 'container',
+    height: Math.max(140, 30 * order.length),
+    data: { values: points as SwarmPoint[] },
+    mark: { type: 'circle', size: 14, opacity: 0.6, tooltip: true },
+    encoding: {
+      y: {
+        field: 'driver',
+        type: 'nominal',
+        sort: order as string[],
+        title: labels.driver,
+        axis: { labelLimit: 220 },
+      },
+      yOffset: { field: 'jitter', type: 'quantitative', scale: { domain: [-1, 1] } },
+      x: { field: 'shap', type: 'quantitative', title: labels.shapValue },
+      color: {
+        field: 'level',
+        type: 'quantitative',
+        title: `${labels.value}: ${labels.low} → ${labels.high}`,
+        scale: { range: ['#1f77b4', '#d62728'], domain: [0, 1] },
+        legend: { labelExpr: "''" },
+      },
+      tooltip: [
+        { field: 'driver', type: 'nominal', title: labels.driver },
+        { field: 'value', type: 'nominal', title: labels.value },
+        { field: 'shap', type: 'quantitative', title: labels.shapValue, format: '+.3f' },
+      ],
+    },
+  };
+}
+
+/** One sampled row in a dependence plot. */
+export interface DependencePoint {
+  x: number | string;
+  shap: number;
+  colour: number | string | null;
+}
+
+/**
+ * A dependence plot: a driver's value (x) against its SHAP value (y), each dot a sampled row,
+ * coloured by a second driver's value. A category is drawn as a strip per level.
+ */
+export function dependenceSpec(
+  points: readonly DependencePoint[],
+  labels: DriverChartLabels & { feature: string; colourBy: string | null },
+  categorical: boolean,
+  colourCategorical: boolean,
+): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    width: 'container',
+    height: 280,
+    data: { values: points as DependencePoint[] },
+    mark: { type: 'circle', size: 18, opacity: 0.6, tooltip: true },
+    encoding: {
+      x: categorical
+        ? { field: 'x', type: 'nominal', title: labels.feature, axis: { labelLimit: 140 } }
+        : { field: 'x', type: 'quantitative', title: labels.feature, scale: { zero: false } },
+      ...(categorical ? { xOffset: { field: 'shap', type: 'quantitative' as const } } : {}),
+      y: { field: 'shap', type: 'quantitative', title: labels.shapValue },
+      ...(labels.colourBy
+        ? {
+            color: colourCategorical
+              ? { field: 'colour', type: 'nominal' as const, title: labels.colourBy }
+              : {
+                  field: 'colour',
+                  type: 'quantitative' as const,
+                  title: labels.colourBy,
+                  scale: { range: ['#1f77b4', '#d62728'] },
+                },
+          }
+        : {}),
+      tooltip: [
+        { field: 'x', title: labels.feature },
+        { field: 'shap', type: 'quantitative', title: labels.shapValue, format: '+.3f' },
+        ...(labels.colourBy ? [{ field: 'colour', title: labels.colourBy }] : []),
+      ],
+    },
+  };
+}
+
+/** One step of a waterfall: a driver's push on the log-odds, from `start` to `end`. */
+export interface WaterfallStep {
+  label: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Why one row got its score: from the average (base) log-odds, each driver's SHAP value pushes
+ * up (red, towards the low outcome) or down (blue), ending at the row's own log-odds.
+ */
+export function waterfallSpec(
+  steps: readonly WaterfallStep[],
+  labels: DriverChartLabels & { logOdds: string },
+): TopLevelSpec {
+  const values = steps.map((s, i) => ({
+    ...s,
+    order: i,
+    push: s.end - s.start,
+    up: s.end >= s.start,
+  }));
+  return {
+    $schema: SCHEMA,
+    width: 'container',
+    height: Math.max(140, 26 * steps.length),
+    data: { values },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      y: {
+        field: 'label',
+        type: 'nominal',
+        sort: { field: 'order' },
+        title: null,
+        axis: { labelLimit: 260 },
+      },
+      x: { field: 'start', type: 'quantitative', title: labels.logOdds, scale: { zero: false } },
+      x2: { field: 'end' },
+      color: {
+        field: 'up',
+        type: 'nominal',
+        legend: null,
+        scale: { domain: [true, false], range: ['#d62728', '#1f77b4'] },
+      },
+      tooltip: [
+        { field: 'label', type: 'nominal', title: labels.driver },
+        { field: 'push', type: 'quantitative', title: labels.shapValue, format: '+.3f' },
+        { field: 'end', type: 'quantitative', title: labels.logOdds, format: '.3f' },
+      ],
+    },
+  };
+}
+
+/** The model's calibration on the holdout: predicted against observed share per bin. */
+export function calibrationSpec(
+  bins: readonly { meanPredicted: number; observedRate: number; n: number }[],
+  labels: DriverChartLabels,
+): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    width: 'container',
+    height: 240,
+    layer: [
+      {
+        data: {
+          values: [
+            { p: 0, o: 0 },
+            { p: 1, o: 1 },
+          ],
+        },
+        mark: { type: 'line', color: '#999', strokeDash: [4, 4] },
+        encoding: {
+          x: { field: 'p', type: 'quantitative' },
+          y: { field: 'o', type: 'quantitative' },
+        },
+      },
+      {
+        data: { values: bins as { meanPredicted: number; observedRate: number; n: number }[] },
+        mark: { type: 'line', point: true, tooltip: true },
+        encoding: {
+          x: {
+            field: 'meanPredicted',
+            type: 'quantitative',
+            title: labels.predicted,
+            axis: { format: '.0%' },
+            scale: { domain: [0, 1] },
+          },
+          y: {
+            field: 'observedRate',
+            type: 'quantitative',
+            title: labels.observed,
+            axis: { format: '.0%' },
+            scale: { domain: [0, 1] },
+          },
+          tooltip: [
+            {
+              field: 'meanPredicted',
+              type: 'quantitative',
+              title: labels.predicted,
+              format: '.1%',
+            },
+            { field: 'observedRate', type: 'quantitative', title: labels.observed, format: '.1%' },
+            { field: 'n', type: 'quantitative', title: labels.rows, format: ',d' },
+          ],
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The trace as a Vega-Lite map: the model's layers as columns (TX … IT), each indicator a dot
+ * coloured by how much worse the population is, the links as lines shaded by their
+ * correlation, and the strongest path drawn thick. Clicking a dot picks its indicator.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { LAYERS, type Layer } from '../model/model-types.ts';
+
+/** An indicator on the map. */
+export interface TraceMapNode {
+  id: string;
+  name: string;
+  layer: Layer;
+  gap: number | null;
+  onPath: boolean;
+}
+
+/** A link on the map. */
+export interface TraceMapLink {
+  child: string;
+  parent: string;
+  r: number | null;
+  onPath: boolean;
+}
+
+/** Labels of the map, in the user's language. */
+export interface TraceMapLabels {
+  layer: string;
+  indicator: string;
+  gap: string;
+  r: string;
+}
+
+/** The map of a trace (see the module comment); `selected` is the picked indicator's id. */
+export function traceMapSpec(
+  nodes: readonly TraceMapNode[],
+  links: readonly TraceMapLink[],
+  labels: TraceMapLabels,
+  selected: string | null = null,
+): TopLevelSpec {
+  const row = new Map<string, number>();
+  const perLayer = new Map<Layer, number>();
+  for (const n of nodes) {
+    const k = perLayer.get(n.layer) ?? 0;
+    row.set(n.id, k);
+    perLayer.set(n.layer, k + 1);
+  }
+  const layerOf = new Map(nodes.map((n) => [n.id, n.layer]));
+  const tallest = Math.max(1, ...perLayer.values());
+  const points = nodes.map((n) => ({
+    id: n.id,
+    name: n.name,
+    layer: n.layer,
+    row: row.get(n.id)!,
+    gap: n.gap,
+    size: n.gap === null ? 0 : Math.min(3, Math.abs(n.gap)),
+    onPath: n.onPath,
+    chosen: n.id === selected,
+  }));
+  const segments = links
+    .filter((l) => row.has(l.child) && row.has(l.parent))
+    .flatMap((l) =>
+      [l.child, l.parent].map((id, end) => ({
+        link: `${l.child}→${l.parent}`,
+        end,
+        layer: layerOf.get(id)!,
+        row: row.get(id)!,
+        strength: l.r === null ? 0 : Math.abs(l.r),
+        r: l.r,
+        onPath: l.onPath,
+      })),
+    );
+  const x = {
+    field: 'layer',
+    type: 'nominal' as const,
+    sort: [...LAYERS],
+    scale: { domain: [...LAYERS] },
+    title: labels.layer,
+    axis: { orient: 'top' as const, labelAngle: 0 },
+  };
+  const y = {
+    field: 'row',
+    type: 'quantitative' as const,
+    axis: null,
+    scale: { domain: [tallest - 0.5, -0.5] },
+  };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 'container',
+    height: Math.max(160, 46 * tallest),
+    layer: [
+      {
+        data: { values: segments },
+        mark: { type: 'line' },
+        encoding: {
+          x,
+          y,
+          detail: { field: 'link', type: 'nominal' },
+          order: { field: 'end', type: 'quantitative' },
+          opacity: {
+            field: 'strength',
+            type: 'quantitative',
+            scale: { domain: [0, 1], range: [0.08, 0.9] },
+            legend: null,
+          },
+          strokeWidth: { condition: { test: 'datum.onPath', value: 4 }, value: 1.2 },
+          color: { condition: { test: 'datum.onPath', value: '#b2182b' }, value: '#555' },
+        },
+      },
+      {
+        data: { values: points },
+        mark: { type: 'circle', cursor: 'pointer', tooltip: true, stroke: '#222' },
+        encoding: {
+          x,
+          y,
+          size: {
+            field: 'size',
+            type: 'quantitative',
+            scale: { domain: [0, 3], range: [40, 700] },
+            legend: null,
+          },
+          color: {
+            field: 'gap',
+            type: 'quantitative',
+            title: labels.gap,
+            scale: { scheme: 'redblue', domain: [1.5, -1.5], clamp: true },
+          },
+          strokeWidth: { condition: { test: 'datum.chosen', value: 3 }, value: 0 },
+          tooltip: [
+            { field: 'name', type: 'nominal', title: labels.indicator },
+            { field: 'layer', type: 'nominal', title: labels.layer },
+            { field: 'gap', type: 'quantitative', title: labels.gap, format: '+.2f' },
+          ],
+        },
+      },
+      {
+        data: { values: points },
+        mark: { type: 'text', dy: 16, fontSize: 10, limit: 150 },
+        encoding: {
+          x,
+          y,
+          text: { field: 'name' },
+          color: { condition: { test: 'datum.onPath', value: '#b2182b' }, value: '#333' },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,54 @@
+import type { Population } from '../../analysis/trace.ts';
+
+/** A trace cell's data: which model, which population, from which indicator. */
+export interface TraceCellData {
+  /** A stored service model; null means the first one stored. */
+  modelId: string | null;
+  /** Who to trace; null for the detractors of the model's NPS answers. */
+  population: Population | null;
+  /** Only this period (at the model's grain); null for all. */
+  period: string | null;
+  /** The indicator to start from; null for the default (see `trace`). */
+  start: string | null;
+}
+
+/** A new trace cell: the first model, its detractors, from the default start. */
+export function createTraceCellData(): TraceCellData {
+  return { modelId: null, population: null, period: null, start: null };
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+
+/** Repairs a stored population; null when it is not one. */
+export function restorePopulation(raw: unknown): Population | null {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  if (r.kind === 'detractors') {
+    const dataset = str(r.dataset);
+    const score = str(r.score);
+    const client = str(r.client);
+    if (!dataset || !score || !client) return null;
+    return { kind: 'detractors', dataset, score, client, date: str(r.date) };
+  }
+  if (r.kind === 'segment') {
+    const column = str(r.column);
+    return column && typeof r.value === 'string'
+      ? { kind: 'segment', column, value: r.value }
+      : null;
+  }
+  if (r.kind === 'clients' && Array.isArray(r.ids)) {
+    const ids = [...new Set(r.ids.filter((id): id is string => typeof id === 'string'))];
+    return { kind: 'clients', ids, label: typeof r.label === 'string' ? r.label : '' };
+  }
+  return null;
+}
+
+/** Repairs stored trace cell data. */
+export function restoreTraceCellData(raw: unknown): TraceCellData {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return {
+    modelId: str(r.modelId),
+    population: restorePopulation(r.population),
+    period: str(r.period),
+    start: str(r.start),
+  };
+}

@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoWorld, type DemoWorld } from '../../src/core/demo/demo-world.ts';
+import { loadCsv, type LoadedDataset } from '../../src/core/index/loaded-dataset.ts';
+import {
+  defaultPopulation,
+  trace,
+  traceClients,
+  traceData,
+  type TraceData,
+  type TraceQuery,
+} from '../../src/core/analysis/trace.ts';
+import { restoreTraceCellData } from '../../src/core/notebook/cell-data/trace-cell.ts';
+
+let world: DemoWorld;
+let data: LoadedDataset[];
+let prepared: TraceData;
+beforeAll(async () => {
+  world = generateDemoWorld();
+  data = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
+  prepared = traceData(world.model, data);
+});
+
+const run = (q: Partial<TraceQuery>) =>
+  trace(world.model, data, { population: null, period: null, start: null, ...q }, prepared);
+
+describe('the trace on the demo world', () => {
+  it('from the detractors, NPS leads down the planted chain to WMS scanner coverage', () => {
+    const r = run({});
+    expect(r.population).toEqual(defaultPopulation(world.model));
+    expect(r.population?.kind).toBe('detractors');
+    expect(r.start).toBe('cx.nps');
+    expect(r.path[0]).toBe('cx.nps');
+    expect(r.path).toContain('cx.delivery_rating');
+    expect(r.path).toContain('ex.competency');
+    expect(r.path.at(-1)).toBe('it.scanner_coverage');
+    // NPS and the detractor share are read from the answers that define the population.
+    const node = (id: string) => r.nodes.find((n) => n.id === id)!;
+    expect(node('cx.nps').defines).toBe(true);
+    expect(node('cx.detractor_share').defines).toBe(true);
+    expect(r.path).not.toContain('cx.detractor_share');
+    // Detractors' delivery is rated lower; the decoys hardly differ.
+    expect(node('cx.delivery_rating').gap!).toBeGreaterThan(0.5);
+    for (const decoy of world.truth.decoys) expect(Math.abs(node(decoy).gap!)).toBeLessThan(0.2);
+    expect(r.clients).toBeGreaterThan(500);
+    expect(r.cells).toBeGreaterThanOrEqual(r.clients);
+  });
+
+  it('a planted warehouse’s clients are far worse on scanners and competency, not on the decoys', () => {
+    const warehouse = world.truth.affected.warehouses[0]!;
+    const r = run({ population: { kind: 'segment', column: 'warehouse', value: warehouse } });
+    const node = (id: string) => r.nodes.find((n) => n.id === id)!;
+    expect(node('it.scanner_coverage').gap!).toBeGreaterThan(1);
+    expect(node('ex.competency').gap!).toBeGreaterThan(1);
+    expect(node('it.scanner_coverage').status).toBe('off');
+    for (const decoy of world.truth.decoys) expect(Math.abs(node(decoy).gap!)).toBeLessThan(0.3);
+    expect(r.path.slice(-2)).toEqual(['ex.competency', 'it.scanner_coverage']);
+    // The planted links are strong at their own grain (warehouse × month); the decoys' are not.
+    const link = (child: string, parent: string) =>
+      r.links.find((l) => l.child === child && l.parent === parent)!;
+    const planted = world.truth.edges.find(
+      (e) => e.child === 'it.scanner_coverage' && e.parent === 'ex.competency',
+    )!;
+    const strong = link('it.scanner_coverage', 'ex.competency');
+    expect(strong.grain).toBe('own');
+    expect(strong.r!).toBeGreaterThanOrEqual(planted.band[0]);
+    expect(strong.r!).toBeLessThanOrEqual(planted.band[1]);
+    expect(Math.abs(link('it.qc_tools', 'ox.picking_error_rate').r!)).toBeLessThan(0.2);
+  });
+
+  it('a handed-over list of clients is traced; a start and a period are respected', () => {
+    const warehouse = world.truth.affected.warehouses[0]!;
+    const segment = run({ population: { kind: 'segment', column: 'warehouse', value: warehouse } });
+    const clients = traceClients(
+      world.model,
+      data,
+      {
+        population: { kind: 'segment', column: 'warehouse', value: warehouse },
+        period: null,
+        start: null,
+      },
+      'it.scanner_coverage',
+      10_000,
+      prepared,
+    );
+    expect(clients.length).toBe(segment.clients);
+    // Scanner coverage: higher is better, so the worst (lowest) come first.
+    const values = clients.map((c) => c.value);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+
+    const ids = clients.map((c) => c.client);
+    const handed = run({
+      population: { kind: 'clients', ids, label: 'cluster' },
+      start: 'ox.on_time_share',
+    });
+    expect(handed.clients).toBe(ids.length);
+    expect(handed.start).toBe('ox.on_time_share');
+    expect(handed.path[0]).toBe('ox.on_time_share');
+    expect(handed.path.at(-1)).toBe('it.scanner_coverage');
+
+    const period = world.truth.period.last.slice(0, 7);
+    const one = run({ population: { kind: 'clients', ids, label: 'cluster' }, period });
+    const all = run({ population: { kind: 'clients', ids, label: 'cluster' } });
+    const n = (r: typeof one, id: string) => r.nodes.find((x) => x.id === id)!.population.n;
+    expect(n(one, 'it.scanner_coverage')).toBeGreaterThan(0);
+    expect(n(one, 'it.scanner_coverage')).toBeLessThanOrEqual(ids.length);
+    expect(n(all, 'it.scanner_coverage')).toBeGreaterThan(n(one, 'it.scanner_coverage'));
+  });
+
+  it('an empty population compares nothing and says so by its counts', () => {
+    const r = run({ population: { kind: 'clients', ids: [], label: 'none' } });
+    expect(r.clients).toBe(0);
+    expect(r.nodes.every((n) => n.gap === null)).toBe(true);
+    expect(r.path.length).toBeLessThanOrEqual(1);
+  });
+
+  it('a stored trace cell is repaired at load: a bad population falls back to the default', () => {
+    expect(restoreTraceCellData({ population: { kind: 'segment' } }).population).toBeNull();
+    expect(
+      restoreTraceCellData({ population: { kind: 'clients', ids: ['a', 'a', 3, 'b'] } }).population,
+    ).toEqual({ kind: 'clients', ids: ['a', 'b'], label: '' });
+    expect(restoreTraceCellData('junk')).toEqual({
+      modelId: null,
+      population: null,
+      period: null,
+      start: null,
+    });
+  });
+});

@@ -1,0 +1,246 @@
+/// <reference lib="webworker" />
+import { expose } from 'comlink';
+import { getDb } from '../src/data/db.ts';
+import { getDataset } from '../src/data/datasets-repo.ts';
+import {
+  LoadedDatasetCache,
+  loadModelDatasets,
+  loadStoredDataset,
+} from '../src/data/model-datasets.ts';
+import { getModel } from '../src/data/models-repo.ts';
+import type { ProgressFn } from '../src/data/worker-bridge.ts';
+import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
+import { findDataset, keyText } from '../src/core/index/indicator-values.ts';
+import type { ServiceModel } from '../src/core/model/model-types.ts';
+import type { Population } from '../src/core/analysis/trace.ts';
+import {
+  driverTable,
+  type DriverColumnSource,
+  type DriverTable,
+} from '../src/core/analysis/driver-table.ts';
+import {
+  driverInput,
+  featureChoices,
+  looksLikeNps,
+  type Exclusion,
+  type TargetRule,
+} from '../src/core/analysis/driver-target.ts';
+import { keyDrivers, type DriverStage, type DriversResult } from '../src/core/analysis/drivers.ts';
+import { driverErrorInfo, type DriverErrorInfo } from '../src/core/analysis/driver-messages.ts';
+import type { FeatureKind } from '../src/core/ml/feature-matrix.ts';
+
+/** Which table to explain: a stored dataset, joined with a model's client card and indicators. */
+export interface DriverTableInput {
+  datasetId: string;
+  /** A stored service model whose client card and indicators join the dataset (optional). */
+  modelId: string | null;
+  /** The target column: indicators read from it are left out of the table. */
+  target: string | null;
+}
+
+/** A column of the drivers table as a candidate feature. */
+export interface DriverColumnInfo {
+  name: string;
+  kind: FeatureKind;
+  excluded: Exclusion;
+  source: DriverColumnSource;
+}
+
+/** The candidate targets and features of a table. */
+export type DriverChoicesOutput =
+  | {
+      ok: true;
+      columns: DriverColumnInfo[];
+      /** Columns holding 0–10 scores (detractors can be taken from them). */
+      npsColumns: string[];
+      /** A few values of each text or yes/no column (to choose the low value from). */
+      values: Record<string, string[]>;
+      problems: string[];
+    }
+  | { ok: false; reason: 'dataset-missing' };
+
+/** One analysis. */
+export interface DriversInput extends DriverTableInput {
+  target: string;
+  rule: TargetRule | null;
+  /** The feature columns; null for the default choice. */
+  features: string[] | null;
+  seed: number;
+}
+
+/** The analysis, or why there is none. */
+export type DriversOutput =
+  | {
+      ok: true;
+      result: DriversResult;
+      columns: DriverColumnInfo[];
+      /** Each sampled row's client id (or row number when the table has no client column). */
+      labels: string[];
+      /** What a trace can start from: the low outcome's population, each driver's indicator. */
+      handoff: DriverHandoff | null;
+    }
+  | { ok: false; reason: 'dataset-missing' }
+  | { ok: false; reason: 'invalid'; error: DriverErrorInfo };
+
+/** The low outcome as a population to trace, and the model indicator each driver is. */
+export interface DriverHandoff {
+  population: Population;
+  /** Driver (column) → the id of the model indicator it is or is read from. */
+  starts: Record<string, string>;
+}
+
+const datasets = new LoadedDatasetCache();
+let lastBase: { stamp: string; dataset: LoadedDataset } | null = null;
+
+/**
+ * What a drivers analysis hands to a trace: the detractors of the dataset (when the target is
+ * NPS and the model keys the dataset by client), else the clients with a low outcome; and each
+ * driver's model indicator (its own, or the one bound to its column).
+ */
+function handoffOf(
+  model: ServiceModel,
+  table: DriverTable,
+  base: LoadedDataset,
+  loaded: readonly LoadedDataset[],
+  input: DriversInput,
+  low: { rows: Int32Array; y: Uint8Array },
+): DriverHandoff | null {
+  const keys = model.datasets?.[base.name];
+  const client =
+    keys?.client ?? Object.keys(table.columns).find((c) => table.roles[c] === 'client-id');
+  if (!client) return null;
+  const starts: Record<string, string> = {};
+  for (const [name, source] of Object.entries(table.sources)) {
+    if (source.kind === 'indicator') {
+      starts[name] = source.id;
+      continue;
+    }
+    const from = source.kind === 'card' ? model.clientCard?.dataset : base.name;
+    const bound = model.indicators.find(
+      (i) =>
+        i.binding?.column === name &&
+        from !== undefined &&
+        findDataset(i.binding.dataset, loaded) === findDataset(from, loaded),
+    );
+    if (bound) starts[name] = bound.id;
+  }
+  if (input.rule === null || input.rule.kind === 'detractor') {
+    const population: Population = {
+      kind: 'detractors',
+      dataset: base.name,
+      score: input.target,
+      client,
+      date: keys?.period ?? null,
+    };
+    return { population, starts };
+  }
+  const ids = table.columns[client]!;
+  const clients = new Set<string>();
+  low.rows.forEach((r, i) => {
+    const id = low.y[i] ? keyText(ids[r]) : null;
+    if (id !== null) clients.add(id);
+  });
+  const rule = input.rule;
+  const label =
+    rule.kind === 'equals'
+      ? `${input.target} = ${rule.value}`
+      : `${input.target} < ${rule.threshold}`;
+  return { population: { kind: 'clients', ids: [...clients].sort(), label }, starts };
+}
+
+/** The joined table of an input, with the model and datasets it came from. */
+interface JoinedTable {
+  table: DriverTable;
+  model: ServiceModel | null;
+  base: LoadedDataset;
+  loaded: LoadedDataset[];
+}
+
+async function tableOf(input: DriverTableInput): Promise<JoinedTable | null> {
+  const db = getDb();
+  const meta = await getDataset(db, input.datasetId);
+  if (!meta) return null;
+  const model = input.modelId ? await getModel(db, input.modelId) : null;
+  const loaded = model ? await loadModelDatasets(db, model, undefined, datasets) : [];
+  let base = loaded.find((d) => d.id === meta.id);
+  if (!base) {
+    const stamp = JSON.stringify([meta.id, meta.storageId, meta.rowCount, meta.columns]);
+    if (lastBase?.stamp !== stamp) lastBase = { stamp, dataset: await loadStoredDataset(db, meta) };
+    base = lastBase.dataset;
+  }
+  return { table: driverTable(base, model, loaded, input.target), model, base, loaded };
+}
+
+function columnInfos(table: DriverTable, target: string | null): DriverColumnInfo[] {
+  return featureChoices(table.columns, table.types, target ?? '', table.roles, table.outcomes).map(
+    (c) => ({ ...c, source: table.sources[c.name] ?? { kind: 'dataset' } }),
+  );
+}
+
+const STAGES: readonly DriverStage[] = ['prepare', 'train', 'shap', 'baseline', 'bootstrap'];
+
+const api = {
+  /** The columns a drivers analysis of a dataset (with a model's joins) can use. */
+  async choices(input: DriverTableInput): Promise<DriverChoicesOutput> {
+    const joined = await tableOf(input);
+    if (!joined) return { ok: false, reason: 'dataset-missing' };
+    const { table } = joined;
+    const values: Record<string, string[]> = {};
+    for (const [name, type] of Object.entries(table.types)) {
+      if (type !== 'string' && type !== 'boolean') continue;
+      const seen = new Set<string>();
+      const column = table.columns[name]!;
+      for (let i = 0; i < column.length && seen.size <= 30; i++) {
+        const v = column[i];
+        if (v !== null && v !== undefined && String(v).trim() !== '') seen.add(String(v));
+      }
+      if (seen.size <= 30) values[name] = [...seen].sort();
+    }
+    return {
+      ok: true,
+      columns: columnInfos(table, input.target),
+      npsColumns: Object.keys(table.columns).filter(
+        (name) => table.types[name] === 'number' && looksLikeNps(name, table.columns[name]!),
+      ),
+      values,
+      problems: table.problems,
+    };
+  },
+
+  /**
+   * Key drivers of the low outcome: boosted trees with TreeSHAP, the logistic baseline and
+   * relative weights. Progress steps: reading, then the analysis's stages.
+   */
+  async drivers(input: DriversInput, onProgress?: ProgressFn): Promise<DriversOutput> {
+    onProgress?.({ done: 0, total: 1, step: 'read' });
+    const joined = await tableOf(input);
+    if (!joined) return { ok: false, reason: 'dataset-missing' };
+    const { table, model, base, loaded } = joined;
+    try {
+      const prepared = driverInput(table, input.target, input.rule, input.features ?? undefined);
+      const result = keyDrivers(prepared.columns, prepared.rows, prepared.y, {
+        seed: input.seed,
+        onProgress: (stage, done, total) =>
+          onProgress?.({
+            done: STAGES.indexOf(stage) * 1000 + Math.round((1000 * done) / Math.max(1, total)),
+            total: STAGES.length * 1000,
+            step: stage,
+          }),
+      });
+      const idColumn = Object.keys(table.columns).find((c) => table.roles[c] === 'client-id');
+      const ids = idColumn ? table.columns[idColumn]! : null;
+      const labels = Array.from(result.sample.rows, (r) =>
+        ids && ids[r] !== null && ids[r] !== undefined ? String(ids[r]) : `#${r + 1}`,
+      );
+      const handoff = model ? handoffOf(model, table, base, loaded, input, prepared) : null;
+      return { ok: true, result, columns: columnInfos(table, input.target), labels, handoff };
+    } catch (e) {
+      const error = driverErrorInfo(e);
+      if (error) return { ok: false, reason: 'invalid', error };
+      throw e;
+    }
+  },
+};
+
+export type Api = typeof api;
+expose(api);
