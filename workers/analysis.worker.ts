@@ -416,26 +416,22 @@ const api = {
 
   /**
    * The trace of a population down a model's links: each indicator for the population against
-   * the rest, each link's correlation, the strongest path, and what the population can be
-   * (client-card columns for segments, periods). Progress counts datasets read.
+   * the rest, each link's correlation, the strongest path, and the client-card columns a
+   * segment can be taken from. Progress counts datasets read.
    */
   async trace(
     input: ModelInput & { query: TraceQuery },
     onProgress?: ProgressFn,
   ): Promise<
-    | { ok: true; result: TraceResult; segments: string[]; periods: string[] }
-    | { ok: false; reason: 'model-missing' }
+    { ok: true; result: TraceResult; segments: string[] } | { ok: false; reason: 'model-missing' }
   > {
     const computed = await traceMemo.get(input, onProgress);
     if (!computed) return { ok: false, reason: 'model-missing' };
     const { model, datasets, value: data } = computed;
-    const periods = new Set<string>();
-    for (const list of data.periods.values()) for (const p of list) periods.add(p);
     return {
       ok: true,
       result: trace(model, datasets, input.query, data),
       segments: segmentColumns(model, datasets),
-      periods: [...periods].sort(),
     };
   },
 

@@ -10,7 +10,7 @@ import {
 import { getModel } from '../src/data/models-repo.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
-import { findDataset, keyText } from '../src/core/index/indicator-values.ts';
+import { findDataset } from '../src/core/index/indicator-values.ts';
 import type { ServiceModel } from '../src/core/model/model-types.ts';
 import type { Population } from '../src/core/analysis/trace.ts';
 import {
@@ -55,7 +55,8 @@ export type DriverChoicesOutput =
       npsColumns: string[];
       /** A few values of each text or yes/no column (to choose the low value from). */
       values: Record<string, string[]>;
-      problems: string[];
+      /** Why the model's client card or indicators could not be joined. */
+      missing: DriverTable['missing'];
     }
   | { ok: false; reason: 'dataset-missing' };
 
@@ -93,9 +94,9 @@ const datasets = new LoadedDatasetCache();
 let lastBase: { stamp: string; dataset: LoadedDataset } | null = null;
 
 /**
- * What a drivers analysis hands to a trace: the detractors of the dataset (when the target is
- * NPS and the model keys the dataset by client), else the clients with a low outcome; and each
- * driver's model indicator (its own, or the one bound to its column).
+ * What a drivers analysis hands to a trace: the answers with the low outcome (detractors, or a
+ * value or threshold of the target) at their client and period; and each driver's model
+ * indicator (its own, or the one bound to its column).
  */
 function handoffOf(
   model: ServiceModel,
@@ -103,7 +104,6 @@ function handoffOf(
   base: LoadedDataset,
   loaded: readonly LoadedDataset[],
   input: DriversInput,
-  low: { rows: Int32Array; y: Uint8Array },
 ): DriverHandoff | null {
   const keys = model.datasets?.[base.name];
   const client =
@@ -124,28 +124,18 @@ function handoffOf(
     );
     if (bound) starts[name] = bound.id;
   }
-  if (input.rule === null || input.rule.kind === 'detractor') {
-    const population: Population = {
-      kind: 'detractors',
-      dataset: base.name,
-      score: input.target,
-      client,
-      date: keys?.period ?? null,
-    };
-    return { population, starts };
-  }
-  const ids = table.columns[client]!;
-  const clients = new Set<string>();
-  low.rows.forEach((r, i) => {
-    const id = low.y[i] ? keyText(ids[r]) : null;
-    if (id !== null) clients.add(id);
-  });
+  const date =
+    keys?.period ??
+    Object.keys(base.columns).find(
+      (c) => base.roles?.[c] === 'date' || base.roles?.[c] === 'period',
+    ) ??
+    null;
   const rule = input.rule;
-  const label =
-    rule.kind === 'equals'
-      ? `${input.target} = ${rule.value}`
-      : `${input.target} < ${rule.threshold}`;
-  return { population: { kind: 'clients', ids: [...clients].sort(), label }, starts };
+  const population: Population =
+    rule === null || rule.kind === 'detractor'
+      ? { kind: 'detractors', dataset: base.name, score: input.target, client, date }
+      : { kind: 'low', dataset: base.name, target: input.target, rule, client, date };
+  return { population, starts };
 }
 
 /** The joined table of an input, with the model and datasets it came from. */
@@ -203,7 +193,7 @@ const api = {
         (name) => table.types[name] === 'number' && looksLikeNps(name, table.columns[name]!),
       ),
       values,
-      problems: table.problems,
+      missing: table.missing,
     };
   },
 
@@ -232,7 +222,7 @@ const api = {
       const labels = Array.from(result.sample.rows, (r) =>
         ids && ids[r] !== null && ids[r] !== undefined ? String(ids[r]) : `#${r + 1}`,
       );
-      const handoff = model ? handoffOf(model, table, base, loaded, input, prepared) : null;
+      const handoff = model ? handoffOf(model, table, base, loaded, input) : null;
       return { ok: true, result, columns: columnInfos(table, input.target), labels, handoff };
     } catch (e) {
       const error = driverErrorInfo(e);

@@ -3,9 +3,16 @@
  * default settings) as the notebook's drivers cell.
  */
 import type { Locale } from '../core/i18n/locale.ts';
-import { formatNumber, formatPercent, translate, translateCount } from '../core/i18n/translate.ts';
+import {
+  formatFixed,
+  formatNumber,
+  formatPercent,
+  formatScientific,
+  translate,
+  translateCount,
+} from '../core/i18n/translate.ts';
 import { loadSourceTable } from '../core/index/loaded-dataset.ts';
-import { driverInput, type TargetRule } from '../core/analysis/driver-target.ts';
+import { driverInput, type DriverInput, type TargetRule } from '../core/analysis/driver-target.ts';
 import { keyDrivers, type Driver } from '../core/analysis/drivers.ts';
 import {
   describeDriverError,
@@ -61,8 +68,10 @@ export const driversCommand: Command = {
       .filter((f) => f !== '');
     const table = loadSourceTable(file, await readTable(args, io, locale, file));
     let result;
+    let excluded: DriverInput['excluded'];
     try {
       const input = driverInput(table, target, rule, features);
+      excluded = input.excluded;
       result = keyDrivers(input.columns, input.rows, input.y, { seed });
     } catch (e) {
       const text = describeDriverError(locale, e);
@@ -86,6 +95,7 @@ export const driversCommand: Command = {
           })),
           additivityMaxError: result.additivityMaxError,
           trees: result.quality.trees,
+          excluded: excluded.map((e) => ({ column: e.name, reason: e.reason })),
           warnings: result.warnings.map((w) => describeDriverWarning(locale, w)),
         }) + '\n',
       );
@@ -115,12 +125,21 @@ export const driversCommand: Command = {
         share: formatPercent(locale, (result.positives / result.rows) * 100),
       }),
       translate(locale, 'cli.driversQuality', {
-        auc: formatNumber(locale, result.quality.holdoutAuc, 3),
-        baseline: formatNumber(locale, result.quality.baselineAuc, 3),
+        auc: formatFixed(locale, result.quality.holdoutAuc, 3),
+        baseline: formatFixed(locale, result.quality.baselineAuc, 3),
         trees: translateCount(locale, 'cli.driversTrees', result.quality.trees),
-        error: result.additivityMaxError.toExponential(1),
+        error: formatScientific(locale, result.additivityMaxError),
       }),
       ...result.warnings.map((w) => describeDriverWarning(locale, w)),
+      ...(excluded.length > 0
+        ? [
+            translate(locale, 'cli.driversExcluded', {
+              list: excluded
+                .map((e) => `${e.name} (${translate(locale, `drv.excluded.${e.reason}`)})`)
+                .join(', '),
+            }),
+          ]
+        : []),
       line(head),
       ...rows.map(line),
     ];

@@ -120,7 +120,6 @@ export class MetricRun extends LatestQuery<{ input: MetricInput; table: MetricTa
 export interface TraceAnswer {
   result: TraceResult;
   segments: string[];
-  periods: string[];
 }
 
 /** The trace of a population down a stored model, re-asked as its settings change. */
@@ -128,7 +127,7 @@ export class TraceRun extends LatestQuery<TraceAnswer> {
   async start(modelId: string, query: TraceQuery): Promise<void> {
     await this.ask(async (signal, onProgress) => {
       const r = await analysisBridge.call('trace', { modelId, query }, { signal, onProgress });
-      return r.ok ? { result: r.result, segments: r.segments, periods: r.periods } : null;
+      return r.ok ? { result: r.result, segments: r.segments } : null;
     });
   }
 }

@@ -36,6 +36,8 @@ export class I18n {
   number = (v: number, digits?: number): string => fmt.formatNumber(this.locale, v, digits);
   signed = (v: number, digits?: number): string => fmt.formatSigned(this.locale, v, digits);
   percent = (v: number, digits?: number): string => fmt.formatPercent(this.locale, v, digits);
+  fixed = (v: number, digits: number): string => fmt.formatFixed(this.locale, v, digits);
+  scientific = (v: number): string => fmt.formatScientific(this.locale, v);
   dateTime = (ms: number): string => fmt.formatDateTime(this.locale, ms);
   bytes = (n: number): string => fmt.formatBytes(this.locale, n);
 

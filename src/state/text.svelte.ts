@@ -47,7 +47,10 @@ export class ClustersRun extends LatestQuery<{ input: ClustersInput; output: Clu
   }
 }
 
-/** The clients who wrote the comments of some clusters (to hand them to a trace). */
+/**
+ * The clients who wrote the comments of some clusters (to hand them to a trace); throws when
+ * the dataset or a column is gone.
+ */
 export async function clientsOfClusters(input: {
   datasetId: string;
   text: string;
@@ -55,5 +58,6 @@ export async function clientsOfClusters(input: {
   clusters: { ids: number[]; k: number | 'auto'; seed: number };
 }): Promise<string[]> {
   const r = await textBridge.call('clusterClients', input);
-  return r.ok ? r.clients : [];
+  if (!r.ok) throw new Error(r.column ?? r.reason);
+  return r.clients;
 }

@@ -146,6 +146,18 @@ describe('key drivers: rules the analyst sees', () => {
     expect(r.warnings.some((w) => w.code === 'leakage' && w.feature === 'a')).toBe(false);
   });
 
+  it('flags a column filled in only for the low outcome, and a model too good to be true', () => {
+    const { table, y } = synthetic(1000);
+    // Days since cancelling: recorded only for those who left, blank for the others.
+    table.columns.days = y.map((v, i) => (v ? 1 + (i % 30) : null));
+    table.types.days = 'number';
+    const input = driverInput(table, 'y', { kind: 'equals', value: '1' });
+    const r = keyDrivers(input.columns, input.rows, input.y, { seed: 1, bootstrap: 20 });
+    expect(r.warnings).toContainEqual({ code: 'leakage', feature: 'days', auc: 1 });
+    expect(r.warnings.some((w) => w.code === 'too-good')).toBe(true);
+    expect(r.quality.holdoutAuc).toBeGreaterThanOrEqual(0.99);
+  });
+
   it('says so when two correlated drivers are ranked apart by the two methods', () => {
     const rng = new Rng(9);
     const n = 4000;

@@ -106,6 +106,52 @@ describe('the trace on the demo world', () => {
     expect(n(all, 'it.scanner_coverage')).toBeGreaterThan(n(one, 'it.scanner_coverage'));
   });
 
+  it('a low outcome handed over by a drivers analysis is traced at its answers’ periods', () => {
+    const low = run({
+      population: {
+        kind: 'low',
+        dataset: 'survey',
+        target: 'rating_delivery',
+        rule: { kind: 'below', threshold: 3 },
+        client: 'client_id',
+        date: 'date',
+      },
+      start: 'cx.delivery_rating',
+    });
+    expect(low.path[0]).toBe('cx.delivery_rating');
+    expect(low.path).toContain('ex.competency');
+    // Answers are cells: a client is in the population only in the periods of its low answers.
+    expect(low.cells).toBeGreaterThan(low.clients);
+    expect(low.periods.length).toBeGreaterThan(1);
+    const period = low.periods[0]!;
+    const one = run({ population: low.population, period, start: 'cx.delivery_rating' });
+    expect(one.cells).toBeLessThan(low.cells);
+    expect(one.clients).toBe(one.cells);
+    expect(one.periods).toEqual(low.periods);
+    // The rest are the other answers: at answer cells, the low ones rate delivery far lower.
+    const rating = low.nodes.find((n) => n.id === 'cx.delivery_rating')!;
+    expect(rating.population.mean!).toBeLessThan(3);
+    expect(rating.rest.mean!).toBeGreaterThan(3);
+    // A period with no low answer: nobody, so no gaps.
+    const empty = run({ population: low.population, period: '1999-01' });
+    expect(empty.cells).toBe(0);
+    expect(empty.nodes.every((n) => n.gap === null)).toBe(true);
+  });
+
+  it('a population whose column is gone says which', () => {
+    const r = run({
+      population: {
+        kind: 'detractors',
+        dataset: 'survey',
+        score: 'nps2',
+        client: 'client_id',
+        date: 'date',
+      },
+    });
+    expect(r.missing).toBe('nps2');
+    expect(r.cells).toBe(0);
+  });
+
   it('an empty population compares nothing and says so by its counts', () => {
     const r = run({ population: { kind: 'clients', ids: [], label: 'none' } });
     expect(r.clients).toBe(0);

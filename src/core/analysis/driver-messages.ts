@@ -65,6 +65,8 @@ export function describeDriverWarning(locale: Locale, w: DriverWarning): string 
         feature: w.feature,
         auc: formatNumber(locale, w.auc, 3),
       });
+    case 'too-good':
+      return translate(locale, 'drv.warn.too-good', { auc: formatNumber(locale, w.auc, 3) });
     case 'sampled':
       return translate(locale, 'drv.warn.sampled', {
         sample: formatNumber(locale, w.sample),

@@ -8,11 +8,17 @@ import type { DependencePoint, SwarmPoint, WaterfallStep } from '../charts/drive
 import { OTHER_LEVEL } from '../ml/feature-matrix.ts';
 import { Rng } from '../random.ts';
 
-/** A driver's value as shown: numbers rounded, the "other" level named, blank as "—". */
-export function shownValue(v: number | string | null, other: string): string {
+/** How values are written: numbers in the user's locale, the pooled level's name. */
+export interface ValueFormat {
+  number: (v: number) => string;
+  other: string;
+}
+
+/** A driver's value as shown: numbers formatted, the "other" level named, blank as "—". */
+export function shownValue(v: number | string | null, format: ValueFormat): string {
   if (v === null) return '—';
-  if (typeof v === 'number') return String(Math.round(v * 1000) / 1000);
-  return v === OTHER_LEVEL ? other : v;
+  if (typeof v === 'number') return format.number(v);
+  return v === OTHER_LEVEL ? format.other : v;
 }
 
 /** Each value's rank among the non-blank values of a numeric column (0…1); null otherwise. */
@@ -39,8 +45,8 @@ function ranks(values: readonly (number | string | null)[]): (number | null)[] {
 export function swarmPoints(
   sample: DriverSample,
   top: number,
-  other: string,
-  perDriver = 800,
+  format: ValueFormat,
+  perDriver = 300,
 ): SwarmPoint[] {
   const p = sample.features.length;
   const n = sample.rows.length;
@@ -55,7 +61,7 @@ export function swarmPoints(
         driver: sample.features[j]!,
         shap: sample.shap[r * p + j]!,
         level: level[r] ?? null,
-        value: shownValue(values[r] ?? null, other),
+        value: shownValue(values[r] ?? null, format),
         jitter: rng.uniform(-0.9, 0.9),
       });
     }
@@ -68,7 +74,7 @@ export function dependencePoints(
   sample: DriverSample,
   feature: string,
   colourBy: string | null,
-  other: string,
+  format: ValueFormat,
 ): DependencePoint[] {
   const p = sample.features.length;
   const j = sample.features.indexOf(feature);
@@ -79,9 +85,9 @@ export function dependencePoints(
     if (v === null) return;
     const colour = c < 0 ? null : (sample.values[c]![r] ?? null);
     out.push({
-      x: typeof v === 'number' ? v : shownValue(v, other),
+      x: typeof v === 'number' ? v : shownValue(v, format),
       shap: sample.shap[r * p + j]!,
-      colour: typeof colour === 'string' ? shownValue(colour, other) : colour,
+      colour: typeof colour === 'string' ? shownValue(colour, format) : colour,
     });
   });
   return out;
@@ -94,13 +100,13 @@ export function dependencePoints(
 export function waterfallSteps(
   sample: DriverSample,
   r: number,
-  labels: { rest: string; other: string },
+  labels: { rest: string; format: ValueFormat },
   max = 10,
 ): WaterfallStep[] {
   const p = sample.features.length;
   const pushes = sample.features
     .map((feature, j) => ({
-      label: `${feature} = ${shownValue(sample.values[j]![r] ?? null, labels.other)}`,
+      label: `${feature} = ${shownValue(sample.values[j]![r] ?? null, labels.format)}`,
       shap: sample.shap[r * p + j]!,
     }))
     .sort((a, b) => Math.abs(b.shap) - Math.abs(a.shap));

@@ -30,8 +30,8 @@ export interface DriverTable {
   sources: Record<string, DriverColumnSource>;
   /** Columns that are outcomes rather than causes (TX and CX indicators, churn flags): off by default. */
   outcomes: string[];
-  /** Why a part could not be joined (no client column, an indicator without values). */
-  problems: string[];
+  /** Why the model could not be joined: the dataset has no client column, or no date column. */
+  missing: 'client' | 'date' | null;
 }
 
 /** Layers whose indicators explain satisfaction (the rest are satisfaction or its results). */
@@ -53,8 +53,7 @@ export function driverTable(
   const sources: Record<string, DriverColumnSource> = {};
   for (const name of Object.keys(columns)) sources[name] = { kind: 'dataset' };
   const outcomes: string[] = [];
-  const problems: string[] = [];
-  const table = { columns, types, roles, sources, outcomes, problems };
+  const table: DriverTable = { columns, types, roles, sources, outcomes, missing: null };
   if (!model) return table;
 
   const keys = model.datasets?.[base.name] ?? (base.id ? model.datasets?.[base.id] : undefined);
@@ -64,7 +63,7 @@ export function driverTable(
   const periodColumn = keys?.period ?? roleColumn('date') ?? roleColumn('period');
   const clientValues = clientColumn ? base.columns[clientColumn] : undefined;
   if (!clientValues) {
-    problems.push(`${base.name}: no client column to join the client card and indicators`);
+    table.missing = 'client';
     return table;
   }
   const n = clientValues.length;
@@ -94,7 +93,7 @@ export function driverTable(
 
   const periodValues = periodColumn ? base.columns[periodColumn] : undefined;
   if (!periodValues) {
-    problems.push(`${base.name}: no date column to find each row's period for the indicators`);
+    table.missing = 'date';
     return table;
   }
   const grain = model.period?.grain === 'quarter' ? 'quarter' : 'month';
@@ -106,7 +105,7 @@ export function driverTable(
     const sameDataset = findDataset(b.dataset, datasets) === base;
     if (sameDataset && target !== null && (b.column === target || b.per === target)) continue;
     const series = indicatorValues(model, indicator.id, datasets);
-    const byCell = toClientPeriod(model, series, datasets, byClient, problems);
+    const byCell = toClientPeriod(model, series, datasets, byClient);
     if (byCell.size === 0) continue;
     columns[indicator.id] = clients.map((id, r) => {
       const p = periods[r] ?? null;

@@ -109,6 +109,8 @@ export interface DriverInput {
   columns: FeatureColumnInput[];
   rows: Int32Array;
   y: Uint8Array;
+  /** The columns left out by default, and why (empty when the features were named). */
+  excluded: { name: string; reason: Exclude<Exclusion, null | 'target'> }[];
 }
 
 /**
@@ -137,10 +139,18 @@ export function driverInput(
     ? choices.filter((c) => features.includes(c.name) && c.name !== target)
     : choices.filter((c) => c.excluded === null);
   const { rows, y } = targetLabels(target, values, rule);
+  const excluded = features
+    ? []
+    : choices.flatMap((c) =>
+        c.excluded === null || c.excluded === 'target'
+          ? []
+          : [{ name: c.name, reason: c.excluded }],
+      );
   return {
     columns: chosen.map((c) => ({ name: c.name, kind: c.kind, values: table.columns[c.name]! })),
     rows,
     y,
+    excluded,
   };
 }
 

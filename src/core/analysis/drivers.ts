@@ -21,7 +21,7 @@ import { predictMargin, predictMargins, sigmoid } from '../ml/tree-model.ts';
 import { fitLogistic, predictLogisticMargins } from '../ml/logistic-regression.ts';
 import { relativeWeights, groupWeights } from '../ml/relative-weights.ts';
 import { auc, accuracy, calibration, stratifiedSplit } from '../ml/classifier-metrics.ts';
-import { bootstrapIntervals } from '../ml/bootstrap.ts';
+import { bootstrapDraws, normalIntervals } from '../ml/bootstrap.ts';
 
 /** The settings the app and the command line use unless told otherwise. */
 export const DRIVER_DEFAULTS = {
@@ -29,10 +29,17 @@ export const DRIVER_DEFAULTS = {
   /** SHAP values are computed on at most this many rows (a stratified random sample). */
   shapSample: 2000,
   bootstrap: 200,
-  /** Relative-weight bootstrap replicates refit on at most this many rows each… */
+  /** Relative weights are estimated on at most this many rows (a stratified sample)… */
+  weightEstimateRows: 20_000,
+  /** …and their bootstrap replicates refit on at most this many rows each (rescaled)… */
   weightRows: 2000,
   /** …and there are this many of them (a refit is far dearer than resampling SHAP values). */
-  weightReplicates: 50,
+  weightReplicates: 60,
+  /** The boosted model is refitted this many times, on resamples of the training rows… */
+  refits: 8,
+  /** …of at most this many rows each (rescaled), its SHAP importance read on this many rows. */
+  refitRows: 10_000,
+  refitShapRows: 500,
   gbdt: {
     ...DEFAULT_GBDT_OPTIONS,
     maxTrees: 500,
@@ -49,10 +56,12 @@ export const MIN_POSITIVES = 50;
 export const HARD_MIN_CLASS = 10;
 /** A single feature that separates the target this well (AUC) is suspected of leaking it. */
 export const LEAKAGE_AUC = 0.98;
+/** A model this good on the holdout (AUC) is suspected of reading the target through a feature. */
+export const LEAKAGE_MODEL_AUC = 0.99;
 /** Two drivers this correlated (|r|) can share credit differently between the methods. */
 export const CORRELATED_R = 0.5;
-/** The methods disagree on a driver when its two shares' intervals are this far apart (0–1). */
-export const DISAGREEMENT_GAP = 0.02;
+/** The methods disagree on a driver when its two shares differ by this much (0–1). */
+export const DISAGREEMENT = 0.05;
 
 /** Options of one analysis. */
 export interface DriversOptions {
@@ -73,6 +82,7 @@ export type DriverWarning =
   | { code: 'few-rows'; rows: number; min: number }
   | { code: 'few-positives'; positives: number; negatives: number; min: number }
   | { code: 'leakage'; feature: string; auc: number }
+  | { code: 'too-good'; auc: number }
   | { code: 'sampled'; sample: number; rows: number };
 
 /** A model that could not be trained, with the counts that stopped it. */
@@ -194,19 +204,29 @@ function featureColumn(x: { nRows: number; values: Float64Array }, f: number): F
   return x.values.subarray(f * x.nRows, (f + 1) * x.nRows);
 }
 
-/** How well one feature alone separates the target (AUC folded to ≥ 0.5). */
+/**
+ * How well one feature alone separates the target (AUC folded to ≥ 0.5). Blanks are put below
+ * and then above every value, and the better is kept: a column filled in only for the low
+ * outcome gives the target away by being blank.
+ */
 function singleFeatureAuc(values: Float64Array, y: Uint8Array): number {
-  let sum = 0;
-  let n = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
   for (const v of values) {
     if (Number.isNaN(v)) continue;
-    sum += v;
-    n++;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
   }
-  const fill = n > 0 ? sum / n : 0;
-  const scores = Float64Array.from(values, (v) => (Number.isNaN(v) ? fill : v));
-  const a = auc(scores, y);
-  return Number.isNaN(a) ? 0.5 : Math.max(a, 1 - a);
+  if (lo > hi) return 0.5;
+  let best = 0.5;
+  for (const fill of [lo - 1, hi + 1]) {
+    const a = auc(
+      Float64Array.from(values, (v) => (Number.isNaN(v) ? fill : v)),
+      y,
+    );
+    if (!Number.isNaN(a)) best = Math.max(best, a, 1 - a);
+  }
+  return best;
 }
 
 /** A stratified random sample of `size` positions of `y` (all when it is small), sorted. */
@@ -309,38 +329,83 @@ export function keyDrivers(
     if (err > additivityMaxError) additivityMaxError = err;
   }
 
-  progress('bootstrap', 0, 2);
+  progress('bootstrap', 0, 3);
   const replicates = options.bootstrap ?? DRIVER_DEFAULTS.bootstrap;
-  const meanAbs = (at: ArrayLike<number>) => {
+  const meanAbsOf = (values: Float64Array, at: ArrayLike<number>) => {
     const out = new Float64Array(nGroups);
     for (let k = 0; k < at.length; k++) {
-      for (let j = 0; j < nGroups; j++) out[j]! += Math.abs(grouped[at[k]! * nGroups + j]!);
+      for (let j = 0; j < nGroups; j++) out[j]! += Math.abs(values[at[k]! * nGroups + j]!);
     }
     for (let j = 0; j < nGroups; j++) out[j]! /= Math.max(1, at.length);
     return out;
   };
+  const meanAbs = (at: ArrayLike<number>) => meanAbsOf(grouped, at);
   const importance = meanAbs(Int32Array.from({ length: n }, (_, i) => i));
-  const shapCi = bootstrapIntervals(n, meanAbs, { replicates, seed: seed + 2, signal });
+  // Two sources of uncertainty: which rows the SHAP values are averaged over, and the model
+  // itself (refitted on bootstrap resamples of the training rows, read on a subsample).
+  const rowDraws = bootstrapDraws(n, meanAbs, { replicates, seed: seed + 2, signal });
+  const refitRows = Math.min(split.train.length, DRIVER_DEFAULTS.refitRows);
+  const readAt = sampleAt.subarray(0, Math.min(n, DRIVER_DEFAULTS.refitShapRows));
+  const refitDraws = bootstrapDraws(
+    split.train.length,
+    (at) => {
+      const refit = trainGbdt(
+        selectRows(xTrain, at),
+        Uint8Array.from(at, (i) => yTrain[i]!),
+        { ...DRIVER_DEFAULTS.gbdt, ...options.gbdt, seed: seed + 5 + at[0]! },
+        { signal },
+      ).ensemble;
+      const values = treeShap(refit, x, readAt, { signal }).values;
+      const groupedRefit = new Float64Array(readAt.length * nGroups);
+      for (let r = 0; r < readAt.length; r++) {
+        for (let f = 0; f < x.nFeatures; f++) {
+          groupedRefit[r * nGroups + expanded.groups[f]!]! += values[r * x.nFeatures + f]!;
+        }
+      }
+      return meanAbsOf(
+        groupedRefit,
+        Int32Array.from(readAt, (_, r) => r),
+      );
+    },
+    {
+      replicates: DRIVER_DEFAULTS.refits,
+      seed: seed + 3,
+      maxRows: refitRows,
+      signal,
+      onProgress: (done, total) => progress('bootstrap', done / total, 3),
+    },
+  );
+  const shapCi = normalIntervals(importance, [
+    { draws: rowDraws, scale: 1 },
+    { draws: refitDraws, scale: Math.sqrt(refitRows / split.train.length) },
+  ]);
 
+  progress('bootstrap', 1, 3);
   const linearAll = selectFeatures(x, expanded.linear);
   const linearGroups = Int32Array.from(expanded.linear, (f) => expanded.groups[f]!);
+  const weightSample = stratifiedSample(y, DRIVER_DEFAULTS.weightEstimateRows, seed + 3);
   const weightsOf = (at: ArrayLike<number>) => {
-    const yAt = Uint8Array.from(at, (i) => y[i]!);
-    const rw = relativeWeights(selectRows(linearAll, at), yAt);
+    const picked = Int32Array.from(at, (k) => weightSample[k]!);
+    const yAt = Uint8Array.from(picked, (i) => y[i]!);
+    const rw = relativeWeights(selectRows(linearAll, picked), yAt);
     const g = groupWeights(rw.weights, linearGroups, nGroups);
     const total = g.reduce((s, v) => s + v, 0);
     return total > 0 ? g.map((v) => v / total) : g;
   };
-  const weightRows = Math.min(y.length, DRIVER_DEFAULTS.weightRows);
-  const weightSample = stratifiedSample(y, 20_000, seed + 3);
-  const weights = weightsOf(weightSample);
-  progress('bootstrap', 1, 2);
-  const weightCi = bootstrapIntervals(y.length, weightsOf, {
+  const weights = weightsOf(Int32Array.from(weightSample, (_, k) => k));
+  const weightRows = Math.min(weightSample.length, DRIVER_DEFAULTS.weightRows);
+  const weightDraws = bootstrapDraws(weightSample.length, weightsOf, {
     replicates: Math.min(replicates, DRIVER_DEFAULTS.weightReplicates),
     seed: seed + 4,
     maxRows: weightRows,
     signal,
+    onProgress: (done, total) => progress('bootstrap', 1 + done / total, 3),
   });
+  const weightCi = normalIntervals(weights, [
+    { draws: weightDraws, scale: Math.sqrt(weightRows / weightSample.length) },
+  ]);
+  // Importances are not negative: an interval reaching below zero stops there.
+  for (const ci of [shapCi, weightCi]) ci.lower.forEach((v, j) => (ci.lower[j] = Math.max(0, v)));
 
   // Values per driver for the views and for correlations between drivers.
   const sampleX = selectRows(x, sampleAt);
@@ -357,15 +422,23 @@ export function keyDrivers(
       return col.levels.includes(level) ? level : OTHER_LEVEL;
     });
   });
-  const groupSignal = (c: number): Float64Array => {
-    // A category's signal for correlations: its level's mean SHAP (an ordering of the levels).
-    if (expanded.columns[c]!.kind === 'numeric') {
-      const f = expanded.groups.indexOf(c);
-      return featureColumn(sampleX, f);
+  /**
+   * How closely two drivers go together: the largest |r| between any of their features (a
+   * category's one-hot levels), over the sampled rows.
+   */
+  const featuresOf = expanded.columns.map((_, c) =>
+    Array.from({ length: x.nFeatures }, (_, f) => f).filter((f) => expanded.groups[f] === c),
+  );
+  const association = (c: number, o: number): number => {
+    let best = 0;
+    for (const f of featuresOf[c]!) {
+      for (const g of featuresOf[o]!) {
+        const r = correlation(featureColumn(sampleX, f), featureColumn(sampleX, g));
+        if (Math.abs(r) > Math.abs(best)) best = r;
+      }
     }
-    return Float64Array.from({ length: n }, (_, r) => grouped[r * nGroups + c]!);
+    return best;
   };
-  const signals = expanded.columns.map((_, c) => groupSignal(c));
 
   const totalImportance = importance.reduce((s, v) => s + v, 0) || 1;
   const drivers: Driver[] = expanded.columns.map((col, c) => {
@@ -376,7 +449,10 @@ export function keyDrivers(
       meanAbsShap: importance[c]!,
       shapInterval: [shapCi.lower[c]!, shapCi.upper[c]!],
       shapShare: importance[c]! / totalImportance,
-      direction: col.kind === 'numeric' ? directionOf(signals[c]!, shapOf) : 'mixed',
+      direction:
+        col.kind === 'numeric'
+          ? directionOf(featureColumn(sampleX, featuresOf[c]![0]!), shapOf)
+          : 'mixed',
       relativeWeight: weights[c]!,
       weightInterval: [weightCi.lower[c]!, weightCi.upper[c]!],
     };
@@ -392,25 +468,22 @@ export function keyDrivers(
       driver.levels = [...sums.entries()]
         .map(([level, acc]) => ({ level, meanShap: acc.s / acc.n, n: acc.n }))
         .sort((a, b) => b.meanShap - a.meanShap);
-      if (driver.levels.length === 2) {
-        // Two levels have an order: "up" when the second (rarer) level raises the risk.
-        const hi = driver.levels[0]!;
-        driver.direction = hi.level === col.levels[1] ? 'up' : 'down';
-      }
     }
     return driver;
   });
 
   drivers.forEach((d, c) => {
-    // Apart beyond noise: the two shares' intervals do not meet, by a margin worth saying.
+    // Apart by a margin worth saying: the shares differ by DISAGREEMENT points, or their
+    // intervals do not meet. (Between correlated drivers the trees' share is the unstable one:
+    // which of them takes the credit changes from one refit to the next.)
     const shapLow = d.shapInterval[0] / totalImportance;
     const shapHigh = d.shapInterval[1] / totalImportance;
     const gap = Math.max(shapLow - d.weightInterval[1], d.weightInterval[0] - shapHigh);
-    if (gap < DISAGREEMENT_GAP) return;
+    if (Math.abs(d.shapShare - d.relativeWeight) < DISAGREEMENT && gap <= 0) return;
     let best = { other: -1, r: 0 };
     drivers.forEach((_, o) => {
       if (o === c) return;
-      const r = correlation(signals[c]!, signals[o]!);
+      const r = association(c, o);
       if (Math.abs(r) > Math.abs(best.r)) best = { other: o, r };
     });
     if (best.other >= 0 && Math.abs(best.r) >= CORRELATED_R) {
@@ -424,6 +497,8 @@ export function keyDrivers(
     order.forEach((c, j) => (sortedShap[r * nGroups + j] = grouped[r * nGroups + c]!));
   }
   const testRate = yTest.reduce((s, v) => s + v, 0) / Math.max(1, yTest.length);
+  const holdoutAuc = auc(testMargins, yTest);
+  if (holdoutAuc >= LEAKAGE_MODEL_AUC) warnings.push({ code: 'too-good', auc: holdoutAuc });
   return {
     rows: y.length,
     positives,
@@ -431,7 +506,7 @@ export function keyDrivers(
     holdoutRows: split.test.length,
     warnings,
     quality: {
-      holdoutAuc: auc(testMargins, yTest),
+      holdoutAuc,
       baselineAuc: auc(baselineMargins, yTest),
       accuracy: accuracy(testProbabilities, yTest),
       baselineAccuracy: accuracy(baselineProbabilities, yTest),

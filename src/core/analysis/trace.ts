@@ -22,7 +22,7 @@ import {
 } from '../index/indicator-values.ts';
 import { periodKey } from '../index/period-key.ts';
 import { targetStatus, type TargetStatus } from '../index/indicator-overview.ts';
-import { numericValue } from '../ml/feature-matrix.ts';
+import { targetLabels, type TargetRule } from './driver-target.ts';
 
 /** Who the trace starts from. */
 export type Population =
@@ -30,8 +30,17 @@ export type Population =
   | { kind: 'detractors'; dataset: string; score: string; client: string; date: string | null }
   /** Every client whose client-card `column` is `value`. */
   | { kind: 'segment'; column: string; value: string }
-  /** A list of clients (a complaint cluster, the low outcome of a drivers analysis). */
-  | { kind: 'clients'; ids: string[]; label: string };
+  /** A list of clients (a complaint cluster), all their periods. */
+  | { kind: 'clients'; ids: string[]; label: string }
+  /** Answers with a low outcome of `target` (a drivers analysis's value or threshold). */
+  | {
+      kind: 'low';
+      dataset: string;
+      target: string;
+      rule: Exclude<TargetRule, { kind: 'detractor' }>;
+      client: string;
+      date: string | null;
+    };
 
 /** What to trace. */
 export interface TraceQuery {
@@ -83,7 +92,11 @@ export interface TraceLink {
 export interface TraceResult {
   /** The population traced (the default one when the query named none); null when there is none. */
   population: Population | null;
-  /** Clients and client × period cells in the population. */
+  /** A column the population needs that the data lacks. */
+  missing: string | null;
+  /** The periods the population has cells in (to choose one from). */
+  periods: string[];
+  /** Clients and client × period cells in the population (in the chosen period). */
   clients: number;
   cells: number;
   start: string | null;
@@ -118,56 +131,74 @@ export function defaultPopulation(model: ServiceModel): Population | null {
 /** Fewer shared cells than this give no correlation. */
 const MIN_SHARED = 3;
 
-/** The population's client × period cells (and clients) among `all` cells. */
+/** Where the population was found, and whom it is compared with. */
+interface PopulationCells {
+  cells: Set<string>;
+  /**
+   * For a population of answers (detractors, a low outcome): the cells of the other answers,
+   * the ones it is compared with; null to compare with every other cell.
+   */
+  others: Set<string> | null;
+  /** A column the population needs is missing (its name). */
+  missing: string | null;
+}
+
+/** The population's client × period cells among `all` cells (client → its periods). */
 function populationCells(
   model: ServiceModel,
   datasets: readonly LoadedDataset[],
   population: Population,
   all: Map<string, string[]>,
-  problems: string[],
-): { cells: Set<string>; clients: Set<string> } {
+): PopulationCells {
   const cells = new Set<string>();
-  const clients = new Set<string>();
   const addClient = (id: string) => {
-    clients.add(id);
     for (const p of all.get(id) ?? []) cells.add(cellKey(id, p));
   };
   if (population.kind === 'clients') {
     for (const id of population.ids) addClient(id);
-  } else if (population.kind === 'segment') {
+    return { cells, others: null, missing: null };
+  }
+  if (population.kind === 'segment') {
     const card = model.clientCard;
     const ds = card ? findDataset(card.dataset, datasets) : undefined;
     const ids = card ? ds?.columns[card.key] : undefined;
     const values = ds?.columns[population.column];
-    if (!ids || !values) problems.push(`no client-card column "${population.column}"`);
-    else {
-      for (let r = 0; r < ids.length; r++) {
-        const id = keyText(ids[r]);
-        if (id !== null && keyText(values[r]) === population.value) addClient(id);
-      }
+    if (!ids || !values) return { cells, others: null, missing: population.column };
+    for (let r = 0; r < ids.length; r++) {
+      const id = keyText(ids[r]);
+      if (id !== null && keyText(values[r]) === population.value) addClient(id);
     }
-  } else {
-    const ds = findDataset(population.dataset, datasets);
-    const who = ds?.columns[population.client];
-    const score = ds?.columns[population.score];
-    const date = population.date ? ds?.columns[population.date] : undefined;
-    if (!who || !score) problems.push(`no column "${population.score}" or "${population.client}"`);
-    else {
-      const grain = model.period?.grain === 'quarter' ? 'quarter' : 'month';
-      for (let r = 0; r < who.length; r++) {
-        const id = keyText(who[r]);
-        const v = numericValue(score[r]);
-        if (id === null || Number.isNaN(v) || v > 6) continue;
-        const p = date ? periodKey(date[r], grain) : null;
-        if (p === null) addClient(id);
-        else {
-          clients.add(id);
-          cells.add(cellKey(id, p));
-        }
-      }
-    }
+    return { cells, others: null, missing: null };
   }
-  return { cells, clients };
+  // Answers: the low ones are the population, the others what it is compared with.
+  const column = population.kind === 'detractors' ? population.score : population.target;
+  const ds = findDataset(population.dataset, datasets);
+  const who = ds?.columns[population.client];
+  const values = ds?.columns[column];
+  const date = population.date ? ds?.columns[population.date] : undefined;
+  if (!who) return { cells, others: null, missing: population.client };
+  if (!values) return { cells, others: null, missing: column };
+  let labels: { rows: Int32Array; y: Uint8Array };
+  try {
+    labels = targetLabels(
+      column,
+      values,
+      population.kind === 'detractors' ? { kind: 'below', threshold: 7 } : population.rule,
+    );
+  } catch {
+    return { cells, others: new Set(), missing: null };
+  }
+  const grain = model.period?.grain === 'quarter' ? 'quarter' : 'month';
+  const others = new Set<string>();
+  labels.rows.forEach((r, i) => {
+    const id = keyText(who[r]);
+    if (id === null) return;
+    const p = date ? periodKey(date[r], grain) : null;
+    const keys = p === null ? (all.get(id) ?? []).map((q) => cellKey(id, q)) : [cellKey(id, p)];
+    for (const key of keys) (labels.y[i] ? cells : others).add(key);
+  });
+  for (const key of cells) others.delete(key);
+  return { cells, others, missing: null };
 }
 
 function meanSd(values: readonly number[]): { mean: number; sd: number } {
@@ -246,10 +277,14 @@ export function trace(
 ): TraceResult {
   const problems = [...data.problems];
   const pop = query.population ?? defaultPopulation(model);
-  const { cells, clients } = pop
-    ? populationCells(model, datasets, pop, data.periods, problems)
-    : { cells: new Set<string>(), clients: new Set<string>() };
+  const found: PopulationCells = pop
+    ? populationCells(model, datasets, pop, data.periods)
+    : { cells: new Set(), others: null, missing: null };
+  const periods = [...new Set([...found.cells].map((key) => splitCellKey(key)[1]))].sort();
   const inPeriod = (key: string) => query.period === null || splitCellKey(key)[1] === query.period;
+  const cells = new Set([...found.cells].filter(inPeriod));
+  const clients = new Set([...cells].map((key) => splitCellKey(key)[0]));
+  const isOther = found.others ? (key: string) => found.others!.has(key) : () => true;
   const source = pop?.kind === 'detractors' ? findDataset(pop.dataset, datasets) : undefined;
   const defines = (indicator: Indicator) =>
     pop?.kind === 'detractors' &&
@@ -257,7 +292,12 @@ export function trace(
     indicator.binding.column === pop.score &&
     findDataset(indicator.binding.dataset, datasets) === source;
   const nodes: TraceNode[] = (model.indicators ?? []).map((indicator) => ({
-    ...compare(indicator, data.byCell.get(indicator.id), cells, inPeriod),
+    ...compare(
+      indicator,
+      data.byCell.get(indicator.id),
+      cells,
+      (key) => inPeriod(key) && (cells.has(key) || isOther(key)),
+    ),
     defines: defines(indicator),
   }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -305,6 +345,8 @@ export function trace(
   }
   return {
     population: pop,
+    missing: found.missing,
+    periods,
     clients: clients.size,
     cells: cells.size,
     start,
@@ -371,7 +413,7 @@ export function traceClients(
   if (!indicator || !values) return [];
   const pop = query.population ?? defaultPopulation(model);
   if (!pop) return [];
-  const { cells } = populationCells(model, datasets, pop, data.periods, []);
+  const { cells } = populationCells(model, datasets, pop, data.periods);
   const sums = new Map<string, { sum: number; n: number }>();
   for (const key of cells) {
     const v = values.get(key);

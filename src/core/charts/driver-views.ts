@@ -10,6 +10,7 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Labels of the driver charts, in the user's language. */
 export interface DriverChartLabels {
   driver: string;
+  direction: string;
   shap: string;
   weight: string;
   share: string;
@@ -18,6 +19,9 @@ export interface DriverChartLabels {
   shapValue: string;
   low: string;
   high: string;
+  /** The ends of a 95% interval. */
+  lower: string;
+  upper: string;
   predicted: string;
   observed: string;
   rows: string;
@@ -26,6 +30,8 @@ export interface DriverChartLabels {
 /** One driver in the ranking: both methods' shares (0–1) with their intervals. */
 export interface RankingRow {
   driver: string;
+  /** Which way the driver pushes, in words (“higher → more often low”). */
+  direction: string;
   shap: number;
   shapLow: number;
   shapHigh: number;
@@ -46,6 +52,7 @@ export function driverRankingSpec(
   const values = rows.flatMap((r) => [
     {
       driver: r.driver,
+      direction: r.direction,
       method: labels.shap,
       share: r.shap,
       low: r.shapLow,
@@ -54,6 +61,7 @@ export function driverRankingSpec(
     },
     {
       driver: r.driver,
+      direction: r.direction,
       method: labels.weight,
       share: r.weight,
       low: r.weightLow,
@@ -92,8 +100,9 @@ export function driverRankingSpec(
             { field: 'driver', type: 'nominal', title: labels.driver },
             { field: 'method', type: 'nominal', title: labels.method },
             { field: 'share', type: 'quantitative', title: labels.share, format: '.1%' },
-            { field: 'low', type: 'quantitative', title: labels.low, format: '.1%' },
-            { field: 'high', type: 'quantitative', title: labels.high, format: '.1%' },
+            { field: 'low', type: 'quantitative', title: labels.lower, format: '.1%' },
+            { field: 'high', type: 'quantitative', title: labels.upper, format: '.1%' },
+            { field: 'direction', type: 'nominal', title: labels.direction },
           ],
         },
       },

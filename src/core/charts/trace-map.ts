@@ -46,6 +46,7 @@ export function traceMapSpec(
     perLayer.set(n.layer, k + 1);
   }
   const layerOf = new Map(nodes.map((n) => [n.id, n.layer]));
+  const names = new Map(nodes.map((n) => [n.id, n.name]));
   const tallest = Math.max(1, ...perLayer.values());
   const points = nodes.map((n) => ({
     id: n.id,
@@ -53,7 +54,7 @@ export function traceMapSpec(
     layer: n.layer,
     row: row.get(n.id)!,
     gap: n.gap,
-    size: n.gap === null ? 0 : Math.min(3, Math.abs(n.gap)),
+    size: n.gap === null ? 0 : Math.min(1.5, Math.abs(n.gap)),
     onPath: n.onPath,
     chosen: n.id === selected,
   }));
@@ -62,6 +63,7 @@ export function traceMapSpec(
     .flatMap((l) =>
       [l.child, l.parent].map((id, end) => ({
         link: `${l.child}→${l.parent}`,
+        label: `${names.get(l.child)} → ${names.get(l.parent)}`,
         end,
         layer: layerOf.get(id)!,
         row: row.get(id)!,
@@ -91,7 +93,7 @@ export function traceMapSpec(
     layer: [
       {
         data: { values: segments },
-        mark: { type: 'line' },
+        mark: { type: 'line', tooltip: true },
         encoding: {
           x,
           y,
@@ -105,6 +107,10 @@ export function traceMapSpec(
           },
           strokeWidth: { condition: { test: 'datum.onPath', value: 4 }, value: 1.2 },
           color: { condition: { test: 'datum.onPath', value: '#b2182b' }, value: '#555' },
+          tooltip: [
+            { field: 'label', type: 'nominal', title: labels.indicator },
+            { field: 'r', type: 'quantitative', title: labels.r, format: '+.2f' },
+          ],
         },
       },
       {
@@ -116,14 +122,14 @@ export function traceMapSpec(
           size: {
             field: 'size',
             type: 'quantitative',
-            scale: { domain: [0, 3], range: [40, 700] },
+            scale: { domain: [0, 1.5], range: [60, 650] },
             legend: null,
           },
           color: {
             field: 'gap',
             type: 'quantitative',
             title: labels.gap,
-            scale: { scheme: 'redblue', domain: [1.5, -1.5], clamp: true },
+            scale: { scheme: 'redblue', domain: [1, -1], clamp: true },
           },
           strokeWidth: { condition: { test: 'datum.chosen', value: 3 }, value: 0 },
           tooltip: [

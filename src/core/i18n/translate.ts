@@ -49,6 +49,22 @@ export function formatSigned(locale: Locale, value: number, fractionDigits = 1):
   }).format(value);
 }
 
+/** A number with exactly `fractionDigits` decimals (an AUC “0,840”), in the locale's style. */
+export function formatFixed(locale: Locale, value: number, fractionDigits: number): string {
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+/** A tiny or huge number in scientific notation in the locale's style (“2.4E-14”, «2,4E-14»). */
+export function formatScientific(locale: Locale, value: number, fractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, {
+    notation: 'scientific',
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
 /** A share 0–100 as a percentage in the locale's style (“42.5%”, «42,5 %»). */
 export function formatPercent(locale: Locale, value: number, fractionDigits = 1): string {
   return new Intl.NumberFormat(locale, {

@@ -1,6 +1,7 @@
 /**
- * Percentile bootstrap intervals for a vector-valued statistic of a sample of rows: the relative
- * weights (refitted per replicate) and the SHAP importances (mean |SHAP| of the resampled rows).
+ * Bootstrap intervals for a vector-valued statistic of a sample of rows: percentile intervals,
+ * and normal-approximation ones around a full-sample estimate that can add up several sources
+ * of variation and rescale replicates drawn on fewer rows (m-out-of-n).
  */
 
 import { Rng } from '../random.ts';
@@ -41,8 +42,37 @@ export function bootstrapIntervals(
   statistic: (rows: Int32Array) => Float64Array,
   options: BootstrapOptions,
 ): { lower: Float64Array; upper: Float64Array } {
-  const replicates = options.replicates ?? 200;
+  const draws = bootstrapDraws(nRows, statistic, options);
   const level = options.level ?? 0.95;
+  const replicates = draws.length;
+  const width = draws[0]?.length ?? 0;
+  const lower = new Float64Array(width);
+  const upper = new Float64Array(width);
+  const alpha = (1 - level) / 2;
+  const column = new Float64Array(replicates);
+  for (let j = 0; j < width; j++) {
+    let n = 0;
+    for (const d of draws) {
+      const v = d[j]!;
+      if (!Number.isNaN(v)) column[n++] = v;
+    }
+    const sorted = column.subarray(0, n).sort();
+    lower[j] = quantileSorted(sorted, alpha);
+    upper[j] = quantileSorted(sorted, 1 - alpha);
+  }
+  return { lower, upper };
+}
+
+/**
+ * The statistic of each bootstrap replicate (see {@link bootstrapIntervals} for how rows are
+ * drawn): min(nRows, maxRows) rows with replacement per replicate, in ascending order.
+ */
+export function bootstrapDraws(
+  nRows: number,
+  statistic: (rows: Int32Array) => Float64Array,
+  options: BootstrapOptions,
+): Float64Array[] {
+  const replicates = options.replicates ?? 200;
   const size = Math.min(nRows, options.maxRows ?? nRows);
   const rng = Rng.derive(options.seed, 'bootstrap');
   const counts = new Int32Array(nRows);
@@ -60,20 +90,81 @@ export function bootstrapIntervals(
     draws.push(statistic(rows));
     options.onProgress?.(r + 1, replicates);
   }
-  const width = draws[0]?.length ?? 0;
-  const lower = new Float64Array(width);
-  const upper = new Float64Array(width);
-  const alpha = (1 - level) / 2;
-  const column = new Float64Array(replicates);
-  for (let j = 0; j < width; j++) {
-    let n = 0;
-    for (const d of draws) {
-      const v = d[j]!;
-      if (!Number.isNaN(v)) column[n++] = v;
+  return draws;
+}
+
+/** Replicates of a statistic and how much more they vary than the estimate (see below). */
+export interface ReplicateSet {
+  draws: readonly Float64Array[];
+  /**
+   * √(m/n) when each replicate used m of the n rows the estimate used (an m-out-of-n bootstrap:
+   * smaller replicates vary more, by √(n/m)); 1 for a full-size bootstrap.
+   */
+  scale: number;
+}
+
+/**
+ * Normal-approximation intervals around `estimate`: estimate ± z · √(Σ (scale · SD(draws))²)
+ * over independent sources of variation (e.g. refitting the model, and resampling the rows it
+ * is read on), each a {@link ReplicateSet}.
+ */
+export function normalIntervals(
+  estimate: ArrayLike<number>,
+  sets: readonly ReplicateSet[],
+  level = 0.95,
+): { lower: Float64Array; upper: Float64Array } {
+  const z = normalQuantile(1 - (1 - level) / 2);
+  const lower = new Float64Array(estimate.length);
+  const upper = new Float64Array(estimate.length);
+  for (let j = 0; j < estimate.length; j++) {
+    let variance = 0;
+    for (const { draws, scale } of sets) {
+      let n = 0;
+      let sum = 0;
+      let sq = 0;
+      for (const d of draws) {
+        const v = d[j]!;
+        if (Number.isNaN(v)) continue;
+        n++;
+        sum += v;
+        sq += v * v;
+      }
+      const mean = n > 0 ? sum / n : 0;
+      if (n > 1) variance += scale * scale * Math.max(0, (sq - n * mean * mean) / (n - 1));
     }
-    const sorted = column.subarray(0, n).sort();
-    lower[j] = quantileSorted(sorted, alpha);
-    upper[j] = quantileSorted(sorted, 1 - alpha);
+    const half = z * Math.sqrt(variance);
+    lower[j] = estimate[j]! - half;
+    upper[j] = estimate[j]! + half;
   }
   return { lower, upper };
+}
+
+/** The standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9). */
+function normalQuantile(p: number): number {
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
+    -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
+    4.374664141464968, 2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  const poly = (k: number[], x: number) => k.reduce((acc, v) => acc * x + v, 0);
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return poly(c, q) / (poly(d, q) * q + 1);
+  }
+  if (p > 1 - low) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return -poly(c, q) / (poly(d, q) * q + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (poly(a, r) * q) / (poly(b, r) * r + 1);
 }

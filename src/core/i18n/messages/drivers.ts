@@ -11,6 +11,7 @@ export const driversEn = {
   'cli.driversHead': 'What drives {target} in {file}: {rows}, {positives} of them low ({share}).',
   'cli.driversQuality':
     'Holdout AUC {auc} (linear baseline {baseline}), {trees}; SHAP values add up to the model within {error}.',
+  'cli.driversExcluded': 'Left out: {list}; name the features with --features to choose them.',
   'cli.driversFeature': 'driver',
   'cli.driversShap': 'mean |SHAP|',
   'cli.driversDirection': 'direction',
@@ -38,6 +39,8 @@ export const driversEn = {
     'Only {positives} low and {negatives} other rows: with fewer than {min} of either, the ranking is unreliable.',
   'drv.warn.leakage':
     '“{feature}” alone separates the target almost perfectly (AUC {auc}): it may be the target under another name or recorded after it. Leave it out unless you are sure.',
+  'drv.warn.too-good':
+    'The model predicts the holdout almost perfectly (AUC {auc}): a feature probably records the outcome itself or something that follows it. Check the top drivers and leave such a feature out.',
   'drv.warn.sampled':
     'SHAP values were computed on a representative sample of {sample} of {rows} rows.',
   'drv.disagree':
@@ -64,7 +67,13 @@ export const driversEn = {
   'drv.excluded.constant': 'one value only',
   'drv.excluded.levels': 'too many different values',
   'drv.excluded.outcome': 'a result of satisfaction, not a cause',
+  'drv.missing.client':
+    'This dataset has no client column (declare it in the model’s dataset keys), so the client card and the model’s indicators cannot be joined.',
+  'drv.missing.date':
+    'This dataset has no date or period column (declare it in the model’s dataset keys), so the model’s indicators cannot be matched to each answer’s month.',
   'drv.run': 'Find drivers',
+  'drv.stale':
+    'The settings have changed since these results were found: press “Find drivers” to update them.',
   'drv.progress.read': 'Reading the data…',
   'drv.progress.prepare': 'Preparing the features…',
   'drv.progress.train': 'Training the trees…',
@@ -73,7 +82,7 @@ export const driversEn = {
   'drv.progress.bootstrap': 'Estimating the intervals…',
   'drv.failed': 'Could not find the drivers: {error}',
   'drv.summary':
-    '{rows}; the low outcome ({target}) in {positives} ({share}). Trained on {train}, checked on the other {holdout}.',
+    '{rows}; the low outcome ({target}) in {positives} ({share}). Trained on {train} rows, checked on the other {holdout}.',
   'drv.quality': 'Model quality',
   'drv.auc': 'Holdout AUC: boosted trees {auc}, linear baseline {baseline}.',
   'drv.accuracy':
@@ -141,6 +150,7 @@ export const driversRu: Translation<typeof driversEn> = {
     'Что определяет {target} в {file}: {rows}, из них низких — {positives} ({share}).',
   'cli.driversQuality':
     'AUC на отложенной выборке {auc} (линейная модель {baseline}), {trees}; значения SHAP сходятся с моделью с точностью {error}.',
+  'cli.driversExcluded': 'Не учтены: {list}; чтобы выбрать факторы, перечислите их в --features.',
   'cli.driversFeature': 'фактор',
   'cli.driversShap': 'среднее |SHAP|',
   'cli.driversDirection': 'направление',
@@ -178,8 +188,10 @@ export const driversRu: Translation<typeof driversEn> = {
     'Низких строк: {positives}, остальных: {negatives}. Если каких-то меньше {min}, рейтинг ненадёжен.',
   'drv.warn.leakage':
     '«{feature}» сам по себе почти безошибочно отделяет целевой результат (AUC {auc}): возможно, это тот же показатель под другим именем или он записан после него. Исключите его, если не уверены.',
+  'drv.warn.too-good':
+    'Модель почти безошибочно предсказывает отложенную выборку (AUC {auc}): вероятно, какой-то фактор записывает сам результат или то, что следует за ним. Проверьте главные факторы и исключите такой.',
   'drv.warn.sampled':
-    'Значения SHAP посчитаны на представительной выборке: {sample} из {rows} строк.',
+    'Значения SHAP посчитаны на представительной выборке строк: {sample} из {rows}.',
   'drv.disagree':
     'Методы ранжируют этот фактор по-разному: он связан с «{other}» (r = {r}), а связанные факторы делят вклад в двух методах по-разному.',
   'kind.drivers': 'Ключевые факторы',
@@ -209,7 +221,13 @@ export const driversRu: Translation<typeof driversEn> = {
   'drv.excluded.constant': 'одно значение',
   'drv.excluded.levels': 'слишком много разных значений',
   'drv.excluded.outcome': 'следствие удовлетворённости, а не причина',
+  'drv.missing.client':
+    'В этом наборе нет столбца клиента (укажите его в ключах набора в модели), поэтому карточку клиента и показатели модели не присоединить.',
+  'drv.missing.date':
+    'В этом наборе нет столбца даты или периода (укажите его в ключах набора в модели), поэтому показатели модели не сопоставить с месяцем каждого ответа.',
   'drv.run': 'Найти факторы',
+  'drv.stale':
+    'Настройки изменились после расчёта: нажмите «Найти факторы», чтобы обновить результаты.',
   'drv.progress.read': 'Читаю данные…',
   'drv.progress.prepare': 'Готовлю факторы…',
   'drv.progress.train': 'Обучаю деревья…',
@@ -218,7 +236,7 @@ export const driversRu: Translation<typeof driversEn> = {
   'drv.progress.bootstrap': 'Оцениваю интервалы…',
   'drv.failed': 'Не удалось найти факторы: {error}',
   'drv.summary':
-    '{rows}; низкий результат ({target}) — {positives} ({share}). Обучено на {train}, проверено на остальных {holdout}.',
+    '{rows}; низкий результат ({target}) — {positives} ({share}). Строк для обучения: {train}, для проверки: {holdout}.',
   'drv.quality': 'Качество модели',
   'drv.auc': 'AUC на отложенной выборке: деревья {auc}, линейная модель {baseline}.',
   'drv.accuracy':

@@ -17,6 +17,11 @@ export const traceEn = {
   'trace.defaultStart': 'the default',
   'trace.noDetractors':
     'The model has no NPS indicator bound to a dataset with a client column, so detractors cannot be found: choose a segment.',
+  'trace.chooseSegment': 'Choose the value of the segment to trace.',
+  'trace.missingColumn': 'The data the population is taken from has no column “{column}”.',
+  'trace.empty':
+    'Nobody is in this population (in the chosen period): choose another period or population.',
+  'trace.handFailed': 'Could not hand the clients over: {error}',
   'trace.summary': '{clients} in the population ({cells}), against all the others.',
   'trace.clients': { one: '{count} client', other: '{count} clients' },
   'trace.cells': { one: '{count} client-period', other: '{count} client-periods' },
@@ -57,7 +62,6 @@ export const traceEn = {
   'trace.handClustersOf': 'Trace the clients of “{name}”',
   'trace.handDriver': 'Trace',
   'trace.handDriverOf': 'Trace from “{name}”',
-  'trace.lowOf': 'low outcome of {target}',
 } satisfies Record<string, Message>;
 
 export const traceRu: Translation<typeof traceEn> = {
@@ -76,6 +80,11 @@ export const traceRu: Translation<typeof traceEn> = {
   'trace.defaultStart': 'по умолчанию',
   'trace.noDetractors':
     'В модели нет показателя NPS, привязанного к набору со столбцом клиента, поэтому критиков не найти: выберите сегмент.',
+  'trace.chooseSegment': 'Выберите значение сегмента для трассировки.',
+  'trace.missingColumn': 'В данных, из которых берётся группа, нет столбца «{column}».',
+  'trace.empty':
+    'В этой группе никого нет (в выбранном периоде): выберите другой период или группу.',
+  'trace.handFailed': 'Не удалось передать клиентов: {error}',
   'trace.summary': 'В группе {clients} ({cells}), сравнение со всеми остальными.',
   'trace.clients': {
     one: '{count} клиент',
@@ -127,5 +136,4 @@ export const traceRu: Translation<typeof traceEn> = {
   'trace.handClustersOf': 'Трассировать клиентов «{name}»',
   'trace.handDriver': 'Трассировать',
   'trace.handDriverOf': 'Трассировать от «{name}»',
-  'trace.lowOf': 'низкий результат {target}',
 };

@@ -35,6 +35,23 @@ export function restorePopulation(raw: unknown): Population | null {
       ? { kind: 'segment', column, value: r.value }
       : null;
   }
+  if (r.kind === 'low') {
+    const dataset = str(r.dataset);
+    const target = str(r.target);
+    const client = str(r.client);
+    const rule = (typeof r.rule === 'object' && r.rule !== null ? r.rule : {}) as Record<
+      string,
+      unknown
+    >;
+    const parsed =
+      rule.kind === 'equals' && typeof rule.value === 'string'
+        ? ({ kind: 'equals', value: rule.value } as const)
+        : rule.kind === 'below' && typeof rule.threshold === 'number'
+          ? ({ kind: 'below', threshold: rule.threshold } as const)
+          : null;
+    if (!dataset || !target || !client || !parsed) return null;
+    return { kind: 'low', dataset, target, rule: parsed, client, date: str(r.date) };
+  }
   if (r.kind === 'clients' && Array.isArray(r.ids)) {
     const ids = [...new Set(r.ids.filter((id): id is string => typeof id === 'string'))];
     return { kind: 'clients', ids, label: typeof r.label === 'string' ? r.label : '' };
