@@ -35,6 +35,8 @@ export const DRIVER_DEFAULTS = {
   weightRows: 2000,
   /** …and there are this many of them (a refit is far dearer than resampling SHAP values). */
   weightReplicates: 60,
+  /** The leakage check reads at most this many rows (a stratified sample). */
+  leakageRows: 20_000,
   /** The boosted model is refitted this many times, on resamples of the training rows… */
   refits: 8,
   /** …of at most this many rows each (rescaled), its SHAP importance read on this many rows. */
@@ -270,10 +272,15 @@ export function keyDrivers(
   if (Math.min(positives, negatives) < MIN_POSITIVES) {
     warnings.push({ code: 'few-positives', positives, negatives, min: MIN_POSITIVES });
   }
+  // One feature at a time against the target, on a sample: a leak shows on a few thousand rows.
+  const leakAt = stratifiedSample(y, DRIVER_DEFAULTS.leakageRows, seed + 6);
+  const leakX = leakAt.length < y.length ? selectRows(x, leakAt) : x;
+  const leakY = leakAt.length < y.length ? Uint8Array.from(leakAt, (i) => y[i]!) : y;
   for (let c = 0; c < expanded.columns.length; c++) {
     let best = 0.5;
     for (let f = 0; f < x.nFeatures; f++) {
-      if (expanded.groups[f] === c) best = Math.max(best, singleFeatureAuc(featureColumn(x, f), y));
+      if (expanded.groups[f] !== c) continue;
+      best = Math.max(best, singleFeatureAuc(featureColumn(leakX, f), leakY));
     }
     if (best >= LEAKAGE_AUC) {
       warnings.push({ code: 'leakage', feature: expanded.columns[c]!.name, auc: best });
