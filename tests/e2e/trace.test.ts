@@ -25,7 +25,7 @@ describe('the trace', () => {
     expect(list.some((s) => /Delivery/.test(s))).toBe(true);
     expect(list.at(-1)).toMatch(/WMS scanner coverage: gap \+\d/);
     expect(await cell.innerText()).toMatch(
-      /\d+ clients in the population \([\d,]+ client-periods\)/,
+      /\d+ clients in the population \([\d,]+ client-periods with such answers\), against the other answers/,
     );
     await cell
       .getByRole('figure', { name: /The trace through the layers/ })

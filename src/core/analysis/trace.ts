@@ -94,6 +94,8 @@ export interface TraceResult {
   population: Population | null;
   /** A column the population needs that the data lacks. */
   missing: string | null;
+  /** Whom the population is compared with: the other answers, or every other client-period. */
+  comparedWith: 'answers' | 'all';
   /** The periods the population has cells in (to choose one from). */
   periods: string[];
   /** Clients and client × period cells in the population (in the chosen period). */
@@ -346,6 +348,7 @@ export function trace(
   return {
     population: pop,
     missing: found.missing,
+    comparedWith: found.others ? 'answers' : 'all',
     periods,
     clients: clients.size,
     cells: cells.size,

@@ -23,6 +23,8 @@ export const traceEn = {
     'Nobody is in this population (in the chosen period): choose another period or population.',
   'trace.handFailed': 'Could not hand the clients over: {error}',
   'trace.summary': '{clients} in the population ({cells}), against all the others.',
+  'trace.summaryAnswers':
+    '{clients} in the population ({cells} with such answers), against the other answers.',
   'trace.clients': { one: '{count} client', other: '{count} clients' },
   'trace.cells': { one: '{count} client-period', other: '{count} client-periods' },
   'trace.path': 'The strongest path',
@@ -86,6 +88,8 @@ export const traceRu: Translation<typeof traceEn> = {
     'В этой группе никого нет (в выбранном периоде): выберите другой период или группу.',
   'trace.handFailed': 'Не удалось передать клиентов: {error}',
   'trace.summary': 'В группе {clients} ({cells}), сравнение со всеми остальными.',
+  'trace.summaryAnswers':
+    'В группе {clients} (с такими ответами: {cells}), сравнение с остальными ответами.',
   'trace.clients': {
     one: '{count} клиент',
     few: '{count} клиента',
