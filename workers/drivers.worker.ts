@@ -130,11 +130,16 @@ function handoffOf(
       (c) => base.roles?.[c] === 'date' || base.roles?.[c] === 'period',
     ) ??
     null;
+  // A target from the client card (churned…) is one value per client, for all its periods.
+  const card = table.sources[input.target]?.kind === 'card' ? model.clientCard : undefined;
+  const where = card
+    ? { dataset: card.dataset, client: card.key, date: null }
+    : { dataset: base.name, client, date };
   const rule = input.rule;
   const population: Population =
     rule === null || rule.kind === 'detractor'
-      ? { kind: 'detractors', dataset: base.name, score: input.target, client, date }
-      : { kind: 'low', dataset: base.name, target: input.target, rule, client, date };
+      ? { kind: 'detractors', score: input.target, ...where }
+      : { kind: 'low', target: input.target, rule, ...where };
   return { population, starts };
 }
 

@@ -128,6 +128,8 @@ describe('the trace on the demo world', () => {
     expect(one.cells).toBeLessThan(low.cells);
     expect(one.clients).toBe(one.cells);
     expect(one.periods).toEqual(low.periods);
+    // The delivery rating is read from the very answers that define the population.
+    expect(low.nodes.find((n) => n.id === 'cx.delivery_rating')!.defines).toBe(true);
     // The rest are the other answers: at answer cells, the low ones rate delivery far lower.
     const rating = low.nodes.find((n) => n.id === 'cx.delivery_rating')!;
     expect(rating.population.mean!).toBeLessThan(3);
@@ -136,6 +138,24 @@ describe('the trace on the demo world', () => {
     const empty = run({ population: low.population, period: '1999-01' });
     expect(empty.cells).toBe(0);
     expect(empty.nodes.every((n) => n.gap === null)).toBe(true);
+  });
+
+  it('a low outcome of the client card (who left) is traced over all the clients’ periods', () => {
+    const left = run({
+      population: {
+        kind: 'low',
+        dataset: 'clients',
+        target: 'churned',
+        rule: { kind: 'equals', value: 'yes' },
+        client: 'client_id',
+        date: null,
+      },
+    });
+    expect(left.missing).toBeNull();
+    expect(left.clients).toBeGreaterThan(50);
+    expect(left.cells).toBeGreaterThan(left.clients);
+    // Clients who left were served worse: late shipments are higher for them.
+    expect(left.nodes.find((n) => n.id === 'ox.late_share')!.gap!).toBeGreaterThan(0);
   });
 
   it('a population whose column is gone says which', () => {

@@ -3,7 +3,7 @@
  * cell and the command line alike.
  */
 import type { Locale } from '../i18n/locale.ts';
-import { formatNumber, translate, translateCount } from '../i18n/translate.ts';
+import { formatFixed, formatNumber, translate, translateCount } from '../i18n/translate.ts';
 import { DriversError, type DriverWarning } from './drivers.ts';
 import { TargetError, type TargetRule } from './driver-target.ts';
 
@@ -63,10 +63,10 @@ export function describeDriverWarning(locale: Locale, w: DriverWarning): string 
     case 'leakage':
       return translate(locale, 'drv.warn.leakage', {
         feature: w.feature,
-        auc: formatNumber(locale, w.auc, 3),
+        auc: formatFixed(locale, w.auc, 3),
       });
     case 'too-good':
-      return translate(locale, 'drv.warn.too-good', { auc: formatNumber(locale, w.auc, 3) });
+      return translate(locale, 'drv.warn.too-good', { auc: formatFixed(locale, w.auc, 3) });
     case 'sampled':
       return translate(locale, 'drv.warn.sampled', {
         sample: formatNumber(locale, w.sample),

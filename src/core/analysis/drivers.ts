@@ -34,7 +34,7 @@ export const DRIVER_DEFAULTS = {
   /** …and their bootstrap replicates refit on at most this many rows each (rescaled)… */
   weightRows: 2000,
   /** …and there are this many of them (a refit is far dearer than resampling SHAP values). */
-  weightReplicates: 60,
+  weightReplicates: 40,
   /** The leakage check reads at most this many rows (a stratified sample). */
   leakageRows: 20_000,
   /** The boosted model is refitted this many times, on resamples of the training rows… */
@@ -352,17 +352,31 @@ export function keyDrivers(
   // itself (refitted on bootstrap resamples of the training rows, read on a subsample).
   const rowDraws = bootstrapDraws(n, meanAbs, { replicates, seed: seed + 2, signal });
   const refitRows = Math.min(split.train.length, DRIVER_DEFAULTS.refitRows);
-  const readAt = sampleAt.subarray(0, Math.min(n, DRIVER_DEFAULTS.refitShapRows));
+  // Evenly spaced over the (sorted) sample, so that no one period or part of the file dominates.
+  const readCount = Math.min(n, DRIVER_DEFAULTS.refitShapRows);
+  const readAt = Int32Array.from(
+    { length: readCount },
+    (_, k) => sampleAt[Math.floor((k * n) / readCount)]!,
+  );
+  let refit = 0;
   const refitDraws = bootstrapDraws(
     split.train.length,
     (at) => {
-      const refit = trainGbdt(
+      const model = trainGbdt(
         selectRows(xTrain, at),
         Uint8Array.from(at, (i) => yTrain[i]!),
-        { ...DRIVER_DEFAULTS.gbdt, ...options.gbdt, seed: seed + 5 + at[0]! },
+        // As many trees as the model kept: a resample repeats rows, so early stopping on a
+        // split of it would see its own rows again and never stop.
+        {
+          ...DRIVER_DEFAULTS.gbdt,
+          ...options.gbdt,
+          maxTrees: ensemble.trees.length,
+          earlyStoppingRounds: 0,
+          seed: seed + 5 + refit++,
+        },
         { signal },
       ).ensemble;
-      const values = treeShap(refit, x, readAt, { signal }).values;
+      const values = treeShap(model, x, readAt, { signal }).values;
       const groupedRefit = new Float64Array(readAt.length * nGroups);
       for (let r = 0; r < readAt.length; r++) {
         for (let f = 0; f < x.nFeatures; f++) {
@@ -480,13 +494,10 @@ export function keyDrivers(
   });
 
   drivers.forEach((d, c) => {
-    // Apart by a margin worth saying: the shares differ by DISAGREEMENT points, or their
-    // intervals do not meet. (Between correlated drivers the trees' share is the unstable one:
+    // Apart by a margin worth saying: the shares differ by DISAGREEMENT or more. (Intervals
+    // are no test here: between correlated drivers the trees' share is the unstable one, as
     // which of them takes the credit changes from one refit to the next.)
-    const shapLow = d.shapInterval[0] / totalImportance;
-    const shapHigh = d.shapInterval[1] / totalImportance;
-    const gap = Math.max(shapLow - d.weightInterval[1], d.weightInterval[0] - shapHigh);
-    if (Math.abs(d.shapShare - d.relativeWeight) < DISAGREEMENT && gap <= 0) return;
+    if (Math.abs(d.shapShare - d.relativeWeight) < DISAGREEMENT) return;
     let best = { other: -1, r: 0 };
     drivers.forEach((_, o) => {
       if (o === c) return;

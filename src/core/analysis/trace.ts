@@ -287,11 +287,16 @@ export function trace(
   const cells = new Set([...found.cells].filter(inPeriod));
   const clients = new Set([...cells].map((key) => splitCellKey(key)[0]));
   const isOther = found.others ? (key: string) => found.others!.has(key) : () => true;
-  const source = pop?.kind === 'detractors' ? findDataset(pop.dataset, datasets) : undefined;
+  const source =
+    pop?.kind === 'detractors' || pop?.kind === 'low'
+      ? findDataset(pop.dataset, datasets)
+      : undefined;
+  const definingColumn =
+    pop?.kind === 'detractors' ? pop.score : pop?.kind === 'low' ? pop.target : null;
   const defines = (indicator: Indicator) =>
-    pop?.kind === 'detractors' &&
+    definingColumn !== null &&
     !!indicator.binding &&
-    indicator.binding.column === pop.score &&
+    indicator.binding.column === definingColumn &&
     findDataset(indicator.binding.dataset, datasets) === source;
   const nodes: TraceNode[] = (model.indicators ?? []).map((indicator) => ({
     ...compare(

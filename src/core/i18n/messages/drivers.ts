@@ -70,7 +70,7 @@ export const driversEn = {
   'drv.missing.client':
     'This dataset has no client column (declare it in the model’s dataset keys), so the client card and the model’s indicators cannot be joined.',
   'drv.missing.date':
-    'This dataset has no date or period column (declare it in the model’s dataset keys), so the model’s indicators cannot be matched to each answer’s month.',
+    'This dataset has no date or period column (declare it in the model’s dataset keys), so the model’s indicators cannot be matched to each answer’s period.',
   'drv.run': 'Find drivers',
   'drv.stale':
     'The settings have changed since these results were found: press “Find drivers” to update them.',
@@ -224,7 +224,7 @@ export const driversRu: Translation<typeof driversEn> = {
   'drv.missing.client':
     'В этом наборе нет столбца клиента (укажите его в ключах набора в модели), поэтому карточку клиента и показатели модели не присоединить.',
   'drv.missing.date':
-    'В этом наборе нет столбца даты или периода (укажите его в ключах набора в модели), поэтому показатели модели не сопоставить с месяцем каждого ответа.',
+    'В этом наборе нет столбца даты или периода (укажите его в ключах набора в модели), поэтому показатели модели не сопоставить с периодом каждого ответа.',
   'drv.run': 'Найти факторы',
   'drv.stale':
     'Настройки изменились после расчёта: нажмите «Найти факторы», чтобы обновить результаты.',

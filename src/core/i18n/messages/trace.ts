@@ -9,6 +9,7 @@ export const traceEn = {
   'trace.pop.detractors': 'detractors (NPS 0–6)',
   'trace.pop.segment': 'a segment of clients',
   'trace.pop.clients': 'clients handed over: {label}',
+  'trace.pop.low': 'answers handed over: {label}',
   'trace.segmentColumn': 'Client-card column',
   'trace.segmentValue': 'Value',
   'trace.period': 'Period',
@@ -19,8 +20,9 @@ export const traceEn = {
     'The model has no NPS indicator bound to a dataset with a client column, so detractors cannot be found: choose a segment.',
   'trace.chooseSegment': 'Choose the value of the segment to trace.',
   'trace.missingColumn': 'The data the population is taken from has no column “{column}”.',
-  'trace.empty':
-    'Nobody is in this population (in the chosen period): choose another period or population.',
+  'trace.empty': 'Nobody is in this population: choose another one.',
+  'trace.emptyPeriod':
+    'Nobody is in this population in the chosen period: choose another period or population.',
   'trace.handFailed': 'Could not hand the clients over: {error}',
   'trace.summary': '{clients} in the population ({cells}), against all the others.',
   'trace.summaryAnswers':
@@ -74,6 +76,7 @@ export const traceRu: Translation<typeof traceEn> = {
   'trace.pop.detractors': 'критики (NPS 0–6)',
   'trace.pop.segment': 'сегмент клиентов',
   'trace.pop.clients': 'переданные клиенты: {label}',
+  'trace.pop.low': 'переданные ответы: {label}',
   'trace.segmentColumn': 'Столбец карточки клиента',
   'trace.segmentValue': 'Значение',
   'trace.period': 'Период',
@@ -84,8 +87,9 @@ export const traceRu: Translation<typeof traceEn> = {
     'В модели нет показателя NPS, привязанного к набору со столбцом клиента, поэтому критиков не найти: выберите сегмент.',
   'trace.chooseSegment': 'Выберите значение сегмента для трассировки.',
   'trace.missingColumn': 'В данных, из которых берётся группа, нет столбца «{column}».',
-  'trace.empty':
-    'В этой группе никого нет (в выбранном периоде): выберите другой период или группу.',
+  'trace.empty': 'В этой группе никого нет: выберите другую.',
+  'trace.emptyPeriod':
+    'В этой группе никого нет в выбранном периоде: выберите другой период или группу.',
   'trace.handFailed': 'Не удалось передать клиентов: {error}',
   'trace.summary': 'В группе {clients} ({cells}), сравнение со всеми остальными.',
   'trace.summaryAnswers':
