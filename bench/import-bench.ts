@@ -3,7 +3,6 @@
 // during it, reloading the stored dataset into a fresh worker, and the stored size; prints a
 // table and writes the figures into bench/README.md. See bench/README.md.
 import { readFile, writeFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { writeCrmCsv, writeFeedbackCsv } from './generate.ts';
 import { sampleMemory, serve, traceMainThread, withBenchSession } from './browser-harness.ts';
+import { codeVersion, textTable } from './bench-report.ts';
 import type { Bench } from './page/bench.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -52,22 +52,6 @@ const ok = (met: boolean) => (met ? 'met' : 'MISSED');
 
 function log(msg: string) {
   process.stdout.write(`[import-bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-}
-
-/** The commit measured, and whether the importer's code has uncommitted changes. */
-function codeVersion(): string {
-  try {
-    const git = (...args: string[]) =>
-      execFileSync('git', args, {
-        cwd: root,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim();
-    const dirty = git('status', '--porcelain', '--', 'src', 'workers') !== '';
-    return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in src/ or workers/' : ''}`;
-  } catch {
-    return 'commit unknown';
-  }
 }
 
 /**
@@ -212,12 +196,6 @@ function columnRows(r: FileRun): string[][] {
     decode.get(c.name)?.arrowType ?? '',
     decode.has(c.name) ? fmtMs(decode.get(c.name)!.ms) : '',
   ]);
-}
-
-function textTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 function mdTable(header: string[], rows: string[][]): string {

@@ -10,7 +10,7 @@
 // (default 6), BENCH_ML_SHAP_ROWS (default 10000), BENCH_ML_SEED (default 1),
 // BENCH_ML_XGBOOST=0 to skip XGBoost, BENCH_ML_INSTALL=0 not to try `apt-get install
 // python3-xgboost` when it is missing.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { auc } from '../src/core/ml/classifier-metrics.ts';
 import type { GbdtOptions } from '../src/core/ml/gbdt.ts';
 import { Rng } from '../src/core/random.ts';
 import type { MlReply, MlRequest, MlTable } from './ml-worker.ts';
+import { codeVersion, textTable } from './bench-report.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const ROWS = Number(process.env.BENCH_ML_ROWS ?? 100_000);
@@ -64,33 +65,6 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 function log(msg: string) {
   process.stdout.write(`[ml-bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-}
-
-function textTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (c ?? '').padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-function codeVersion(): string {
-  try {
-    const git = (...args: string[]) =>
-      execFileSync('git', args, {
-        cwd: root,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      })
-        .toString()
-        .trim();
-    const dirty = git('status', '--porcelain', '--', 'src/core/ml', 'src/core/random.ts') !== '';
-    return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in src/core/ml' : ''}`;
-  } catch {
-    return 'commit unknown';
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -380,7 +354,7 @@ async function main() {
   try {
     const cpu = cpus();
     log(
-      `${codeVersion()}, Node ${process.version}, ${process.platform} ${process.arch}, ` +
+      `${codeVersion(['src/core/ml', 'src/core/random.ts'])}, Node ${process.version}, ${process.platform} ${process.arch}, ` +
         `${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}), load average ${loadavg()[0]!.toFixed(2)}`,
     );
 

@@ -11,7 +11,6 @@
 // BENCH_TEXT_SEED (clustering seed, default 1), BENCH_BASELINE_RUNS (default 3),
 // BENCH_TEXT_PHASES=0 to skip the step-by-step worker, BENCH_TEXT_TRACE=0 to run without the
 // Chromium trace (then only the long-task API and the timer gaps watch the main thread).
-import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +26,7 @@ import {
   type MainThreadTrace,
 } from './browser-harness.ts';
 import type { TextBench } from './page/text.ts';
+import { codeVersion, textTable } from './bench-report.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const ROWS = Number(process.env.BENCH_TEXT_ROWS ?? 300_000);
@@ -49,27 +49,6 @@ const fmtN = (n: number) => n.toLocaleString('en-US');
 
 function log(msg: string) {
   process.stdout.write(`[text-bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-}
-
-function textTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (c ?? '').padEnd(widths[i]!)).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-function codeVersion(): string {
-  try {
-    const git = (...args: string[]) =>
-      execFileSync('git', args, {
-        cwd: root,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim();
-    const dirty = git('status', '--porcelain', '--', 'src', 'workers') !== '';
-    return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in src/ or workers/' : ''}`;
-  } catch {
-    return 'commit unknown';
-  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;

@@ -1,0 +1,35 @@
+// What the benchmarks print alike: an aligned text table, and the commit measured.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** An aligned plain-text table: a header, a rule of dashes, the rows (trailing spaces trimmed). */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (c ?? '').padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/**
+ * The commit measured, and whether the code under `paths` (relative to the repository) has
+ * uncommitted changes: “commit abc1234 + uncommitted changes in src/core/ml”.
+ */
+export function codeVersion(paths: readonly string[] = ['src', 'workers']): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    const dirty = git('status', '--porcelain', '--', ...paths) !== '';
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ` + uncommitted changes in ${paths.join(', ')}` : ''}`;
+  } catch {
+    return 'commit unknown';
+  }
+}
