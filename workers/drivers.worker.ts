@@ -6,6 +6,7 @@ import {
   LoadedDatasetCache,
   loadModelDatasets,
   loadStoredDataset,
+  rowsStamp,
 } from '../src/data/model-datasets.ts';
 import { getModel } from '../src/data/models-repo.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
@@ -151,6 +152,8 @@ interface JoinedTable {
   loaded: LoadedDataset[];
 }
 
+let lastJoined: { key: string; joined: JoinedTable } | null = null;
+
 async function tableOf(input: DriverTableInput): Promise<JoinedTable | null> {
   const db = getDb();
   const meta = await getDataset(db, input.datasetId);
@@ -159,11 +162,24 @@ async function tableOf(input: DriverTableInput): Promise<JoinedTable | null> {
   const loaded = model ? await loadModelDatasets(db, model, undefined, datasets) : [];
   let base = loaded.find((d) => d.id === meta.id);
   if (!base) {
-    const stamp = JSON.stringify([meta.id, meta.storageId, meta.rowCount, meta.columns]);
+    const stamp = rowsStamp(meta);
     if (lastBase?.stamp !== stamp) lastBase = { stamp, dataset: await loadStoredDataset(db, meta) };
     base = lastBase.dataset;
   }
-  return { table: driverTable(base, model, loaded, input.target), model, base, loaded };
+  // The cell asks for the choices, then runs the analysis on the same table: join it once.
+  const key = JSON.stringify([input.target, model]);
+  const last = lastJoined;
+  if (
+    last?.key === key &&
+    last.joined.base === base &&
+    last.joined.loaded.length === loaded.length &&
+    last.joined.loaded.every((d, k) => d === loaded[k])
+  ) {
+    return last.joined;
+  }
+  const joined = { table: driverTable(base, model, loaded, input.target), model, base, loaded };
+  lastJoined = { key, joined };
+  return joined;
 }
 
 function columnInfos(table: DriverTable, target: string | null): DriverColumnInfo[] {

@@ -4,6 +4,7 @@
  * the target, identifiers, free text and dates).
  */
 import { looksLikeIdHeader } from '../ingest/column-roles.ts';
+import { parseBoolean } from '../ingest/parse-value.ts';
 import type { ColumnType } from '../storage/dataset-meta.ts';
 import {
   categoryValue,
@@ -91,13 +92,14 @@ export function targetLabels(
   return { rows: Int32Array.from(rows), y: Uint8Array.from(y) };
 }
 
-const YES = /^(yes|y|true|1|да|д|истина)$/i;
-const NO = /^(no|n|false|0|нет|н|ложь)$/i;
-
 /** True when a cell holds `value` (case-blind; a yes/no cell matches yes/no/true/false/да/нет). */
 export function sameValue(cell: unknown, value: string): boolean {
   const wanted = value.trim();
-  if (typeof cell === 'boolean') return cell ? YES.test(wanted) : NO.test(wanted);
+  if (typeof cell === 'boolean') {
+    // The importer's yes/no words, and 1/0 (a value typed into a threshold-like field).
+    const word = wanted === '1' ? true : wanted === '0' ? false : parseBoolean(wanted);
+    return word === cell;
+  }
   const text = categoryValue(cell);
   if (text === null) return false;
   if (typeof cell === 'number' && wanted !== '' && Number(wanted) === cell) return true;

@@ -22,6 +22,7 @@ import { fitLogistic, predictLogisticMargins } from '../ml/logistic-regression.t
 import { relativeWeights, groupWeights } from '../ml/relative-weights.ts';
 import { auc, accuracy, calibration, stratifiedSplit } from '../ml/classifier-metrics.ts';
 import { bootstrapDraws, normalIntervals } from '../ml/bootstrap.ts';
+import { pearson } from '../metrics/correlation.ts';
 
 /** The settings the app and the command line use unless told otherwise. */
 export const DRIVER_DEFAULTS = {
@@ -173,35 +174,6 @@ export interface DriversResult {
   sample: DriverSample;
 }
 
-function correlation(a: Float64Array, b: Float64Array): number {
-  let n = 0;
-  let sa = 0;
-  let sb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const ai = a[i]!;
-    const bi = b[i]!;
-    if (Number.isNaN(ai) || Number.isNaN(bi)) continue;
-    n++;
-    sa += ai;
-    sb += bi;
-  }
-  if (n < 3) return 0;
-  const ma = sa / n;
-  const mb = sb / n;
-  let cov = 0;
-  let va = 0;
-  let vb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const da = a[i]! - ma;
-    const db = b[i]! - mb;
-    if (Number.isNaN(da) || Number.isNaN(db)) continue;
-    cov += da * db;
-    va += da * da;
-    vb += db * db;
-  }
-  return va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : 0;
-}
-
 function featureColumn(x: { nRows: number; values: Float64Array }, f: number): Float64Array {
   return x.values.subarray(f * x.nRows, (f + 1) * x.nRows);
 }
@@ -239,7 +211,7 @@ function stratifiedSample(y: Uint8Array, size: number, seed: number): Int32Array
 }
 
 function directionOf(values: Float64Array, shap: Float64Array): Driver['direction'] {
-  const r = correlation(values, shap);
+  const r = pearson(values, shap) ?? 0;
   return r >= 0.3 ? 'up' : r <= -0.3 ? 'down' : 'mixed';
 }
 
@@ -454,7 +426,7 @@ export function keyDrivers(
     let best = 0;
     for (const f of featuresOf[c]!) {
       for (const g of featuresOf[o]!) {
-        const r = correlation(featureColumn(sampleX, f), featureColumn(sampleX, g));
+        const r = pearson(featureColumn(sampleX, f), featureColumn(sampleX, g)) ?? 0;
         if (Math.abs(r) > Math.abs(best)) best = r;
       }
     }

@@ -23,6 +23,7 @@ import {
 import { periodKey } from '../index/period-key.ts';
 import { targetStatus, type TargetStatus } from '../index/indicator-overview.ts';
 import { targetLabels, type TargetRule } from './driver-target.ts';
+import { pearson } from '../metrics/correlation.ts';
 
 /** Who the trace starts from. */
 export type Population =
@@ -130,9 +131,6 @@ export function defaultPopulation(model: ServiceModel): Population | null {
   return null;
 }
 
-/** Fewer shared cells than this give no correlation. */
-const MIN_SHARED = 3;
-
 /** Where the population was found, and whom it is compared with. */
 interface PopulationCells {
   cells: Set<string>;
@@ -210,6 +208,7 @@ function meanSd(values: readonly number[]): { mean: number; sd: number } {
   return { mean, sd: Math.sqrt(variance) };
 }
 
+/** The correlation of two series over the cells both have, and how many those are. */
 function correlate(
   a: ReadonlyMap<string, number>,
   b: ReadonlyMap<string, number>,
@@ -222,21 +221,7 @@ function correlate(
     xs.push(x);
     ys.push(y);
   }
-  const n = xs.length;
-  if (n < MIN_SHARED) return { r: null, n };
-  const mx = xs.reduce((s, v) => s + v, 0) / n;
-  const my = ys.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = xs[i]! - mx;
-    const dy = ys[i]! - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return { r: sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null, n };
+  return { r: pearson(xs, ys), n: xs.length };
 }
 
 const sameGrain = (a: Grain, b: Grain) =>

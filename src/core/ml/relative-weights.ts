@@ -10,6 +10,7 @@
 import { symmetricEigen } from './linear-algebra.ts';
 import { fitLogistic, imputedMoments, predictLogisticMargins } from './logistic-regression.ts';
 import { sigmoid, type FeatureMatrix } from './tree-model.ts';
+import { pearson } from '../metrics/correlation.ts';
 
 /** Relative weights of the predictors of a binary outcome. */
 export interface RelativeWeights {
@@ -32,30 +33,6 @@ const EIGEN_FLOOR = 1e-9;
  * keeps the coefficients finite when the classes are separable.
  */
 const RIDGE = 1e-4;
-
-/** Pearson correlation of two equally long arrays; 0 when either is constant. */
-function correlation(a: Float64Array, b: Float64Array): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i]!;
-    mb += b[i]!;
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i]! - ma;
-    const db = b[i]! - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
-}
 
 /**
  * The relative weights of the features of `x` for the 0/1 labels `y`, computed on `rows`
@@ -141,7 +118,7 @@ export function relativeWeights(
   const model = fitLogistic(components, labels, { l2: RIDGE });
   const logits = predictLogisticMargins(model, components);
   const fitted = logits.map(sigmoid);
-  const ro = correlation(labels, fitted);
+  const ro = pearson(labels, fitted) ?? 0;
   const r2 = ro * ro;
 
   const bz = new Float64Array(q);
