@@ -96,5 +96,16 @@ describe('key drivers', () => {
       .poll(() => cell.getByRole('button', { name: 'Find drivers' }).isEnabled())
       .toBe(true);
     expect(await cell.getByRole('alert').count()).toBe(0);
+
+    // Any column can be the target with a value that marks the low outcome: who left (from the
+    // client card, joined by the model).
+    await cell.getByRole('combobox', { name: 'Low outcome in' }).selectOption('churned');
+    await expect.poll(() => rule.inputValue()).toBe('equals');
+    await cell.getByRole('combobox', { name: 'Value', exact: true }).selectOption('true');
+    await cell.getByRole('button', { name: 'Find drivers' }).click();
+    await expect
+      .poll(() => cell.locator('.driver-results').innerText(), { timeout: 90_000 })
+      .toMatch(/the low outcome \(churned = true\) in [\d,]+/);
+    expect(await table.locator('tbody th').allInnerTexts()).not.toContain('churned');
   }, 180_000);
 });
