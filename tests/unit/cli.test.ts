@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
+import { realFile } from '../fixtures/real/real-files.ts';
 
 function io(stdin = '', files: Record<string, string> = {}, env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -545,7 +546,7 @@ describe('cx-trace command line', () => {
 });
 
 describe('cx-trace drivers', () => {
-  const TELCO = '../shared/data/telco_customer_churn.csv';
+  const TELCO = realFile('telco_customer_churn.csv');
   function diskIo(env: Record<string, string> = {}) {
     const t = io('', {}, env);
     t.host.readBytes = async (p) => new Uint8Array(readFileSync(p));

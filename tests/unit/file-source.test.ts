@@ -14,6 +14,7 @@ import { ColumnMemo } from '../../src/core/ingest/inspect.ts';
 import { splitPoint } from '../../src/core/ingest/split-point.ts';
 import { encodeColumnChunks, storedColumns } from '../../src/core/ingest/typed-chunks.ts';
 import type { TypedValues } from '../../src/core/ingest/types.ts';
+import { realFile } from '../fixtures/real/real-files.ts';
 
 // A large file is read in two parts at once (the later one in a worker of its own in the app):
 // whatever the split, the preview and the stored dataset must be those of reading it whole.
@@ -147,7 +148,7 @@ describe('reading a large file in two parts', () => {
   });
 
   it('reads a real export the same either way (telco churn, 7,043 rows)', async () => {
-    const bytes = new Uint8Array(readFileSync('../shared/data/telco_customer_churn.csv'));
+    const bytes = new Uint8Array(readFileSync(realFile('telco_customer_churn.csv')));
     const whole = await importFile(bytes, 'telco.csv', Infinity);
     const parts = await importFile(bytes, 'telco.csv', 100_000);
     expect(parts.split).toBe(true);

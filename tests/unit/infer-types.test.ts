@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { inferFormat, profileColumn, readColumn } from '../../src/core/ingest/infer-types.ts';
+import { realFile } from '../fixtures/real/real-files.ts';
 
 /** `n` values made by `f(i)`. */
 const make = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
@@ -220,7 +221,7 @@ describe('profileColumn', () => {
   });
 
   it('profiles the columns of a real churn export', () => {
-    const text = readFileSync('../shared/data/telco_customer_churn.csv', 'utf8');
+    const text = readFileSync(realFile('telco_customer_churn.csv'), 'utf8');
     const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
     const column = (name: string) => {
       const i = header!.indexOf(name);

@@ -6,12 +6,13 @@ import { readSource } from '../../src/core/ingest/read-source.ts';
 import { inspectFile, profileTable } from '../../src/core/ingest/inspect.ts';
 import { encodeTypedChunks, storageType } from '../../src/core/ingest/typed-chunks.ts';
 import { decodeChunkColumn } from '../../src/core/storage/column-chunk.ts';
+import { realFile, type RealFile } from '../fixtures/real/real-files.ts';
 
-const shared = (name: string) => new Uint8Array(readFileSync(`../shared/data/${name}`));
+const real = (name: RealFile) => new Uint8Array(readFileSync(realFile(name)));
 
-describe('real exports from ../shared/data', () => {
+describe('real exports written by others', () => {
   it('telco churn: 7,043 rows, TotalCharges decimal with 11 blanks, Churn yes/no', async () => {
-    const r = await inspectFile(shared('telco_customer_churn.csv'), 'telco_customer_churn.csv');
+    const r = await inspectFile(real('telco_customer_churn.csv'), 'telco_customer_churn.csv');
     expect(r.rows).toBe(7043);
     const col = (n: string) => r.columns.find((c) => c.name === n)!;
     expect(col('TotalCharges').format.type).toBe('decimal');
@@ -24,8 +25,9 @@ describe('real exports from ../shared/data', () => {
   });
 
   it('skytrax reviews: ratings are numbers, content is free text', async () => {
-    for (const file of ['skytrax_lounge_reviews.csv', 'skytrax_seat_reviews.csv']) {
-      const r = await inspectFile(shared(file), file);
+    const files = ['skytrax_lounge_reviews_slice.csv', 'skytrax_seat_reviews_slice.csv'] as const;
+    for (const file of files) {
+      const r = await inspectFile(real(file), file);
       const ratings = r.columns.filter((c) => c.name.endsWith('_rating'));
       expect(ratings.length).toBeGreaterThan(4);
       for (const c of ratings)
@@ -36,10 +38,10 @@ describe('real exports from ../shared/data', () => {
     }
   });
 
-  it('sentirueval: 3,418 rows with Cyrillic text intact', async () => {
-    const bytes = shared('sentirueval2016_banks_test_etalon.csv');
+  it('sentirueval: every row (570 in the slice) with Cyrillic text intact', async () => {
+    const bytes = real('sentirueval2016_banks_slice.csv');
     const table = await readSource(bytes, 'banks.csv');
-    expect(table.rows).toHaveLength(3418);
+    expect(table.rows).toHaveLength(570);
     const text = table.names.indexOf('text');
     const expected = Papa.parse<string[]>(new TextDecoder().decode(bytes)).data[1]![text];
     expect(table.rows[0]![text]).toBe(expected);

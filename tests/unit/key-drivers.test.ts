@@ -13,6 +13,7 @@ import { DriversError, keyDrivers, type DriversResult } from '../../src/core/ana
 import { describeDriverError } from '../../src/core/analysis/driver-messages.ts';
 import { expandFeatures } from '../../src/core/ml/feature-matrix.ts';
 import { Rng } from '../../src/core/random.ts';
+import { realFile } from '../fixtures/real/real-files.ts';
 
 const rank = (r: DriversResult, feature: string) =>
   r.drivers.findIndex((d) => d.feature === feature);
@@ -50,11 +51,11 @@ describe('key drivers on the demo world', () => {
   }, 60_000);
 });
 
-describe('key drivers on the telco churn data (../shared/data)', () => {
+describe('key drivers on the real telco churn data', () => {
   it('holdout AUC ≥ 0.83, no worse than the linear baseline by 0.01; contract and tenure lead', async () => {
     const telco = await loadCsv(
       'telco',
-      readFileSync('../shared/data/telco_customer_churn.csv', 'utf8'),
+      readFileSync(realFile('telco_customer_churn.csv'), 'utf8'),
     );
     const input = driverInput(telco, 'Churn', { kind: 'equals', value: 'Yes' });
     expect(input.columns.map((c) => c.name)).not.toContain('customerID');
