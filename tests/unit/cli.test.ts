@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
 import { realFile } from '../fixtures/real/real-files.ts';
+import { SLOW } from './slow.ts';
 
 function io(stdin = '', files: Record<string, string> = {}, env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -530,7 +531,7 @@ describe('cx-trace command line', () => {
     }
   });
 
-  it('runs as the package bin straight from the TypeScript sources', async () => {
+  it('runs as the package bin straight from the TypeScript sources', SLOW, async () => {
     const { stdout } = await promisify(execFile)('node', [
       'scripts/cx-trace.mjs',
       'help',
@@ -542,7 +543,7 @@ describe('cx-trace command line', () => {
     );
     expect(failed.code).toBe(2);
     expect(failed.stderr).toMatch(/^cx-trace: /);
-  }, 30_000);
+  });
 });
 
 describe('cx-trace drivers', () => {
@@ -553,59 +554,63 @@ describe('cx-trace drivers', () => {
     return t;
   }
 
-  it('ranks the drivers of churn as JSON, grouped by column, reproducible with a seed', async () => {
-    const run = async (...extra: string[]) => {
-      const t = diskIo();
-      expect(await main(['drivers', TELCO, '--target', 'Churn', ...extra], t.host)).toBe(0);
-      return t.out();
-    };
-    const out = await run('--low', 'Yes', '--json', '--seed', '3');
-    const r = JSON.parse(out);
-    expect(r.rows).toBe(7043);
-    expect(r.positives).toBe(1869);
-    expect(r.holdoutAuc).toBeGreaterThan(0.8);
-    expect(r.baselineAuc).toBeGreaterThan(0.8);
-    expect(r.additivityMaxError).toBeLessThan(1e-9);
-    const names = r.drivers.map((d: { feature: string }) => d.feature);
-    // Every column but the target and the id, each once under its own name.
-    expect([...names].sort()).toEqual(
-      [
-        'gender',
-        'SeniorCitizen',
-        'Partner',
-        'Dependents',
-        'tenure',
-        'PhoneService',
-        'MultipleLines',
-        'InternetService',
-        'OnlineSecurity',
-        'OnlineBackup',
-        'DeviceProtection',
-        'TechSupport',
-        'StreamingTV',
-        'StreamingMovies',
+  it(
+    'ranks the drivers of churn as JSON, grouped by column, reproducible with a seed',
+    SLOW,
+    async () => {
+      const run = async (...extra: string[]) => {
+        const t = diskIo();
+        expect(await main(['drivers', TELCO, '--target', 'Churn', ...extra], t.host)).toBe(0);
+        return t.out();
+      };
+      const out = await run('--low', 'Yes', '--json', '--seed', '3');
+      const r = JSON.parse(out);
+      expect(r.rows).toBe(7043);
+      expect(r.positives).toBe(1869);
+      expect(r.holdoutAuc).toBeGreaterThan(0.8);
+      expect(r.baselineAuc).toBeGreaterThan(0.8);
+      expect(r.additivityMaxError).toBeLessThan(1e-9);
+      const names = r.drivers.map((d: { feature: string }) => d.feature);
+      // Every column but the target and the id, each once under its own name.
+      expect([...names].sort()).toEqual(
+        [
+          'gender',
+          'SeniorCitizen',
+          'Partner',
+          'Dependents',
+          'tenure',
+          'PhoneService',
+          'MultipleLines',
+          'InternetService',
+          'OnlineSecurity',
+          'OnlineBackup',
+          'DeviceProtection',
+          'TechSupport',
+          'StreamingTV',
+          'StreamingMovies',
+          'Contract',
+          'PaperlessBilling',
+          'PaymentMethod',
+          'MonthlyCharges',
+          'TotalCharges',
+        ].sort(),
+      );
+      const shap = r.drivers.map((d: { meanAbsShap: number }) => d.meanAbsShap);
+      expect(shap).toEqual([...shap].sort((a: number, b: number) => b - a));
+      for (const d of r.drivers) expect(['up', 'down', 'mixed']).toContain(d.direction);
+      expect(await run('--low', 'Yes', '--json', '--seed', '3')).toBe(out);
+      // --features limits the model to the columns named.
+      const two = JSON.parse(await run('--low', 'yes', '--features', 'tenure,Contract', '--json'));
+      expect(two.drivers.map((d: { feature: string }) => d.feature).sort()).toEqual([
         'Contract',
-        'PaperlessBilling',
-        'PaymentMethod',
-        'MonthlyCharges',
-        'TotalCharges',
-      ].sort(),
-    );
-    const shap = r.drivers.map((d: { meanAbsShap: number }) => d.meanAbsShap);
-    expect(shap).toEqual([...shap].sort((a: number, b: number) => b - a));
-    for (const d of r.drivers) expect(['up', 'down', 'mixed']).toContain(d.direction);
-    expect(await run('--low', 'Yes', '--json', '--seed', '3')).toBe(out);
-    // --features limits the model to the columns named.
-    const two = JSON.parse(await run('--low', 'yes', '--features', 'tenure,Contract', '--json'));
-    expect(two.drivers.map((d: { feature: string }) => d.feature).sort()).toEqual([
-      'Contract',
-      'tenure',
-    ]);
-    const plain = await run('--below', '1', '--features', 'tenure', '--target', 'SeniorCitizen');
-    expect(plain).toMatch(/^What drives SeniorCitizen < 1 in .*: 7,043 rows, 5,901 of them low/);
-  }, 60_000);
+        'tenure',
+      ]);
+      const plain = await run('--below', '1', '--features', 'tenure', '--target', 'SeniorCitizen');
+      expect(plain).toMatch(/^What drives SeniorCitizen < 1 in .*: 7,043 rows, 5,901 of them low/);
+    },
+  );
 
-  it('refuses a target it cannot read in one line, in the user’s language', async () => {
+  it('refuses a target it cannot read in one line, in the user’s language', SLOW, async () => {
     for (const [argv, code, message] of [
       [['--target', 'Churn'], 1, /Column “Churn” is not an NPS score/],
       [['--target', 'Churn', '--low', 'Maybe'], 1, /No row of “Churn” holds “Maybe”/],

@@ -15,6 +15,7 @@ import { summariseIndex } from '../../src/core/index/index-summary.ts';
 import { loadCsv } from '../../src/core/index/loaded-dataset.ts';
 import type { DatasetMeta } from '../../src/core/storage/dataset-meta.ts';
 import type { DatasetSchema } from '../../src/core/model/model-types.ts';
+import { SLOW } from './slow.ts';
 
 let db: CxTraceDb;
 let n = 0;
@@ -35,33 +36,37 @@ async function contents(meta: DatasetMeta) {
 }
 
 describe('the demo world in the app', () => {
-  it('stores the same tables as importing the CSV files of `cx-trace demo` with the importer', async () => {
-    const world = small();
-    const made = await storeDemoWorld(db, world);
-    expect(Object.keys(made.datasets).sort()).toEqual([
-      'clients',
-      'it',
-      'ops',
-      'shipments',
-      'staff',
-      'survey',
-    ]);
-    for (const file of world.files) {
-      // The file as the command line writes it (UTF-8 bytes of the same text), imported as any
-      // user's file would be.
-      const bytes = new TextEncoder().encode(file.csv);
-      const src = await readSource(bytes, file.fileName);
-      const report = profileTable(src);
-      const imported = await importDataset(db, {
-        name: file.name,
-        rows: src.rows,
-        profiles: report.columns,
-        source: { fileName: file.fileName, bytes: bytes.length },
-      });
-      const inApp = (await getDataset(db, made.datasets[file.name]!))!;
-      expect(await contents(inApp), file.name).toEqual(await contents(imported));
-    }
-  });
+  it(
+    'stores the same tables as importing the CSV files of `cx-trace demo` with the importer',
+    SLOW,
+    async () => {
+      const world = small();
+      const made = await storeDemoWorld(db, world);
+      expect(Object.keys(made.datasets).sort()).toEqual([
+        'clients',
+        'it',
+        'ops',
+        'shipments',
+        'staff',
+        'survey',
+      ]);
+      for (const file of world.files) {
+        // The file as the command line writes it (UTF-8 bytes of the same text), imported as any
+        // user's file would be.
+        const bytes = new TextEncoder().encode(file.csv);
+        const src = await readSource(bytes, file.fileName);
+        const report = profileTable(src);
+        const imported = await importDataset(db, {
+          name: file.name,
+          rows: src.rows,
+          profiles: report.columns,
+          source: { fileName: file.fileName, bytes: bytes.length },
+        });
+        const inApp = (await getDataset(db, made.datasets[file.name]!))!;
+        expect(await contents(inApp), file.name).toEqual(await contents(imported));
+      }
+    },
+  );
 
   it('stores its service model, which validates clean against the stored datasets', async () => {
     const world = small();
@@ -89,18 +94,22 @@ describe('the demo world in the app', () => {
     expect((await getDataset(db, own.id))!.rowCount).toBe(1);
   });
 
-  it('computes the satisfaction index from the stored datasets as from the CSV files', async () => {
-    const world = small();
-    const made = await storeDemoWorld(db, world);
-    const model = (await getModel(db, made.modelId))!;
-    const stored = summariseIndex(satisfactionIndex(model, await loadModelDatasets(db, model)));
-    const files = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
-    const fromCsv = summariseIndex(satisfactionIndex(model, files));
-    expect(stored.clients).toBeGreaterThan(250);
-    expect(stored.problems).toEqual([]);
-    expect(stored).toEqual(fromCsv);
-    // Lowest first, and each client's latest period.
-    const idx = stored.clientsLatest.map((c) => c.index);
-    expect(idx).toEqual([...idx].sort((a, b) => a - b));
-  });
+  it(
+    'computes the satisfaction index from the stored datasets as from the CSV files',
+    SLOW,
+    async () => {
+      const world = small();
+      const made = await storeDemoWorld(db, world);
+      const model = (await getModel(db, made.modelId))!;
+      const stored = summariseIndex(satisfactionIndex(model, await loadModelDatasets(db, model)));
+      const files = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
+      const fromCsv = summariseIndex(satisfactionIndex(model, files));
+      expect(stored.clients).toBeGreaterThan(250);
+      expect(stored.problems).toEqual([]);
+      expect(stored).toEqual(fromCsv);
+      // Lowest first, and each client's latest period.
+      const idx = stored.clientsLatest.map((c) => c.index);
+      expect(idx).toEqual([...idx].sort((a, b) => a - b));
+    },
+  );
 });

@@ -10,6 +10,7 @@ import { demoModel } from '../../src/core/demo/demo-model.ts';
 import { DEMO_KEYWORDS } from '../../src/core/demo/demo-comments.ts';
 import { Rng } from '../../src/core/random.ts';
 import type { Grain } from '../../src/core/model/model-types.ts';
+import { SLOW } from './slow.ts';
 
 type Row = Record<string, string>;
 
@@ -366,7 +367,7 @@ describe('demo world', () => {
     expect(JSON.parse(JSON.stringify(w.truth))).toEqual(w.truth);
   });
 
-  it('plants its documented effects at the default size, within the truth bands', () => {
+  it('plants its documented effects at the default size, within the truth bands', SLOW, () => {
     const { world, tables } = byDefault();
     expect(tables.clients).toHaveLength(2000);
     for (const e of world.truth.edges) {

@@ -15,6 +15,7 @@ import { splitPoint } from '../../src/core/ingest/split-point.ts';
 import { encodeColumnChunks, storedColumns } from '../../src/core/ingest/typed-chunks.ts';
 import type { TypedValues } from '../../src/core/ingest/types.ts';
 import { realFile } from '../fixtures/real/real-files.ts';
+import { SLOW } from './slow.ts';
 
 // A large file is read in two parts at once (the later one in a worker of its own in the app):
 // whatever the split, the preview and the stored dataset must be those of reading it whole.
@@ -96,7 +97,7 @@ function messyCsv(rows: number): Uint8Array {
 }
 
 describe('reading a large file in two parts', () => {
-  it('gives the preview and the dataset of reading it whole', async () => {
+  it('gives the preview and the dataset of reading it whole', SLOW, async () => {
     const bytes = messyCsv(9000);
     expect(splitPoint(bytes, 'utf-8', 1000)).not.toBeNull();
     const whole = await importFile(bytes, 'm.csv', Infinity);
@@ -147,7 +148,7 @@ describe('reading a large file in two parts', () => {
     expect(whole.report.problems.some((p) => p.code === 'stray-quote')).toBe(true);
   });
 
-  it('reads a real export the same either way (telco churn, 7,043 rows)', async () => {
+  it('reads a real export the same either way (telco churn, 7,043 rows)', SLOW, async () => {
     const bytes = new Uint8Array(readFileSync(realFile('telco_customer_churn.csv')));
     const whole = await importFile(bytes, 'telco.csv', Infinity);
     const parts = await importFile(bytes, 'telco.csv', 100_000);

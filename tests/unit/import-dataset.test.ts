@@ -8,6 +8,7 @@ import { writeChunk } from '../../src/data/chunks-repo.ts';
 import { chunkOwner } from '../../src/core/storage/dataset-meta.ts';
 import { readSource } from '../../src/core/ingest/read-source.ts';
 import { profileTable } from '../../src/core/ingest/inspect.ts';
+import { SLOW } from './slow.ts';
 
 let db: CxTraceDb;
 let n = 0;
@@ -31,7 +32,7 @@ const input = (src: Awaited<ReturnType<typeof table>>) => ({
 });
 
 describe('importDataset', () => {
-  it('stores typed chunks, then the metadata, and reads back every value', async () => {
+  it('stores typed chunks, then the metadata, and reads back every value', SLOW, async () => {
     const t = await table(70_000);
     const progress: number[] = [];
     const meta = await importDataset(db, input(t), (p) => progress.push(p.rows));
@@ -53,20 +54,24 @@ describe('importDataset', () => {
     expect(comments[1]).toBe('текст 1; с "кавычками"');
   });
 
-  it('rolls back when storage runs out, leaving earlier datasets byte-identical', async () => {
-    const first = await importDataset(db, input(await table(100)));
-    const before = await db.chunks.toArray();
-    let writes = 0;
-    // The browser's QuotaExceededError, raised on the second chunk write of the next import.
-    db.chunks.hook('creating', () => {
-      if (++writes === 2)
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
-    const failed = await importDataset(db, input(await table(140_000))).catch((e: unknown) => e);
-    expect(failed).toBeInstanceOf(StorageFullError);
-    expect((await listDatasets(db)).map((d) => d.id)).toEqual([first.id]);
-    expect(await db.chunks.toArray()).toEqual(before);
-  });
+  it(
+    'rolls back when storage runs out, leaving earlier datasets byte-identical',
+    SLOW,
+    async () => {
+      const first = await importDataset(db, input(await table(100)));
+      const before = await db.chunks.toArray();
+      let writes = 0;
+      // The browser's QuotaExceededError, raised on the second chunk write of the next import.
+      db.chunks.hook('creating', () => {
+        if (++writes === 2)
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      });
+      const failed = await importDataset(db, input(await table(140_000))).catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(StorageFullError);
+      expect((await listDatasets(db)).map((d) => d.id)).toEqual([first.id]);
+      expect(await db.chunks.toArray()).toEqual(before);
+    },
+  );
 
   async function fromCsv(csv: string, formats = {}) {
     const src = await readSource(new TextEncoder().encode(csv), 'next.csv');

@@ -10,6 +10,7 @@ import {
 } from '../../src/core/index/index-view.ts';
 import { clientRecords } from '../../src/core/index/client-records.ts';
 import { filterAndSortClients } from '../../src/core/index/client-table.ts';
+import { SLOW } from './slow.ts';
 
 const row = (client: string, period: string, index: number | null, TX: number | null = null) => ({
   client,
@@ -101,17 +102,21 @@ describe('index views', () => {
     expect(meanPoint(new Array(30).fill(1))!.unreliable).toBe(false);
   });
 
-  it('on the demo world as shipped, the planted warehouses’ clients have the lowest index', async () => {
-    const world = generateDemoWorld();
-    const data = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
-    const res = satisfactionIndex(world.model, data);
-    expect(segmentColumns(world.model, data)).toContain('warehouse');
-    const byWarehouse = clientSegments(world.model, data, 'warehouse');
-    const v = indexView(res, { ...none, segmentColumn: 'warehouse' }, byWarehouse);
-    const bad = new Set(world.truth.affected.warehouses);
-    const ranked = [...v.bySegment].sort((a, b) => a.mean - b.mean).map((s) => s.key);
-    expect(new Set(ranked.slice(0, bad.size))).toEqual(bad);
-  });
+  it(
+    'on the demo world as shipped, the planted warehouses’ clients have the lowest index',
+    SLOW,
+    async () => {
+      const world = generateDemoWorld();
+      const data = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
+      const res = satisfactionIndex(world.model, data);
+      expect(segmentColumns(world.model, data)).toContain('warehouse');
+      const byWarehouse = clientSegments(world.model, data, 'warehouse');
+      const v = indexView(res, { ...none, segmentColumn: 'warehouse' }, byWarehouse);
+      const bad = new Set(world.truth.affected.warehouses);
+      const ranked = [...v.bySegment].sort((a, b) => a.mean - b.mean).map((s) => s.key);
+      expect(new Set(ranked.slice(0, bad.size))).toEqual(bad);
+    },
+  );
 });
 
 describe('client records', () => {

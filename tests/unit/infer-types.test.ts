@@ -243,26 +243,6 @@ describe('profileColumn', () => {
     expect(column('OnlineSecurity').format.type).toBe('category');
     expect(column('PaymentMethod').format.type).toBe('category');
   });
-
-  it('infers 100k values in well under 100 ms', () => {
-    const decimals = make(100_000, (i) => `${(i * 7919) % 100_000},${i % 100}`);
-    const datetimes = make(100_000, (i) =>
-      new Date(Date.UTC(2026, 0, 1) + i * 61_000).toISOString(),
-    );
-    // Warm up the JIT on a small column first, as a real import does on its first chunk, and
-    // take the best of three runs so a busy machine does not fail the test.
-    inferFormat(decimals.slice(0, 5000));
-    inferFormat(datetimes.slice(0, 5000));
-    for (const values of [decimals, datetimes]) {
-      let best = Infinity;
-      for (let run = 0; run < 3; run++) {
-        const t0 = performance.now();
-        inferFormat(values);
-        best = Math.min(best, performance.now() - t0);
-      }
-      expect(best).toBeLessThan(100);
-    }
-  });
 });
 
 describe('readColumn', () => {

@@ -14,76 +14,85 @@ import { describeDriverError } from '../../src/core/analysis/driver-messages.ts'
 import { expandFeatures } from '../../src/core/ml/feature-matrix.ts';
 import { Rng } from '../../src/core/random.ts';
 import { realFile } from '../fixtures/real/real-files.ts';
+import { SLOW } from './slow.ts';
 
 const rank = (r: DriversResult, feature: string) =>
   r.drivers.findIndex((d) => d.feature === feature);
 
 describe('key drivers on the demo world', () => {
-  it('the planted drivers of detractors rank above the decoys, with the model’s indicators joined', async () => {
-    const world = generateDemoWorld();
-    const data = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
-    const survey = data.find((d) => d.name === 'survey')!;
-    const table = driverTable(survey, world.model, data, 'nps');
-    // The decoys are in the table as features (the model's EX and IT indicators at each
-    // answer's client and month), so ranking below the planted drivers is a real finding.
-    const decoys = world.truth.decoys;
-    expect(decoys.length).toBeGreaterThan(0);
-    const input = driverInput(table, 'nps', null);
-    const names = input.columns.map((c) => c.name);
-    for (const decoy of decoys) expect(names).toContain(decoy);
-    // Identifiers, free text, the date and outcomes (churn, NPS itself) are not features.
-    for (const out of ['client_id', 'response_id', 'comment', 'date', 'churned', 'cx.nps']) {
-      expect(names).not.toContain(out);
-    }
-    const result = keyDrivers(input.columns, input.rows, input.y, { seed: 1, bootstrap: 40 });
-    expect(result.positives).toBe(
-      Array.from(survey.columns.nps!).filter((v) => typeof v === 'number' && v <= 6).length,
-    );
-    const planted = ['rating_delivery', 'rating_quality'];
-    const worstDecoy = Math.min(...decoys.map((d) => rank(result, d)));
-    for (const p of planted) expect(rank(result, p)).toBeLessThan(worstDecoy);
-    // Higher ratings make a detractor less likely.
-    for (const p of planted) {
-      expect(result.drivers.find((d) => d.feature === p)!.direction).toBe('down');
-    }
-    expect(result.additivityMaxError).toBeLessThan(1e-9);
-    expect(result.quality.holdoutAuc).toBeGreaterThan(0.75);
-  }, 60_000);
+  it(
+    'the planted drivers of detractors rank above the decoys, with the model’s indicators joined',
+    SLOW,
+    async () => {
+      const world = generateDemoWorld();
+      const data = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
+      const survey = data.find((d) => d.name === 'survey')!;
+      const table = driverTable(survey, world.model, data, 'nps');
+      // The decoys are in the table as features (the model's EX and IT indicators at each
+      // answer's client and month), so ranking below the planted drivers is a real finding.
+      const decoys = world.truth.decoys;
+      expect(decoys.length).toBeGreaterThan(0);
+      const input = driverInput(table, 'nps', null);
+      const names = input.columns.map((c) => c.name);
+      for (const decoy of decoys) expect(names).toContain(decoy);
+      // Identifiers, free text, the date and outcomes (churn, NPS itself) are not features.
+      for (const out of ['client_id', 'response_id', 'comment', 'date', 'churned', 'cx.nps']) {
+        expect(names).not.toContain(out);
+      }
+      const result = keyDrivers(input.columns, input.rows, input.y, { seed: 1, bootstrap: 40 });
+      expect(result.positives).toBe(
+        Array.from(survey.columns.nps!).filter((v) => typeof v === 'number' && v <= 6).length,
+      );
+      const planted = ['rating_delivery', 'rating_quality'];
+      const worstDecoy = Math.min(...decoys.map((d) => rank(result, d)));
+      for (const p of planted) expect(rank(result, p)).toBeLessThan(worstDecoy);
+      // Higher ratings make a detractor less likely.
+      for (const p of planted) {
+        expect(result.drivers.find((d) => d.feature === p)!.direction).toBe('down');
+      }
+      expect(result.additivityMaxError).toBeLessThan(1e-9);
+      expect(result.quality.holdoutAuc).toBeGreaterThan(0.75);
+    },
+  );
 });
 
 describe('key drivers on the real telco churn data', () => {
-  it('holdout AUC ≥ 0.83, no worse than the linear baseline by 0.01; contract and tenure lead', async () => {
-    const telco = await loadCsv(
-      'telco',
-      readFileSync(realFile('telco_customer_churn.csv'), 'utf8'),
-    );
-    const input = driverInput(telco, 'Churn', { kind: 'equals', value: 'Yes' });
-    expect(input.columns.map((c) => c.name)).not.toContain('customerID');
-    const result = keyDrivers(input.columns, input.rows, input.y, { seed: 1, bootstrap: 40 });
-    expect(result.rows).toBe(7043);
-    expect(result.positives).toBe(1869);
-    expect(result.quality.holdoutAuc).toBeGreaterThanOrEqual(0.83);
-    expect(result.quality.holdoutAuc).toBeGreaterThanOrEqual(result.quality.baselineAuc - 0.01);
-    // A three-level category is one driver under its own column name, not three.
-    expect(
-      result.drivers
-        .map((d) => d.feature)
-        .slice(0, 2)
-        .sort(),
-    ).toEqual(['Contract', 'tenure']);
-    expect(result.drivers.filter((d) => d.feature.startsWith('Contract'))).toHaveLength(1);
-    const tenure = result.drivers.find((d) => d.feature === 'tenure')!;
-    expect(tenure.direction).toBe('down');
-    const contract = result.drivers.find((d) => d.feature === 'Contract')!;
-    expect(contract.levels![0]!.level).toBe('Month-to-month');
-    // Intervals hold their estimate; relative weights share R² (they sum to 1).
-    for (const d of result.drivers) {
-      expect(d.shapInterval[0]).toBeLessThanOrEqual(d.meanAbsShap + 1e-12);
-      expect(d.shapInterval[1]).toBeGreaterThanOrEqual(d.meanAbsShap - 1e-12);
-    }
-    expect(result.drivers.reduce((s, d) => s + d.relativeWeight, 0)).toBeCloseTo(1, 6);
-    expect(result.additivityMaxError).toBeLessThan(1e-9);
-  }, 60_000);
+  it(
+    'holdout AUC ≥ 0.83, no worse than the linear baseline by 0.01; contract and tenure lead',
+    SLOW,
+    async () => {
+      const telco = await loadCsv(
+        'telco',
+        readFileSync(realFile('telco_customer_churn.csv'), 'utf8'),
+      );
+      const input = driverInput(telco, 'Churn', { kind: 'equals', value: 'Yes' });
+      expect(input.columns.map((c) => c.name)).not.toContain('customerID');
+      const result = keyDrivers(input.columns, input.rows, input.y, { seed: 1, bootstrap: 40 });
+      expect(result.rows).toBe(7043);
+      expect(result.positives).toBe(1869);
+      expect(result.quality.holdoutAuc).toBeGreaterThanOrEqual(0.83);
+      expect(result.quality.holdoutAuc).toBeGreaterThanOrEqual(result.quality.baselineAuc - 0.01);
+      // A three-level category is one driver under its own column name, not three.
+      expect(
+        result.drivers
+          .map((d) => d.feature)
+          .slice(0, 2)
+          .sort(),
+      ).toEqual(['Contract', 'tenure']);
+      expect(result.drivers.filter((d) => d.feature.startsWith('Contract'))).toHaveLength(1);
+      const tenure = result.drivers.find((d) => d.feature === 'tenure')!;
+      expect(tenure.direction).toBe('down');
+      const contract = result.drivers.find((d) => d.feature === 'Contract')!;
+      expect(contract.levels![0]!.level).toBe('Month-to-month');
+      // Intervals hold their estimate; relative weights share R² (they sum to 1).
+      for (const d of result.drivers) {
+        expect(d.shapInterval[0]).toBeLessThanOrEqual(d.meanAbsShap + 1e-12);
+        expect(d.shapInterval[1]).toBeGreaterThanOrEqual(d.meanAbsShap - 1e-12);
+      }
+      expect(result.drivers.reduce((s, d) => s + d.relativeWeight, 0)).toBeCloseTo(1, 6);
+      expect(result.additivityMaxError).toBeLessThan(1e-9);
+    },
+  );
 });
 
 /** A synthetic table: y depends on `a` (strongly) and `b` (weakly); `noise` is noise. */
@@ -111,7 +120,7 @@ function synthetic(n: number, seed = 3): { table: LoadedDataset; y: number[] } {
 }
 
 describe('key drivers: rules the analyst sees', () => {
-  it('ranks a known strong driver first and the noise last, with directions', () => {
+  it('ranks a known strong driver first and the noise last, with directions', SLOW, () => {
     const { table } = synthetic(3000);
     const input = driverInput(table, 'y', { kind: 'equals', value: '1' });
     const r = keyDrivers(input.columns, input.rows, input.y, { seed: 2, bootstrap: 30 });
@@ -159,7 +168,7 @@ describe('key drivers: rules the analyst sees', () => {
     expect(r.quality.holdoutAuc).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('says so when two correlated drivers are ranked apart by the two methods', () => {
+  it('says so when two correlated drivers are ranked apart by the two methods', SLOW, () => {
     const rng = new Rng(9);
     const n = 4000;
     const a = Array.from({ length: n }, () => rng.normal());
@@ -185,7 +194,7 @@ describe('key drivers: rules the analyst sees', () => {
     }
   });
 
-  it('is reproducible with a seed', () => {
+  it('is reproducible with a seed', SLOW, () => {
     const { table } = synthetic(800);
     const input = driverInput(table, 'y', { kind: 'equals', value: '1' });
     const one = keyDrivers(input.columns, input.rows, input.y, { seed: 5, bootstrap: 20 });

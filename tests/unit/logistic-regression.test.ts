@@ -11,6 +11,7 @@ import {
 } from '../../src/core/ml/logistic-regression.ts';
 import { sigmoid, type FeatureMatrix } from '../../src/core/ml/tree-model.ts';
 import { Rng } from '../../src/core/random.ts';
+import { SLOW } from './slow.ts';
 
 /** A feature matrix from columns. */
 function matrix(columns: ArrayLike<number>[]): FeatureMatrix {
@@ -42,7 +43,7 @@ describe('fitLogistic', () => {
     expect(Math.abs(model.intercept - truth.intercept)).toBeLessThan(0.1);
   });
 
-  it('ends at the penalised optimum on a fit large enough for the warm start', () => {
+  it('ends at the penalised optimum on a fit large enough for the warm start', SLOW, () => {
     const { x, y } = simulate(60_000, 2);
     const model = fitLogistic(x, y, { l2: 5 });
     expect(model.converged).toBe(true);

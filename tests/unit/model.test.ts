@@ -13,6 +13,7 @@ import {
 import { resolveDataset, validateModel } from '../../src/core/model/validate-model.ts';
 import { restoreModel } from '../../src/core/model/restore-model.ts';
 import { MODEL_TEMPLATES, b2bDistribution, b2cService } from '../../src/core/model/templates.ts';
+import { SLOW } from './slow.ts';
 
 const n = (en: string): Localized => ({ en, ru: en });
 
@@ -242,7 +243,7 @@ describe('validateModel: the model alone', () => {
     );
   });
 
-  it('does not throw on a model-shaped object with wrong field types', () => {
+  it('does not throw on a model-shaped object with wrong field types', SLOW, () => {
     const any = fc.anything();
     const entity = fc.oneof(
       any,

@@ -16,6 +16,7 @@ import {
   type Indicator,
   type ServiceModel,
 } from '../../src/core/model/model-types.ts';
+import { SLOW } from './slow.ts';
 
 const L = (en: string) => ({ en, ru: en });
 
@@ -420,53 +421,57 @@ describe('satisfactionIndex', () => {
 });
 
 describe('satisfactionIndex on the demo world', () => {
-  it('is lower for clients of the planted bad warehouses, overall and in the CX block', async () => {
-    const world = generateDemoWorld({ clients: 600, months: 12 });
-    const data = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
-    const result = satisfactionIndex(world.model, data);
-    expect(result.problems).toEqual([]);
+  it(
+    'is lower for clients of the planted bad warehouses, overall and in the CX block',
+    SLOW,
+    async () => {
+      const world = generateDemoWorld({ clients: 600, months: 12 });
+      const data = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
+      const result = satisfactionIndex(world.model, data);
+      expect(result.problems).toEqual([]);
 
-    const clients = data.find((d) => d.name === 'clients')!;
-    const bad = new Set(world.truth.affected.warehouses);
-    const affected = new Set<string>();
-    for (let r = 0; r < clients.columns.client_id!.length; r++) {
-      if (bad.has(String(clients.columns.warehouse![r]))) {
-        affected.add(String(clients.columns.client_id![r]));
+      const clients = data.find((d) => d.name === 'clients')!;
+      const bad = new Set(world.truth.affected.warehouses);
+      const affected = new Set<string>();
+      for (let r = 0; r < clients.columns.client_id!.length; r++) {
+        if (bad.has(String(clients.columns.warehouse![r]))) {
+          affected.add(String(clients.columns.client_id![r]));
+        }
       }
-    }
-    expect(affected.size).toBeGreaterThan(0);
+      expect(affected.size).toBeGreaterThan(0);
 
-    /** Mean over clients of each client's mean over its periods with a value. */
-    const meanOf = (pick: (r: (typeof result.rows)[number]) => number | null | undefined) => {
-      const perClient = new Map<string, { s: number; n: number }>();
-      for (const r of result.rows) {
-        const v = pick(r);
-        if (v === null || v === undefined) continue;
-        const a = perClient.get(r.client) ?? { s: 0, n: 0 };
-        a.s += v;
-        a.n++;
-        perClient.set(r.client, a);
-      }
-      const groups = { affected: { s: 0, n: 0 }, other: { s: 0, n: 0 } };
-      for (const [c, a] of perClient) {
-        const g = affected.has(c) ? groups.affected : groups.other;
-        g.s += a.s / a.n;
-        g.n++;
-      }
-      return {
-        affected: groups.affected.s / groups.affected.n,
-        other: groups.other.s / groups.other.n,
+      /** Mean over clients of each client's mean over its periods with a value. */
+      const meanOf = (pick: (r: (typeof result.rows)[number]) => number | null | undefined) => {
+        const perClient = new Map<string, { s: number; n: number }>();
+        for (const r of result.rows) {
+          const v = pick(r);
+          if (v === null || v === undefined) continue;
+          const a = perClient.get(r.client) ?? { s: 0, n: 0 };
+          a.s += v;
+          a.n++;
+          perClient.set(r.client, a);
+        }
+        const groups = { affected: { s: 0, n: 0 }, other: { s: 0, n: 0 } };
+        for (const [c, a] of perClient) {
+          const g = affected.has(c) ? groups.affected : groups.other;
+          g.s += a.s / a.n;
+          g.n++;
+        }
+        return {
+          affected: groups.affected.s / groups.affected.n,
+          other: groups.other.s / groups.other.n,
+        };
       };
-    };
-    const overall = meanOf((r) => r.index);
-    const cx = meanOf((r) => r.blocks.CX);
-    expect(overall.affected).toBeLessThan(overall.other);
-    expect(cx.affected).toBeLessThan(cx.other);
-    // Every index value is on 0–100, and rows without a survey report their CX members missing.
-    for (const r of result.rows) {
-      if (r.index !== null) expect(r.index).toBeGreaterThanOrEqual(0);
-      if (r.index !== null) expect(r.index).toBeLessThanOrEqual(100);
-      if (r.blocks.CX === null) expect(r.missing).toContain('cx.nps');
-    }
-  });
+      const overall = meanOf((r) => r.index);
+      const cx = meanOf((r) => r.blocks.CX);
+      expect(overall.affected).toBeLessThan(overall.other);
+      expect(cx.affected).toBeLessThan(cx.other);
+      // Every index value is on 0–100, and rows without a survey report their CX members missing.
+      for (const r of result.rows) {
+        if (r.index !== null) expect(r.index).toBeGreaterThanOrEqual(0);
+        if (r.index !== null) expect(r.index).toBeLessThanOrEqual(100);
+        if (r.blocks.CX === null) expect(r.missing).toContain('cx.nps');
+      }
+    },
+  );
 });

@@ -35,6 +35,7 @@ import {
   type ComplaintTopic,
 } from '../../src/core/demo/demo-comments.ts';
 import { realFile, type RealFile } from '../fixtures/real/real-files.ts';
+import { SLOW, VERY_SLOW } from './slow.ts';
 
 type Row = Record<string, string>;
 
@@ -194,7 +195,7 @@ function describeAndCheck(name: string, texts: readonly string[], r: CommentClus
 }
 
 describe('comment clustering against gold labels (NMI), ours vs a plain baseline', () => {
-  it('CFPB complaint narratives (English) vs their Product', { timeout: 90_000 }, () => {
+  it('CFPB complaint narratives (English) vs their Product', VERY_SLOW, () => {
     const rows = readReal('cfpb_complaints_sample.csv').filter(
       (r) => (r['Consumer complaint narrative'] ?? '').trim() !== '',
     );
@@ -245,7 +246,7 @@ describe('comment clustering against gold labels (NMI), ours vs a plain baseline
   });
 
   for (const lang of ['ru', 'en', 'mixed'] as const) {
-    it(`demo world complaint themes (${lang})`, { timeout: 60_000 }, () => {
+    it(`demo world complaint themes (${lang})`, SLOW, () => {
       const { texts, gold } = demoComplaints(lang);
       expect(texts.length).toBeGreaterThan(1000);
       expect(new Set(gold).size).toBe(5);
@@ -256,7 +257,7 @@ describe('comment clustering against gold labels (NMI), ours vs a plain baseline
 });
 
 describe('comment clustering of unlabelled real comments reads as themes', () => {
-  it('Skytrax lounge reviews (English)', { timeout: 60_000 }, () => {
+  it('Skytrax lounge reviews (English)', SLOW, () => {
     const texts = readReal('skytrax_lounge_reviews_slice.csv')
       .map((r) => (r.content ?? '').trim())
       .filter((t) => t !== '');
@@ -264,7 +265,7 @@ describe('comment clustering of unlabelled real comments reads as themes', () =>
     describeAndCheck('skytrax', texts, clusterComments(texts, { k: 'auto', seed: 1 }));
   });
 
-  it('SentiRuEval-2016 bank tweets (Russian), each tweet once', { timeout: 60_000 }, () => {
+  it('SentiRuEval-2016 bank tweets (Russian), each tweet once', SLOW, () => {
     const texts = [
       ...new Set(
         readReal('sentirueval2016_banks_slice.csv')

@@ -10,6 +10,7 @@ import {
   type TraceQuery,
 } from '../../src/core/analysis/trace.ts';
 import { restoreTraceCellData } from '../../src/core/notebook/cell-data/trace-cell.ts';
+import { SLOW } from './slow.ts';
 
 let world: DemoWorld;
 let data: LoadedDataset[];
@@ -18,13 +19,13 @@ beforeAll(async () => {
   world = generateDemoWorld();
   data = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
   prepared = traceData(world.model, data);
-});
+}, SLOW.timeout);
 
 const run = (q: Partial<TraceQuery>) =>
   trace(world.model, data, { population: null, period: null, start: null, ...q }, prepared);
 
 describe('the trace on the demo world', () => {
-  it('from the detractors, NPS leads down the planted chain to WMS scanner coverage', () => {
+  it('from the detractors, NPS leads down the planted chain to WMS scanner coverage', SLOW, () => {
     const r = run({});
     expect(r.population).toEqual(defaultPopulation(world.model));
     expect(r.population?.kind).toBe('detractors');
@@ -67,7 +68,7 @@ describe('the trace on the demo world', () => {
     expect(Math.abs(link('it.qc_tools', 'ox.picking_error_rate').r!)).toBeLessThan(0.2);
   });
 
-  it('a handed-over list of clients is traced; a start and a period are respected', () => {
+  it('a handed-over list of clients is traced; a start and a period are respected', SLOW, () => {
     const warehouse = world.truth.affected.warehouses[0]!;
     const segment = run({ population: { kind: 'segment', column: 'warehouse', value: warehouse } });
     const clients = traceClients(
@@ -106,57 +107,65 @@ describe('the trace on the demo world', () => {
     expect(n(all, 'it.scanner_coverage')).toBeGreaterThan(n(one, 'it.scanner_coverage'));
   });
 
-  it('a low outcome handed over by a drivers analysis is traced at its answers’ periods', () => {
-    const low = run({
-      population: {
-        kind: 'low',
-        dataset: 'survey',
-        target: 'rating_delivery',
-        rule: { kind: 'below', threshold: 3 },
-        client: 'client_id',
-        date: 'date',
-      },
-      start: 'cx.delivery_rating',
-    });
-    expect(low.path[0]).toBe('cx.delivery_rating');
-    expect(low.path).toContain('ex.competency');
-    // Answers are cells: a client is in the population only in the periods of its low answers.
-    expect(low.cells).toBeGreaterThan(low.clients);
-    expect(low.periods.length).toBeGreaterThan(1);
-    const period = low.periods[0]!;
-    const one = run({ population: low.population, period, start: 'cx.delivery_rating' });
-    expect(one.cells).toBeLessThan(low.cells);
-    expect(one.clients).toBe(one.cells);
-    expect(one.periods).toEqual(low.periods);
-    // The delivery rating is read from the very answers that define the population.
-    expect(low.nodes.find((n) => n.id === 'cx.delivery_rating')!.defines).toBe(true);
-    // The rest are the other answers: at answer cells, the low ones rate delivery far lower.
-    const rating = low.nodes.find((n) => n.id === 'cx.delivery_rating')!;
-    expect(rating.population.mean!).toBeLessThan(3);
-    expect(rating.rest.mean!).toBeGreaterThan(3);
-    // A period with no low answer: nobody, so no gaps.
-    const empty = run({ population: low.population, period: '1999-01' });
-    expect(empty.cells).toBe(0);
-    expect(empty.nodes.every((n) => n.gap === null)).toBe(true);
-  });
+  it(
+    'a low outcome handed over by a drivers analysis is traced at its answers’ periods',
+    SLOW,
+    () => {
+      const low = run({
+        population: {
+          kind: 'low',
+          dataset: 'survey',
+          target: 'rating_delivery',
+          rule: { kind: 'below', threshold: 3 },
+          client: 'client_id',
+          date: 'date',
+        },
+        start: 'cx.delivery_rating',
+      });
+      expect(low.path[0]).toBe('cx.delivery_rating');
+      expect(low.path).toContain('ex.competency');
+      // Answers are cells: a client is in the population only in the periods of its low answers.
+      expect(low.cells).toBeGreaterThan(low.clients);
+      expect(low.periods.length).toBeGreaterThan(1);
+      const period = low.periods[0]!;
+      const one = run({ population: low.population, period, start: 'cx.delivery_rating' });
+      expect(one.cells).toBeLessThan(low.cells);
+      expect(one.clients).toBe(one.cells);
+      expect(one.periods).toEqual(low.periods);
+      // The delivery rating is read from the very answers that define the population.
+      expect(low.nodes.find((n) => n.id === 'cx.delivery_rating')!.defines).toBe(true);
+      // The rest are the other answers: at answer cells, the low ones rate delivery far lower.
+      const rating = low.nodes.find((n) => n.id === 'cx.delivery_rating')!;
+      expect(rating.population.mean!).toBeLessThan(3);
+      expect(rating.rest.mean!).toBeGreaterThan(3);
+      // A period with no low answer: nobody, so no gaps.
+      const empty = run({ population: low.population, period: '1999-01' });
+      expect(empty.cells).toBe(0);
+      expect(empty.nodes.every((n) => n.gap === null)).toBe(true);
+    },
+  );
 
-  it('a low outcome of the client card (who left) is traced over all the clients’ periods', () => {
-    const left = run({
-      population: {
-        kind: 'low',
-        dataset: 'clients',
-        target: 'churned',
-        rule: { kind: 'equals', value: 'yes' },
-        client: 'client_id',
-        date: null,
-      },
-    });
-    expect(left.missing).toBeNull();
-    expect(left.clients).toBeGreaterThan(50);
-    expect(left.cells).toBeGreaterThan(left.clients);
-    // Clients who left were served worse: late shipments are higher for them.
-    expect(left.nodes.find((n) => n.id === 'ox.late_share')!.gap!).toBeGreaterThan(0);
-  });
+  it(
+    'a low outcome of the client card (who left) is traced over all the clients’ periods',
+    SLOW,
+    () => {
+      const left = run({
+        population: {
+          kind: 'low',
+          dataset: 'clients',
+          target: 'churned',
+          rule: { kind: 'equals', value: 'yes' },
+          client: 'client_id',
+          date: null,
+        },
+      });
+      expect(left.missing).toBeNull();
+      expect(left.clients).toBeGreaterThan(50);
+      expect(left.cells).toBeGreaterThan(left.clients);
+      // Clients who left were served worse: late shipments are higher for them.
+      expect(left.nodes.find((n) => n.id === 'ox.late_share')!.gap!).toBeGreaterThan(0);
+    },
+  );
 
   it('a population whose column is gone says which', () => {
     const r = run({
