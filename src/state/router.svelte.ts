@@ -7,14 +7,19 @@ export type Route =
   | { page: 'notebook'; id: string }
   | { page: 'datasets' }
   | { page: 'models' }
-  | { page: 'model'; id: string };
+  | { page: 'model'; id: string; indicator?: string };
 
-/** Reads a route from a location hash such as `#/notebook/ID` or `#/datasets`. */
+/** Reads a route from a location hash such as `#/notebook/ID`, `#/models/ID?indicator=X` or `#/datasets`. */
 export function parseHash(hash: string): Route {
   const m = /^#\/notebook\/([^/?#]+)/.exec(hash);
   if (m) return { page: 'notebook', id: decodeURIComponent(m[1]!) };
-  const model = /^#\/models\/([^/?#]+)/.exec(hash);
-  if (model) return { page: 'model', id: decodeURIComponent(model[1]!) };
+  const model = /^#\/models\/([^/?#]+)(?:\?indicator=([^&#]+))?/.exec(hash);
+  if (model) {
+    const id = decodeURIComponent(model[1]!);
+    return model[2]
+      ? { page: 'model', id, indicator: decodeURIComponent(model[2]) }
+      : { page: 'model', id };
+  }
   if (/^#\/models\/?(?:[?#]|$)/.test(hash)) return { page: 'models' };
   return /^#\/datasets\/?(?:[?#]|$)/.test(hash) ? { page: 'datasets' } : { page: 'home' };
 }
@@ -42,9 +47,10 @@ export class Router {
     location.hash = '#/models';
   }
 
-  /** Opens a service model in the editor. */
-  openModel(id: string): void {
-    location.hash = `#/models/${encodeURIComponent(id)}`;
+  /** Opens a service model in the editor, at one indicator's form when it is named. */
+  openModel(id: string, indicator?: string): void {
+    const at = indicator === undefined ? '' : `?indicator=${encodeURIComponent(indicator)}`;
+    location.hash = `#/models/${encodeURIComponent(id)}${at}`;
   }
 
   /** Goes to the notebook list. */

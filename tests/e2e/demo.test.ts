@@ -127,6 +127,16 @@ describe('the demo', () => {
     const graph = page.getByRole('figure', { name: /Layered graph of “Demo distributor/ });
     await graph.locator('svg').first().waitFor({ timeout: 30_000 });
     expect(await page.getByText('No problems found.').count()).toBe(1);
+    // A click on an indicator in the graph shows its history and what drives it…
+    await graph.locator('[role="graphics-symbol"][aria-label*="; Indicator: NPS; "]').click();
+    const detail = page.getByRole('region', { name: 'NPS', exact: true });
+    await detail.getByRole('figure', { name: '“NPS” by period' }).locator('svg').waitFor();
+    await detail.getByRole('button', { name: 'CX · Delivery rating' }).waitFor();
+    // …and its edit button opens the model's editor at that indicator's form.
+    await detail.getByRole('button', { name: 'Edit “NPS”' }).click();
+    await page.getByRole('tab', { name: /^Indicators/, selected: true }).waitFor();
+    await page.getByRole('region', { name: 'Indicator “NPS”' }).waitFor();
+    expect(page.url()).toContain('?indicator=cx.nps');
 
     const other = await context.newPage();
     await openHarness(other);

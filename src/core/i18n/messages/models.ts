@@ -31,7 +31,7 @@ export const modelsEn = {
   'models.graphOf': 'Show “{name}” with its values',
   'models.graphLabel': 'Layered graph of “{name}”',
   'models.graphHow':
-    'How to read this: the layers run from the financial results (TX) at the top down to the IT stack at the bottom; each line links an indicator to the higher one it feeds. Green is on target, red off target, blue has no target, grey has no data yet. Point at an indicator for its current value (the mean over clients or units in the latest period).',
+    'How to read this: the layers run from the financial results (TX) at the top down to the IT stack at the bottom; each line links an indicator to the higher one it feeds. Green is on target, red off target, blue has no target, grey has no data yet. Point at an indicator for its current value (the mean over clients or units in the latest period); click it for its history and what drives it.',
   'models.layer': 'Layer',
   'models.indicator': 'Indicator',
   'models.value': 'Current value',
@@ -88,7 +88,7 @@ export const modelsRu: Translation<typeof modelsEn> = {
   'models.graphOf': 'Показать «{name}» со значениями',
   'models.graphLabel': 'Граф уровней модели «{name}»',
   'models.graphHow':
-    'Как читать: уровни идут от финансовых результатов (TX) вверху до ИТ-инструментов внизу; каждая линия связывает показатель с вышестоящим, на который он влияет. Зелёный — в целевом значении, красный — нет, синий — цель не задана, серый — данных пока нет. Наведите на показатель, чтобы увидеть его текущее значение (среднее по клиентам или подразделениям за последний период).',
+    'Как читать: уровни идут от финансовых результатов (TX) вверху до ИТ-инструментов внизу; каждая линия связывает показатель с вышестоящим, на который он влияет. Зелёный — в целевом значении, красный — нет, синий — цель не задана, серый — данных пока нет. Наведите на показатель, чтобы увидеть его текущее значение (среднее по клиентам или подразделениям за последний период); щёлкните — откроются его история и то, что на него влияет.',
   'models.layer': 'Уровень',
   'models.indicator': 'Показатель',
   'models.value': 'Текущее значение',
