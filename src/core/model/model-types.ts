@@ -2,7 +2,7 @@
  * The service model: a development of the customer journey map into layers of indicators that
  * feed each other (IT → EX → OX → CX → TX), bound to the columns of stored datasets. Pure
  * types; the JSON format is exactly these objects (`format`/`version` mark it).
- * See ../shared/DESIGN.md §1.
+ * See docs/architecture.md, “What the app works with”.
  */
 import type { ColumnType } from '../storage/dataset-meta.ts';
 
