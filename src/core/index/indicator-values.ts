@@ -180,20 +180,26 @@ interface Acc {
 }
 
 /**
- * Computes one indicator of the model from loaded datasets at its binding's grain: applies the
- * binding's filter (and, for a long file of several unit kinds, keeps the rows of the grain's
- * unit kind), maps dates to periods at `model.period.grain`, and aggregates each cell:
- * `mean` (booleans as 0/1), `sum`, `count` (rows; with a column, rows where it is not blank),
- * `share` (fraction 0–1 of non-blank rows meeting `shareOf`, or true values of a boolean
- * column), `rate` (Σcolumn / Σper over rows where both are given; no value when Σper is 0),
- * `nps` (−100…100). Rows with a blank key are skipped. Never throws: an unusable binding gives
- * an empty series with a problem.
+ * One row an indicator's binding keeps: its row index, the key of its grain cell (client,
+ * `cellKey(client, period)` or `cellKey(unit, period)`), and its values: `a` the number read
+ * (booleans as 0/1; 1/0 for a share's condition; the score for `nps`; 0 for `count`), `b` the
+ * `per` value of a rate (else 0).
  */
-export function indicatorValues(
+export type BindingRowVisitor = (row: number, key: string, a: number, b: number) => void;
+
+/**
+ * Reads the rows an indicator's binding keeps, in order, calling `visit` for each: applies the
+ * binding's filter (and, for a long file of several unit kinds, keeps the rows of the grain's
+ * unit kind), maps dates to periods at `model.period.grain`, and skips rows with a blank key or
+ * a value the aggregate cannot use. Returns the grain, or an empty series with a problem for
+ * an unusable binding (never throws).
+ */
+export function readBindingRows(
   model: ServiceModel,
   indicatorId: string,
   datasets: readonly LoadedDataset[],
-): IndicatorSeries {
+  visit: BindingRowVisitor,
+): { grain: Grain; aggregate: Binding['aggregate']; dataset: string } | IndicatorSeries {
   const fallback: Grain = { kind: 'client' };
   const indicator = (model.indicators ?? []).find((i) => i.id === indicatorId);
   if (!indicator) return emptySeries(indicatorId, fallback, `${indicatorId}: unknown indicator`);
@@ -258,7 +264,6 @@ export function indicatorValues(
   // Dates repeat (rows sorted by month, many rows per day): remember the last one read.
   let lastRaw: unknown = Symbol();
   let lastPeriod: string | null = null;
-  const cellIndex = new Map<string, Acc>();
   const agg = b.aggregate;
   const rows = rowCount(ds);
 
@@ -295,17 +300,44 @@ export function indicatorValues(
       if (x === null || y === null) continue;
       a = x;
       bb = y;
-    } else if (agg === 'nps' && typeof v !== 'number') continue;
+    } else if (agg === 'nps') {
+      if (typeof v !== 'number') continue;
+      a = v;
+    }
+    visit(r, key, a, bb);
+  }
+  return { grain, aggregate: agg, dataset: ds.name };
+}
+
+/**
+ * Computes one indicator of the model from loaded datasets at its binding's grain (the rows
+ * `readBindingRows` keeps) and aggregates each cell: `mean` (booleans as 0/1), `sum`, `count`
+ * (rows; with a column, rows where it is not blank), `share` (fraction 0–1 of non-blank rows
+ * meeting `shareOf`, or true values of a boolean column), `rate` (Σcolumn / Σper over rows
+ * where both are given; no value when Σper is 0), `nps` (−100…100). Never throws: an unusable
+ * binding gives an empty series with a problem.
+ */
+export function indicatorValues(
+  model: ServiceModel,
+  indicatorId: string,
+  datasets: readonly LoadedDataset[],
+): IndicatorSeries {
+  const cellIndex = new Map<string, Acc>();
+  const isNps =
+    (model.indicators ?? []).find((i) => i.id === indicatorId)?.binding?.aggregate === 'nps';
+  const read = readBindingRows(model, indicatorId, datasets, (_row, key, a, b) => {
     let acc = cellIndex.get(key);
     if (!acc) {
-      acc = agg === 'nps' ? { a: 0, b: 0, n: 0, scores: [] } : { a: 0, b: 0, n: 0 };
+      acc = { a: 0, b: 0, n: 0 };
       cellIndex.set(key, acc);
     }
     acc.a += a;
-    acc.b += bb;
+    acc.b += b;
     acc.n++;
-    if (acc.scores) acc.scores.push(v as number);
-  }
+    if (isNps) (acc.scores ??= []).push(a);
+  });
+  if ('cells' in read) return read;
+  const { grain, aggregate: agg } = read;
 
   const cells = new Map<string, IndicatorCell>();
   for (const [key, acc] of cellIndex) {
