@@ -23,6 +23,8 @@ export interface CliIo {
   writeFile?: (path: string, data: Uint8Array) => Promise<void>;
   /** Creates a folder and its parents if missing; Node's `fs.mkdir` when absent. */
   makeDir?: (path: string) => Promise<void>;
+  /** The names of a folder's entries; Node's `fs.readdir` when absent. */
+  listDir?: (path: string) => Promise<string[]>;
 }
 
 /** Parsed command-line options: positionals and `--flag` / `--key value` options. */

@@ -23,6 +23,7 @@ import {
 } from './cli-shared.ts';
 import { clustersCommand, frequencyCommand } from './text-commands.ts';
 import { driversCommand } from './drivers-command.ts';
+import { traceCommand } from './trace-command.ts';
 
 export type { CliIo } from './cli-shared.ts';
 
@@ -44,6 +45,13 @@ const VALUE_OPTIONS = [
   'low',
   'below',
   'features',
+  'model',
+  'data',
+  'population',
+  'from',
+  'period',
+  'what-if',
+  'at',
 ];
 
 /** The one-line NPS summary (of answers with an NPS): value, interval, answers, the shares. */
@@ -349,6 +357,7 @@ const COMMANDS: Command[] = [
   frequencyCommand,
   clustersCommand,
   driversCommand,
+  traceCommand,
 ];
 
 /** NPS figures as `nps --score --json` prints them: shares 0–1, NPS and its interval in points. */

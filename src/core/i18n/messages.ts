@@ -18,6 +18,7 @@ import { frequencyCellEn, frequencyCellRu } from './messages/frequency-cell.ts';
 import { clustersCellEn, clustersCellRu } from './messages/clusters-cell.ts';
 import { driversEn, driversRu } from './messages/drivers.ts';
 import { traceEn, traceRu } from './messages/trace.ts';
+import { traceVerdictEn, traceVerdictRu } from './messages/trace-verdict.ts';
 
 export const en = {
   ...datasetsEn,
@@ -33,6 +34,7 @@ export const en = {
   ...clustersCellEn,
   ...driversEn,
   ...traceEn,
+  ...traceVerdictEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -322,6 +324,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...clustersCellRu,
   ...driversRu,
   ...traceRu,
+  ...traceVerdictRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',

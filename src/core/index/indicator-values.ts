@@ -180,12 +180,17 @@ interface Acc {
 }
 
 /**
- * One row an indicator's binding keeps: its row index, the key of its grain cell (client,
- * `cellKey(client, period)` or `cellKey(unit, period)`), and its values: `a` the number read
- * (booleans as 0/1; 1/0 for a share's condition; the score for `nps`; 0 for `count`), `b` the
- * `per` value of a rate (else 0).
+ * One row an indicator's binding keeps: its row index, its entity (client or unit) and period
+ * ('' at client grain), and its values: `a` the number read (booleans as 0/1; 1/0 for a share's
+ * condition; the score for `nps`; 0 for `count`), `b` the `per` value of a rate (else 0).
  */
-export type BindingRowVisitor = (row: number, key: string, a: number, b: number) => void;
+export type BindingRowVisitor = (
+  row: number,
+  entity: string,
+  period: string,
+  a: number,
+  b: number,
+) => void;
 
 /**
  * Reads the rows an indicator's binding keeps, in order, calling `visit` for each: applies the
@@ -272,7 +277,7 @@ export function readBindingRows(
     if (filter && !filter(filterCol![r])) continue;
     const who = keyText(entity[r]);
     if (who === null) continue;
-    let key = who;
+    let at = '';
     if (period) {
       const raw = period[r];
       if (raw !== lastRaw) {
@@ -280,7 +285,7 @@ export function readBindingRows(
         lastPeriod = periodKey(raw, grainOfPeriod);
       }
       if (lastPeriod === null) continue;
-      key = cellKey(who, lastPeriod);
+      at = lastPeriod;
     }
     const v = values ? values[r] : undefined;
     if (values && isBlankValue(v)) continue;
@@ -304,7 +309,7 @@ export function readBindingRows(
       if (typeof v !== 'number') continue;
       a = v;
     }
-    visit(r, key, a, bb);
+    visit(r, who, at, a, bb);
   }
   return { grain, aggregate: agg, dataset: ds.name };
 }
@@ -325,7 +330,8 @@ export function indicatorValues(
   const cellIndex = new Map<string, Acc>();
   const isNps =
     (model.indicators ?? []).find((i) => i.id === indicatorId)?.binding?.aggregate === 'nps';
-  const read = readBindingRows(model, indicatorId, datasets, (_row, key, a, b) => {
+  const read = readBindingRows(model, indicatorId, datasets, (_row, who, period, a, b) => {
+    const key = period === '' ? who : cellKey(who, period);
     let acc = cellIndex.get(key);
     if (!acc) {
       acc = { a: 0, b: 0, n: 0 };

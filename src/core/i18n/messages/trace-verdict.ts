@@ -1,0 +1,102 @@
+import type { Message, Translation } from '../message-types.ts';
+
+/** Messages of the trace's verdict, its summary and its command line. */
+export const traceVerdictEn = {
+  'cli.trace': 'trace a population down a service model: the verdict, its causes and their units',
+  'cli.traceNeedFiles':
+    'name the model and the data folder: cx-trace trace --model model.json --data DIR',
+  'cli.traceNotJson': '{file} is not JSON: {error}',
+  'cli.traceNotModel': '{file} is not a service model (it has no indicators)',
+  'cli.traceNoFile':
+    'no file for dataset “{dataset}” in {dir} (expected {dataset}.csv or another file named {dataset})',
+  'cli.traceNoNps':
+    'the model has no NPS indicator to find detractors by: give --population COLUMN=VALUE',
+  'cli.traceBadPopulation':
+    '--population must be detractors, COLUMN=VALUE or COLUMN<=NUMBER, not “{value}”',
+  'cli.traceBadWhatIf': '--what-if must be INDICATOR_ID=NUMBER, =median or =target, not “{value}”',
+  'cli.traceBadAt': '--at must be UNIT_KIND=UNIT1,UNIT2, not “{value}”',
+  'cli.traceUnknownIndicator': 'the model has no indicator “{id}”',
+  'cli.traceMissingColumn': 'the data has no column “{column}” that the population needs',
+  'cli.traceNoStart': 'no indicator with answers or client × period values to start from',
+  'cli.traceNobody': 'nobody is in this population in the periods compared',
+  'cli.traceWhatIfFailed': 'the what-if cannot be computed: {problems}',
+  'cli.traceCausesHead':
+    'Process, staff and IT indicators, by their persistent share of the gap (✔ supported and material):',
+  'cli.traceLinksHead': 'Links the data does not back:',
+  'cli.traceLinkUnsupported': 'its 95% interval includes 0',
+  'cli.traceLinkSign': 'its sign contradicts the two indicators’ directions',
+  'cli.traceWhatIfHead': 'What-if: {indicator} set to {value} — expected changes (95% interval):',
+  'tv.pop.detractors': 'Detractors',
+  'tv.pop.segment': 'Clients with {column} = {value}',
+  'tv.pop.low': 'Answers with {column} {rule}',
+  'tv.ref.answers': 'the other answers',
+  'tv.ref.clients': 'the other clients',
+  'tv.npsPoints': 'NPS points',
+  'tv.gap':
+    '{population}: {start} {popValue} against {refValue} for {reference}, {gap} worse (95% interval {low} to {high}).',
+  'tv.cause':
+    'The main supported cause: {indicator}{where} — {share} of the gap (95% interval {low} to {high}).',
+  'tv.causeAt': ' at {units}',
+  'tv.alsoSupported': 'Also supported: {list}.',
+  'tv.unexplained':
+    'No process, staff or IT indicator in the model carries a supported and material part of it (at least {materiality} of the gap): the cause lies outside the model, or in how these clients answer.',
+  'tv.largestCandidate':
+    'The largest candidate, {indicator}, carries {share} (95% interval {low} to {high}).',
+  'tv.none':
+    '{population} are not worse than {reference} beyond chance: {start} {popValue} against {refValue} (difference {gap}, 95% interval {low} to {high}).',
+  'tv.fewUnits': {
+    one: 'Rests on {count} unit only: read it as a lead, not a proof.',
+    other: 'Rests on {count} units only: read it as a lead, not a proof.',
+  },
+} satisfies Record<string, Message>;
+
+export const traceVerdictRu: Translation<typeof traceVerdictEn> = {
+  'cli.trace': 'трассировка группы по сервисной модели: вывод, причины и их подразделения',
+  'cli.traceNeedFiles':
+    'укажите модель и папку с данными: cx-trace trace --model model.json --data DIR',
+  'cli.traceNotJson': '{file} — не JSON: {error}',
+  'cli.traceNotModel': '{file} — не сервисная модель (в ней нет показателей)',
+  'cli.traceNoFile':
+    'в {dir} нет файла для набора «{dataset}» (ожидался {dataset}.csv или другой файл с именем {dataset})',
+  'cli.traceNoNps':
+    'в модели нет показателя NPS, по которому найти критиков: укажите --population COLUMN=VALUE',
+  'cli.traceBadPopulation':
+    '--population: нужно detractors, COLUMN=VALUE или COLUMN<=ЧИСЛО, а не «{value}»',
+  'cli.traceBadWhatIf': '--what-if: нужно ID=ЧИСЛО, =median или =target, а не «{value}»',
+  'cli.traceBadAt': '--at: нужно ВИД=ПОДРАЗДЕЛЕНИЕ1,ПОДРАЗДЕЛЕНИЕ2, а не «{value}»',
+  'cli.traceUnknownIndicator': 'в модели нет показателя «{id}»',
+  'cli.traceMissingColumn': 'в данных нет столбца «{column}», нужного для группы',
+  'cli.traceNoStart': 'нет показателя с ответами или значениями клиент × период, с которого начать',
+  'cli.traceNobody': 'в группе никого нет за сравниваемые периоды',
+  'cli.traceWhatIfFailed': 'сценарий «что если» не рассчитать: {problems}',
+  'cli.traceCausesHead':
+    'Показатели процессов, персонала и ИТ по их устойчивой доле разрыва (✔ подтверждена и существенна):',
+  'cli.traceLinksHead': 'Связи, которые данные не подтверждают:',
+  'cli.traceLinkUnsupported': '95% интервал включает 0',
+  'cli.traceLinkSign': 'знак противоречит направлениям показателей',
+  'cli.traceWhatIfHead': 'Что если {indicator} = {value}: ожидаемые изменения (95% интервал):',
+  'tv.pop.detractors': 'Критики',
+  'tv.pop.segment': 'Клиенты с {column} = {value}',
+  'tv.pop.low': 'Ответы с {column} {rule}',
+  'tv.ref.answers': 'остальных ответов',
+  'tv.ref.clients': 'остальных клиентов',
+  'tv.npsPoints': 'п. NPS',
+  'tv.gap':
+    '{population}: {start} {popValue} против {refValue} у {reference}, хуже на {gap} (95% интервал от {low} до {high}).',
+  'tv.cause':
+    'Главная подтверждённая причина — {indicator}{where}: {share} разрыва (95% интервал от {low} до {high}).',
+  'tv.causeAt': ' ({units})',
+  'tv.alsoSupported': 'Также подтверждены: {list}.',
+  'tv.unexplained':
+    'Ни один показатель процессов, персонала или ИТ в модели не несёт подтверждённой и существенной части разрыва (не меньше {materiality}): причина вне модели или в том, как эти клиенты отвечают.',
+  'tv.largestCandidate':
+    'Наибольший кандидат — {indicator}: {share} (95% интервал от {low} до {high}).',
+  'tv.none':
+    '{population} не хуже {reference} сверх случайного: {start} {popValue} против {refValue} (разница {gap}, 95% интервал от {low} до {high}).',
+  'tv.fewUnits': {
+    one: 'Опирается всего на {count} подразделение: это повод проверить, а не доказательство.',
+    few: 'Опирается всего на {count} подразделения: это повод проверить, а не доказательство.',
+    many: 'Опирается всего на {count} подразделений: это повод проверить, а не доказательство.',
+    other: 'Опирается всего на {count} подразделения: это повод проверить, а не доказательство.',
+  },
+};
