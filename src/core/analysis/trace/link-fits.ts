@@ -4,6 +4,15 @@
  * of the bootstrap — n, Σz and Σzzᵀ of z = (1, children…, parent) — never from unit values
  * copied to every client × period. A leaf gets an intercept-only fit (its mean), so every
  * indicator has residuals: its own shift.
+ *
+ * A link through units may be fitted within units: each unit of the kinds involved then gets
+ * its own level (fixed effects), so a child's effect is read from how it moves its parent from
+ * period to period, not from how units differ. Units differ for many reasons the model does not
+ * hold (a cause missing from it, one that also moves a harmless indicator); fitted within units,
+ * those differences stay in the parent's own shift, where the decomposition finds them, instead
+ * of being credited to whichever child happens to differ at the same units. Within-unit fits
+ * are less precise, so they are used only where the data shows the between-unit relation
+ * disagreeing with the within-unit one (a Hausman test, see `chooseWithinFits`).
  */
 import type { ServiceModel } from '../../model/model-types.ts';
 import { solveSymmetricPositive } from '../../ml/linear-algebra.ts';
@@ -42,6 +51,13 @@ export interface LinkFit {
   units: number;
   /** Standard deviations of the children and the parent over the rows (for standardised effects). */
   sd: Float64Array;
+  /** Fixed-effect columns: per slot and fixed kind, the column of its unit's level (−1: the base). */
+  fixed: Int32Array;
+  /** The kinds with fixed effects, and the solved system's width (intercept, children, levels). */
+  fixedKinds: number;
+  width: number;
+  /** Fit within units (with the units' levels) rather than across them. */
+  within: boolean;
   unitRows: UnitRows | null;
   clientSums: ClientSums | null;
 }
@@ -328,7 +344,18 @@ function buildFit(
   const stats = builder.stats.slice(0, slots * size);
   const groupIds = new Int32Array(slots);
   for (const [g, slot] of builder.slots) groupIds[slot] = g;
+  const kinds =
+    k === 0
+      ? []
+      : parent.kind === 'units'
+        ? [parent.unitKind]
+        : [...new Set(unitKids.map((c) => c.unitKind))];
+  const { fixed, width } = fixedColumns(groupIds, groups, kinds, m - 1);
   return {
+    fixed,
+    fixedKinds: kinds.length,
+    width,
+    within: false,
     parent: parent.id,
     children: kids.map((c) => c.id),
     m,
@@ -340,6 +367,35 @@ function buildFit(
     unitRows,
     clientSums,
   };
+}
+
+/**
+ * The fixed-effect columns of a fit's slots: one column per unit of each kind, after the first
+ * unit met (the base level, absorbed in the intercept), numbered from `first`.
+ */
+function fixedColumns(
+  groupIds: Int32Array,
+  groups: TraceGroups,
+  kinds: readonly number[],
+  first: number,
+): { fixed: Int32Array; width: number } {
+  const fixed = new Int32Array(groupIds.length * kinds.length).fill(-1);
+  let width = first;
+  kinds.forEach((kind, f) => {
+    const columns = new Map<number, number>();
+    const unitOf = groups.unit[kind]!;
+    for (let slot = 0; slot < groupIds.length; slot++) {
+      const u = unitOf[groupIds[slot]!]!;
+      if (u < 0) continue;
+      let column = columns.get(u);
+      if (column === undefined) {
+        column = columns.size === 0 ? -1 : width++;
+        columns.set(u, column);
+      }
+      fixed[slot * kinds.length + f] = column;
+    }
+  });
+  return { fixed, width };
 }
 
 /** Standard deviations of z₁…z_{m−1} over all rows, from the summed statistics. */
@@ -356,26 +412,79 @@ function standardDeviations(stats: Float64Array, slots: number, m: number): Floa
 }
 
 /**
- * The fit's coefficients (intercept, then one per child) under per-group weights, by weighted
- * least squares; NaN when it has no rows.
+ * The fit's coefficients (intercept, then one per child; the units' levels are solved for but
+ * not returned) under per-group weights, by weighted least squares; NaN when it has no rows.
  */
-export function solveFit(fit: LinkFit, weights: Float64Array): Float64Array {
+export function solveFit(fit: LinkFit, weights: Float64Array, within = fit.within): Float64Array {
   const { m } = fit;
-  const p = m - 1;
+  const nf = within ? fit.fixedKinds : 0;
+  const p = within ? fit.width : m - 1;
+  const q = m - 1;
   const size = (m * (m + 1)) / 2;
-  const total = new Float64Array(size);
+  const a = new Float64Array(p * p);
+  const b = new Float64Array(p);
+  let rows = 0;
   for (let s = 0; s < fit.groups.length; s++) {
     const w = weights[fit.groups[s]!]!;
     if (w === 0) continue;
     const base = s * size;
-    for (let t = 0; t < size; t++) total[t]! += w * fit.stats[base + t]!;
+    for (let i = 0; i < q; i++) {
+      for (let j = i; j < q; j++) a[i * p + j]! += w * fit.stats[base + tri(m, i, j)]!;
+      b[i]! += w * fit.stats[base + tri(m, i, m - 1)]!;
+    }
+    rows += w * fit.stats[base]!;
+    for (let f = 0; f < nf; f++) {
+      const c = fit.fixed[s * nf + f]!;
+      if (c < 0) continue;
+      // A unit's level column is 1 on its rows: its sums are the rows' sums.
+      for (let j = 0; j < q; j++) a[j * p + c]! += w * fit.stats[base + tri(m, 0, j)]!;
+      b[c]! += w * fit.stats[base + tri(m, 0, m - 1)]!;
+      for (let g = f; g < nf; g++) {
+        const d = fit.fixed[s * nf + g]!;
+        if (d >= 0) a[Math.min(c, d) * p + Math.max(c, d)]! += w * fit.stats[base]!;
+      }
+    }
   }
-  if (!(total[0]! > 0)) return new Float64Array(p).fill(NaN);
-  const a = new Float64Array(p * p);
-  const b = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    for (let j = i; j < p; j++) a[i * p + j] = a[j * p + i] = total[tri(m, i, j)]!;
-    b[i] = total[tri(m, i, m - 1)]!;
+  if (!(rows > 0)) return new Float64Array(q).fill(NaN);
+  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) a[i * p + j] = a[j * p + i]!;
+  return solveSymmetricPositive(a, b, p).slice(0, q);
+}
+
+/** The Hausman test's threshold: |z| of (within − across) above it means the two disagree. */
+const HAUSMAN_Z = 1.96;
+
+/**
+ * Marks the fits to make within units: those where, for some child measured at units, the
+ * within-unit effect differs from the across-units one by more than chance (z > 1.96 over the
+ * replicates' weights). Where they agree, the across-units fit is kept: it also reads the units'
+ * differences, and is more precise.
+ */
+export function chooseWithinFits(
+  fits: Map<string, LinkFit>,
+  data: TraceData,
+  replicates: readonly Float64Array[],
+): void {
+  for (const fit of fits.values()) {
+    if (fit.fixedKinds === 0) continue;
+    const unitChildren = fit.children
+      .map((c, j) => (data.indicators.get(c)?.kind === 'units' ? j + 1 : -1))
+      .filter((j) => j > 0);
+    const diffs = replicates.map((w) => {
+      const across = solveFit(fit, w, false);
+      const within = solveFit(fit, w, true);
+      return unitChildren.map((j) => within[j]! - across[j]!);
+    });
+    const ones = new Float64Array(replicates[0]?.length ?? 0).fill(1);
+    const across = solveFit(fit, ones, false);
+    const within = solveFit(fit, ones, true);
+    fit.within = unitChildren.some((j, i) => {
+      const d = within[j]! - across[j]!;
+      const values = diffs.map((x) => x[i]!).filter(Number.isFinite);
+      const mean = values.reduce((s, v) => s + v, 0) / values.length;
+      const sd = Math.sqrt(
+        values.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, values.length - 1),
+      );
+      return Number.isFinite(d) && sd > 0 && Math.abs(d) / sd > HAUSMAN_Z;
+    });
   }
-  return solveSymmetricPositive(a, b, p);
 }

@@ -9,11 +9,11 @@
 import type { ServiceModel } from '../../model/model-types.ts';
 import type { LoadedDataset } from '../../index/loaded-dataset.ts';
 import { normalCdf } from '../../metrics/normal.ts';
-import { Rng } from '../../random.ts';
+import { Rng, deriveSeed } from '../../random.ts';
 import { readTraceData, type TraceData } from './trace-data.ts';
 import { LEFT_OUT, POPULATION, REFERENCE, traceFrame, type TraceFrame } from './trace-frame.ts';
 import { TraceGroups, drawWeights, unitWeights, type GroupWeights } from './trace-groups.ts';
-import { buildFits, solveFit, type LinkFit } from './link-fits.ts';
+import { buildFits, chooseWithinFits, solveFit, type LinkFit } from './link-fits.ts';
 import { frameGroups, shiftSums } from './frame-shifts.ts';
 import {
   belowStart,
@@ -97,7 +97,7 @@ export function traceAnalysis(
   }
   const frame = traceFrame(model, datasets, data, startData, population, query.period);
   if (frame.missing !== null) return { ...empty, start, missing: frame.missing };
-  const ctx = prepareContext(model, data, frame, start!, problems);
+  const ctx = prepareContext(model, data, frame, start!, settings.seed, problems);
   const plan = query.whatIf ? planWhatIf(query.whatIf, data, ctx.fits, frame.compared) : null;
   if (plan && 'problem' in plan) problems.push(`what-if: ${plan.problem} (${plan.indicator})`);
   const whatIf = plan && !('problem' in plan) ? plan : null;
@@ -124,16 +124,26 @@ export function traceAnalysis(
   });
 }
 
+/** Replicates of the test that chooses within-unit fits. */
+const HAUSMAN_REPLICATES = 60;
+
 function prepareContext(
   model: ServiceModel,
   data: TraceData,
   frame: TraceFrame,
   start: string,
+  seed: number,
   problems: string[],
 ): DecompositionContext {
   const groups = new TraceGroups(data.index);
   const rowGroups = frameGroups(frame, groups);
   const fits = buildFits(model, data, groups, frame.compared, problems);
+  const rng = new Rng(deriveSeed(seed, 'within-units'));
+  chooseWithinFits(
+    fits,
+    data,
+    Array.from({ length: HAUSMAN_REPLICATES }, () => drawWeights(groups, rng).fit),
+  );
   const { below, parents } = belowStart(start, fits);
   const sums = new Map(
     [start, ...below].map((id) => [
