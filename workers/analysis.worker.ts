@@ -47,14 +47,10 @@ import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
 import type { ColumnInfo } from '../src/core/storage/dataset-meta.ts';
 import { summariseIndex, type IndexSummary } from '../src/core/index/index-summary.ts';
 import { indicatorOverview, type IndicatorOverview } from '../src/core/index/indicator-overview.ts';
-import {
-  trace,
-  traceClients,
-  traceData,
-  type TraceData,
-  type TraceQuery,
-  type TraceResult,
-} from '../src/core/analysis/trace.ts';
+import { traceAnalysis } from '../src/core/analysis/trace/trace-analysis.ts';
+import { traceClients } from '../src/core/analysis/trace/trace-clients.ts';
+import { readTraceData, type TraceData } from '../src/core/analysis/trace/trace-data.ts';
+import type { TraceAnalysis, TraceQuery } from '../src/core/analysis/trace/trace-types.ts';
 
 /** Which column of which stored dataset to summarise. */
 export interface NpsInput {
@@ -189,7 +185,7 @@ class ModelMemo<T> {
 // The datasets of the model last computed, kept while an analyst edits and looks again.
 const modelDatasets = new LoadedDatasetCache();
 const indexMemo = new ModelMemo<IndexResult>(satisfactionIndex);
-const traceMemo = new ModelMemo<TraceData>(traceData);
+const traceMemo = new ModelMemo<TraceData>(readTraceData);
 
 const api = {
   /**
@@ -415,22 +411,22 @@ const api = {
   },
 
   /**
-   * The trace of a population down a model's links: each indicator for the population against
-   * the rest, each link's correlation, the strongest path, and the client-card columns a
-   * segment can be taken from. Progress counts datasets read.
+   * The trace of a population down a model's links (see `traceAnalysis`: the verdict, the
+   * causes at their units, the links, a what-if), and the client-card columns a segment can be
+   * taken from. Progress counts datasets read.
    */
   async trace(
     input: ModelInput & { query: TraceQuery },
     onProgress?: ProgressFn,
   ): Promise<
-    { ok: true; result: TraceResult; segments: string[] } | { ok: false; reason: 'model-missing' }
+    { ok: true; result: TraceAnalysis; segments: string[] } | { ok: false; reason: 'model-missing' }
   > {
     const computed = await traceMemo.get(input, onProgress);
     if (!computed) return { ok: false, reason: 'model-missing' };
     const { model, datasets, value: data } = computed;
     return {
       ok: true,
-      result: trace(model, datasets, input.query, data),
+      result: traceAnalysis(model, datasets, input.query, data),
       segments: segmentColumns(model, datasets),
     };
   },

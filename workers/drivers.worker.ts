@@ -13,7 +13,7 @@ import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
 import { findDataset } from '../src/core/index/indicator-values.ts';
 import type { ServiceModel } from '../src/core/model/model-types.ts';
-import type { Population } from '../src/core/analysis/trace.ts';
+import type { Population } from '../src/core/analysis/trace/trace-types.ts';
 import {
   driverTable,
   type DriverColumnSource,

@@ -14,7 +14,7 @@ import { LatestQuery, TaskRun } from './task-run.svelte.ts';
 import type { IndexQuery, IndexView } from '../core/index/index-view.ts';
 import type { MetricTable } from '../core/metrics/metric-table.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
-import type { TraceQuery, TraceResult } from '../core/analysis/trace.ts';
+import type { TraceAnalysis, TraceQuery } from '../core/analysis/trace/trace-types.ts';
 
 /** A stored model by id, or a model being edited ($state snapshots pass to the worker as is). */
 const modelInput = (model: string | ServiceModel): ModelInput =>
@@ -118,7 +118,7 @@ export class MetricRun extends LatestQuery<{ input: MetricInput; table: MetricTa
 
 /** What a trace answers: the trace, and what its population can be chosen from. */
 export interface TraceAnswer {
-  result: TraceResult;
+  result: TraceAnalysis;
   segments: string[];
 }
 

@@ -69,7 +69,8 @@ describe('comment clusters', () => {
     await expect
       .poll(() => traced.innerText(), { timeout: 30_000 })
       .toMatch(/[1-9][\d,]* clients? in the population/);
-    await traced.getByRole('region', { name: 'The strongest path' }).waitFor();
+    await traced.getByRole('region', { name: 'The route to the main cause' }).waitFor();
+    await traced.locator('p.verdict').waitFor();
 
     // Names and merges are kept with the notebook: after a reload and a new run, they are there.
     await page.waitForTimeout(600);

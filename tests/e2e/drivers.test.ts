@@ -65,7 +65,7 @@ describe('key drivers', () => {
     // A driver hands the detractors to a new trace cell below, starting from its indicator.
     await table.getByRole('button', { name: 'Trace from “rating_delivery”' }).click();
     const traced = page.getByRole('article', { name: /Trace/ }).first();
-    const path = traced.getByRole('region', { name: 'The strongest path' });
+    const path = traced.getByRole('region', { name: 'The route to the main cause' });
     await expect
       .poll(async () => (await path.getByRole('listitem').allInnerTexts())[0] ?? '', {
         timeout: 30_000,

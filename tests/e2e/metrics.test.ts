@@ -71,7 +71,7 @@ describe('metric cell', () => {
     // choice recomputes at once.
     await cell
       .getByRole('combobox', { name: 'Dataset' })
-      .selectOption({ label: 'survey — 9,998 rows' });
+      .selectOption({ label: 'survey — 9,714 rows' });
     await cell
       .getByRole('combobox', { name: 'Metric' })
       .selectOption({ label: 'CSAT (share satisfied)' });

@@ -8,7 +8,7 @@ afterEach(async () => {
 });
 
 describe('the trace', () => {
-  it('follows the demo’s detractors down to scanner coverage; a segment and a client click through', async () => {
+  it('names the demo’s planted cause at its warehouses; a segment and a client click through', async () => {
     w = await newWatchedPage();
     const { page } = w;
     await openApp(page);
@@ -16,16 +16,20 @@ describe('the trace', () => {
     await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
 
     const cell = page.getByRole('article', { name: /Trace/ });
-    const path = cell.getByRole('region', { name: 'The strongest path' });
-    await path.waitFor({ timeout: 60_000 });
+    // The verdict first, in a sentence: the planted cause at its two warehouses.
+    const verdict = cell.locator('p.verdict');
+    await verdict.waitFor({ timeout: 60_000 });
+    expect(await verdict.innerText()).toMatch(
+      /^Detractors: NPS -100 against [\d.]+ for the other answers, [\d.]+ NPS points worse .*The main supported cause: WMS scanner coverage at WH-[25] and WH-[25] — [\d.]+% of the gap \(95% interval [\d.]+% to [\d.]+%\)\./,
+    );
+    const path = cell.getByRole('region', { name: 'The route to the main cause' });
     const steps = () => path.getByRole('listitem').allInnerTexts();
-    await expect.poll(async () => (await steps()).length, { timeout: 30_000 }).toBeGreaterThan(3);
     const list = await steps();
     expect(list[0]).toMatch(/^NPS/);
-    expect(list.some((s) => /Delivery/.test(s))).toBe(true);
-    expect(list.at(-1)).toMatch(/WMS scanner coverage: gap \+\d/);
+    expect(list.some((s) => /competency/.test(s))).toBe(true);
+    expect(list.at(-1)).toMatch(/WMS scanner coverage: [\d.]+% of the gap/);
     expect(await cell.innerText()).toMatch(
-      /\d+ clients in the population \([\d,]+ client-periods with such answers\), against the other answers/,
+      /[\d,]+ clients in the population \([\d,]+ answers\), against the other answers/,
     );
     await cell
       .getByRole('figure', { name: /The trace through the layers/ })
@@ -40,11 +44,15 @@ describe('the trace', () => {
     await expect.poll(() => value.locator('option').count()).toBeGreaterThan(2);
     await value.selectOption('WH-2');
     await expect
-      .poll(async () => (await steps()).at(-1) ?? '', { timeout: 30_000 })
-      .toMatch(/WMS scanner coverage: gap \+[1-9]/);
+      .poll(() => verdict.innerText(), { timeout: 30_000 })
+      .toMatch(
+        /^Clients with warehouse = WH-2: .*The main supported cause: WMS scanner coverage at WH-2/,
+      );
 
     // An indicator lists the population's clients, worst first; a client opens its records.
-    const table = cell.getByRole('table', { name: 'Indicators for the population and the rest' });
+    const table = cell.getByRole('table', {
+      name: 'Every indicator below the start, by its persistent share of the gap',
+    });
     await table.getByRole('button', { name: 'WMS scanner coverage' }).click();
     const clients = cell.getByRole('table', {
       name: /Clients of the population by “WMS scanner coverage”/,

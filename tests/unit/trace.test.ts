@@ -1,152 +1,161 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoWorld, type DemoWorld } from '../../src/core/demo/demo-world.ts';
 import { loadCsv, type LoadedDataset } from '../../src/core/index/loaded-dataset.ts';
-import {
-  defaultPopulation,
-  trace,
-  traceClients,
-  traceData,
-  type TraceData,
-  type TraceQuery,
-} from '../../src/core/analysis/trace.ts';
+import { traceAnalysis } from '../../src/core/analysis/trace/trace-analysis.ts';
+import { traceClients } from '../../src/core/analysis/trace/trace-clients.ts';
+import { readTraceData, type TraceData } from '../../src/core/analysis/trace/trace-data.ts';
+import { traceSummary } from '../../src/core/analysis/trace/trace-summary.ts';
+import type { TraceAnalysis, TraceQuery } from '../../src/core/analysis/trace/trace-types.ts';
 import { restoreTraceCellData } from '../../src/core/notebook/cell-data/trace-cell.ts';
 import { SLOW } from './slow.ts';
 
 let world: DemoWorld;
 let data: LoadedDataset[];
 let prepared: TraceData;
+let detractors: TraceAnalysis;
 beforeAll(async () => {
   world = generateDemoWorld();
   data = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
-  prepared = traceData(world.model, data);
+  prepared = readTraceData(world.model, data);
+  detractors = run({});
 }, SLOW.timeout);
 
 const run = (q: Partial<TraceQuery>) =>
-  trace(world.model, data, { population: null, period: null, start: null, ...q }, prepared);
+  traceAnalysis(world.model, data, { population: null, period: null, start: null, ...q }, prepared);
+const causeOf = (r: TraceAnalysis, id: string) => r.causes.find((c) => c.indicator === id)!;
+const candidates = (r: TraceAnalysis) =>
+  r.causes.filter((c) => ['OX', 'EX', 'IT'].includes(c.layer));
 
 describe('the trace on the demo world', () => {
-  it('from the detractors, NPS leads down the planted chain to WMS scanner coverage', SLOW, () => {
-    const r = run({});
-    expect(r.population).toEqual(defaultPopulation(world.model));
+  it('names WMS scanner coverage at WH-2 and WH-5 as the detractors’ cause, with its share', () => {
+    const r = detractors;
     expect(r.population?.kind).toBe('detractors');
     expect(r.start).toBe('cx.nps');
-    expect(r.path[0]).toBe('cx.nps');
-    expect(r.path).toContain('cx.delivery_rating');
-    expect(r.path).toContain('ex.competency');
-    expect(r.path.at(-1)).toBe('it.scanner_coverage');
-    // NPS and the detractor share are read from the answers that define the population.
-    const node = (id: string) => r.nodes.find((n) => n.id === id)!;
-    expect(node('cx.nps').defines).toBe(true);
-    expect(node('cx.detractor_share').defines).toBe(true);
-    expect(r.path).not.toContain('cx.detractor_share');
-    // Detractors' delivery is rated lower; the decoys hardly differ.
-    expect(node('cx.delivery_rating').gap!).toBeGreaterThan(0.5);
-    for (const decoy of world.truth.decoys) expect(Math.abs(node(decoy).gap!)).toBeLessThan(0.2);
-    expect(r.clients).toBeGreaterThan(500);
-    expect(r.cells).toBeGreaterThanOrEqual(r.clients);
+    expect(r.definedByStart).toBe(true);
+    expect(r.verdict).toBe('cause');
+    const first = candidates(r)[0]!;
+    expect(first.indicator).toBe('it.scanner_coverage');
+    expect(first.supported).toBe(true);
+    expect(first.share).toBeGreaterThanOrEqual(r.settings.materiality);
+    expect(first.ci[0]).toBeGreaterThan(0);
+    expect(
+      first.units
+        .slice(0, 2)
+        .map((u) => u.unit)
+        .sort(),
+    ).toEqual([...world.truth.affected.warehouses].sort());
+    // Each planted warehouse's coverage against the others'.
+    for (const u of first.units.slice(0, 2)) expect(u.value).toBeLessThan(u.others - 0.3);
+    // The route up: scanners → competency → … → a rating → NPS.
+    expect(first.path[0]).toBe('cx.nps');
+    expect(first.path).toContain('ex.competency');
+    // The decoys carry nothing and are not supported.
+    for (const decoy of world.truth.decoys) {
+      expect(causeOf(r, decoy).supported).toBe(false);
+      expect(Math.abs(causeOf(r, decoy).share)).toBeLessThan(0.005);
+    }
+    // The parts add up to the gap (in NPS points: detractors are −100).
+    expect(r.gap.population).toBe(-100);
+    const sum = r.causes.reduce((s, c) => s + c.contribution, 0) + r.unexplained.contribution;
+    expect(Math.abs(sum - r.gap.value)).toBeLessThan(1e-9);
+    expect(traceSummary('en', world.model, r)).toMatch(
+      /^Detractors: NPS -100 against [\d.]+ for the other answers, [\d.]+ NPS points worse .* The main supported cause: WMS scanner coverage at WH-[25] and WH-[25] — [\d.]+% of the gap \(95% interval [\d.]+% to [\d.]+%\)\./,
+    );
+    expect(traceSummary('ru', world.model, r)).toMatch(
+      /^Критики: NPS -100 против [\d,]+ у остальных ответов/,
+    );
   });
 
-  it('a planted warehouse’s clients are far worse on scanners and competency, not on the decoys', () => {
+  it('fits the planted links as supported and the decoys’ as not', () => {
+    const link = (child: string, parent: string) =>
+      detractors.links.find((l) => l.child === child && l.parent === parent)!;
+    const planted = link('it.scanner_coverage', 'ex.competency');
+    expect(planted.supported).toBe(true);
+    expect(planted.signMatches).toBe(true);
+    expect(planted.units).toBe(6);
+    expect(planted.smallSample).toBe(true);
+    expect(link('it.qc_tools', 'ox.picking_error_rate').supported).toBe(false);
+    expect(link('ex.training_hours', 'ox.on_time_share').supported).toBe(false);
+  });
+
+  it('a planted warehouse’s clients, as a segment, trace to its scanners', SLOW, () => {
     const warehouse = world.truth.affected.warehouses[0]!;
     const r = run({ population: { kind: 'segment', column: 'warehouse', value: warehouse } });
-    const node = (id: string) => r.nodes.find((n) => n.id === id)!;
-    expect(node('it.scanner_coverage').gap!).toBeGreaterThan(1);
-    expect(node('ex.competency').gap!).toBeGreaterThan(1);
-    expect(node('it.scanner_coverage').status).toBe('off');
-    for (const decoy of world.truth.decoys) expect(Math.abs(node(decoy).gap!)).toBeLessThan(0.3);
-    expect(r.path.slice(-2)).toEqual(['ex.competency', 'it.scanner_coverage']);
-    // The planted links are strong at their own grain (warehouse × month); the decoys' are not.
-    const link = (child: string, parent: string) =>
-      r.links.find((l) => l.child === child && l.parent === parent)!;
-    const planted = world.truth.edges.find(
-      (e) => e.child === 'it.scanner_coverage' && e.parent === 'ex.competency',
-    )!;
-    const strong = link('it.scanner_coverage', 'ex.competency');
-    expect(strong.grain).toBe('own');
-    expect(strong.r!).toBeGreaterThanOrEqual(planted.band[0]);
-    expect(strong.r!).toBeLessThanOrEqual(planted.band[1]);
-    expect(Math.abs(link('it.qc_tools', 'ox.picking_error_rate').r!)).toBeLessThan(0.2);
-  });
-
-  it('a handed-over list of clients is traced; a start and a period are respected', SLOW, () => {
-    const warehouse = world.truth.affected.warehouses[0]!;
-    const segment = run({ population: { kind: 'segment', column: 'warehouse', value: warehouse } });
+    expect(r.comparedWith).toBe('clients');
+    expect(r.definedByStart).toBe(false);
+    expect(r.gap.value).toBeGreaterThan(0);
+    expect(r.verdict).toBe('cause');
+    expect(candidates(r)[0]!.indicator).toBe('it.scanner_coverage');
+    expect(candidates(r)[0]!.units[0]!.unit).toBe(warehouse);
+    // Its clients by scanner coverage, worst (lowest) first: all of the warehouse's.
     const clients = traceClients(
       world.model,
       data,
-      {
-        population: { kind: 'segment', column: 'warehouse', value: warehouse },
-        period: null,
-        start: null,
-      },
+      { population: r.population, period: null, start: null },
       'it.scanner_coverage',
       10_000,
       prepared,
     );
-    expect(clients.length).toBe(segment.clients);
-    // Scanner coverage: higher is better, so the worst (lowest) come first.
+    expect(clients.length).toBe(r.counts.clients);
     const values = clients.map((c) => c.value);
     expect(values).toEqual([...values].sort((a, b) => a - b));
+  });
 
-    const ids = clients.map((c) => c.client);
+  it('a segment no worse than the rest gets “none”, not a cause', SLOW, () => {
+    // Warehouse WH-3 is a well-run one: its clients are not worse than the others.
+    const r = run({ population: { kind: 'segment', column: 'warehouse', value: 'WH-3' } });
+    expect(r.verdict).toBe('none');
+    expect(traceSummary('en', world.model, r)).toMatch(
+      /^Clients with warehouse = WH-3 are not worse than the other clients beyond chance/,
+    );
+  });
+
+  it('a handed-over list of clients is traced; a start and a period are respected', SLOW, () => {
+    const ids = world.files
+      .find((f) => f.name === 'clients')!
+      .csv.split('\n')
+      .slice(1, 400)
+      .map((line) => line.split(',')[0]!);
     const handed = run({
       population: { kind: 'clients', ids, label: 'cluster' },
-      start: 'ox.on_time_share',
+      start: 'cx.delivery_rating',
     });
-    expect(handed.clients).toBe(ids.length);
-    expect(handed.start).toBe('ox.on_time_share');
-    expect(handed.path[0]).toBe('ox.on_time_share');
-    expect(handed.path.at(-1)).toBe('it.scanner_coverage');
-
-    const period = world.truth.period.last.slice(0, 7);
+    expect(handed.start).toBe('cx.delivery_rating');
+    expect(handed.comparedWith).toBe('clients');
+    expect(handed.counts.clients).toBeGreaterThan(0);
+    expect(handed.counts.clients).toBeLessThanOrEqual(ids.length);
+    expect(handed.causes.every((c) => c.path[0] === 'cx.delivery_rating')).toBe(true);
+    const period = handed.periods.at(-1)!;
     const one = run({ population: { kind: 'clients', ids, label: 'cluster' }, period });
-    const all = run({ population: { kind: 'clients', ids, label: 'cluster' } });
-    const n = (r: typeof one, id: string) => r.nodes.find((x) => x.id === id)!.population.n;
-    expect(n(one, 'it.scanner_coverage')).toBeGreaterThan(0);
-    expect(n(one, 'it.scanner_coverage')).toBeLessThanOrEqual(ids.length);
-    expect(n(all, 'it.scanner_coverage')).toBeGreaterThan(n(one, 'it.scanner_coverage'));
+    expect(one.periods).toEqual([period]);
+    expect(one.counts.answers).toBeLessThan(handed.counts.answers);
+  });
+
+  it('a low outcome handed over by a drivers analysis is traced from its rating', SLOW, () => {
+    const low = run({
+      population: {
+        kind: 'low',
+        dataset: 'survey',
+        target: 'rating_delivery',
+        rule: { kind: 'below', threshold: 3 },
+        client: 'client_id',
+        date: 'date',
+      },
+    });
+    // The low answers define the start: the delivery rating itself.
+    expect(low.start).toBe('cx.delivery_rating');
+    expect(low.definedByStart).toBe(true);
+    expect(low.gap.population).toBeLessThan(3);
+    expect(low.gap.reference).toBeGreaterThan(3);
+    expect(low.verdict).toBe('cause');
+    expect(candidates(low)[0]!.indicator).toBe('it.scanner_coverage');
+    // A period with no low answer: nobody.
+    const empty = run({ population: low.population, period: '1999-01' });
+    expect(empty.counts.answers).toBe(0);
   });
 
   it(
-    'a low outcome handed over by a drivers analysis is traced at its answers’ periods',
-    SLOW,
-    () => {
-      const low = run({
-        population: {
-          kind: 'low',
-          dataset: 'survey',
-          target: 'rating_delivery',
-          rule: { kind: 'below', threshold: 3 },
-          client: 'client_id',
-          date: 'date',
-        },
-        start: 'cx.delivery_rating',
-      });
-      expect(low.path[0]).toBe('cx.delivery_rating');
-      expect(low.path).toContain('ex.competency');
-      // Answers are cells: a client is in the population only in the periods of its low answers.
-      expect(low.cells).toBeGreaterThan(low.clients);
-      expect(low.periods.length).toBeGreaterThan(1);
-      const period = low.periods[0]!;
-      const one = run({ population: low.population, period, start: 'cx.delivery_rating' });
-      expect(one.cells).toBeLessThan(low.cells);
-      expect(one.clients).toBe(one.cells);
-      expect(one.periods).toEqual(low.periods);
-      // The delivery rating is read from the very answers that define the population.
-      expect(low.nodes.find((n) => n.id === 'cx.delivery_rating')!.defines).toBe(true);
-      // The rest are the other answers: at answer cells, the low ones rate delivery far lower.
-      const rating = low.nodes.find((n) => n.id === 'cx.delivery_rating')!;
-      expect(rating.population.mean!).toBeLessThan(3);
-      expect(rating.rest.mean!).toBeGreaterThan(3);
-      // A period with no low answer: nobody, so no gaps.
-      const empty = run({ population: low.population, period: '1999-01' });
-      expect(empty.cells).toBe(0);
-      expect(empty.nodes.every((n) => n.gap === null)).toBe(true);
-    },
-  );
-
-  it(
-    'a low outcome of the client card (who left) is traced over all the clients’ periods',
+    'who left (a client-card outcome with no date) is compared with the clients who stayed',
     SLOW,
     () => {
       const left = run({
@@ -160,15 +169,14 @@ describe('the trace on the demo world', () => {
         },
       });
       expect(left.missing).toBeNull();
-      expect(left.clients).toBeGreaterThan(50);
-      expect(left.cells).toBeGreaterThan(left.clients);
-      // Clients who left were served worse: late shipments are higher for them.
-      expect(left.nodes.find((n) => n.id === 'ox.late_share')!.gap!).toBeGreaterThan(0);
+      expect(left.comparedWith).toBe('clients');
+      expect(left.counts.clients).toBeGreaterThan(50);
+      expect(left.gap.value).toBeGreaterThan(0);
     },
   );
 
-  it('a population whose column is gone says which', () => {
-    const r = run({
+  it('a population whose column is gone says which; an empty one finds nobody', SLOW, () => {
+    const gone = run({
       population: {
         kind: 'detractors',
         dataset: 'survey',
@@ -177,15 +185,27 @@ describe('the trace on the demo world', () => {
         date: 'date',
       },
     });
-    expect(r.missing).toBe('nps2');
-    expect(r.cells).toBe(0);
+    expect(gone.missing).toBe('nps2');
+    const empty = run({ population: { kind: 'clients', ids: [], label: 'none' } });
+    expect(empty.counts.answers).toBe(0);
+    expect(empty.verdict).toBe('none');
   });
 
-  it('an empty population compares nothing and says so by its counts', () => {
-    const r = run({ population: { kind: 'clients', ids: [], label: 'none' } });
-    expect(r.clients).toBe(0);
-    expect(r.nodes.every((n) => n.gap === null)).toBe(true);
-    expect(r.path.length).toBeLessThanOrEqual(1);
+  it('a what-if: the planted warehouses at the others’ median coverage lift NPS', SLOW, () => {
+    const r = run({
+      whatIf: {
+        indicator: 'it.scanner_coverage',
+        value: 'median',
+        at: { unitKind: 'warehouse', units: world.truth.affected.warehouses },
+      },
+    });
+    const w = r.whatIf!;
+    expect(w.value).toBeGreaterThan(0.8);
+    const nps = w.effects.find((e) => e.indicator === 'cx.nps')!;
+    expect(nps.change).toBeGreaterThan(0);
+    expect(nps.ci[0]).toBeGreaterThan(0);
+    expect(w.effects.find((e) => e.indicator === 'ex.competency')!.change).toBeGreaterThan(0);
+    expect(w.effects.some((e) => e.indicator === 'tx.churn')).toBe(true);
   });
 
   it('a stored trace cell is repaired at load: a bad population falls back to the default', () => {
@@ -193,6 +213,17 @@ describe('the trace on the demo world', () => {
     expect(
       restoreTraceCellData({ population: { kind: 'clients', ids: ['a', 'a', 3, 'b'] } }).population,
     ).toEqual({ kind: 'clients', ids: ['a', 'b'], label: '' });
+    expect(
+      restoreTraceCellData({
+        population: {
+          kind: 'low',
+          dataset: 's',
+          target: 'r',
+          client: 'c',
+          rule: { kind: 'at-most', threshold: 2 },
+        },
+      }).population,
+    ).toMatchObject({ rule: { kind: 'at-most', threshold: 2 } });
     expect(restoreTraceCellData('junk')).toEqual({
       modelId: null,
       population: null,

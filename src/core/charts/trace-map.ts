@@ -1,7 +1,7 @@
 /**
  * The trace as a Vega-Lite map: the model's layers as columns (TX … IT), each indicator a dot
- * coloured by how much worse the population is, the links as lines shaded by their
- * correlation, and the strongest path drawn thick. Clicking a dot picks its indicator.
+ * sized and coloured by its share of the population's gap, the links as lines shaded by their
+ * fitted effect, and the route to the main cause drawn thick. Clicking a dot picks its indicator.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { LAYERS, type Layer } from '../model/model-types.ts';
@@ -11,7 +11,8 @@ export interface TraceMapNode {
   id: string;
   name: string;
   layer: Layer;
-  gap: number | null;
+  /** Its share of the gap (worse positive); null for the start. */
+  share: number | null;
   onPath: boolean;
 }
 
@@ -19,6 +20,7 @@ export interface TraceMapNode {
 export interface TraceMapLink {
   child: string;
   parent: string;
+  /** The fitted effect, in standard deviations of each. */
   r: number | null;
   onPath: boolean;
 }
@@ -27,7 +29,7 @@ export interface TraceMapLink {
 export interface TraceMapLabels {
   layer: string;
   indicator: string;
-  gap: string;
+  share: string;
   r: string;
 }
 
@@ -48,13 +50,14 @@ export function traceMapSpec(
   const layerOf = new Map(nodes.map((n) => [n.id, n.layer]));
   const names = new Map(nodes.map((n) => [n.id, n.name]));
   const tallest = Math.max(1, ...perLayer.values());
+  const largest = Math.max(1e-9, ...nodes.map((n) => Math.abs(n.share ?? 0)));
   const points = nodes.map((n) => ({
     id: n.id,
     name: n.name,
     layer: n.layer,
     row: row.get(n.id)!,
-    gap: n.gap,
-    size: n.gap === null ? 0 : Math.min(1.5, Math.abs(n.gap)),
+    share: n.share,
+    size: n.share === null ? 0 : Math.abs(n.share) / largest,
     onPath: n.onPath,
     chosen: n.id === selected,
   }));
@@ -122,20 +125,21 @@ export function traceMapSpec(
           size: {
             field: 'size',
             type: 'quantitative',
-            scale: { domain: [0, 1.5], range: [60, 650] },
+            scale: { domain: [0, 1], range: [60, 650] },
             legend: null,
           },
           color: {
-            field: 'gap',
+            field: 'share',
             type: 'quantitative',
-            title: labels.gap,
-            scale: { scheme: 'redblue', domain: [1, -1], clamp: true },
+            title: labels.share,
+            scale: { scheme: 'redblue', domain: [largest, -largest], clamp: true },
+            legend: { format: '+.0%' },
           },
           strokeWidth: { condition: { test: 'datum.chosen', value: 3 }, value: 0 },
           tooltip: [
             { field: 'name', type: 'nominal', title: labels.indicator },
             { field: 'layer', type: 'nominal', title: labels.layer },
-            { field: 'gap', type: 'quantitative', title: labels.gap, format: '+.2f' },
+            { field: 'share', type: 'quantitative', title: labels.share, format: '+.1%' },
           ],
         },
       },

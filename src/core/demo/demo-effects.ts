@@ -19,22 +19,22 @@ export const DEMO_EFFECTS = {
   /** Warehouses (by number 1–6) with low WMS scanner coverage. */
   lowScannerWarehouses: [2, 5],
   /** Base scanner coverage of an affected warehouse, drawn uniformly in this range. */
-  scannerCoverageAffected: [0.35, 0.5],
+  scannerCoverageAffected: [0.2, 0.35],
   /** Base scanner coverage of the other warehouses. */
   scannerCoverageOther: [0.8, 0.95],
   /** Month-to-month noise (sd) of scanner coverage. */
   scannerCoverageNoise: 0.05,
   /** Competency score = base + slope × scanner coverage + noise. */
   competencyBase: 52,
-  competencyPerCoverage: 38,
+  competencyPerCoverage: 42,
   competencyNoise: 6,
   /** Picking error rate = base + slope × (95 − competency) + noise. */
   pickingErrorBase: 0.003,
-  pickingErrorPerCompetencyGap: 0.0008,
+  pickingErrorPerCompetencyGap: 0.0012,
   pickingErrorNoise: 0.005,
   /** On-time share = base − slope × (95 − competency) − turnover slope × (turnover − mean) + noise. */
   onTimeBase: 0.975,
-  onTimePerCompetencyGap: 0.004,
+  onTimePerCompetencyGap: 0.006,
   onTimePerTurnover: 0.9,
   onTimeNoise: 0.025,
   /** Monthly staff turnover of a warehouse: mean and sd (drawn independently every month). */
@@ -68,9 +68,15 @@ export const DEMO_EFFECTS = {
   /** Price perception (1–5) of a client: mean and sd (background). */
   priceScoreMean: 3.7,
   priceScoreSd: 0.45,
-  /** A respondent's rating = round(factor score + 0.3 × mood + noise with this sd). */
+  /**
+   * A respondent perceives each factor as its score + 0.3 × mood + noise with this sd; the
+   * rating is that perception rounded to 1–5.
+   */
   ratingNoise: 0.8,
-  /** NPS score = round(npsAtReference + slope × (weighted satisfaction − reference) + mood + noise). */
+  /**
+   * NPS score = round(npsAtReference + slope × (weighted perceived satisfaction − reference) +
+   * noise): a respondent recommends by what they perceived, the same perception they rated.
+   */
   npsAtReference: 8.1,
   satisfactionReference: 4.0,
   npsPerSatisfactionPoint: 3.2,

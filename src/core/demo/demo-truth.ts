@@ -96,7 +96,7 @@ export const PLANTED_EDGES: readonly PlantedEdge[] = [
     parent: 'ox.picking_error_rate',
     grain: WAREHOUSE,
     sign: -1,
-    band: [-0.96, -0.7],
+    band: [-0.98, -0.7],
     note: 'Less competent warehouse staff make more picking errors.',
   },
   {

@@ -326,7 +326,6 @@ export function generateDemoWorld(
           E.documentsScoreBase - E.documentsScorePerIssue * Math.min(2, q.docs),
           price,
         ];
-        const satisfaction = qScores.reduce((s, x, i) => s + x * weights[i]!, 0);
         const problems: [ComplaintTopic, number][] = [];
         if (q.late > 0) problems.push(['delivery', lateShare * 10 * weights[1]!]);
         if (q.defects > 0) problems.push(['quality', defectShare * 12 * weights[0]!]);
@@ -337,16 +336,19 @@ export function generateDemoWorld(
           for (let k = 0; k < roles.length; k++) {
             if (!sr.bernoulli(respondP)) continue;
             const mood = moods[k]! + sr.normal(0, 0.5);
+            // What the respondent perceived of each factor: its ratings, and its NPS, follow it.
+            const perceived: number[] = [];
             const ratings = qScores.map((s, i) => {
-              const v = clamp(Math.round(s + 0.3 * mood + sr.normal(0, E.ratingNoise)), 1, 5);
+              perceived.push(s + 0.3 * mood + sr.normal(0, E.ratingNoise));
+              const v = clamp(Math.round(perceived[i]!), 1, 5);
               const blankP = i === 3 ? 0.06 : i === 4 ? 0.07 : 0.04;
               return sr.bernoulli(blankP) ? null : v;
             });
+            const perceivedSatisfaction = perceived.reduce((sum, x, i) => sum + x * weights[i]!, 0);
             const nps = clamp(
               Math.round(
                 E.npsAtReference +
-                  E.npsPerSatisfactionPoint * (satisfaction - E.satisfactionReference) +
-                  mood +
+                  E.npsPerSatisfactionPoint * (perceivedSatisfaction - E.satisfactionReference) +
                   sr.normal(0, E.npsNoise),
               ),
               0,

@@ -523,16 +523,29 @@ export function whatIfFixRoot(
   const mid = means.length >> 1;
   const value = means.length % 2 ? means[mid]! : (means[mid - 1]! + means[mid]!) / 2;
   const sign = root.direction === 'higher' ? 1 : -1;
-  const unit = spec.draws.unit[root.kind]!;
+  // The fix in goodness, carried up the unit-level equations (parents come after children).
+  const dg = spec.indicators.map((ind) => new Float64Array(spec.kinds[ind.kind]!.units.length * T));
+  for (const u of plant.units) {
+    for (let t = 0; t < T; t++)
+      dg[plant.root]![u * T + t] = (sign * (value - valueOf(root, g[u * T + t]!))) / root.scale;
+  }
+  spec.indicators.forEach((ind, x) => {
+    for (const { child, beta } of ind.children) {
+      if (beta === 0 || spec.indicators[child]!.kind !== ind.kind) continue;
+      const from = dg[child]!;
+      for (let i = 0; i < from.length; i++) dg[x]![i]! += beta * from[i]!;
+    }
+  });
+  // The answers' ratings again, with the same noise, rounding and clamping: the realised change.
+  const fixed = ratingValues(
+    spec,
+    o.g.map((values, x) => values.map((v, i) => v + dg[x]![i]!)),
+  );
   let change = 0;
   for (let i = 0; i < o.m.length; i++) {
-    const u = unit[i]!;
-    if (!plant.units.includes(u)) continue;
-    const dg = (sign * (value - valueOf(root, g[u * T + spec.draws.month[i]!]!))) / root.scale;
-    const m = o.m[i]!;
-    change +=
-      expectedNpsPoints(m + o.effects[plant.root]! * dg, spec.npsSd) -
-      expectedNpsPoints(m, spec.npsSd);
+    let m = o.m[i]!;
+    spec.ratings.forEach((r, f) => (m += r.gamma * (fixed[f]![i]! - o.ratings[f]![i]!)));
+    change += expectedNpsPoints(m, spec.npsSd) - expectedNpsPoints(o.m[i]!, spec.npsSd);
   }
   return { value, npsChange: change / o.m.length };
 }

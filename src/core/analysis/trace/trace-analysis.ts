@@ -338,7 +338,7 @@ function buildCauses(parts: Parts): TraceCause[] {
   });
 }
 
-/** The units carrying a unit-level cause's persistent contribution, largest share first. */
+/** The units where a unit-level cause sits: worse than the others, carrying its persistent contribution, largest share first. */
 function causeUnits(
   parts: Parts,
   x: Parameters<typeof unitMeans>[0],
@@ -348,15 +348,20 @@ function causeUnits(
   if (!unitParts || !(persistent > 0)) return [];
   const kind = parts.data.index.kinds[x.unitKind]!;
   const means = unitMeans(x, parts.data, parts.frame.compared);
+  const worse = x.indicator.direction === 'lower' ? 1 : -1;
   const out: CauseUnit[] = [];
   unitParts.forEach((part, u) => {
     if (!(part > 0) || Number.isNaN(means[u]!)) return;
     const others = [...means].filter((v, o) => o !== u && !Number.isNaN(v));
+    const mean = others.reduce((s, v) => s + v, 0) / Math.max(1, others.length);
+    // A unit that is better than the others carries part of the contrast (the reference is
+    // where it is), but the cause is not there.
+    if (worse * (means[u]! - mean) <= 0) return;
     out.push({
       unitKind: kind.id,
       unit: kind.units[u]!,
       value: means[u]!,
-      others: others.reduce((s, v) => s + v, 0) / Math.max(1, others.length),
+      others: mean,
       share: part / persistent,
     });
   });

@@ -164,20 +164,23 @@ function classifyAnswers(
     frame.definedByStart = start.indicator.binding!.column === column;
     return null;
   }
-  // Another dataset's cells: a cell is low when the client answered low in that period.
+  // Another dataset: a client's row in a period is low when the client answered low then, or,
+  // without dates (the client card: who left), when the client is low at all.
   const date = population.date ? ds.columns[population.date] : undefined;
   const grain = model.period?.grain === 'quarter' ? 'quarter' : 'month';
   const P = data.index.periods.length;
   const low = new Map<number, boolean>();
   for (let r = 0; r < values.length; r++) {
     const c = data.index.clientIndex.get(keyText(who[r]) ?? '');
-    const p = date ? data.index.periodIndex.get(periodKey(date[r], grain) ?? '') : undefined;
+    const p = date ? data.index.periodIndex.get(periodKey(date[r], grain) ?? '') : -1;
     const l = test(values[r]);
     if (c === undefined || p === undefined || l === null) continue;
-    low.set(c * P + p, (low.get(c * P + p) ?? false) || l);
+    const key = date ? c * P + p : c;
+    low.set(key, (low.get(key) ?? false) || l);
   }
+  if (!date) frame.comparedWith = 'clients';
   for (let i = 0; i < frame.n; i++) {
-    const l = low.get(frame.client[i]! * P + frame.period[i]!);
+    const l = low.get(date ? frame.client[i]! * P + frame.period[i]! : frame.client[i]!);
     frame.side[i] = l === undefined ? LEFT_OUT : l ? POPULATION : REFERENCE;
   }
   return null;

@@ -92,9 +92,10 @@ export function unitWeights(groups: TraceGroups): GroupWeights {
 const exponential = (rng: Rng) => -Math.log(1 - rng.next());
 
 /**
- * A replicate's weights: an exponential(1) weight per unit (the link fits: units are the
- * clusters their evidence rests on) and per unit × period (the shifts: which periods and which
- * answers; the units themselves are fixed — the question is about these warehouses).
+ * A replicate's weights: an exponential(1) weight per unit for the link fits (units are the
+ * clusters their evidence rests on: a Bayesian cluster bootstrap, which never drops a unit, so
+ * a fit stays defined with six warehouses), and per unit × period for the shifts (which periods
+ * and which answers; the units themselves are fixed — the question is about these warehouses).
  */
 export function drawWeights(groups: TraceGroups, rng: Rng): GroupWeights {
   const P = groups.periods;
@@ -115,7 +116,7 @@ export function drawWeights(groups: TraceGroups, rng: Rng): GroupWeights {
       if (p >= 0) d *= unitPeriod[k]![u * P + p]!;
     }
     delta[g] = d;
-    fit[g] = f * d;
+    fit[g] = f;
   }
   return { delta, fit, unitPeriod };
 }

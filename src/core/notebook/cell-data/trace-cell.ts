@@ -1,4 +1,4 @@
-import type { Population } from '../../analysis/trace.ts';
+import type { Population } from '../../analysis/trace/trace-types.ts';
 
 /** A trace cell's data: which model, which population, from which indicator. */
 export interface TraceCellData {
@@ -8,7 +8,7 @@ export interface TraceCellData {
   population: Population | null;
   /** Only this period (at the model's grain); null for all. */
   period: string | null;
-  /** The indicator to start from; null for the default (see `trace`). */
+  /** The indicator to start from; null for the default (see `startIndicator`). */
   start: string | null;
 }
 
@@ -46,8 +46,8 @@ export function restorePopulation(raw: unknown): Population | null {
     const parsed =
       rule.kind === 'equals' && typeof rule.value === 'string'
         ? ({ kind: 'equals', value: rule.value } as const)
-        : rule.kind === 'below' && typeof rule.threshold === 'number'
-          ? ({ kind: 'below', threshold: rule.threshold } as const)
+        : (rule.kind === 'below' || rule.kind === 'at-most') && typeof rule.threshold === 'number'
+          ? ({ kind: rule.kind, threshold: rule.threshold } as const)
           : null;
     if (!dataset || !target || !client || !parsed) return null;
     return { kind: 'low', dataset, target, rule: parsed, client, date: str(r.date) };

@@ -1,4 +1,8 @@
 /**
+ * The baseline the new trace (`src/core/analysis/trace/`) is measured against: the app's first
+ * trace, kept as it was. It always walks a path to the bottom of the model, however weak the
+ * evidence. The trace benchmark and the long calibration suite run it on the same worlds.
+ *
  * The trace: from a population with low satisfaction (detractors, a segment, a list of clients
  * such as a complaint cluster or the low outcome of a drivers analysis), walk the service
  * model's links down, layer by layer. Each indicator is compared between the population and
@@ -7,9 +11,9 @@
  * at their shared grain; the strongest path follows, from the start, the child that is both
  * worse for the population and most tied to its parent.
  */
-import type { Grain, Indicator, Layer, ServiceModel } from '../model/model-types.ts';
-import { LAYERS } from '../model/model-types.ts';
-import type { LoadedDataset } from '../index/loaded-dataset.ts';
+import type { Grain, Indicator, Layer, ServiceModel } from '../src/core/model/model-types.ts';
+import { LAYERS } from '../src/core/model/model-types.ts';
+import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
 import {
   cellKey,
   clientPeriods,
@@ -19,11 +23,11 @@ import {
   splitCellKey,
   toClientPeriod,
   type IndicatorSeries,
-} from '../index/indicator-values.ts';
-import { periodKey } from '../index/period-key.ts';
-import { targetStatus, type TargetStatus } from '../index/indicator-overview.ts';
-import { targetLabels, type TargetRule } from './driver-target.ts';
-import { pearson } from '../metrics/correlation.ts';
+} from '../src/core/index/indicator-values.ts';
+import { periodKey } from '../src/core/index/period-key.ts';
+import { targetStatus, type TargetStatus } from '../src/core/index/indicator-overview.ts';
+import { targetLabels, type TargetRule } from '../src/core/analysis/driver-target.ts';
+import { pearson } from '../src/core/metrics/correlation.ts';
 
 /** Who the trace starts from. */
 export type Population =
