@@ -112,7 +112,7 @@ export function childrenOf(model: ServiceModel, data: TraceData): Map<string, st
 }
 
 /** Reads children's values at a parent's rows, across grains. */
-class ChildReader {
+export class ChildReader {
   private readonly clientMeans = new Map<string, Float64Array>();
   private readonly unitMeans = new Map<string, Float64Array>();
 

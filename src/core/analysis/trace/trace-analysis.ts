@@ -98,7 +98,7 @@ export function traceAnalysis(
   const frame = traceFrame(model, datasets, data, startData, population, query.period);
   if (frame.missing !== null) return { ...empty, start, missing: frame.missing };
   const ctx = prepareContext(model, data, frame, start!, settings.seed, problems);
-  const plan = query.whatIf ? planWhatIf(query.whatIf, data, ctx.fits, frame.compared) : null;
+  const plan = query.whatIf ? planWhatIf(query.whatIf, data, ctx.fits, frame, ctx.rowGroups) : null;
   if (plan && 'problem' in plan) problems.push(`what-if: ${plan.problem} (${plan.indicator})`);
   const whatIf = plan && !('problem' in plan) ? plan : null;
   const linkOrder = fittedLinks(model, ctx.fits);
@@ -199,7 +199,7 @@ function replicate(
   const coef = new Map<string, Float64Array>();
   for (const [id, fit] of ctx.fits) coef.set(id, solveFit(fit, weights.fit));
   const d = decompose(ctx, coef, weights, withUnits);
-  const changes = plan ? whatIfChanges(plan, ctx.fits, coef) : new Float64Array(0);
+  const changes = plan ? whatIfChanges(plan, ctx.fits, coef, weights.fit) : new Float64Array(0);
   const n = ctx.below.length;
   const stats = new Float64Array(2 + 2 * n + links.length + changes.length);
   stats[0] = ctx.startSign * d.gap.delta;

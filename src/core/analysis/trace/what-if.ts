@@ -5,9 +5,26 @@
  * causal: the answer is what the model expects, not what must happen.
  */
 import type { Indicator } from '../../model/model-types.ts';
+import { solveSymmetricPositive } from '../../ml/linear-algebra.ts';
 import { valueAt, type IndicatorData, type TraceData } from './trace-data.ts';
-import type { LinkFit } from './link-fits.ts';
+import { ChildReader, type LinkFit } from './link-fits.ts';
+import type { TraceFrame } from './trace-frame.ts';
 import type { WhatIfQuery } from './trace-types.ts';
+
+/**
+ * The start's own rows, for its change under a what-if: the start is read as a smooth function
+ * of its fitted links (a cubic in their sum), since an NPS answer's points respond to its
+ * ratings in steps (detractor, passive, promoter), more steeply near a step than far from it.
+ */
+export interface StartRows {
+  id: string;
+  /** Row-major: the start's children's values at each of its rows in the periods compared. */
+  x: Float64Array;
+  y: Float64Array;
+  /** The change set below, at each row (before the links above it scale it). */
+  change: Float64Array;
+  group: Int32Array;
+}
 
 /** A what-if made concrete: the value set, and the mean change it makes at each parent's rows. */
 export interface WhatIfPlan {
@@ -18,6 +35,8 @@ export interface WhatIfPlan {
   above: string[];
   /** Per indicator above: the mean over its rows (periods compared) of the change set below. */
   meanChange: Map<string, number>;
+  /** The start's rows, when the start is above. */
+  start: StartRows | null;
 }
 
 /** Why a what-if cannot be made. */
@@ -58,8 +77,10 @@ export function planWhatIf(
   query: WhatIfQuery,
   data: TraceData,
   fits: Map<string, LinkFit>,
-  compared: Uint8Array,
+  frame: TraceFrame,
+  rowGroups: Int32Array,
 ): WhatIfPlan | WhatIfProblem {
+  const compared = frame.compared;
   const x = data.indicators.get(query.indicator);
   if (!x) return { problem: 'unknown-indicator', indicator: query.indicator };
   let chosen: Uint8Array | null = null;
@@ -88,7 +109,93 @@ export function planWhatIf(
   const meanChange = new Map<string, number>();
   for (const id of above)
     meanChange.set(id, meanOverRows(data.indicators.get(id)!, data, change, compared));
-  return { indicator: query.indicator, at: query.at, value, above, meanChange };
+  const start = above.includes(frame.start.id)
+    ? startRows(frame, data, fits, change, rowGroups)
+    : null;
+  return { indicator: query.indicator, at: query.at, value, above, meanChange, start };
+}
+
+/** The start's rows in the periods compared, with its children's values and the change. */
+function startRows(
+  frame: TraceFrame,
+  data: TraceData,
+  fits: Map<string, LinkFit>,
+  change: Change,
+  rowGroups: Int32Array,
+): StartRows {
+  const fit = fits.get(frame.start.id)!;
+  const reader = new ChildReader(data, []);
+  const kids = fit.children.map((c) => data.indicators.get(c)!);
+  const k = kids.length;
+  const keep: number[] = [];
+  for (let i = 0; i < frame.n; i++) if (frame.compared[frame.period[i]!]) keep.push(i);
+  const x = new Float64Array(keep.length * k);
+  keep.forEach((i, r) => {
+    const row = frame.datasetRow ? frame.datasetRow[i]! : -1;
+    kids.forEach((c, j) => {
+      x[r * k + j] = reader.atClient(c, frame.start, frame.client[i]!, frame.period[i]!, row);
+    });
+  });
+  return {
+    id: frame.start.id,
+    x,
+    y: Float64Array.from(keep, (i) => frame.y[i]!),
+    change: Float64Array.from(keep, (i) => change(frame.client[i]!, frame.period[i]!)),
+    group: Int32Array.from(keep, (i) => rowGroups[i]!),
+  };
+}
+
+/**
+ * The start's mean change: its rows' values read as a cubic in their fitted linear score
+ * (children × coefficients), each row's score moved by the change carried up to the start.
+ */
+function startChange(
+  s: StartRows,
+  b: Float64Array,
+  multiplier: number,
+  weights: Float64Array | null,
+): number {
+  const k = b.length - 1;
+  const n = s.y.length;
+  const score = new Float64Array(n);
+  let sw = 0;
+  let sm = 0;
+  let sq = 0;
+  for (let i = 0; i < n; i++) {
+    let m = 0;
+    for (let j = 0; j < k; j++) m += b[1 + j]! * s.x[i * k + j]!;
+    score[i] = m;
+    if (Number.isNaN(m)) continue;
+    const w = weights ? weights[s.group[i]!]! : 1;
+    sw += w;
+    sm += w * m;
+    sq += w * m * m;
+  }
+  const centre = sm / sw;
+  const spread = Math.sqrt(Math.max(1e-12, sq / sw - centre * centre));
+  const a = new Float64Array(16);
+  const v = new Float64Array(4);
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(score[i]!)) continue;
+    const w = weights ? weights[s.group[i]!]! : 1;
+    const u = (score[i]! - centre) / spread;
+    const z = [1, u, u * u, u * u * u];
+    for (let p = 0; p < 4; p++) {
+      v[p]! += w * z[p]! * s.y[i]!;
+      for (let q = 0; q < 4; q++) a[p * 4 + q]! += w * z[p]! * z[q]!;
+    }
+  }
+  const c = solveSymmetricPositive(a, v, 4);
+  const g = (u: number) => c[0]! + u * (c[1]! + u * (c[2]! + u * c[3]!));
+  let total = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(score[i]!)) continue;
+    const u = (score[i]! - centre) / spread;
+    total += g(u + (multiplier * s.change[i]!) / spread) - g(u);
+    count++;
+  }
+  return count > 0 ? total / count : 0;
 }
 
 function resolveValue(value: WhatIfQuery['value'], indicator: Indicator, others: number[]): number {
@@ -200,6 +307,7 @@ export function whatIfChanges(
   plan: WhatIfPlan,
   fits: Map<string, LinkFit>,
   coef: Map<string, Float64Array>,
+  weights: Float64Array | null,
 ): Float64Array {
   const multiplier = new Map<string, number>([[plan.indicator, 1]]);
   for (const id of plan.above) {
@@ -212,5 +320,9 @@ export function whatIfChanges(
     });
     multiplier.set(id, m);
   }
-  return Float64Array.from(plan.above, (id) => multiplier.get(id)! * plan.meanChange.get(id)!);
+  return Float64Array.from(plan.above, (id) =>
+    plan.start?.id === id
+      ? startChange(plan.start, coef.get(id)!, multiplier.get(id)!, weights)
+      : multiplier.get(id)! * plan.meanChange.get(id)!,
+  );
 }
