@@ -638,3 +638,153 @@ describe('cx-trace drivers', () => {
     expect(ru.err()).toMatch(/Столбец «Churn» — не оценка NPS/);
   });
 });
+
+describe('cx-trace trace', () => {
+  /** The demo written by `cx-trace demo`, read back from disk as a user's folder would be. */
+  async function demoDir(): Promise<{
+    root: string;
+    dir: string;
+    io: () => ReturnType<typeof io>;
+  }> {
+    const root = mkdtempSync(join(tmpdir(), 'cx-trace-trace-'));
+    const dir = join(root, 'demo');
+    expect(await main(['demo', '--out', dir], io().host)).toBe(0);
+    const disk = (env: Record<string, string> = {}) => {
+      const t = io('', {}, env);
+      t.host.readBytes = async (p) => new Uint8Array(readFileSync(p));
+      t.host.readFile = async (p) => readFileSync(p, 'utf8');
+      t.host.listDir = async (p) => readdirSync(p);
+      return t;
+    };
+    return { root, dir, io: disk };
+  }
+
+  it(
+    'names WMS scanner coverage at WH-2 and WH-5 on the demo, as JSON and in words',
+    SLOW,
+    async () => {
+      const { root, dir, io: disk } = await demoDir();
+      try {
+        const model = join(dir, 'model.json');
+        const t = disk();
+        const whatIf = ['--what-if', 'it.scanner_coverage=median', '--at', 'warehouse=WH-2,WH-5'];
+        expect(
+          await main(['trace', '--model', model, '--data', dir, '--json', ...whatIf], t.host),
+        ).toBe(0);
+        const r = JSON.parse(t.out());
+        expect(Object.keys(r)).toEqual(
+          expect.arrayContaining([
+            'verdict',
+            'summary',
+            'settings',
+            'population',
+            'gap',
+            'causes',
+            'unexplained',
+            'links',
+            'whatIf',
+            'seconds',
+          ]),
+        );
+        expect(r.verdict).toBe('cause');
+        expect(r.settings).toEqual({ q: 0.05, materiality: 0.02, bootstrap: 200, seed: 1 });
+        expect(r.population.answers).toBeGreaterThan(1000);
+        expect(r.population.periods.length).toBe(8);
+        expect(r.gap).toMatchObject({ indicator: 'cx.nps', population: -100 });
+        const first = r.causes.find((c: { layer: string }) => ['OX', 'EX', 'IT'].includes(c.layer));
+        expect(first).toMatchObject({
+          indicator: 'it.scanner_coverage',
+          layer: 'IT',
+          supported: true,
+        });
+        expect(
+          first.units
+            .slice(0, 2)
+            .map((u: { unit: string }) => u.unit)
+            .sort(),
+        ).toEqual(['WH-2', 'WH-5']);
+        expect(first.units[0]).toEqual({
+          unitKind: 'warehouse',
+          unit: expect.any(String),
+          value: expect.any(Number),
+          others: expect.any(Number),
+          share: expect.any(Number),
+        });
+        expect(first.path[0]).toBe('cx.nps');
+        // Sorted by persistent contribution, largest first.
+        const persistent = r.causes.map((c: { persistent: number }) => c.persistent);
+        expect(persistent).toEqual([...persistent].sort((a: number, b: number) => b - a));
+        expect(r.links[0]).toEqual({
+          child: expect.any(String),
+          parent: expect.any(String),
+          effect: expect.any(Number),
+          standardised: expect.any(Number),
+          ci: [expect.any(Number), expect.any(Number)],
+          rows: expect.any(Number),
+          units: expect.any(Number),
+          supported: expect.any(Boolean),
+          signMatches: expect.any(Boolean),
+        });
+        expect(r.whatIf.indicator).toBe('it.scanner_coverage');
+        expect(r.whatIf.at).toEqual({ unitKind: 'warehouse', units: ['WH-2', 'WH-5'] });
+        expect(
+          r.whatIf.effects.find((e: { indicator: string }) => e.indicator === 'cx.nps').change,
+        ).toBeGreaterThan(0);
+        expect(r.summary).toMatch(
+          /The main supported cause: WMS scanner coverage at WH-[25] and WH-[25]/,
+        );
+
+        const ru = disk();
+        expect(
+          await main(['trace', '--model', model, '--data', dir, '--lang', 'ru'], ru.host),
+        ).toBe(0);
+        expect(ru.out()).toMatch(
+          /^Критики: NPS -100 против .*Главная подтверждённая причина — Покрытие сканерами WMS \(WH-[25] и WH-[25]\)/,
+        );
+        expect(ru.out()).toMatch(/✔ IT Покрытие сканерами WMS/);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('refuses what it cannot trace in one line, in the user’s language', SLOW, async () => {
+    const { root, dir, io: disk } = await demoDir();
+    try {
+      const model = join(dir, 'model.json');
+      const cases: [string[], number, RegExp][] = [
+        [['trace'], 2, /name the model and the data folder/],
+        [['--from', 'cx.nope'], 1, /the model has no indicator “cx.nope”/],
+        [['--population', 'region=Atlantis'], 1, /nobody is in this population/],
+        [
+          ['--population', 'a<b'],
+          2,
+          /--population must be detractors, COLUMN=VALUE or COLUMN<=NUMBER/,
+        ],
+        [['--what-if', 'it.scanner_coverage=lots'], 2, /--what-if must be/],
+        [
+          ['--what-if', 'it.scanner_coverage=median', '--at', 'warehouse=WH-9'],
+          1,
+          /the what-if cannot be computed/,
+        ],
+        [['--population', 'nps2<=6'], 1, /the data has no column “nps2”/],
+      ];
+      for (const [extra, code, message] of cases) {
+        const t = disk();
+        const argv =
+          extra[0] === 'trace' ? extra : ['trace', '--model', model, '--data', dir, ...extra];
+        expect(await main(argv, t.host), extra.join(' ')).toBe(code);
+        expect(t.err()).toMatch(/^cx-trace: [^\n]+\n$/);
+        expect(t.err()).toMatch(message);
+        expect(t.out()).toBe('');
+      }
+      // A dataset file missing from the folder is named.
+      rmSync(join(dir, 'ops.csv'));
+      const gone = disk({ LANG: 'ru_RU.UTF-8' });
+      expect(await main(['trace', '--model', model, '--data', dir], gone.host)).toBe(1);
+      expect(gone.err()).toMatch(/^cx-trace: в .* нет файла для набора «ops»/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
