@@ -644,7 +644,7 @@ describe('cx-trace trace', () => {
   async function demoDir(): Promise<{
     root: string;
     dir: string;
-    io: () => ReturnType<typeof io>;
+    io: (env?: Record<string, string>) => ReturnType<typeof io>;
   }> {
     const root = mkdtempSync(join(tmpdir(), 'cx-trace-trace-'));
     const dir = join(root, 'demo');

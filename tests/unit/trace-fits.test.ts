@@ -151,7 +151,7 @@ describe('the link fits', () => {
         const direct = ratingRows(rating, within, () => 1);
         expect(direct.rows.length).toBe(rating.rows);
         const expected = leastSquares(direct.rows, direct.y, direct.w).slice(0, 1 + k);
-        const ours = solveFit(rating, new Float64Array(groups.count).fill(1), within);
+        const ours = solveFit(rating, new Float64Array(groups.clusters).fill(1), within);
         // The intercept of a fit within units is the base unit's level; compare the slopes.
         for (let j = 1; j <= k; j++) same(ours[j]!, expected[j]!);
         if (!within) same(ours[0]!, expected[0]!);
@@ -160,8 +160,8 @@ describe('the link fits', () => {
       // on the rows of those groups.
       const weightOfUnits = (units: number[]) =>
         units.reduce((w, u, k) => w * (1 + 0.3 * (((u + 1) * (k + 2)) % 5)), 1);
-      const weights = Float64Array.from({ length: groups.count }, (_, g) =>
-        weightOfUnits(groups.kinds.map((_, k) => groups.unit[k]![g]!)),
+      const weights = Float64Array.from({ length: groups.clusters }, (_, c) =>
+        weightOfUnits(groups.kinds.map((_, k) => groups.clusterUnit[k]![c]!)),
       );
       const direct = ratingRows(rating, false, (units) =>
         weightOfUnits(
@@ -193,7 +193,7 @@ describe('the link fits', () => {
       y,
       rows.map(() => 1),
     );
-    const ours = solveFit(unitFit, new Float64Array(groups.count).fill(1), false);
+    const ours = solveFit(unitFit, new Float64Array(groups.clusters).fill(1), false);
     expected.forEach((e, j) => same(ours[j]!, e));
     expect(unitFit.rows).toBe(parent.length);
   });

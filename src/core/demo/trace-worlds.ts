@@ -70,6 +70,8 @@ export interface TraceWorldOptions {
    * `responseRate` means a monthly survey.
    */
   cadence?: 'monthly' | 'quarterly';
+  /** Indicators in each of IT, EX, OX and ratings (decoys come on top); default 2–4 each. */
+  perLayer?: number;
 }
 
 /** A generated world: the service model, its datasets and the truth. */
@@ -204,9 +206,15 @@ function attach(parent: Draft | RatingDraft, child: Draft, beta: number): void {
   child.parents++;
 }
 
-/** 2–4 indicators of a layer (at least one per unit kind). */
-function layerDrafts(rng: Rng, layer: TraceUnitLayer, kindCount: number): Draft[] {
-  const n = Math.max(rng.int(2, 4), kindCount);
+/** 2–4 indicators of a layer, or `perLayer` (at least one per unit kind). */
+function layerDrafts(
+  rng: Rng,
+  layer: TraceUnitLayer,
+  kindCount: number,
+  perLayer: number | undefined,
+): Draft[] {
+  const drawn = rng.int(2, 4);
+  const n = Math.max(perLayer ?? drawn, kindCount);
   const kinds = Array.from({ length: n }, (_, i) =>
     i < kindCount ? i : rng.int(0, kindCount - 1),
   );
@@ -252,13 +260,16 @@ interface Graph {
   shared: Draft;
 }
 
-function drawGraph(rng: Rng, kindCount: number): Graph {
+function drawGraph(rng: Rng, kindCount: number, perLayer: number | undefined): Graph {
   const layers: Record<TraceUnitLayer, Draft[]> = {
-    IT: layerDrafts(rng, 'IT', kindCount),
-    EX: layerDrafts(rng, 'EX', kindCount),
-    OX: layerDrafts(rng, 'OX', kindCount),
+    IT: layerDrafts(rng, 'IT', kindCount, perLayer),
+    EX: layerDrafts(rng, 'EX', kindCount, perLayer),
+    OX: layerDrafts(rng, 'OX', kindCount, perLayer),
   };
-  const ratings: RatingDraft[] = Array.from({ length: rng.int(2, 4) }, () => ({ children: [] }));
+  const drawnRatings = rng.int(2, 4);
+  const ratings: RatingDraft[] = Array.from({ length: perLayer ?? drawnRatings }, () => ({
+    children: [],
+  }));
   const unitBeta = () => rng.uniform(0.4, 0.9);
   linkLayer(rng, layers.EX, layers.IT, unitBeta);
   linkLayer(rng, layers.OX, layers.EX, unitBeta);
@@ -410,7 +421,7 @@ function worldSpec(
 ): { spec: WorldSpec; layout: Layout; client: Int32Array; clientUnits: Int32Array[] } {
   const rng = Rng.derive(o.seed, 'structure');
   const layout = drawLayout(o, rng);
-  const graph = drawGraph(rng, layout.kinds.length);
+  const graph = drawGraph(rng, layout.kinds.length, o.perLayer);
   const planted = variant !== 'null';
   const { indicators, index } = finishIndicators(rng, graph, planted);
   const ratings = graph.ratings.map((r, f): WorldRating => ({

@@ -14,10 +14,11 @@ import type { TraceGroups, GroupWeights } from './trace-groups.ts';
 import type { LinkFit } from './link-fits.ts';
 import {
   clientContrast,
-  shiftOf,
-  unitContrast,
+  shiftsOf,
+  type ContrastRows,
   type Shift,
-  type ShiftSums,
+  type ShiftTable,
+  type UnitContrast,
 } from './frame-shifts.ts';
 
 /** What the decomposition works on: fixed for a trace, shared by every replicate. */
@@ -30,7 +31,10 @@ export interface DecompositionContext {
   /** For each indicator below the start, the parents (below or the start) whose fit holds it. */
   parents: Map<string, string[]>;
   fits: Map<string, LinkFit>;
-  sums: Map<string, ShiftSums>;
+  /** The shift sums of the start and of every indicator below it, in that order. */
+  table: ShiftTable;
+  /** The frame's population and reference rows, for the per-client contrast. */
+  rows: ContrastRows;
   data: TraceData;
   frame: TraceFrame;
   groups: TraceGroups;
@@ -97,9 +101,10 @@ export function decompose(
   weights: GroupWeights,
   withUnits = false,
 ): Decomposition {
-  const gap = shiftOf(ctx.sums.get(ctx.start)!, weights.delta);
-  const shifts = new Map<string, Shift>([[ctx.start, gap]]);
-  for (const id of ctx.below) shifts.set(id, shiftOf(ctx.sums.get(id)!, weights.delta));
+  const all = shiftsOf(ctx.table, weights.delta);
+  const shifts = new Map<string, Shift>(ctx.table.ids.map((id, x) => [id, all.shifts[x]!]));
+  const contrasts = new Map(ctx.table.ids.map((id, x) => [id, all.units[x]!]));
+  const gap = shifts.get(ctx.start)!;
   const own = (id: string) => {
     const fit = ctx.fits.get(id)!;
     const b = coef.get(id)!;
@@ -111,12 +116,7 @@ export function decompose(
     return rest;
   };
   const total = totalEffects(ctx, coef);
-  const clients = clientContrast(
-    ctx.frame,
-    ctx.rowGroups,
-    weights.delta,
-    ctx.data.index.clients.length,
-  );
+  const clients = clientContrast(ctx.rows, weights.delta, ctx.data.index.clients.length);
   const n = ctx.below.length;
   const out: Decomposition = {
     gap,
@@ -134,7 +134,8 @@ export function decompose(
     const fit = ctx.fits.get(id)!;
     const b = coef.get(id)!;
     if (fit.unitRows) {
-      const { parts, sum } = unitPersistent(ctx, fit, b, shift, weights);
+      const levels = unitLevels(ctx, fit, b, weights);
+      const { parts, sum } = centredParts(levels, contrasts.get(id)!);
       out.persistent[i] = t * sum;
       if (withUnits)
         out.unitParts!.set(
@@ -173,30 +174,10 @@ function unitLevels(
   return sum.map((s, u) => (w[u]! > 0 ? s / w[u]! : NaN));
 }
 
-/** The persistent own shift of a unit-level indicator, and each unit's part of it. */
-function unitPersistent(
-  ctx: DecompositionContext,
-  fit: LinkFit,
-  b: Float64Array,
-  shift: Shift,
-  weights: GroupWeights,
-): { parts: Float64Array; sum: number } {
-  const levels = unitLevels(ctx, fit, b, weights);
-  const { net, reference } = unitContrast(
-    ctx.sums.get(fit.parent)!,
-    shift,
-    weights.delta,
-    ctx.groups,
-    fit.unitRows!.kind,
-  );
-  return centredParts(levels, net, reference);
-}
-
 /** Σ net · (level − the reference's mean level), over the entities with a level. */
 function centredParts(
   levels: Float64Array,
-  net: Float64Array,
-  reference: Float64Array,
+  { net, reference }: UnitContrast,
 ): { parts: Float64Array; sum: number } {
   let refW = 0;
   let refSum = 0;
@@ -217,11 +198,7 @@ function centredParts(
 }
 
 /** The persistent own shift of a client-level indicator: its clients' own levels. */
-function clientPersistent(
-  fit: LinkFit,
-  b: Float64Array,
-  contrast: { net: Float64Array; reference: Float64Array },
-): number {
+function clientPersistent(fit: LinkFit, b: Float64Array, contrast: UnitContrast): number {
   const s = fit.clientSums!;
   const k = fit.m - 2;
   const levels = new Float64Array(contrast.net.length).fill(NaN);
@@ -231,7 +208,7 @@ function clientPersistent(
     for (let j = 0; j < k; j++) e -= b[1 + j]! * s.sums[i * (k + 1) + j]!;
     levels[s.client[i]!] = e / n;
   }
-  return centredParts(levels, contrast.net, contrast.reference).sum;
+  return centredParts(levels, contrast).sum;
 }
 
 /**

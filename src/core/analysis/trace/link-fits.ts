@@ -42,7 +42,7 @@ export interface LinkFit {
   children: string[];
   /** The design's width: intercept, children, parent. */
   m: number;
-  /** Global group ids, one per slot of `stats`. */
+  /** Cluster ids (`TraceGroups.cluster`), one per slot of `stats`. */
   groups: Int32Array;
   /** Per slot, the upper triangle of Σ z zᵀ (z = 1, children…, parent). */
   stats: Float64Array;
@@ -289,7 +289,7 @@ function buildFit(
         if (Number.isNaN(y)) continue;
         kids.forEach((c, j) => (z[j + 1] = reader.atUnit(c, parent.unitKind, u, p)));
         z[m - 1] = y;
-        if (accept(groups.ofUnit(parent.unitKind, u, p), u) && compared[p]) {
+        if (accept(groups.cluster[groups.ofUnit(parent.unitKind, u, p)]!, u) && compared[p]) {
           rows.push(u, p, ...z.subarray(1));
         }
       }
@@ -312,7 +312,7 @@ function buildFit(
       z[m - 1] = y;
       const cluster =
         clusterKind >= 0 ? data.index.kinds[clusterKind]!.clientUnit[client]! : client;
-      if (!accept(groups.ofClient(client, period), cluster)) return;
+      if (!accept(groups.cluster[groups.ofClient(client, period)]!, cluster)) return;
       if (period >= 0 && !compared[period]) return;
       let s = sums.get(client);
       if (!s) sums.set(client, (s = new Float64Array(k + 2)));
@@ -383,7 +383,7 @@ function fixedColumns(
   let width = first;
   kinds.forEach((kind, f) => {
     const columns = new Map<number, number>();
-    const unitOf = groups.unit[kind]!;
+    const unitOf = groups.clusterUnit[kind]!;
     for (let slot = 0; slot < groupIds.length; slot++) {
       const u = unitOf[groupIds[slot]!]!;
       if (u < 0) continue;

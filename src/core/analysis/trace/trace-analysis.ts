@@ -14,7 +14,7 @@ import { readTraceData, type TraceData } from './trace-data.ts';
 import { LEFT_OUT, POPULATION, REFERENCE, traceFrame, type TraceFrame } from './trace-frame.ts';
 import { TraceGroups, drawWeights, unitWeights, type GroupWeights } from './trace-groups.ts';
 import { buildFits, chooseWithinFits, solveFit, type LinkFit } from './link-fits.ts';
-import { frameGroups, shiftSums } from './frame-shifts.ts';
+import { contrastRows, frameGroups, shiftTable } from './frame-shifts.ts';
 import {
   belowStart,
   decompose,
@@ -98,7 +98,8 @@ export function traceAnalysis(
   const frame = traceFrame(model, datasets, data, startData, population, query.period);
   if (frame.missing !== null) return { ...empty, start, missing: frame.missing };
   const ctx = prepareContext(model, data, frame, start!, settings.seed, problems);
-  const plan = query.whatIf ? planWhatIf(query.whatIf, data, ctx.fits, frame, ctx.rowGroups) : null;
+  const rowClusters = ctx.rowGroups.map((g) => ctx.groups.cluster[g]!);
+  const plan = query.whatIf ? planWhatIf(query.whatIf, data, ctx.fits, frame, rowClusters) : null;
   if (plan && 'problem' in plan) problems.push(`what-if: ${plan.problem} (${plan.indicator})`);
   const whatIf = plan && !('problem' in plan) ? plan : null;
   const linkOrder = fittedLinks(model, ctx.fits);
@@ -145,19 +146,14 @@ function prepareContext(
     Array.from({ length: HAUSMAN_REPLICATES }, () => drawWeights(groups, rng).fit),
   );
   const { below, parents } = belowStart(start, fits);
-  const sums = new Map(
-    [start, ...below].map((id) => [
-      id,
-      shiftSums(data, frame, rowGroups, data.indicators.get(id)!),
-    ]),
-  );
   return {
     start,
     startSign: startSign(model, start),
     below,
     parents,
     fits,
-    sums,
+    table: shiftTable(data, frame, rowGroups, groups, [start, ...below]),
+    rows: contrastRows(frame, rowGroups),
     data,
     frame,
     groups,

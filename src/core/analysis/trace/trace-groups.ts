@@ -8,13 +8,21 @@
 import type { Rng } from '../../random.ts';
 import type { TraceIndex, TraceKind } from './trace-data.ts';
 
-/** The groups met so far, with each one's unit per cluster kind and period (−1 for none). */
+/**
+ * The groups met so far, with each one's unit per cluster kind and period (−1 for none), and
+ * its cluster: the same units in any period. Link fits are weighed by cluster (a unit's weight
+ * holds in every period), shifts by group.
+ */
 export class TraceGroups {
   readonly kinds: readonly TraceKind[];
   readonly periods: number;
   readonly unit: number[][];
   readonly period: number[] = [];
+  readonly cluster: number[] = [];
+  /** Each cluster's unit per kind (−1 for none). */
+  readonly clusterUnit: number[][];
   private readonly ids = new Map<number, number>();
+  private readonly clusterIds = new Map<number, number>();
   private readonly units: Int32Array;
 
   /**
@@ -35,11 +43,16 @@ export class TraceGroups {
           ];
     this.periods = index.periods.length;
     this.unit = this.kinds.map(() => []);
+    this.clusterUnit = this.kinds.map(() => []);
     this.units = new Int32Array(this.kinds.length);
   }
 
   get count(): number {
     return this.period.length;
+  }
+
+  get clusters(): number {
+    return this.clusterUnit[0]?.length ?? 0;
   }
 
   /** The group of a client's row in `period` (−1 for a row of no period). */
@@ -56,23 +69,30 @@ export class TraceGroups {
   }
 
   private of(period: number): number {
-    let key = 0;
+    let units = 0;
     for (let k = 0; k < this.kinds.length; k++) {
-      key = key * (this.kinds[k]!.units.length + 1) + this.units[k]! + 1;
+      units = units * (this.kinds[k]!.units.length + 1) + this.units[k]! + 1;
     }
-    key = key * (this.periods + 1) + period + 1;
+    const key = units * (this.periods + 1) + period + 1;
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.period.length;
       this.ids.set(key, id);
       for (let k = 0; k < this.kinds.length; k++) this.unit[k]!.push(this.units[k]!);
       this.period.push(period);
+      let cluster = this.clusterIds.get(units);
+      if (cluster === undefined) {
+        cluster = this.clusters;
+        this.clusterIds.set(units, cluster);
+        for (let k = 0; k < this.kinds.length; k++) this.clusterUnit[k]!.push(this.units[k]!);
+      }
+      this.cluster.push(cluster);
     }
     return id;
   }
 }
 
-/** One replicate's weights: per group, for the shifts (`delta`) and for the link fits (`fit`). */
+/** One replicate's weights: per group for the shifts (`delta`), per cluster for the link fits (`fit`). */
 export interface GroupWeights {
   delta: Float64Array;
   fit: Float64Array;
@@ -84,7 +104,7 @@ export interface GroupWeights {
 export function unitWeights(groups: TraceGroups): GroupWeights {
   return {
     delta: new Float64Array(groups.count).fill(1),
-    fit: new Float64Array(groups.count).fill(1),
+    fit: new Float64Array(groups.clusters).fill(1),
     unitPeriod: groups.kinds.map((k) => new Float64Array(k.units.length * groups.periods).fill(1)),
   };
 }
@@ -104,19 +124,23 @@ export function drawWeights(groups: TraceGroups, rng: Rng): GroupWeights {
     Float64Array.from({ length: k.units.length * P }, () => exponential(rng)),
   );
   const delta = new Float64Array(groups.count);
-  const fit = new Float64Array(groups.count);
   for (let g = 0; g < groups.count; g++) {
     let d = 1;
-    let f = 1;
     const p = groups.period[g]!;
-    for (let k = 0; k < groups.kinds.length; k++) {
+    for (let k = 0; p >= 0 && k < groups.kinds.length; k++) {
       const u = groups.unit[k]![g]!;
-      if (u < 0) continue;
-      f *= unitW[k]![u]!;
-      if (p >= 0) d *= unitPeriod[k]![u * P + p]!;
+      if (u >= 0) d *= unitPeriod[k]![u * P + p]!;
     }
     delta[g] = d;
-    fit[g] = f;
+  }
+  const fit = new Float64Array(groups.clusters);
+  for (let c = 0; c < groups.clusters; c++) {
+    let f = 1;
+    for (let k = 0; k < groups.kinds.length; k++) {
+      const u = groups.clusterUnit[k]![c]!;
+      if (u >= 0) f *= unitW[k]![u]!;
+    }
+    fit[c] = f;
   }
   return { delta, fit, unitPeriod };
 }

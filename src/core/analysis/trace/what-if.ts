@@ -23,6 +23,7 @@ export interface StartRows {
   y: Float64Array;
   /** The change set below, at each row (before the links above it scale it). */
   change: Float64Array;
+  /** Each row's cluster (its units), for the fit weights of a replicate. */
   group: Int32Array;
 }
 
