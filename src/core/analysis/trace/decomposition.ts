@@ -101,7 +101,7 @@ export function decompose(
   weights: GroupWeights,
   withUnits = false,
 ): Decomposition {
-  const all = shiftsOf(ctx.table, weights.delta);
+  const all = shiftsOf(ctx.table, weights.delta, ctx.groups);
   const shifts = new Map<string, Shift>(ctx.table.ids.map((id, x) => [id, all.shifts[x]!]));
   const contrasts = new Map(ctx.table.ids.map((id, x) => [id, all.units[x]!]));
   const gap = shifts.get(ctx.start)!;

@@ -9,17 +9,23 @@ import { POPULATION, REFERENCE, type TraceFrame } from './trace-frame.ts';
 import type { TraceGroups } from './trace-groups.ts';
 
 /**
- * Per indicator and group: the population's count and sum, the reference's count and sum, at
- * `(indicator × groups + group) × 4`.
+ * The frame's sums, as the replicates need them. A unit-level indicator has one value per unit
+ * and period, the same at every row of a group, so it needs only each group's counts of the
+ * population's and the reference's rows; a client-level one keeps its own sums per group.
  */
 export interface ShiftTable {
   ids: string[];
-  /** Each indicator's unit per group (−1: none), or null at client grain. */
-  unitOf: (Int32Array | null)[];
-  /** Each indicator's count of units (0 at client grain). */
-  units: Int32Array;
   groups: number;
-  sums: Float64Array;
+  periods: number;
+  /** Per group: the population's and the reference's rows (2 numbers per group). */
+  counts: Float64Array;
+  /** Per indicator: a unit-level one's kind and values (`unit × periods + period`), or null. */
+  unitValues: ({ kind: number; values: Float64Array } | null)[];
+  /**
+   * Per client-level indicator (null for unit-level ones), per group: the population's count
+   * and sum, the reference's count and sum (4 numbers per group).
+   */
+  sums: (Float64Array | null)[];
 }
 
 /** The weighted means of the two sides, and their difference (population − reference). */
@@ -59,7 +65,7 @@ function frameValue(data: TraceData, frame: TraceFrame, x: IndicatorData): (i: n
   return (i) => valueAt(x, data.index, frame.client[i]!, frame.period[i]!);
 }
 
-/** The per-group sums of `ids` over the frame's population and reference rows. */
+/** The sums of `ids` over the frame's population and reference rows (see `ShiftTable`). */
 export function shiftTable(
   data: TraceData,
   frame: TraceFrame,
@@ -67,96 +73,134 @@ export function shiftTable(
   groups: TraceGroups,
   ids: readonly string[],
 ): ShiftTable {
-  const X = ids.length;
   const G = groups.count;
-  const sums = new Float64Array(G * X * 4);
-  ids.forEach((id, x) => {
+  const counts = new Float64Array(G * 2);
+  for (let i = 0; i < frame.n; i++) {
+    const side = frame.side[i];
+    if (side === POPULATION) counts[2 * rowGroups[i]!]!++;
+    else if (side === REFERENCE) counts[2 * rowGroups[i]! + 1]!++;
+  }
+  const unitValues = ids.map((id) => {
+    const d = data.indicators.get(id)!;
+    return d.kind === 'units' ? { kind: d.unitKind, values: d.value } : null;
+  });
+  const sums = ids.map((id, x) => {
+    if (unitValues[x]) return null;
     const value = frameValue(data, frame, data.indicators.get(id)!);
+    const out = new Float64Array(G * 4);
     for (let i = 0; i < frame.n; i++) {
       const side = frame.side[i];
       if (side !== POPULATION && side !== REFERENCE) continue;
       const v = value(i);
       if (Number.isNaN(v)) continue;
-      const at = (x * G + rowGroups[i]!) * 4 + (side === POPULATION ? 0 : 2);
-      sums[at]!++;
-      sums[at + 1]! += v;
+      const at = rowGroups[i]! * 4 + (side === POPULATION ? 0 : 2);
+      out[at]!++;
+      out[at + 1]! += v;
     }
+    return out;
   });
-  const kinds = ids.map((id) => {
-    const d = data.indicators.get(id)!;
-    return d.kind === 'units' ? d.unitKind : -1;
-  });
-  return {
-    ids: [...ids],
-    unitOf: kinds.map((k) => (k < 0 ? null : Int32Array.from(groups.unit[k]!.slice(0, G)))),
-    units: Int32Array.from(kinds, (k) => (k < 0 ? 0 : groups.kinds[k]!.units.length)),
-    groups: G,
-    sums,
-  };
+  return { ids: [...ids], groups: G, periods: groups.periods, counts, unitValues, sums };
 }
 
 /**
- * Every indicator's shift under per-group weights, and each unit-level one's contrast by unit:
- * one pass over the groups.
+ * Every indicator's shift under per-group weights, and each unit-level one's contrast by unit.
+ * The population's and the reference's weighted rows are gathered per unit and period of each
+ * kind once; a unit-level indicator then reads its values against them.
  */
 export function shiftsOf(
   table: ShiftTable,
   weights: Float64Array,
+  groups: TraceGroups,
 ): { shifts: Shift[]; units: (UnitContrast | null)[] } {
-  const X = table.ids.length;
-  const G = table.groups;
-  const { sums } = table;
+  const P = table.periods;
+  // Per kind, per unit × period: the weighted rows of the population and of the reference.
+  const cells = groups.kinds.map((k) => new Float64Array(k.units.length * P * 2));
+  for (let g = 0; g < table.groups; g++) {
+    const p = groups.period[g]!;
+    const np = table.counts[2 * g]!;
+    const nr = table.counts[2 * g + 1]!;
+    if (p < 0 || (np === 0 && nr === 0)) continue;
+    const w = weights[g]!;
+    for (let k = 0; k < cells.length; k++) {
+      const u = groups.unit[k]![g]!;
+      if (u < 0) continue;
+      const at = 2 * (u * P + p);
+      cells[k]![at]! += w * np;
+      cells[k]![at + 1]! += w * nr;
+    }
+  }
   const shifts: Shift[] = [];
   const contrasts: (UnitContrast | null)[] = [];
-  for (let x = 0; x < X; x++) {
-    let np = 0;
-    let sp = 0;
-    let nr = 0;
-    let sr = 0;
-    const unitOf = table.unitOf[x];
-    const perUnit = unitOf ? new Float64Array(table.units[x]! * 2) : null;
-    const base = x * G * 4;
-    for (let g = 0; g < G; g++) {
-      const at = base + g * 4;
-      const p = sums[at]!;
-      const r = sums[at + 2]!;
-      if (p === 0 && r === 0) continue;
-      const w = weights[g]!;
-      np += w * p;
-      sp += w * sums[at + 1]!;
-      nr += w * r;
-      sr += w * sums[at + 3]!;
-      if (perUnit) {
-        const u = unitOf![g]!;
-        if (u >= 0) {
-          perUnit[2 * u]! += w * p;
-          perUnit[2 * u + 1]! += w * r;
-        }
-      }
-    }
-    const population = np > 0 ? sp / np : NaN;
-    const reference = nr > 0 ? sr / nr : NaN;
-    shifts.push({
-      population,
-      reference,
-      delta: population - reference,
-      nPopulation: np,
-      nReference: nr,
-    });
-    if (!perUnit) {
+  table.ids.forEach((_, x) => {
+    const unit = table.unitValues[x];
+    if (unit) {
+      const { shift, contrast } = unitShift(unit.values, cells[unit.kind]!, P);
+      shifts.push(shift);
+      contrasts.push(contrast);
+    } else {
+      shifts.push(clientShift(table.sums[x]!, weights, table.groups));
       contrasts.push(null);
-      continue;
     }
-    const n = perUnit.length / 2;
-    const net = new Float64Array(n);
-    const ref = new Float64Array(n);
-    for (let u = 0; u < n; u++) {
-      ref[u] = perUnit[2 * u + 1]! / nr;
-      net[u] = perUnit[2 * u]! / np - ref[u]!;
-    }
-    contrasts.push({ net, reference: ref });
-  }
+  });
   return { shifts, units: contrasts };
+}
+
+function toShift(np: number, sp: number, nr: number, sr: number): Shift {
+  const population = np > 0 ? sp / np : NaN;
+  const reference = nr > 0 ? sr / nr : NaN;
+  return { population, reference, delta: population - reference, nPopulation: np, nReference: nr };
+}
+
+function clientShift(sums: Float64Array, weights: Float64Array, G: number): Shift {
+  let np = 0;
+  let sp = 0;
+  let nr = 0;
+  let sr = 0;
+  for (let g = 0; g < G; g++) {
+    const at = g * 4;
+    if (sums[at] === 0 && sums[at + 2] === 0) continue;
+    const w = weights[g]!;
+    np += w * sums[at]!;
+    sp += w * sums[at + 1]!;
+    nr += w * sums[at + 2]!;
+    sr += w * sums[at + 3]!;
+  }
+  return toShift(np, sp, nr, sr);
+}
+
+function unitShift(
+  values: Float64Array,
+  cells: Float64Array,
+  P: number,
+): { shift: Shift; contrast: UnitContrast } {
+  const units = values.length / P;
+  const popUnit = new Float64Array(units);
+  const refUnit = new Float64Array(units);
+  let np = 0;
+  let sp = 0;
+  let nr = 0;
+  let sr = 0;
+  for (let u = 0; u < units; u++) {
+    for (let p = 0; p < P; p++) {
+      const v = values[u * P + p]!;
+      const a = cells[2 * (u * P + p)]!;
+      const b = cells[2 * (u * P + p) + 1]!;
+      if (Number.isNaN(v) || (a === 0 && b === 0)) continue;
+      np += a;
+      sp += a * v;
+      nr += b;
+      sr += b * v;
+      popUnit[u]! += a;
+      refUnit[u]! += b;
+    }
+  }
+  const net = new Float64Array(units);
+  const reference = new Float64Array(units);
+  for (let u = 0; u < units; u++) {
+    reference[u] = refUnit[u]! / nr;
+    net[u] = popUnit[u]! / np - reference[u]!;
+  }
+  return { shift: toShift(np, sp, nr, sr), contrast: { net, reference } };
 }
 
 /** The frame's rows on either side, compactly: client, group, and whether in the population. */

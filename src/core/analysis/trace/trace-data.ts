@@ -293,15 +293,19 @@ function toData(
     for (let i = 0; i < n; i++) value[raw.entity[i]!] = raw.value[i]!;
     return { ...base, kind: 'clients', value };
   }
-  const sums = new Map<number, number>();
-  const counts = new Map<number, number>();
+  // Each cell's slot in running sums: one map lookup per row.
+  const slots = new Map<number, number>();
+  const sums = new Float64Array(n);
+  const counts = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const key = raw.entity[i]! * P + raw.period[i]!;
-    sums.set(key, (sums.get(key) ?? 0) + raw.value[i]!);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    let slot = slots.get(key);
+    if (slot === undefined) slots.set(key, (slot = slots.size));
+    sums[slot]! += raw.value[i]!;
+    counts[slot]!++;
   }
   const cells = new Map<number, number>();
-  for (const [key, sum] of sums) cells.set(key, sum / counts.get(key)!);
+  for (const [key, slot] of slots) cells.set(key, sums[slot]! / counts[slot]!);
   if (raw.kind === 'cells') return { ...base, kind: 'cells', cells };
   const ds = findDataset(raw.dataset, datasets);
   const byRow = new Float64Array(ds ? rowCount(ds) : 0).fill(NaN);
