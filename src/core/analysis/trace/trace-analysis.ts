@@ -110,6 +110,13 @@ export function traceAnalysis(
     draws.push(replicate(ctx, drawWeights(ctx.groups, rng), linkOrder, whatIf, false).stats);
   }
   const se = standardErrors(draws, point.stats.length);
+  if (whatIf) {
+    // A what-if at a few units leans on them: its interval is the wider of the bootstrap's and
+    // a leave-one-unit-out jackknife's (which sees a unit's leverage the bootstrap hides).
+    const jack = jackknifeErrors(ctx, linkOrder, whatIf);
+    const from = point.stats.length - whatIf.above.length;
+    for (let j = from; j < se.length; j++) se[j] = Math.max(se[j]!, jack[j]!);
+  }
   return assemble({
     model,
     data,
@@ -224,6 +231,42 @@ function standardErrors(draws: readonly Float64Array[], size: number): Float64Ar
     const mean = sum / n;
     return Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1)));
   });
+}
+
+/**
+ * Leave-one-unit-out jackknife standard errors (links refitted without each unit of each kind in
+ * turn; the shifts keep every unit), the kinds' variances added.
+ */
+function jackknifeErrors(
+  ctx: DecompositionContext,
+  links: readonly { fit: LinkFit; j: number }[],
+  plan: WhatIfPlan,
+): Float64Array {
+  const { groups } = ctx;
+  let variance: Float64Array | null = null;
+  groups.kinds.forEach((kind, k) => {
+    if (kind.id === 'client' && ctx.data.index.kinds.length === 0) return;
+    const G = kind.units.length;
+    if (G < 2) return;
+    const stats: Float64Array[] = [];
+    for (let u = 0; u < G; u++) {
+      const weights = unitWeights(groups);
+      for (let c = 0; c < groups.clusters; c++)
+        if (groups.clusterUnit[k]![c] === u) weights.fit[c] = 0;
+      stats.push(replicate(ctx, weights, links, plan, false).stats);
+    }
+    const size = stats[0]!.length;
+    variance ??= new Float64Array(size);
+    for (let j = 0; j < size; j++) {
+      const values = stats.map((s) => s[j]!).filter(Number.isFinite);
+      if (values.length < 2) continue;
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const sq = values.reduce((a, b) => a + (b - mean) ** 2, 0);
+      variance[j]! += ((values.length - 1) / values.length) * sq;
+    }
+  });
+  const v = variance as Float64Array | null;
+  return v ? v.map(Math.sqrt) : new Float64Array(0).fill(0);
 }
 
 const interval = (est: number, se: number): Interval => [est - Z95 * se, est + Z95 * se];
