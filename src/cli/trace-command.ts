@@ -229,6 +229,14 @@ function traceText(locale: Locale, model: ServiceModel, a: TraceAnalysis): strin
       );
     }
   }
+  const units = Object.entries(a.estimator.clusters).map(([kind, n]) => `${kind} ${n}`);
+  lines.push(
+    '',
+    translate(locale, 'cli.traceEstimator', {
+      replicates: formatNumber(locale, a.settings.bootstrap),
+      units: units.join(', '),
+    }),
+  );
   return lines.join('\n') + '\n';
 }
 

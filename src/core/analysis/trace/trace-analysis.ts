@@ -12,28 +12,27 @@ import { normalCdf } from '../../metrics/normal.ts';
 import { Rng, deriveSeed } from '../../random.ts';
 import { readTraceData, type TraceData } from './trace-data.ts';
 import { LEFT_OUT, POPULATION, REFERENCE, traceFrame, type TraceFrame } from './trace-frame.ts';
-import { TraceGroups, drawWeights, unitWeights, type GroupWeights } from './trace-groups.ts';
-import { buildFits, chooseWithinFits, solveFit, type LinkFit } from './link-fits.ts';
+import { TraceGroups, drawWeights, unitWeights } from './trace-groups.ts';
+import { buildFits, chooseWithinFits, type LinkFit } from './link-fits.ts';
 import { contrastRows, frameGroups, shiftTable } from './frame-shifts.ts';
 import {
   belowStart,
-  decompose,
   startSign,
   strongestPaths,
-  type Decomposition,
   type DecompositionContext,
 } from './decomposition.ts';
-import { planWhatIf, unitMeans, whatIfChanges, type WhatIfPlan } from './what-if.ts';
+import { planWhatIf, type WhatIfPlan } from './what-if.ts';
 import {
   CAUSE_LAYERS,
   benjaminiHochberg,
   isSupportedCause,
   traceVerdict,
 } from './trace-verdict.ts';
+import { jackknifeErrors, replicate, standardErrors, type Replicate } from './trace-replicates.ts';
+import { causeUnits } from './cause-units.ts';
 import { defaultPopulation, startIndicator } from './trace-start.ts';
 import {
   TRACE_DEFAULTS,
-  type CauseUnit,
   type Interval,
   type Population,
   type TraceAnalysis,
@@ -182,93 +181,6 @@ function fittedLinks(
   return out;
 }
 
-interface Replicate {
-  stats: Float64Array;
-  coef: Map<string, Float64Array>;
-  decomposition: Decomposition;
-}
-
-/**
- * One replicate's statistics, laid out as: the gap; each cause's contribution; each cause's
- * persistent part; the unexplained part; each fitted link's effect; each what-if change.
- */
-function replicate(
-  ctx: DecompositionContext,
-  weights: GroupWeights,
-  links: readonly { fit: LinkFit; j: number }[],
-  plan: WhatIfPlan | null,
-  withUnits: boolean,
-): Replicate {
-  const coef = new Map<string, Float64Array>();
-  for (const [id, fit] of ctx.fits) coef.set(id, solveFit(fit, weights.fit));
-  const d = decompose(ctx, coef, weights, withUnits);
-  const changes = plan ? whatIfChanges(plan, ctx.fits, coef, weights.fit) : new Float64Array(0);
-  const n = ctx.below.length;
-  const stats = new Float64Array(2 + 2 * n + links.length + changes.length);
-  stats[0] = ctx.startSign * d.gap.delta;
-  stats.set(d.contribution, 1);
-  stats.set(d.persistent, 1 + n);
-  stats[1 + 2 * n] = d.unexplained;
-  links.forEach(({ fit, j }, i) => (stats[2 + 2 * n + i] = coef.get(fit.parent)![1 + j]!));
-  stats.set(changes, 2 + 2 * n + links.length);
-  return { stats, coef, decomposition: d };
-}
-
-/** The standard deviation of each statistic over the replicates (NaN draws skipped). */
-function standardErrors(draws: readonly Float64Array[], size: number): Float64Array {
-  return Float64Array.from({ length: size }, (_, j) => {
-    let n = 0;
-    let sum = 0;
-    let sq = 0;
-    for (const d of draws) {
-      const v = d[j]!;
-      if (!Number.isFinite(v)) continue;
-      n++;
-      sum += v;
-      sq += v * v;
-    }
-    if (n < 2) return NaN;
-    const mean = sum / n;
-    return Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1)));
-  });
-}
-
-/**
- * Leave-one-unit-out jackknife standard errors (links refitted without each unit of each kind in
- * turn; the shifts keep every unit), the kinds' variances added.
- */
-function jackknifeErrors(
-  ctx: DecompositionContext,
-  links: readonly { fit: LinkFit; j: number }[],
-  plan: WhatIfPlan,
-): Float64Array {
-  const { groups } = ctx;
-  let variance: Float64Array | null = null;
-  groups.kinds.forEach((kind, k) => {
-    if (kind.id === 'client' && ctx.data.index.kinds.length === 0) return;
-    const G = kind.units.length;
-    if (G < 2) return;
-    const stats: Float64Array[] = [];
-    for (let u = 0; u < G; u++) {
-      const weights = unitWeights(groups);
-      for (let c = 0; c < groups.clusters; c++)
-        if (groups.clusterUnit[k]![c] === u) weights.fit[c] = 0;
-      stats.push(replicate(ctx, weights, links, plan, false).stats);
-    }
-    const size = stats[0]!.length;
-    variance ??= new Float64Array(size);
-    for (let j = 0; j < size; j++) {
-      const values = stats.map((s) => s[j]!).filter(Number.isFinite);
-      if (values.length < 2) continue;
-      const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      const sq = values.reduce((a, b) => a + (b - mean) ** 2, 0);
-      variance[j]! += ((values.length - 1) / values.length) * sq;
-    }
-  });
-  const v = variance as Float64Array | null;
-  return v ? v.map(Math.sqrt) : new Float64Array(0).fill(0);
-}
-
 const interval = (est: number, se: number): Interval => [est - Z95 * se, est + Z95 * se];
 const oneSidedP = (est: number, se: number) => (se > 0 ? 1 - normalCdf(est / se) : est > 0 ? 0 : 1);
 
@@ -370,41 +282,17 @@ function buildCauses(parts: Parts): TraceCause[] {
       path: paths.get(id) ?? [ctx.start, id],
       units:
         x.kind === 'units'
-          ? causeUnits(parts, x, persistent, point.decomposition.unitParts?.get(id))
+          ? causeUnits(
+              data,
+              parts.frame.compared,
+              x,
+              persistent,
+              point.decomposition.unitParts?.get(id),
+            )
           : [],
       fewUnits: kind ? kind.units.length < FEW_UNITS : fit.units < 30,
     };
   });
-}
-
-/** The units where a unit-level cause sits: worse than the others, carrying its persistent contribution, largest share first. */
-function causeUnits(
-  parts: Parts,
-  x: Parameters<typeof unitMeans>[0],
-  persistent: number,
-  unitParts: Float64Array | undefined,
-): CauseUnit[] {
-  if (!unitParts || !(persistent > 0)) return [];
-  const kind = parts.data.index.kinds[x.unitKind]!;
-  const means = unitMeans(x, parts.data, parts.frame.compared);
-  const worse = x.indicator.direction === 'lower' ? 1 : -1;
-  const out: CauseUnit[] = [];
-  unitParts.forEach((part, u) => {
-    if (!(part > 0) || Number.isNaN(means[u]!)) return;
-    const others = [...means].filter((v, o) => o !== u && !Number.isNaN(v));
-    const mean = others.reduce((s, v) => s + v, 0) / Math.max(1, others.length);
-    // A unit that is better than the others carries part of the contrast (the reference is
-    // where it is), but the cause is not there.
-    if (worse * (means[u]! - mean) <= 0) return;
-    out.push({
-      unitKind: kind.id,
-      unit: kind.units[u]!,
-      value: means[u]!,
-      others: mean,
-      share: part / persistent,
-    });
-  });
-  return out.sort((a, b) => b.share - a.share).slice(0, 10);
 }
 
 function buildLinks(parts: Parts): TraceLinkFit[] {
