@@ -25,7 +25,8 @@ export const traceVerdictEn = {
   'cli.traceLinksHead': 'Links the data does not back:',
   'cli.traceLinkUnsupported': 'its 95% interval includes 0',
   'cli.traceLinkSign': 'its sign contradicts the two indicators’ directions',
-  'cli.traceWhatIfHead': 'What-if: {indicator} set to {value} — expected changes (95% interval):',
+  'cli.traceWhatIfHead':
+    'What-if: {indicator} set to {value} — the changes expected if the model’s links are causal (95% interval):',
   'cli.traceEstimator':
     'Uncertainty: {replicates} bootstrap replicates that re-weigh units for the links ({units}) and unit-months for the shifts; a link through units is fitted within them where units and months disagree; fewer than 8 units are flagged.',
   'tv.pop.detractors': 'Detractors',
@@ -76,7 +77,8 @@ export const traceVerdictRu: Translation<typeof traceVerdictEn> = {
   'cli.traceLinksHead': 'Связи, которые данные не подтверждают:',
   'cli.traceLinkUnsupported': '95% интервал включает 0',
   'cli.traceLinkSign': 'знак противоречит направлениям показателей',
-  'cli.traceWhatIfHead': 'Что если {indicator} = {value}: ожидаемые изменения (95% интервал):',
+  'cli.traceWhatIfHead':
+    'Что если {indicator} = {value}: изменения, ожидаемые, если связи модели причинные (95% интервал):',
   'cli.traceEstimator':
     'Неопределённость: {replicates} повторов бутстрепа с весами подразделений для связей ({units}) и подразделение-месяцев для сдвигов; связь через подразделения оценивается внутри них, где подразделения и месяцы расходятся; менее 8 подразделений отмечаются.',
   'tv.pop.detractors': 'Критики',
