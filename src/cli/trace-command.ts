@@ -167,6 +167,8 @@ function traceJson(locale: Locale, model: ServiceModel, a: TraceAnalysis, second
       persistent: c.persistent,
       share: c.share,
       ci: c.ci,
+      persistentShare: c.persistentShare,
+      persistentCi: c.persistentCi,
       q: c.q,
       supported: c.supported,
       path: c.path,
@@ -195,12 +197,15 @@ function traceJson(locale: Locale, model: ServiceModel, a: TraceAnalysis, second
 function traceText(locale: Locale, model: ServiceModel, a: TraceAnalysis): string {
   const name = (id: string) => model.indicators.find((i) => i.id === id)?.name[locale] ?? id;
   const lines = [traceSummary(locale, model, a), '', translate(locale, 'cli.traceCausesHead')];
-  for (const c of a.causes.filter((x) => ['OX', 'EX', 'IT'].includes(x.layer)).slice(0, 8)) {
+  const byShare = a.causes
+    .filter((x) => ['OX', 'EX', 'IT'].includes(x.layer))
+    .sort((x, y) => y.persistentShare - x.persistentShare);
+  for (const c of byShare.slice(0, 8)) {
     const units = c.units
       .slice(0, 3)
       .map((u) => `${u.unit} ${formatPercent(locale, u.share * 100, 0)}`);
     lines.push(
-      `  ${c.supported ? '✔' : ' '} ${c.layer} ${name(c.indicator)}: ${formatPercent(locale, c.share * 100)} ` +
+      `  ${c.supported ? '✔' : ' '} ${c.layer} ${name(c.indicator)}: ${formatPercent(locale, c.persistentShare * 100)} ` +
         `(q ${formatNumber(locale, c.q ?? 1, 3)})${units.length ? ` — ${units.join(', ')}` : ''}`,
     );
   }

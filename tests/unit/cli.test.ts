@@ -711,9 +711,12 @@ describe('cx-trace trace', () => {
           share: expect.any(Number),
         });
         expect(first.path[0]).toBe('cx.nps');
-        // Sorted by persistent contribution, largest first.
-        const persistent = r.causes.map((c: { persistent: number }) => c.persistent);
-        expect(persistent).toEqual([...persistent].sort((a: number, b: number) => b - a));
+        expect(first.share).toBeCloseTo(first.contribution / r.gap.value, 12);
+        expect(first.persistentShare).toBeCloseTo(first.persistent / r.gap.value, 12);
+        expect(first.persistentShare).toBeGreaterThanOrEqual(r.settings.materiality);
+        // Sorted by contribution, largest first.
+        const contribution = r.causes.map((c: { contribution: number }) => c.contribution);
+        expect(contribution).toEqual([...contribution].sort((a: number, b: number) => b - a));
         expect(r.links[0]).toEqual({
           child: expect.any(String),
           parent: expect.any(String),

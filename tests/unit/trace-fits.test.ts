@@ -210,11 +210,11 @@ describe('the verdict’s statistics', () => {
 
   it('says “none” when the gap is chance, “cause” only for a supported, material candidate', () => {
     const s = TRACE_DEFAULTS;
-    const cause = { layer: 'IT' as const, share: 0.05, q: 0.01 };
+    const cause = { layer: 'IT' as const, persistentShare: 0.05, q: 0.01 };
     expect(traceVerdict(0.3, [cause], s)).toBe('none');
     expect(traceVerdict(0.01, [cause], s)).toBe('cause');
     expect(traceVerdict(null, [cause], s)).toBe('cause');
-    expect(traceVerdict(null, [{ ...cause, share: 0.015 }], s)).toBe('unexplained');
+    expect(traceVerdict(null, [{ ...cause, persistentShare: 0.015 }], s)).toBe('unexplained');
     expect(traceVerdict(null, [{ ...cause, q: 0.2 }], s)).toBe('unexplained');
     expect(traceVerdict(null, [{ ...cause, layer: 'CX' }], s)).toBe('unexplained');
   });

@@ -207,7 +207,7 @@ function assemble(parts: Parts): TraceAnalysis {
     candidates[i]!.q = q;
     candidates[i]!.supported = isSupportedCause(candidates[i]!, settings);
   });
-  causes.sort((a, b) => b.persistent - a.persistent || a.indicator.localeCompare(b.indicator));
+  causes.sort((a, b) => b.contribution - a.contribution || a.indicator.localeCompare(b.indicator));
   const n = ctx.below.length;
   const unexplained = point.stats[1 + 2 * n]!;
   const gapP = frame.definedByStart ? null : oneSidedP(gap, se[0]!);
@@ -273,9 +273,11 @@ function buildCauses(parts: Parts): TraceCause[] {
       unitKind: kind?.id ?? null,
       ownGap: (indicator.direction === 'lower' ? 1 : -1) * point.decomposition.delta[i]!,
       contribution: point.stats[1 + i]!,
+      share: point.stats[1 + i]! / gap,
+      ci: interval(point.stats[1 + i]!, se[1 + i]!),
       persistent,
-      share: persistent / gap,
-      ci: interval(persistent, s),
+      persistentShare: persistent / gap,
+      persistentCi: interval(persistent, s),
       p: oneSidedP(persistent, s),
       q: null,
       supported: false,

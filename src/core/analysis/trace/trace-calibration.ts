@@ -67,7 +67,7 @@ export function calibrate(world: TraceWorld): CalibrationOutcome {
     first: first && {
       indicator: first.indicator,
       role: roles.get(first.indicator) ?? 'other',
-      share: first.share,
+      share: first.persistentShare,
       supported: first.supported,
     },
     rootFirst: !!root && first?.indicator === root.id,
@@ -82,14 +82,14 @@ export function calibrate(world: TraceWorld): CalibrationOutcome {
         .join() === [...root.units].sort().join(),
     decoyNamed:
       (!!named && isDecoy(named.indicator)) ||
-      (!!first && isDecoy(first.indicator) && first.share >= r.settings.materiality),
+      (!!first && isDecoy(first.indicator) && first.persistentShare >= r.settings.materiality),
     whatIfCovers:
       nps && truth.whatIf
         ? nps.ci[0] <= truth.whatIf.npsChange && truth.whatIf.npsChange <= nps.ci[1]
         : null,
     additivityError: Math.abs(sum - r.gap.value),
     truePlantedShare: truth.plantedShare,
-    estimatedRootShare: rootCause?.share ?? null,
+    estimatedRootShare: rootCause?.persistentShare ?? null,
     seconds,
   };
 }

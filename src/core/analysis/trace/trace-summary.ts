@@ -10,6 +10,22 @@ import type { Population, TraceAnalysis, TraceCause } from './trace-types.ts';
 
 const percent = (locale: Locale, share: number) => formatPercent(locale, share * 100);
 
+/**
+ * The cause a trace leads with: the supported one with the largest persistent share of the gap,
+ * else the process, staff or IT indicator with the largest share; null when there is none.
+ */
+export function mainCause(analysis: TraceAnalysis): TraceCause | null {
+  const byShare = (list: TraceCause[]) =>
+    list.reduce<TraceCause | null>(
+      (best, c) => (!best || c.persistentShare > best.persistentShare ? c : best),
+      null,
+    );
+  return (
+    byShare(analysis.causes.filter((c) => c.supported)) ??
+    byShare(analysis.causes.filter((c) => ['OX', 'EX', 'IT'].includes(c.layer)))
+  );
+}
+
 /** How a population is named at the start of a sentence. */
 export function populationLabel(locale: Locale, p: Population): string {
   switch (p.kind) {
@@ -56,7 +72,9 @@ export function traceSummary(locale: Locale, model: ServiceModel, analysis: Trac
   };
   if (analysis.verdict === 'none') return translate(locale, 'tv.none', common);
   const head = translate(locale, 'tv.gap', common);
-  const supported = analysis.causes.filter((c) => c.supported);
+  const supported = analysis.causes
+    .filter((c) => c.supported)
+    .sort((a, b) => b.persistentShare - a.persistentShare);
   if (analysis.verdict === 'cause') {
     const [main, ...more] = supported;
     const lines = [head, causeSentence(locale, name, main!)];
@@ -66,7 +84,7 @@ export function traceSummary(locale: Locale, model: ServiceModel, analysis: Trac
       );
     }
     if (more.length > 0) {
-      const list = more.map((c) => `${name(c.indicator)} (${percent(locale, c.share)})`);
+      const list = more.map((c) => `${name(c.indicator)} (${percent(locale, c.persistentShare)})`);
       lines.push(translate(locale, 'tv.alsoSupported', { list: list.join(', ') }));
     }
     return lines.join(' ');
@@ -77,14 +95,14 @@ export function traceSummary(locale: Locale, model: ServiceModel, analysis: Trac
       materiality: percent(locale, analysis.settings.materiality),
     }),
   ];
-  const top = analysis.causes.find((c) => ['OX', 'EX', 'IT'].includes(c.layer));
-  if (top && top.share > 0) {
+  const top = mainCause(analysis);
+  if (top && top.persistentShare > 0) {
     lines.push(
       translate(locale, 'tv.largestCandidate', {
         indicator: name(top.indicator),
-        share: percent(locale, top.share),
-        low: percent(locale, top.ci[0] / g.value),
-        high: percent(locale, top.ci[1] / g.value),
+        share: percent(locale, top.persistentShare),
+        low: percent(locale, top.persistentCi[0] / g.value),
+        high: percent(locale, top.persistentCi[1] / g.value),
       }),
     );
   }
@@ -92,7 +110,7 @@ export function traceSummary(locale: Locale, model: ServiceModel, analysis: Trac
 }
 
 function causeSentence(locale: Locale, name: (id: string) => string, c: TraceCause): string {
-  const gapOf = c.share !== 0 ? c.persistent / c.share : NaN;
+  const gapOf = c.persistentShare !== 0 ? c.persistent / c.persistentShare : NaN;
   const units = c.units.filter((u) => u.share >= 0.1).map((u) => u.unit);
   const where =
     units.length > 0
@@ -103,8 +121,8 @@ function causeSentence(locale: Locale, name: (id: string) => string, c: TraceCau
   return translate(locale, 'tv.cause', {
     indicator: name(c.indicator),
     where,
-    share: percent(locale, c.share),
-    low: percent(locale, c.ci[0] / gapOf),
-    high: percent(locale, c.ci[1] / gapOf),
+    share: percent(locale, c.persistentShare),
+    low: percent(locale, c.persistentCi[0] / gapOf),
+    high: percent(locale, c.persistentCi[1] / gapOf),
   });
 }

@@ -94,12 +94,16 @@ export interface TraceCause {
   ownGap: number;
   /** Its own shift carried up to the start (start units, worse positive). */
   contribution: number;
+  /** contribution / gap. */
+  share: number;
+  /** 95% interval of `contribution`. */
+  ci: Interval;
   /** The part of it that is persistent (between units, or between clients at client grain). */
   persistent: number;
-  /** persistent / gap. */
-  share: number;
+  /** persistent / gap: what the verdict holds to the materiality floor. */
+  persistentShare: number;
   /** 95% interval of `persistent`. */
-  ci: Interval;
+  persistentCi: Interval;
   /** One-sided p-value of `persistent` > 0 (normal approximation on the bootstrap SE). */
   p: number;
   /** Its Benjamini–Hochberg q-value among the process, staff and IT candidates; null otherwise. */
@@ -166,7 +170,7 @@ export interface TraceAnalysis {
   /** The population is defined by the start itself (its gap is not a finding). */
   definedByStart: boolean;
   gap: { indicator: string; population: number; reference: number; value: number; ci: Interval };
-  /** Every indicator below the start, by persistent contribution, largest first. */
+  /** Every indicator below the start, by contribution, largest first. */
   causes: TraceCause[];
   unexplained: { contribution: number; share: number };
   links: TraceLinkFit[];

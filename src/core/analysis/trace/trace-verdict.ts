@@ -27,7 +27,8 @@ export function benjaminiHochberg(p: readonly number[]): number[] {
 /** A candidate's figures the verdict reads. */
 export interface VerdictCandidate {
   layer: Layer;
-  share: number;
+  /** Its persistent share of the gap. */
+  persistentShare: number;
   q: number | null;
 }
 
@@ -37,7 +38,7 @@ export function isSupportedCause(c: VerdictCandidate, settings: TraceSettings): 
     CAUSE_LAYERS.includes(c.layer) &&
     c.q !== null &&
     c.q <= settings.q &&
-    c.share >= settings.materiality
+    c.persistentShare >= settings.materiality
   );
 }
 
