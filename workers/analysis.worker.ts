@@ -3,23 +3,9 @@ import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { getDataset } from '../src/data/datasets-repo.ts';
 import { readAllColumns, scanColumn } from '../src/data/chunks-repo.ts';
-import {
-  npsByGroup,
-  periodKeys,
-  type ByGroup,
-  type CsatOptions,
-} from '../src/core/metrics/group-metrics.ts';
-import {
-  metricTable,
-  type MetricKind,
-  type MetricTable,
-} from '../src/core/metrics/metric-table.ts';
-import {
-  addNpsScores,
-  emptyNpsCounts,
-  summariseNps,
-  type NpsSummary,
-} from '../src/core/metrics/nps.ts';
+import { npsByGroup, periodKeys } from '../src/core/metrics/group-metrics.ts';
+import { metricTable } from '../src/core/metrics/metric-table.ts';
+import { addNpsScores, emptyNpsCounts, summariseNps } from '../src/core/metrics/nps.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import {
   ChunkCache,
@@ -42,7 +28,7 @@ import {
   type IndexQuery,
   type IndexView,
 } from '../src/core/index/index-view.ts';
-import { clientRecords, type ClientRecords } from '../src/core/index/client-records.ts';
+import { clientRecords } from '../src/core/index/client-records.ts';
 import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
 import type { ColumnInfo } from '../src/core/storage/dataset-meta.ts';
 import { summariseIndex, type IndexSummary } from '../src/core/index/index-summary.ts';
@@ -51,68 +37,21 @@ import { traceAnalysis } from '../src/core/analysis/trace/trace-analysis.ts';
 import { traceClients } from '../src/core/analysis/trace/trace-clients.ts';
 import { readTraceData, type TraceData } from '../src/core/analysis/trace/trace-data.ts';
 import type { TraceAnalysis, TraceQuery } from '../src/core/analysis/trace/trace-types.ts';
-
-/** Which column of which stored dataset to summarise. */
-export interface NpsInput {
-  datasetId: string;
-  column: string;
-}
-
-/** An NPS summary, or why there is none (shown to the user in their language). */
-export type NpsResult =
-  | { ok: true; summary: NpsSummary; rows: number }
-  | { ok: false; reason: 'dataset-missing' | 'column-missing' };
-
-/** NPS of a score column by the values of another column, or by the periods of a date column. */
-export interface NpsGroupsInput {
-  datasetId: string;
-  column: string;
-  by?: string | null;
-  period?: { column: string; grain: 'month' | 'quarter' } | null;
-}
-
-/** NPS by group, or why there is none. */
-export type NpsGroupsResult =
-  | { ok: true; result: ByGroup<NpsSummary> }
-  | { ok: false; reason: 'dataset-missing' | 'column-missing' };
-
-/** A metric of a dataset column, split by a column, by period, or both. */
-export interface MetricInput {
-  datasetId: string;
-  metric: MetricKind;
-  /** The column the metric reads; null for a count of rows. */
-  column: string | null;
-  by?: string | null;
-  period?: { column: string; grain: 'month' | 'quarter' } | null;
-  csat?: CsatOptions;
-}
-
-/** A metric table, or why there is none. */
-export type MetricResult =
-  { ok: true; table: MetricTable } | { ok: false; reason: 'dataset-missing' | 'column-missing' };
-
-/** A stored value as it reaches the page: numbers, text, yes/no, dates; null for blank. */
-export type RowValue = number | string | boolean | Date | null;
-
-/** Rows of a dataset for the preview, or why there are none. */
-export type RowsResult =
-  | { ok: true; offset: number; total: number; rows: RowValue[][] }
-  | { ok: false; reason: 'dataset-missing' };
-
-/** The profile of every column of a dataset, or why there is none. */
-export type ProfileResult =
-  { ok: true; rows: number; columns: ColumnProfile[] } | { ok: false; reason: 'dataset-missing' };
-
-/** A dataset exported as CSV, or why it was not. */
-export type ExportResult =
-  { ok: true; blob: Blob; rows: number } | { ok: false; reason: 'dataset-missing' };
-
-/** Rows wanted for the preview: `limit` rows from row `offset` (0-based). */
-export interface RowsInput {
-  datasetId: string;
-  offset: number;
-  limit: number;
-}
+import type {
+  NpsInput,
+  NpsResult,
+  NpsGroupsInput,
+  NpsGroupsResult,
+  MetricInput,
+  MetricResult,
+  RowValue,
+  RowsResult,
+  ProfileResult,
+  ExportResult,
+  RowsInput,
+  ClientRecordsResult,
+  ModelInput,
+} from '../src/core/worker-api/analysis-api.ts';
 
 /** The most rows one preview call returns. */
 const MAX_ROWS_PER_CALL = 1_000;
@@ -128,15 +67,6 @@ const profileFits = (
   stamp: string,
 ): cached is { stamp: string; columns: ColumnProfile[] } =>
   (cached as { stamp?: unknown } | null)?.stamp === stamp;
-
-/** A client's rows in each dataset, with the columns' types and formats to show them. */
-export type ClientRecordsResult = (Omit<ClientRecords, 'columns' | 'rows'> & {
-  columns: ColumnInfo[];
-  rows: RowValue[][];
-})[];
-
-/** A stored model by id, or a model as it is being edited (not yet stored). */
-export type ModelInput = { modelId: string } | { model: unknown };
 
 /** The model an input names, normalised at this boundary; null when the id is not stored. */
 async function modelOf(input: ModelInput): Promise<ServiceModel | null> {

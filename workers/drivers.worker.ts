@@ -14,82 +14,18 @@ import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
 import { findDataset } from '../src/core/index/indicator-values.ts';
 import type { ServiceModel } from '../src/core/model/model-types.ts';
 import type { Population } from '../src/core/analysis/trace/trace-types.ts';
-import {
-  driverTable,
-  type DriverColumnSource,
-  type DriverTable,
-} from '../src/core/analysis/driver-table.ts';
-import {
-  driverInput,
-  featureChoices,
-  looksLikeNps,
-  type Exclusion,
-  type TargetRule,
-} from '../src/core/analysis/driver-target.ts';
-import { keyDrivers, type DriverStage, type DriversResult } from '../src/core/analysis/drivers.ts';
-import { driverErrorInfo, type DriverErrorInfo } from '../src/core/analysis/driver-messages.ts';
-import type { FeatureKind } from '../src/core/ml/feature-matrix.ts';
-
-/** Which table to explain: a stored dataset, joined with a model's client card and indicators. */
-export interface DriverTableInput {
-  datasetId: string;
-  /** A stored service model whose client card and indicators join the dataset (optional). */
-  modelId: string | null;
-  /** The target column: indicators read from it are left out of the table. */
-  target: string | null;
-}
-
-/** A column of the drivers table as a candidate feature. */
-export interface DriverColumnInfo {
-  name: string;
-  kind: FeatureKind;
-  excluded: Exclusion;
-  source: DriverColumnSource;
-}
-
-/** The candidate targets and features of a table. */
-export type DriverChoicesOutput =
-  | {
-      ok: true;
-      columns: DriverColumnInfo[];
-      /** Columns holding 0–10 scores (detractors can be taken from them). */
-      npsColumns: string[];
-      /** A few values of each text or yes/no column (to choose the low value from). */
-      values: Record<string, string[]>;
-      /** Why the model's client card or indicators could not be joined. */
-      missing: DriverTable['missing'];
-    }
-  | { ok: false; reason: 'dataset-missing' };
-
-/** One analysis. */
-export interface DriversInput extends DriverTableInput {
-  target: string;
-  rule: TargetRule | null;
-  /** The feature columns; null for the default choice. */
-  features: string[] | null;
-  seed: number;
-}
-
-/** The analysis, or why there is none. */
-export type DriversOutput =
-  | {
-      ok: true;
-      result: DriversResult;
-      columns: DriverColumnInfo[];
-      /** Each sampled row's client id (or row number when the table has no client column). */
-      labels: string[];
-      /** What a trace can start from: the low outcome's population, each driver's indicator. */
-      handoff: DriverHandoff | null;
-    }
-  | { ok: false; reason: 'dataset-missing' }
-  | { ok: false; reason: 'invalid'; error: DriverErrorInfo };
-
-/** The low outcome as a population to trace, and the model indicator each driver is. */
-export interface DriverHandoff {
-  population: Population;
-  /** Driver (column) → the id of the model indicator it is or is read from. */
-  starts: Record<string, string>;
-}
+import { driverTable, type DriverTable } from '../src/core/analysis/driver-table.ts';
+import { driverInput, featureChoices, looksLikeNps } from '../src/core/analysis/driver-target.ts';
+import { keyDrivers, type DriverStage } from '../src/core/analysis/drivers.ts';
+import { driverErrorInfo } from '../src/core/analysis/driver-messages.ts';
+import type {
+  DriverTableInput,
+  DriverColumnInfo,
+  DriverChoicesOutput,
+  DriversInput,
+  DriversOutput,
+  DriverHandoff,
+} from '../src/core/worker-api/drivers-api.ts';
 
 const datasets = new LoadedDatasetCache();
 let lastBase: { stamp: string; dataset: LoadedDataset } | null = null;

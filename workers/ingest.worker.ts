@@ -15,9 +15,8 @@ import {
   type ImportTarget,
 } from '../src/data/import-dataset.ts';
 import { getDataset } from '../src/data/datasets-repo.ts';
-import { appendFormats, diffSchemas, type SchemaDiff } from '../src/core/ingest/schema-diff.ts';
+import { appendFormats, diffSchemas } from '../src/core/ingest/schema-diff.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
-import type { SourceOptions } from '../src/core/ingest/read-source.ts';
 import { ColumnMemo, type InspectReport } from '../src/core/ingest/inspect.ts';
 import { generateDemoWorld, type DemoOptions } from '../src/core/demo/demo-world.ts';
 import { storeDemoWorld, type DemoCreated } from '../src/data/demo-datasets.ts';
@@ -33,29 +32,7 @@ import { IngestError } from '../src/core/ingest/ingest-error.ts';
 import type { ColumnFormat, ColumnRole, TypedValues } from '../src/core/ingest/types.ts';
 import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
 import type { ColumnValues } from '../src/core/storage/column-chunk.ts';
-
-/** A file and how to read it. */
-export interface FileInput {
-  file: File;
-  options: SourceOptions;
-  /** Where the rows go (a new dataset by default). */
-  target?: ImportTarget;
-}
-
-/** Why a file cannot be previewed or imported, for the UI to put in words. */
-export type IngestFailure =
-  | { kind: 'refused'; code: IngestError['code']; detail: Record<string, string | number> }
-  | { kind: 'storage-full'; usage: number | null; quota: number | null }
-  | { kind: 'target-missing' };
-
-/** The preview of a file: how it was read, its columns, problems and first rows. */
-export interface Preview {
-  report: InspectReport;
-  /** With an existing dataset as the target: how the file's columns differ from it. */
-  schemaDiff: SchemaDiff | null;
-  names: string[];
-  firstRows: string[][];
-}
+import type { FileInput, IngestFailure, Preview } from '../src/core/worker-api/ingest-api.ts';
 
 /** Rows shown in the preview table. */
 const PREVIEW_ROWS = 50;

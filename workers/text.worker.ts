@@ -6,83 +6,25 @@ import { readAllColumns } from '../src/data/chunks-repo.ts';
 import { rowsStamp } from '../src/data/model-datasets.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import { termsOf, type Term } from '../src/core/text/tokenize.ts';
-import { clientGroups, type ClientGroups } from '../src/core/text/client-profiles.ts';
+import { clientGroups } from '../src/core/text/client-profiles.ts';
 import { defaultName } from '../src/core/text/cluster-edits.ts';
-import {
-  clusterComments,
-  type CommentCluster,
-  type CommentClusters,
-} from '../src/core/text/cluster-comments.ts';
-import {
-  commentsWith,
-  frequencyAnalysis,
-  type FrequencyResult,
-} from '../src/core/text/frequency-analysis.ts';
+import { clusterComments } from '../src/core/text/cluster-comments.ts';
+import { commentsWith, frequencyAnalysis } from '../src/core/text/frequency-analysis.ts';
 import { keyText } from '../src/core/index/indicator-values.ts';
-import type { PeriodGrain } from '../src/core/index/period-key.ts';
 import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
-import type { Locale } from '../src/core/i18n/locale.ts';
 import { getModel } from '../src/data/models-repo.ts';
 import { restoreModel } from '../src/core/model/restore-model.ts';
 import { barrierCounts, barrierHits, barrierThemes } from '../src/core/text/barrier-match.ts';
-
-/** Which comments to analyse and what else each row tells. */
-export interface FrequencyInput {
-  datasetId: string;
-  /** The column of comments. */
-  text: string;
-  /** A factor or category column: each complaint's theme. */
-  theme?: string | null;
-  /**
-   * Without a theme column: themes from the barriers of a stored service model, or from the
-   * comments' own clusters (k by silhouette), named by their words.
-   */
-  themesFrom?: ThemeModel | { clusters: true } | null;
-  /** A value at risk per row (the client's LTV, revenue). */
-  value?: string | null;
-  /** A 0–10 score per row (NPS): detractors against promoters. */
-  score?: string | null;
-  period?: { column: string; grain: PeriodGrain } | null;
-  /** Only the rows of one segment. */
-  segment?: { column: string; value: string } | null;
-  top?: number;
-}
-
-/** A frequency analysis, or why there is none. */
-export type FrequencyOutput =
-  | { ok: true; result: FrequencyResult; segments: string[] }
-  | { ok: false; reason: 'dataset-missing' | 'column-missing'; column?: string };
-
-/** Themes from a service model's barriers, named in a language. */
-export interface ThemeModel {
-  modelId: string;
-  locale: Locale;
-}
-
-/** Which comments to list: those mentioning a term, of a theme, containing some text. */
-export interface CommentsInput {
-  datasetId: string;
-  text: string;
-  term?: string | null;
-  /** A theme: a value of a theme column, or a theme from a model's barriers. */
-  theme?:
-    | { column: string; value: string }
-    | { model: ThemeModel; value: string }
-    | { clusters: true; value: string }
-    | null;
-  segment?: { column: string; value: string } | null;
-  /** Comments of these clusters of the clustering with this k and seed. */
-  clusters?: { ids: number[]; k: number | 'auto'; seed: number } | null;
-  /** Case-insensitive text the comment must contain. */
-  search?: string;
-  offset: number;
-  limit: number;
-}
-
-/** A page of comments with the words to highlight in each. */
-export type CommentsOutput =
-  | { ok: true; total: number; rows: { row: number; text: string; words: string[] }[] }
-  | { ok: false; reason: 'dataset-missing' | 'column-missing'; column?: string };
+import type {
+  FrequencyInput,
+  FrequencyOutput,
+  ThemeModel,
+  CommentsInput,
+  CommentsOutput,
+  ClustersInput,
+  ClustersOutput,
+  BarrierCountsOutput,
+} from '../src/core/worker-api/text-api.ts';
 
 /** Comments read and tokenised, kept while the dataset's rows stay the same. */
 interface Tokenised {
@@ -424,46 +366,6 @@ function assignmentsOf(
   return lastClusters.assignments;
 }
 
-/** Which comments to cluster, and what else each row tells about its cluster. */
-export interface ClustersInput {
-  datasetId: string;
-  text: string;
-  k: number | 'auto';
-  seed?: number;
-  /** A 0–10 score column (NPS): the NPS of each cluster. */
-  score?: string | null;
-  /** A segment column: each cluster's segment mix. */
-  segment?: string | null;
-  /** A client-id column: clients grouped by the share of their comments per cluster. */
-  client?: string | null;
-}
-
-/** One cluster as the views show it. */
-export interface ClusterView extends CommentCluster {
-  /** Stable across runs on the same data: the cluster's top three terms. */
-  signature: string;
-  /** NPS of the cluster's rows with a score, and how many had one. */
-  nps: number | null;
-  npsN: number;
-  /** The most common segments of its rows, with their shares. */
-  segments: { key: string; share: number }[];
-}
-
-/** Comments clustered, or why not. */
-export type ClustersOutput =
-  | {
-      ok: true;
-      k: number;
-      silhouette: number;
-      tried: { k: number; silhouette: number }[];
-      clusters: ClusterView[];
-      map: CommentClusters['map'];
-      comments: number;
-      /** Kinds of clients by their complaints (with a client column and 3+ clients). */
-      clientGroups: ClientGroups | null;
-    }
-  | { ok: false; reason: 'dataset-missing' | 'column-missing' | 'no-words'; column?: string };
-
 /** The last clustering, for listing a cluster's comments. */
 let lastClusters: { key: string; assignments: number[] } | null = null;
 
@@ -480,11 +382,6 @@ function uniqueSignature(base: string, seen: Map<string, number>): string {
 /** What identifies a clustering: the comments (rows and column), k and the seed. */
 const clusteringKey = (meta: DatasetMeta, column: string, k: number | 'auto', seed: number) =>
   JSON.stringify([rowsStamp(meta), column, k, seed]);
-
-/** Complaints per barrier of a model, counted in a dataset's comments. */
-export type BarrierCountsOutput =
-  | { ok: true; counts: Record<string, number>; comments: number }
-  | { ok: false; reason: 'dataset-missing' | 'column-missing' };
 
 /** The text worker's API, as the main thread sees it through the bridge. */
 export type Api = typeof api;

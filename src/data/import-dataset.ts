@@ -29,7 +29,8 @@ export interface ImportInput {
  * Where rows go: a new dataset, or an existing one (same id, so cells and bindings that use it
  * stay valid) whose rows are added to (`append`) or replaced (`replace`).
  */
-export type ImportTarget = { mode: 'new' } | { mode: 'append' | 'replace'; datasetId: string };
+export type { ImportTarget } from '../core/worker-api/ingest-api.ts';
+import type { ImportTarget } from '../core/worker-api/ingest-api.ts';
 
 /** Storage ran out while importing; nothing of the import remains. */
 export class StorageFullError extends Error {

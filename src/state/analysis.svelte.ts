@@ -7,7 +7,7 @@ import type {
   ModelInput,
   NpsGroupsInput,
   NpsResult,
-} from '../../workers/analysis.worker.ts';
+} from '../core/worker-api/analysis-api.ts';
 import type { ByGroup } from '../core/metrics/group-metrics.ts';
 import type { NpsSummary } from '../core/metrics/nps.ts';
 import { LatestQuery, TaskRun } from './task-run.svelte.ts';

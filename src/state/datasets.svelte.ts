@@ -5,10 +5,10 @@ import { findCellsUsingDataset, type DatasetUse } from '../data/dataset-usage.ts
 import { analysisBridge } from '../data/analysis-bridge.ts';
 import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
 import type { ColumnProfile } from '../core/analysis/column-profile.ts';
-import type { RowValue } from '../../workers/analysis.worker.ts';
+import type { RowValue } from '../core/worker-api/analysis-api.ts';
 
 export type { DatasetUse } from '../data/dataset-usage.ts';
-export type { RowValue } from '../../workers/analysis.worker.ts';
+export type { RowValue } from '../core/worker-api/analysis-api.ts';
 export type { CsvDialect } from '../core/storage/export-csv.ts';
 import type { CsvDialect } from '../core/storage/export-csv.ts';
 

@@ -4,7 +4,7 @@ import type {
   DriverTableInput,
   DriversInput,
   DriversOutput,
-} from '../../workers/drivers.worker.ts';
+} from '../core/worker-api/drivers-api.ts';
 import { LatestQuery } from './task-run.svelte.ts';
 
 /** The candidate targets and features of a table, re-asked as the table or target changes. */

@@ -2,7 +2,7 @@ import { ingestBridge } from '../data/ingest-bridge.ts';
 import { isAbortError, type Progress } from '../data/worker-bridge.ts';
 import { getDb } from '../data/db.ts';
 import { cleanUnfinishedImports } from '../data/datasets-repo.ts';
-import type { IngestFailure, Preview } from '../../workers/ingest.worker.ts';
+import type { IngestFailure, Preview } from '../core/worker-api/ingest-api.ts';
 import type { SourceOptions } from '../core/ingest/read-source.ts';
 import type { ColumnFormat, ColumnRole, ValueType } from '../core/ingest/types.ts';
 import type { DatasetMeta } from '../core/storage/dataset-meta.ts';

@@ -1,7 +1,7 @@
 import { ingestBridge } from '../data/ingest-bridge.ts';
 import { getDb } from '../data/db.ts';
 import { cleanUnfinishedImports } from '../data/datasets-repo.ts';
-import type { IngestFailure } from '../../workers/ingest.worker.ts';
+import type { IngestFailure } from '../core/worker-api/ingest-api.ts';
 import type { JoinReport, JoinRequest } from '../core/analysis/join-datasets.ts';
 import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
 import { TaskRun } from './task-run.svelte.ts';

@@ -8,7 +8,7 @@ import type {
   CommentsOutput,
   FrequencyInput,
   FrequencyOutput,
-} from '../../workers/text.worker.ts';
+} from '../core/worker-api/text-api.ts';
 import { LatestQuery } from './task-run.svelte.ts';
 
 /** A frequency analysis of comments, re-asked as its settings change (see `LatestQuery`). */

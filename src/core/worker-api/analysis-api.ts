@@ -1,0 +1,80 @@
+/**
+ * What the analysis worker is asked and answers (its contract): the inputs and results of its calls.
+ */
+import type { ByGroup, CsatOptions } from '../metrics/group-metrics.ts';
+import type { MetricKind, MetricTable } from '../metrics/metric-table.ts';
+import type { NpsSummary } from '../metrics/nps.ts';
+import type { ColumnProfile } from '../analysis/column-profile.ts';
+import type { ClientRecords } from '../index/client-records.ts';
+import type { ColumnInfo } from '../storage/dataset-meta.ts';
+
+/** Which column of which stored dataset to summarise. */
+export interface NpsInput {
+  datasetId: string;
+  column: string;
+}
+
+/** An NPS summary, or why there is none (shown to the user in their language). */
+export type NpsResult =
+  | { ok: true; summary: NpsSummary; rows: number }
+  | { ok: false; reason: 'dataset-missing' | 'column-missing' };
+
+/** NPS of a score column by the values of another column, or by the periods of a date column. */
+export interface NpsGroupsInput {
+  datasetId: string;
+  column: string;
+  by?: string | null;
+  period?: { column: string; grain: 'month' | 'quarter' } | null;
+}
+
+/** NPS by group, or why there is none. */
+export type NpsGroupsResult =
+  | { ok: true; result: ByGroup<NpsSummary> }
+  | { ok: false; reason: 'dataset-missing' | 'column-missing' };
+
+/** A metric of a dataset column, split by a column, by period, or both. */
+export interface MetricInput {
+  datasetId: string;
+  metric: MetricKind;
+  /** The column the metric reads; null for a count of rows. */
+  column: string | null;
+  by?: string | null;
+  period?: { column: string; grain: 'month' | 'quarter' } | null;
+  csat?: CsatOptions;
+}
+
+/** A metric table, or why there is none. */
+export type MetricResult =
+  { ok: true; table: MetricTable } | { ok: false; reason: 'dataset-missing' | 'column-missing' };
+
+/** A stored value as it reaches the page: numbers, text, yes/no, dates; null for blank. */
+export type RowValue = number | string | boolean | Date | null;
+
+/** Rows of a dataset for the preview, or why there are none. */
+export type RowsResult =
+  | { ok: true; offset: number; total: number; rows: RowValue[][] }
+  | { ok: false; reason: 'dataset-missing' };
+
+/** The profile of every column of a dataset, or why there is none. */
+export type ProfileResult =
+  { ok: true; rows: number; columns: ColumnProfile[] } | { ok: false; reason: 'dataset-missing' };
+
+/** A dataset exported as CSV, or why it was not. */
+export type ExportResult =
+  { ok: true; blob: Blob; rows: number } | { ok: false; reason: 'dataset-missing' };
+
+/** Rows wanted for the preview: `limit` rows from row `offset` (0-based). */
+export interface RowsInput {
+  datasetId: string;
+  offset: number;
+  limit: number;
+}
+
+/** A client's rows in each dataset, with the columns' types and formats to show them. */
+export type ClientRecordsResult = (Omit<ClientRecords, 'columns' | 'rows'> & {
+  columns: ColumnInfo[];
+  rows: RowValue[][];
+})[];
+
+/** A stored model by id, or a model as it is being edited (not yet stored). */
+export type ModelInput = { modelId: string } | { model: unknown };
