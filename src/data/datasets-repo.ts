@@ -28,14 +28,15 @@ export async function getDataset(db: CxTraceDb, id: string): Promise<DatasetMeta
  * (indexes 0 to chunkCount − 1, no others; counted by key, without reading the chunks' bytes);
  * fails, leaving nothing visible, when they are not. With
  * `dropOwner`, the chunks of a previous generation (replaced rows) are deleted in the same
- * transaction, so readers see either the old rows or the new ones.
+ * transaction, so readers see either the old rows or the new ones. The commit counts in the
+ * dataset's `generation`; returns the metadata as stored.
  */
 export async function commitDataset(
   db: CxTraceDb,
   meta: DatasetMeta,
   dropOwner?: string,
-): Promise<void> {
-  await db.transaction('rw', db.chunks, db.datasets, db.results, async () => {
+): Promise<DatasetMeta> {
+  return db.transaction('rw', db.chunks, db.datasets, db.results, async () => {
     const owner = chunkOwner(meta);
     const stored = await db.chunks.where('datasetId').equals(owner).count();
     const numbered = await db.chunks
@@ -47,12 +48,15 @@ export async function commitDataset(
         `Dataset ${meta.id}: expected ${meta.chunkCount} chunks, found ${stored} (${numbered} numbered 0–${meta.chunkCount - 1})`,
       );
     }
-    await db.datasets.put(meta);
+    const previous = await db.datasets.get(meta.id);
+    const committed = { ...meta, generation: (previous?.generation ?? 0) + 1 };
+    await db.datasets.put(committed);
     if (dropOwner !== undefined && dropOwner !== chunkOwner(meta)) {
       await db.chunks.where('datasetId').equals(dropOwner).delete();
     }
     // Results computed from the old rows no longer hold.
     await db.results.where('datasetId').equals(meta.id).delete();
+    return committed;
   });
 }
 

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Notebook } from '../core/notebook/notebook.ts';
 import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
+import type { CellRequest, InputVersions } from '../core/notebook/cell-query.ts';
 
 /** The IndexedDB database name. */
 export const DB_NAME = 'cx-trace';
@@ -26,6 +27,23 @@ export interface ModelRecord {
   id: string;
   updatedAt: number;
   model: unknown;
+  /** Counts the saves: a cell result records it to know when the model has changed. */
+  revision?: number;
+}
+
+/**
+ * A cell's stored result, keyed by its request (`requestKey`): the request, the versions of the
+ * inputs it read, the notebooks that show it, its size, and the result itself.
+ */
+export interface CellResultRecord {
+  key: string;
+  notebookIds: string[];
+  request: Omit<CellRequest, 'reads'> & { reads: CellRequest['reads'] };
+  versions: InputVersions;
+  /** The result's size as stored, in bytes (its JSON length, an estimate). */
+  bytes: number;
+  createdAt: number;
+  value: unknown;
 }
 
 /** One setting (language, whether persistence was asked…). */
@@ -45,6 +63,7 @@ export class CxTraceDb extends Dexie {
   results!: Table<ResultRecord, string>;
   settings!: Table<SettingRecord, string>;
   models!: Table<ModelRecord, string>;
+  cellResults!: Table<CellResultRecord, string>;
 
   /**
    * @param durability `strict` makes each commit wait until it is on disk (used for the
@@ -61,6 +80,8 @@ export class CxTraceDb extends Dexie {
     });
     // Version 2: service models.
     this.version(2).stores({ models: 'id, updatedAt' });
+    // Version 3: the notebooks' stored cell results, by request, with the notebooks showing them.
+    this.version(3).stores({ cellResults: 'key, *notebookIds, createdAt' });
   }
 }
 

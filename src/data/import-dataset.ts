@@ -179,11 +179,14 @@ export async function storeDataset(
             };
       const strict = new CxTraceDb(db.name, 'strict');
       try {
-        await commitDataset(strict, meta, current && !append ? chunkOwner(current) : undefined);
+        return await commitDataset(
+          strict,
+          meta,
+          current && !append ? chunkOwner(current) : undefined,
+        );
       } finally {
         strict.close();
       }
-      return meta;
     } catch (e) {
       // Let the other writer settle first, so the clean-up removes its chunks too.
       await alongside?.catch(() => undefined);

@@ -3,13 +3,21 @@ import type { CxTraceDb } from './db.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
 import { restoreModel } from '../core/model/restore-model.ts';
 
-/** Stores a service model (replacing the one with its id). */
+/** Stores a service model (replacing the one with its id), counting the save in its revision. */
 export async function putModel(
   db: CxTraceDb,
   model: ServiceModel,
   now = Date.now(),
 ): Promise<void> {
-  await db.models.put({ id: model.id, updatedAt: now, model });
+  await db.transaction('rw', db.models, async () => {
+    const previous = await db.models.get(model.id);
+    await db.models.put({
+      id: model.id,
+      updatedAt: now,
+      model,
+      revision: (previous?.revision ?? 0) + 1,
+    });
+  });
 }
 
 /** A stored service model, repaired and migrated to the current format; null when absent. */

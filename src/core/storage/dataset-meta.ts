@@ -41,6 +41,11 @@ export interface DatasetMeta {
   storageId?: string;
   /** When rows were last added or replaced. */
   refreshedAt?: number;
+  /**
+   * Counts the commits of its rows (1 when first imported; each append or replace adds one): a
+   * cell result records it to know when the rows it read have changed.
+   */
+  generation?: number;
   /** For a dataset made by joining two others: which, and on what. */
   derivedFrom?: { left: string; right: string; leftKey: string; rightKey: string; period?: string };
 }
@@ -90,6 +95,8 @@ export function restoreDatasetMeta(raw: unknown): DatasetMeta | null {
     ...(typeof r.storedBytes === 'number' ? { storedBytes: r.storedBytes } : {}),
     ...(typeof r.storageId === 'string' && r.storageId !== '' ? { storageId: r.storageId } : {}),
     ...(typeof r.refreshedAt === 'number' ? { refreshedAt: r.refreshedAt } : {}),
+    // Datasets stored before generations were counted are at their first.
+    generation: typeof r.generation === 'number' && r.generation >= 1 ? r.generation : 1,
     ...restoreDerivedFrom(r.derivedFrom),
   };
 }

@@ -1,3 +1,5 @@
+import type { CellRequest } from '../cell-query.ts';
+
 /** An NPS-summary cell's data: which dataset column it summarises, and by what. */
 export interface NpsCellData {
   datasetId: string | null;
@@ -24,5 +26,30 @@ export function restoreNpsCellData(raw: unknown): NpsCellData {
     by: str(r.by),
     periodColumn: str(r.periodColumn),
     grain: r.grain === 'month' ? 'month' : 'quarter',
+  };
+}
+
+/** What an NPS-summary cell asks the analysis worker: the summary, and the groups if any. */
+export interface NpsCellInput {
+  datasetId: string;
+  column: string;
+  by: string | null;
+  period: { column: string; grain: 'month' | 'quarter' } | null;
+}
+
+/** The cell's request, or null until a dataset and a score column are chosen. */
+export function npsCellQuery(data: NpsCellData): CellRequest | null {
+  if (!data.datasetId || !data.column) return null;
+  const input: NpsCellInput = {
+    datasetId: data.datasetId,
+    column: data.column,
+    by: data.by,
+    period: !data.by && data.periodColumn ? { column: data.periodColumn, grain: data.grain } : null,
+  };
+  return {
+    worker: 'analysis',
+    method: 'npsCell',
+    input,
+    reads: { datasets: [data.datasetId], models: [], cells: [] },
   };
 }
