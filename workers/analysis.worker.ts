@@ -37,6 +37,10 @@ import { traceAnalysis } from '../src/core/analysis/trace/trace-analysis.ts';
 import { traceClients } from '../src/core/analysis/trace/trace-clients.ts';
 import { readTraceData, type TraceData } from '../src/core/analysis/trace/trace-data.ts';
 import type { TraceAnalysis, TraceQuery } from '../src/core/analysis/trace/trace-types.ts';
+import type { NpsCellInput } from '../src/core/notebook/cell-data/nps-cell.ts';
+import type { CellAnswer, CellCall } from '../src/core/worker-api/cell-api.ts';
+import type { NpsCellResult } from '../src/core/worker-api/analysis-api.ts';
+import { answerCell } from '../src/data/cell-results-repo.ts';
 import type {
   NpsInput,
   NpsResult,
@@ -402,6 +406,43 @@ const api = {
 };
 
 /** The analysis worker's API, as seen through the worker bridge. */
-export type Api = typeof api;
+/**
+ * The cells this worker answers, by the method their request names (see each cell kind's query
+ * in `src/core/notebook/cell-data/`).
+ */
+const cellMethods: Record<string, (input: never, onProgress?: ProgressFn) => Promise<unknown>> = {
+  /** An NPS-summary cell: the summary, and NPS by group or period when asked. */
+  async npsCell(input: NpsCellInput, onProgress?: ProgressFn) {
+    const summary = await api.npsSummary(
+      { datasetId: input.datasetId, column: input.column },
+      onProgress,
+    );
+    const groups =
+      input.by || input.period
+        ? await api.npsGroups({
+            datasetId: input.datasetId,
+            column: input.column,
+            by: input.by,
+            period: input.period,
+          })
+        : null;
+    return { summary, groups } satisfies NpsCellResult;
+  },
+};
 
-expose(api);
+const cellApi = {
+  /** Answers a notebook cell and stores its result (see `answerCell`). */
+  async answerCell(call: CellCall, onProgress?: ProgressFn): Promise<CellAnswer> {
+    return answerCell(getDb(), call, (method, input) => {
+      const run = cellMethods[method];
+      if (!run) throw new Error(`The analysis worker answers no cell method “${method}”`);
+      return run(input as never, onProgress);
+    });
+  },
+};
+
+const workerApi = { ...api, ...cellApi };
+
+export type Api = typeof workerApi;
+
+expose(workerApi);

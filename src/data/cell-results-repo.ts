@@ -1,6 +1,7 @@
 import type { CxTraceDb, CellResultRecord } from './db.ts';
 import { restoreDatasetMeta } from '../core/storage/dataset-meta.ts';
-import type { CellInputs, InputVersions } from '../core/notebook/cell-query.ts';
+import { requestKey, type CellInputs, type InputVersions } from '../core/notebook/cell-query.ts';
+import type { CellAnswer, CellCall } from '../core/worker-api/cell-api.ts';
 
 /**
  * The current versions of a request's inputs: each dataset's generation and each model's
@@ -34,20 +35,57 @@ export async function getCellResult(db: CxTraceDb, key: string): Promise<CellRes
   return (await db.cellResults.get(key)) ?? null;
 }
 
+/** The latest stored result a cell showed, whatever its request; null when none. */
+export async function latestCellResult(
+  db: CxTraceDb,
+  cellId: string,
+): Promise<CellResultRecord | null> {
+  const all = await db.cellResults.where('cellIds').equals(cellId).toArray();
+  return all.reduce<CellResultRecord | null>(
+    (best, r) => (!best || r.createdAt > best.createdAt ? r : best),
+    null,
+  );
+}
+
 /**
- * Stores a cell result (replacing one of the same request), shown by `notebookId` as well as
- * by the notebooks that showed the one it replaces.
+ * Stores a cell result (replacing one of the same request), shown by `notebookId` and `cellId`
+ * as well as by those that showed the one it replaces.
  */
 export async function putCellResult(
   db: CxTraceDb,
-  record: Omit<CellResultRecord, 'notebookIds'>,
+  record: Omit<CellResultRecord, 'notebookIds' | 'cellIds'>,
   notebookId: string,
+  cellId: string,
 ): Promise<void> {
   await db.transaction('rw', db.cellResults, async () => {
     const previous = await db.cellResults.get(record.key);
     const notebookIds = [...new Set([...(previous?.notebookIds ?? []), notebookId])];
-    await db.cellResults.put({ ...record, notebookIds });
+    const cellIds = [...new Set([...(previous?.cellIds ?? []), cellId])];
+    await db.cellResults.put({ ...record, notebookIds, cellIds });
   });
+}
+
+/**
+ * Answers a cell in a worker: reads the current versions of its inputs, computes its result
+ * with `compute`, stores it (so that reopening the notebook shows it without computing) and
+ * returns it as stored.
+ */
+export async function answerCell(
+  db: CxTraceDb,
+  call: CellCall,
+  compute: (method: string, input: unknown) => Promise<unknown>,
+): Promise<CellAnswer> {
+  const { request } = call;
+  const versions = await currentVersions(db, request.reads, call.sources);
+  const value = await compute(request.method, request.input);
+  const answer: CellAnswer = { key: requestKey(request), versions, createdAt: Date.now(), value };
+  await putCellResult(
+    db,
+    { ...answer, request, bytes: JSON.stringify(value)?.length ?? 0 },
+    call.notebookId,
+    call.cellId,
+  );
+  return answer;
 }
 
 /** Bytes of stored results per notebook (a result shown by two notebooks counts for both). */

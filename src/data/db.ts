@@ -38,6 +38,8 @@ export interface ModelRecord {
 export interface CellResultRecord {
   key: string;
   notebookIds: string[];
+  /** The cells that showed it (the latest result of a cell is found by its id). */
+  cellIds: string[];
   request: Omit<CellRequest, 'reads'> & { reads: CellRequest['reads'] };
   versions: InputVersions;
   /** The result's size as stored, in bytes (its JSON length, an estimate). */
@@ -81,7 +83,7 @@ export class CxTraceDb extends Dexie {
     // Version 2: service models.
     this.version(2).stores({ models: 'id, updatedAt' });
     // Version 3: the notebooks' stored cell results, by request, with the notebooks showing them.
-    this.version(3).stores({ cellResults: 'key, *notebookIds, createdAt' });
+    this.version(3).stores({ cellResults: 'key, *notebookIds, *cellIds, createdAt' });
   }
 }
 

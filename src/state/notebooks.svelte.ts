@@ -11,6 +11,7 @@ import {
   createNotebook,
   duplicateNotebook,
   type Notebook,
+  type NotebookSettings,
 } from '../core/notebook/notebook.ts';
 import {
   insertCell,
@@ -109,6 +110,11 @@ export class OpenNotebook {
 
   setTitle(title: string): void {
     this.#change((nb) => ({ ...nb, title }), 'typing');
+  }
+
+  /** Changes the notebook's own settings (automatic runs…). */
+  setSettings(settings: Partial<NotebookSettings>): void {
+    this.#change((nb) => ({ ...nb, settings: { autoRun: false, ...nb.settings, ...settings } }));
   }
 
   /**

@@ -77,7 +77,9 @@ describe('analysis worker', () => {
     await cell.getByRole('button', { name: 'Compute NPS' }).click();
     // Progress reaches the page from the worker while it runs.
     expect(await cancelled).toMatch(/^Processed [\d,]+ of 3,000,000 rows$/);
-    await cell.getByText('Cancelled. Nothing was changed.').waitFor();
+    await cell
+      .getByText('Cancelled. The result shown, if any, is the last one computed.')
+      .waitFor();
     await expect.poll(() => seen.closed.length).toBe(1);
     expect(await cell.locator('output.nps-value').count()).toBe(0);
 

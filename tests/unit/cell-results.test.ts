@@ -174,9 +174,9 @@ describe('stored cell results', () => {
       createdAt: 1,
       value: { nps: 12 },
     });
-    await putCellResult(db, record('a', 100), 'nb1');
-    await putCellResult(db, record('a', 100), 'nb2');
-    await putCellResult(db, record('b', 40), 'nb1');
+    await putCellResult(db, record('a', 100), 'nb1', 'c1');
+    await putCellResult(db, record('a', 100), 'nb2', 'c2');
+    await putCellResult(db, record('b', 40), 'nb1', 'c1');
     expect((await getCellResult(db, 'a'))!.notebookIds).toEqual(['nb1', 'nb2']);
     expect(await resultBytesByNotebook(db)).toEqual(
       new Map([

@@ -19,6 +19,7 @@ import { clustersCellEn, clustersCellRu } from './messages/clusters-cell.ts';
 import { driversEn, driversRu } from './messages/drivers.ts';
 import { traceEn, traceRu } from './messages/trace.ts';
 import { traceVerdictEn, traceVerdictRu } from './messages/trace-verdict.ts';
+import { cellRunsEn, cellRunsRu } from './messages/cell-runs.ts';
 
 export const en = {
   ...datasetsEn,
@@ -35,6 +36,7 @@ export const en = {
   ...driversEn,
   ...traceEn,
   ...traceVerdictEn,
+  ...cellRunsEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -82,6 +84,7 @@ export const en = {
   'notebook.saveFailed': 'Not saved: {error}',
   'notebook.notFound': 'This notebook does not exist (it may have been deleted).',
   'notebook.cells': { one: '{count} cell', other: '{count} cells' },
+  'notebook.toolbar': 'Notebook',
   'notebook.empty': 'This notebook is empty. Add a cell below.',
   'notebook.addCell': 'Add a cell',
   'notebook.addKind': 'Add {kind} cell',
@@ -113,8 +116,6 @@ export const en = {
   'nps.choose': 'Choose…',
   'nps.run': 'Compute NPS',
   'nps.progress': 'Processed {done} of {total}',
-  'nps.cancelled': 'Cancelled. Nothing was changed.',
-  'nps.failed': 'Could not compute NPS: {error}',
   'nps.missingDataset': 'The dataset of this cell is no longer stored.',
   'nps.value': 'NPS',
   'nps.ci': '95% confidence interval: {low} to {high}',
@@ -325,6 +326,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...driversRu,
   ...traceRu,
   ...traceVerdictRu,
+  ...cellRunsRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',
@@ -381,6 +383,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'notebook.saved': 'Сохранено',
   'notebook.saveFailed': 'Не сохранено: {error}',
   'notebook.notFound': 'Такого блокнота нет (возможно, его удалили).',
+  'notebook.toolbar': 'Блокнот',
   'notebook.cells': {
     one: '{count} ячейка',
     few: '{count} ячейки',
@@ -419,8 +422,6 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'nps.choose': 'Выберите…',
   'nps.run': 'Рассчитать NPS',
   'nps.progress': 'Обработано {done} из {total}',
-  'nps.cancelled': 'Отменено. Ничего не изменилось.',
-  'nps.failed': 'Не удалось рассчитать NPS: {error}',
   'nps.missingDataset': 'Набор данных этой ячейки больше не хранится.',
   'nps.value': 'NPS',
   'nps.ci': 'Доверительный интервал 95 %: от {low} до {high}',

@@ -12,6 +12,12 @@ export interface Cell<D = unknown> {
   data: D;
 }
 
+/** A notebook's own settings. */
+export interface NotebookSettings {
+  /** Run a cell whose result is missing or stale at once, rather than when asked (default). */
+  autoRun: boolean;
+}
+
 /** A notebook: an ordered list of cells with a title. */
 export interface Notebook {
   version: number;
@@ -20,6 +26,7 @@ export interface Notebook {
   createdAt: number;
   updatedAt: number;
   cells: Cell[];
+  settings?: NotebookSettings;
 }
 
 /** A new empty notebook. */
@@ -31,6 +38,7 @@ export function createNotebook(title: string, now = Date.now()): Notebook {
     createdAt: now,
     updatedAt: now,
     cells: [],
+    settings: { autoRun: false },
   };
 }
 

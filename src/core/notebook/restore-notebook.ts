@@ -44,5 +44,6 @@ export function restoreNotebook(
     createdAt,
     updatedAt: finiteOr(raw.updatedAt, createdAt),
     cells,
+    settings: { autoRun: isRecord(raw.settings) && raw.settings.autoRun === true },
   };
 }

@@ -78,3 +78,9 @@ export type ClientRecordsResult = (Omit<ClientRecords, 'columns' | 'rows'> & {
 
 /** A stored model by id, or a model as it is being edited (not yet stored). */
 export type ModelInput = { modelId: string } | { model: unknown };
+
+/** What an NPS-summary cell shows: the summary, and NPS by group or period when asked. */
+export interface NpsCellResult {
+  summary: NpsResult;
+  groups: NpsGroupsResult | null;
+}

@@ -1,5 +1,6 @@
 import type { Component } from 'svelte';
 import type { Cell } from '../../core/notebook/notebook.ts';
+import type { NotebookRuns } from '../../state/notebook-runs.svelte.ts';
 import MarkdownCell from './markdown/MarkdownCell.svelte';
 import NpsCell from './nps/NpsCell.svelte';
 import ImportCell from './import/ImportCell.svelte';
@@ -15,6 +16,8 @@ import TraceCell from './trace/TraceCell.svelte';
 export interface CellProps<D = unknown> {
   cell: Cell<D>;
   onchange: (data: D) => void;
+  /** The notebook's runners: a cell that asks a worker takes its own (`runs.runnerFor`). */
+  runs: NotebookRuns;
   /** Hands work over to a new cell of `kind` below this one (a population to trace…). */
   onhandoff?: (kind: string, data: unknown) => void;
 }

@@ -1,0 +1,183 @@
+import { liveQuery, type Subscription } from 'dexie';
+import { analysisBridge } from '../data/analysis-bridge.ts';
+import { getDb } from '../data/db.ts';
+import type { CellResultRecord } from '../data/db.ts';
+import { currentVersions, getCellResult, latestCellResult } from '../data/cell-results-repo.ts';
+import { isAbortError, type Progress } from '../data/worker-bridge.ts';
+import {
+  requestKey,
+  staleReasons,
+  type CellRequest,
+  type StaleReason,
+} from '../core/notebook/cell-query.ts';
+import type { CellAnswer, CellCall } from '../core/worker-api/cell-api.ts';
+
+/**
+ * Where a cell stands: nothing to ask yet (`empty`), looking for a stored result (`loading`),
+ * ready to run with none (`ready`), showing a result that holds (`current`) or one whose inputs
+ * have changed (`stale`), running, failed or cancelled.
+ */
+export type CellRunStatus =
+  'empty' | 'loading' | 'ready' | 'current' | 'stale' | 'running' | 'failed' | 'cancelled';
+
+/** Counts the requests cells send to workers (the browser tests read it). */
+export const cellRequests = $state({ count: 0 });
+
+/** The worker call of a cell request. */
+function answer(call: CellCall, signal: AbortSignal, onProgress: (p: Progress) => void) {
+  switch (call.request.worker) {
+    case 'analysis':
+      return analysisBridge.call('answerCell', call, { signal, onProgress });
+    default:
+      return Promise.reject(new Error(`No worker answers “${call.request.worker}” cells yet`));
+  }
+}
+
+/**
+ * Runs one cell's request (what its settings ask, see `cell-query.ts`): shows the stored result
+ * of the request at once when there is one — current, or stale with what changed — and runs it
+ * in its worker when asked (or at once, in an automatic notebook). A new request supersedes the
+ * old: its answer is dropped. Cells keep only their views.
+ */
+export class CellRunner<R> {
+  status = $state<CellRunStatus>('empty');
+  result = $state.raw<R | null>(null);
+  /** What changed since the shown result was computed (empty when it holds). */
+  reasons = $state.raw<StaleReason[]>([]);
+  /** The shown result answers the cell's earlier settings, not its current ones. */
+  otherSettings = $state(false);
+  progress = $state.raw<Progress | null>(null);
+  error = $state.raw<unknown>(null);
+  /** The key of the shown result (other cells that read this one record it). */
+  resultKey = $state<string | null>(null);
+  #request: CellRequest | null = null;
+  #key: string | null | undefined = undefined;
+  #seq = 0;
+  #abort: AbortController | null = null;
+  #watch: Subscription | null = null;
+
+  constructor(
+    readonly notebookId: string,
+    readonly cellId: string,
+    private readonly options: {
+      /** The current result key of each cell this one reads. */
+      sources?: () => Record<string, string | null>;
+      /** Whether to run a request that has no current result at once. */
+      auto?: () => boolean;
+    } = {},
+  ) {}
+
+  /** The cell's current request, or null until its settings are complete. */
+  get request(): CellRequest | null {
+    return this.#request;
+  }
+
+  /** There is a request and no current result of it. */
+  get needsRun(): boolean {
+    return (
+      this.#request !== null &&
+      (this.status === 'ready' ||
+        this.status === 'stale' ||
+        this.status === 'failed' ||
+        this.status === 'cancelled')
+    );
+  }
+
+  /** Takes the cell's request (from its settings); shows its stored result, if any. */
+  async ask(request: CellRequest | null): Promise<void> {
+    const key = request ? requestKey(request) : null;
+    if (key === this.#key) return;
+    this.#key = key;
+    this.#request = request;
+    const seq = ++this.#seq;
+    this.#abort?.abort();
+    this.error = null;
+    if (!request || !key) {
+      this.#show(null, false);
+      this.status = 'empty';
+      return;
+    }
+    this.status = 'loading';
+    const db = getDb();
+    const stored = (await getCellResult(db, key)) ?? (await latestCellResult(db, this.cellId));
+    if (seq !== this.#seq) return;
+    this.#show(stored, stored !== null && stored.key !== key);
+    if (!stored) this.status = 'ready';
+    if (this.options.auto?.() && this.needsRun) await this.run();
+  }
+
+  /** Shows a stored result and watches its inputs, marking it stale as soon as one changes. */
+  #show(record: CellResultRecord | null, otherSettings: boolean): void {
+    this.#watch?.unsubscribe();
+    this.#watch = null;
+    this.result = (record?.value as R | undefined) ?? null;
+    this.resultKey = record?.key ?? null;
+    this.otherSettings = otherSettings;
+    this.reasons = [];
+    if (!record) return;
+    this.status = otherSettings ? 'stale' : 'current';
+    const reads = record.request.reads;
+    const observable = liveQuery(() =>
+      currentVersions(getDb(), reads, this.options.sources?.() ?? {}),
+    );
+    this.#watch = observable.subscribe({
+      next: (now) => {
+        if (this.status === 'running' || this.resultKey !== record.key) return;
+        this.reasons = staleReasons(record.versions, now);
+        this.status = this.otherSettings || this.reasons.length > 0 ? 'stale' : 'current';
+      },
+      error: () => undefined,
+    });
+  }
+
+  /** Runs the cell's request in its worker, which stores the result; shows it. */
+  async run(): Promise<void> {
+    const request = this.#request;
+    if (!request) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    const seq = this.#seq;
+    const before = this.status;
+    this.status = 'running';
+    this.progress = null;
+    this.error = null;
+    cellRequests.count++;
+    try {
+      const a = (await answer(
+        {
+          request: $state.snapshot(request) as CellRequest,
+          notebookId: this.notebookId,
+          cellId: this.cellId,
+          sources: this.options.sources?.() ?? {},
+        },
+        abort.signal,
+        (p) => (this.progress = p),
+      )) as CellAnswer<R>;
+      if (seq !== this.#seq) return;
+      this.#show({ ...a, request, notebookIds: [], cellIds: [], bytes: 0 }, false);
+    } catch (e) {
+      if (seq !== this.#seq) return;
+      if (isAbortError(e)) this.status = this.result ? before : 'cancelled';
+      else {
+        this.error = e;
+        this.status = 'failed';
+      }
+    } finally {
+      if (this.#abort === abort) this.#abort = null;
+      this.progress = null;
+    }
+  }
+
+  /** Stops a run (terminating its worker). */
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  /** Stops watching and running (the cell is gone). */
+  dispose(): void {
+    this.#seq++;
+    this.cancel();
+    this.#watch?.unsubscribe();
+    this.#watch = null;
+  }
+}
