@@ -39,7 +39,7 @@ import { readTraceData, type TraceData } from '../src/core/analysis/trace/trace-
 import type { TraceAnalysis, TraceQuery } from '../src/core/analysis/trace/trace-types.ts';
 import type { NpsCellInput } from '../src/core/notebook/cell-data/nps-cell.ts';
 import type { CellAnswer, CellCall } from '../src/core/worker-api/cell-api.ts';
-import type { NpsCellResult } from '../src/core/worker-api/analysis-api.ts';
+import type { MetricCellResult, NpsCellResult } from '../src/core/worker-api/analysis-api.ts';
 import { answerCell } from '../src/data/cell-results-repo.ts';
 import type {
   NpsInput,
@@ -427,6 +427,10 @@ const cellMethods: Record<string, (input: never, onProgress?: ProgressFn) => Pro
           })
         : null;
     return { summary, groups } satisfies NpsCellResult;
+  },
+  /** A metric cell: the table, with the input it answers. */
+  async metricCell(input: MetricInput) {
+    return { input, result: await api.metricTable(input) } satisfies MetricCellResult;
   },
 };
 

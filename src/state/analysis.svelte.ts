@@ -1,34 +1,15 @@
 import type { IndicatorOverview } from '../core/index/indicator-overview.ts';
 import type { IndexSummary } from '../core/index/index-summary.ts';
 import { analysisBridge } from '../data/analysis-bridge.ts';
-import type {
-  ClientRecordsResult,
-  MetricInput,
-  ModelInput,
-  NpsGroupsInput,
-  NpsResult,
-} from '../core/worker-api/analysis-api.ts';
-import type { ByGroup } from '../core/metrics/group-metrics.ts';
-import type { NpsSummary } from '../core/metrics/nps.ts';
+import type { ClientRecordsResult, ModelInput } from '../core/worker-api/analysis-api.ts';
 import { LatestQuery, TaskRun } from './task-run.svelte.ts';
 import type { IndexQuery, IndexView } from '../core/index/index-view.ts';
-import type { MetricTable } from '../core/metrics/metric-table.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
 import type { TraceAnalysis, TraceQuery } from '../core/analysis/trace/trace-types.ts';
 
 /** A stored model by id, or a model being edited ($state snapshots pass to the worker as is). */
 const modelInput = (model: string | ServiceModel): ModelInput =>
   typeof model === 'string' ? { modelId: model } : { model };
-
-/** One run of an NPS summary: progress, result, cancel. */
-export class NpsRun extends TaskRun<NpsResult> {
-  /** Computes the NPS of a dataset column in the worker. */
-  async start(datasetId: string, column: string): Promise<void> {
-    await this.run((signal, onProgress) =>
-      analysisBridge.call('npsSummary', { datasetId, column }, { signal, onProgress }),
-    );
-  }
-}
 
 /** The satisfaction index of a stored service model, computed in the analysis worker. */
 export class IndexRun extends TaskRun<IndexSummary> {
@@ -39,16 +20,6 @@ export class IndexRun extends TaskRun<IndexSummary> {
         onProgress,
       });
       return r.ok ? r.summary : null;
-    });
-  }
-}
-
-/** NPS by group or period of a stored dataset column, computed in the analysis worker. */
-export class NpsGroupsRun extends TaskRun<ByGroup<NpsSummary>> {
-  async start(input: NpsGroupsInput): Promise<void> {
-    await this.run(async (signal) => {
-      const r = await analysisBridge.call('npsGroups', input, { signal });
-      return r.ok ? r.result : null;
     });
   }
 }
@@ -101,17 +72,6 @@ export class ClientRecordsRun extends TaskRun<ClientRecordsResult> {
         { signal },
       );
       return r.ok ? r.records : null;
-    });
-  }
-}
-
-/** A metric (CSAT, churn, mean…) of a dataset column by group and period, in the worker. */
-export class MetricRun extends LatestQuery<{ input: MetricInput; table: MetricTable }> {
-  /** Computes a metric; the result carries the input it answers, to be shown by it. */
-  async start(input: MetricInput): Promise<void> {
-    await this.ask(async (signal) => {
-      const r = await analysisBridge.call('metricTable', input, { signal });
-      return r.ok ? { input, table: r.table } : null;
     });
   }
 }

@@ -64,8 +64,15 @@ export class CellRunner<R> {
       sources?: () => Record<string, string | null>;
       /** Whether to run a request that has no current result at once. */
       auto?: () => boolean;
+      /**
+       * Once run in this session, run again at once when the settings change (a light cell the
+       * analyst is tuning); heavy cells wait for a click.
+       */
+      followEdits?: boolean;
     } = {},
   ) {}
+  /** The analyst ran this cell in this session (a light cell then follows their edits). */
+  #engaged = false;
 
   /** The cell's current request, or null until its settings are complete. */
   get request(): CellRequest | null {
@@ -103,7 +110,8 @@ export class CellRunner<R> {
     if (seq !== this.#seq) return;
     this.#show(stored, stored !== null && stored.key !== key);
     if (!stored) this.status = 'ready';
-    if (this.options.auto?.() && this.needsRun) await this.run();
+    const follow = this.#engaged && this.options.followEdits === true;
+    if ((follow || this.options.auto?.()) && this.needsRun) await this.run();
   }
 
   /** Shows a stored result and watches its inputs, marking it stale as soon as one changes. */
@@ -134,6 +142,7 @@ export class CellRunner<R> {
   async run(): Promise<void> {
     const request = this.#request;
     if (!request) return;
+    this.#engaged = true;
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     const seq = this.#seq;

@@ -17,13 +17,17 @@ export class NotebookRuns {
 
   constructor(readonly notebookId: string) {}
 
-  /** The runner of a cell (made on first use, kept while the cell is shown). */
-  runnerFor<R>(cellId: string): CellRunner<R> {
+  /**
+   * The runner of a cell (made on first use, kept while the cell is shown); `followEdits` for a
+   * light cell that recomputes at once as its settings change once it has been run.
+   */
+  runnerFor<R>(cellId: string, options: { followEdits?: boolean } = {}): CellRunner<R> {
     let runner = this.#runners.get(cellId);
     if (!runner) {
       runner = new CellRunner<unknown>(this.notebookId, cellId, {
         sources: () => this.sourcesOf(cellId),
         auto: () => this.auto,
+        followEdits: options.followEdits ?? false,
       });
       this.#runners.set(cellId, runner);
     }

@@ -84,3 +84,9 @@ export interface NpsCellResult {
   summary: NpsResult;
   groups: NpsGroupsResult | null;
 }
+
+/** What a metric cell shows: the table, and the input it answers. */
+export interface MetricCellResult {
+  input: MetricInput;
+  result: MetricResult;
+}

@@ -41,7 +41,6 @@ export const metricCellEn = {
     one: '{count} row has a blank group or period: it counts in “All rows”, in no group.',
     other: '{count} rows have a blank group or period: they count in “All rows”, in no group.',
   },
-  'metric.failed': 'Could not compute the metric: {error}',
   'metric.howTo.nps':
     'How to read this: NPS is the share of promoters (9–10) minus the share of detractors (0–6), from −100 to +100. The bar or band is its 95% interval (adjusted Wald): the range the NPS of all such clients is likely in. Faint points rest on fewer than 30 answers.',
   'metric.howTo.csat':
@@ -104,7 +103,6 @@ export const metricCellRu: Translation<typeof metricCellEn> = {
     other:
       'У {count} строки пустая группа или период: они учтены во «Всех строках», но ни в одной группе.',
   },
-  'metric.failed': 'Не удалось рассчитать метрику: {error}',
   'metric.howTo.nps':
     'Как читать: NPS — доля промоутеров (9–10) минус доля критиков (0–6), от −100 до +100. Отрезок или полоса — 95% интервал (скорректированный метод Вальда): диапазон, в котором, вероятно, лежит NPS всех таких клиентов. Бледные точки опираются меньше чем на 30 ответов.',
   'metric.howTo.csat':

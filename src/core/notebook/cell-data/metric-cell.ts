@@ -1,4 +1,6 @@
 import { METRIC_KINDS, type MetricKind } from '../../metrics/metric-table.ts';
+import type { MetricInput } from '../../worker-api/analysis-api.ts';
+import type { CellRequest } from '../cell-query.ts';
 
 /** A metric cell's data: which metric of which dataset column, split by what. */
 export interface MetricCellData {
@@ -52,5 +54,26 @@ export function restoreMetricCellData(raw: unknown): MetricCellData {
     grain: r.grain === 'month' ? 'month' : 'quarter',
     scaleMax,
     topBox,
+  };
+}
+
+/** The cell's request, or null until a dataset and (but for a count) a column are chosen. */
+export function metricCellQuery(data: MetricCellData): CellRequest | null {
+  if (!data.datasetId || (data.metric !== 'count' && !data.column)) return null;
+  const input: MetricInput = {
+    datasetId: data.datasetId,
+    metric: data.metric,
+    column: data.metric === 'count' ? null : data.column,
+    by: data.by,
+    period: data.periodColumn ? { column: data.periodColumn, grain: data.grain } : null,
+    ...(data.metric === 'csat'
+      ? { csat: { scaleMax: data.scaleMax, ...(data.topBox ? { topBox: data.topBox } : {}) } }
+      : {}),
+  };
+  return {
+    worker: 'analysis',
+    method: 'metricCell',
+    input,
+    reads: { datasets: [data.datasetId], models: [], cells: [] },
   };
 }
