@@ -4,16 +4,7 @@ import { listDatasets } from './datasets-repo.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
 import type { LoadedDataset } from '../core/index/loaded-dataset.ts';
 import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
-
-/** The dataset names or ids a model reads: its bindings, client card and declared keys. */
-export function modelDatasetRefs(model: ServiceModel): Set<string> {
-  const refs = new Set<string>(Object.keys(model.datasets));
-  if (model.clientCard) refs.add(model.clientCard.dataset);
-  for (const indicator of model.indicators) {
-    if (indicator.binding) refs.add(indicator.binding.dataset);
-  }
-  return refs;
-}
+import { modelDatasets } from '../core/model/model-datasets.ts';
 
 /**
  * Datasets already read, kept while their rows stay the same, so a model edited again and
@@ -65,14 +56,7 @@ export async function loadModelDatasets(
   onDataset: (done: number, total: number) => void = () => undefined,
   cache?: LoadedDatasetCache,
 ): Promise<LoadedDataset[]> {
-  const stored = await listDatasets(db);
-  const byRef = (ref: string): DatasetMeta | undefined =>
-    stored.find((d) => d.id === ref) ??
-    stored.filter((d) => d.name === ref).sort((a, b) => b.createdAt - a.createdAt)[0];
-  const wanted = [...modelDatasetRefs(model)]
-    .map(byRef)
-    .filter((d): d is DatasetMeta => d !== undefined);
-  const unique = [...new Map(wanted.map((d) => [d.id, d])).values()];
+  const unique = modelDatasets(model, await listDatasets(db));
   const out: LoadedDataset[] = [];
   const kept: { meta: DatasetMeta; dataset: LoadedDataset }[] = [];
   for (const meta of unique) {
