@@ -36,10 +36,15 @@ import { indicatorOverview, type IndicatorOverview } from '../src/core/index/ind
 import { traceAnalysis } from '../src/core/analysis/trace/trace-analysis.ts';
 import { traceClients } from '../src/core/analysis/trace/trace-clients.ts';
 import { readTraceData, type TraceData } from '../src/core/analysis/trace/trace-data.ts';
-import type { TraceAnalysis, TraceQuery } from '../src/core/analysis/trace/trace-types.ts';
+import type { TraceQuery } from '../src/core/analysis/trace/trace-types.ts';
 import type { NpsCellInput } from '../src/core/notebook/cell-data/nps-cell.ts';
+import type { TraceCellInput } from '../src/core/notebook/cell-data/trace-cell.ts';
 import type { CellAnswer, CellCall } from '../src/core/worker-api/cell-api.ts';
-import type { MetricCellResult, NpsCellResult } from '../src/core/worker-api/analysis-api.ts';
+import type {
+  MetricCellResult,
+  NpsCellResult,
+  TraceCellResult,
+} from '../src/core/worker-api/analysis-api.ts';
 import { answerCell } from '../src/data/cell-results-repo.ts';
 import type {
   NpsInput,
@@ -352,9 +357,7 @@ const api = {
   async trace(
     input: ModelInput & { query: TraceQuery },
     onProgress?: ProgressFn,
-  ): Promise<
-    { ok: true; result: TraceAnalysis; segments: string[] } | { ok: false; reason: 'model-missing' }
-  > {
+  ): Promise<TraceCellResult> {
     const computed = await traceMemo.get(input, onProgress);
     if (!computed) return { ok: false, reason: 'model-missing' };
     const { model, datasets, value: data } = computed;
@@ -427,6 +430,10 @@ const cellMethods: Record<string, (input: never, onProgress?: ProgressFn) => Pro
           })
         : null;
     return { summary, groups } satisfies NpsCellResult;
+  },
+  /** A trace cell: the trace, and the client-card columns a segment can be taken from. */
+  async traceCell(input: TraceCellInput, onProgress?: ProgressFn) {
+    return api.trace(input, onProgress);
   },
   /** A metric cell: the table, with the input it answers. */
   async metricCell(input: MetricInput) {

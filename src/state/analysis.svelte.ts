@@ -5,7 +5,7 @@ import type { ClientRecordsResult, ModelInput } from '../core/worker-api/analysi
 import { LatestQuery, TaskRun } from './task-run.svelte.ts';
 import type { IndexQuery, IndexView } from '../core/index/index-view.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
-import type { TraceAnalysis, TraceQuery } from '../core/analysis/trace/trace-types.ts';
+import type { TraceQuery } from '../core/analysis/trace/trace-types.ts';
 
 /** A stored model by id, or a model being edited ($state snapshots pass to the worker as is). */
 const modelInput = (model: string | ServiceModel): ModelInput =>
@@ -72,22 +72,6 @@ export class ClientRecordsRun extends TaskRun<ClientRecordsResult> {
         { signal },
       );
       return r.ok ? r.records : null;
-    });
-  }
-}
-
-/** What a trace answers: the trace, and what its population can be chosen from. */
-export interface TraceAnswer {
-  result: TraceAnalysis;
-  segments: string[];
-}
-
-/** The trace of a population down a stored model, re-asked as its settings change. */
-export class TraceRun extends LatestQuery<TraceAnswer> {
-  async start(modelId: string, query: TraceQuery): Promise<void> {
-    await this.ask(async (signal, onProgress) => {
-      const r = await analysisBridge.call('trace', { modelId, query }, { signal, onProgress });
-      return r.ok ? { result: r.result, segments: r.segments } : null;
     });
   }
 }

@@ -50,7 +50,7 @@ export class CellRunner<R> {
   error = $state.raw<unknown>(null);
   /** The key of the shown result (other cells that read this one record it). */
   resultKey = $state<string | null>(null);
-  #request: CellRequest | null = null;
+  #request = $state.raw<CellRequest | null>(null);
   #key: string | null | undefined = undefined;
   #seq = 0;
   #abort: AbortController | null = null;

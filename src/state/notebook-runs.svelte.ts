@@ -13,6 +13,8 @@ export class NotebookRuns {
   /** The cell Run all is running now, or null. */
   runningAll = $state<string | null>(null);
   readonly #runners = new SvelteMap<string, CellRunner<unknown>>();
+  /** Cells to run as soon as their request is complete (a hand-off the analyst just made). */
+  readonly #soon = new Set<string>();
   #stopped = false;
 
   constructor(readonly notebookId: string) {}
@@ -26,12 +28,17 @@ export class NotebookRuns {
     if (!runner) {
       runner = new CellRunner<unknown>(this.notebookId, cellId, {
         sources: () => this.sourcesOf(cellId),
-        auto: () => this.auto,
+        auto: () => this.auto || this.#soon.delete(cellId),
         followEdits: options.followEdits ?? false,
       });
       this.#runners.set(cellId, runner);
     }
     return runner as CellRunner<R>;
+  }
+
+  /** Runs a cell once its request is complete, whatever the notebook's setting (a hand-off). */
+  runSoon(cellId: string): void {
+    this.#soon.add(cellId);
   }
 
   /** Forgets a cell's runner (the cell is gone), stopping its work. */

@@ -16,6 +16,8 @@ describe('the trace', () => {
     await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
 
     const cell = page.getByRole('article', { name: /Trace/ });
+    // Nothing starts by itself: the analyst asks for the trace.
+    await cell.getByRole('button', { name: 'Trace', exact: true }).click();
     // The verdict first, in a sentence: the planted cause at its two warehouses.
     const verdict = cell.locator('p.verdict');
     await verdict.waitFor({ timeout: 60_000 });
@@ -75,5 +77,9 @@ describe('the trace', () => {
         timeout: 30_000,
       })
       .toBe('segment');
+    // …and so is its result, shown at once without tracing again.
+    expect(await again.locator('p.verdict').innerText({ timeout: 10_000 })).toMatch(
+      /^Clients with warehouse = WH-2: /,
+    );
   });
 });

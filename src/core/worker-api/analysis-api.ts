@@ -7,6 +7,7 @@ import type { NpsSummary } from '../metrics/nps.ts';
 import type { ColumnProfile } from '../analysis/column-profile.ts';
 import type { ClientRecords } from '../index/client-records.ts';
 import type { ColumnInfo } from '../storage/dataset-meta.ts';
+import type { TraceAnalysis } from '../analysis/trace/trace-types.ts';
 
 /** Which column of which stored dataset to summarise. */
 export interface NpsInput {
@@ -90,3 +91,7 @@ export interface MetricCellResult {
   input: MetricInput;
   result: MetricResult;
 }
+
+/** What a trace cell shows: the trace, and the client-card columns a segment can be taken from. */
+export type TraceCellResult =
+  { ok: true; result: TraceAnalysis; segments: string[] } | { ok: false; reason: 'model-missing' };

@@ -4,6 +4,7 @@ import type { Message, Translation } from '../message-types.ts';
 export const traceEn = {
   'kind.trace': 'Trace',
   'trace.model': 'Service model',
+  'trace.run': 'Trace',
   'trace.noModel': 'Create or import a service model first (Service models, at the top).',
   'trace.population': 'Population',
   'trace.pop.detractors': 'detractors (NPS 0–6)',
@@ -54,7 +55,6 @@ export const traceEn = {
   'trace.col.value': 'Value',
   'trace.col.periods': 'Periods',
   'trace.openClient': 'Open {client}',
-  'trace.failed': 'Could not trace: {error}',
   'trace.missingModel': 'The chosen service model is no longer stored.',
   'trace.l.layer': 'Layer',
   'trace.l.indicator': 'Indicator',
@@ -69,6 +69,7 @@ export const traceEn = {
 export const traceRu: Translation<typeof traceEn> = {
   'kind.trace': 'Трассировка',
   'trace.model': 'Сервисная модель',
+  'trace.run': 'Трассировать',
   'trace.noModel': 'Сначала создайте или импортируйте сервисную модель (Сервисные модели, вверху).',
   'trace.population': 'Группа',
   'trace.pop.detractors': 'критики (NPS 0–6)',
@@ -128,7 +129,6 @@ export const traceRu: Translation<typeof traceEn> = {
   'trace.col.value': 'Значение',
   'trace.col.periods': 'Периодов',
   'trace.openClient': 'Открыть {client}',
-  'trace.failed': 'Не удалось построить трассировку: {error}',
   'trace.missingModel': 'Выбранной сервисной модели больше нет.',
   'trace.l.layer': 'Слой',
   'trace.l.indicator': 'Показатель',

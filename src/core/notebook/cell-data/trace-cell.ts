@@ -1,4 +1,7 @@
-import type { Population } from '../../analysis/trace/trace-types.ts';
+import type { Population, TraceQuery } from '../../analysis/trace/trace-types.ts';
+import type { ServiceModel } from '../../model/model-types.ts';
+import { modelDatasets, type DatasetRef } from '../../model/model-datasets.ts';
+import type { CellRequest } from '../cell-query.ts';
 
 /** A trace cell's data: which model, which population, from which indicator. */
 export interface TraceCellData {
@@ -67,5 +70,44 @@ export function restoreTraceCellData(raw: unknown): TraceCellData {
     population: restorePopulation(r.population),
     period: str(r.period),
     start: str(r.start),
+  };
+}
+
+/** What a trace cell's request is made from besides its settings: the stored models and datasets. */
+export interface TraceCellContext {
+  models: readonly ServiceModel[];
+  datasets: readonly DatasetRef[];
+}
+
+/** What a trace cell asks the analysis worker. */
+export interface TraceCellInput {
+  modelId: string;
+  query: TraceQuery;
+}
+
+/**
+ * The cell's request: its model (the first stored one by default) and population; null without
+ * a model, or with a segment whose value is not chosen yet. It reads the model and every stored
+ * dataset the model reads.
+ */
+export function traceCellQuery(data: TraceCellData, context: TraceCellContext): CellRequest | null {
+  const model = data.modelId
+    ? context.models.find((m) => m.id === data.modelId)
+    : context.models[0];
+  if (!model) return null;
+  if (data.population?.kind === 'segment' && !data.population.value) return null;
+  const input: TraceCellInput = {
+    modelId: model.id,
+    query: { population: data.population, period: data.period, start: data.start },
+  };
+  return {
+    worker: 'analysis',
+    method: 'traceCell',
+    input,
+    reads: {
+      datasets: modelDatasets(model, context.datasets).map((d) => d.id),
+      models: [model.id],
+      cells: [],
+    },
   };
 }
