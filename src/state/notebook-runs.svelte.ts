@@ -14,6 +14,8 @@ export class NotebookRuns {
   runningAll = $state<string | null>(null);
   readonly #runners = new SvelteMap<string, CellRunner<unknown>>();
   /** Cells to run as soon as their request is complete (a hand-off the analyst just made). */
+  // Read once by a runner, never shown: it needs no reactivity.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #soon = new Set<string>();
   #stopped = false;
 
