@@ -26,7 +26,6 @@ import {
   indexView,
   segmentColumns,
   type IndexQuery,
-  type IndexView,
 } from '../src/core/index/index-view.ts';
 import { clientRecords } from '../src/core/index/client-records.ts';
 import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
@@ -36,16 +35,19 @@ import { indicatorOverview, type IndicatorOverview } from '../src/core/index/ind
 import { traceAnalysis } from '../src/core/analysis/trace/trace-analysis.ts';
 import { traceClients } from '../src/core/analysis/trace/trace-clients.ts';
 import { readTraceData, type TraceData } from '../src/core/analysis/trace/trace-data.ts';
-import type { TraceQuery } from '../src/core/analysis/trace/trace-types.ts';
+import type { Population, TraceQuery } from '../src/core/analysis/trace/trace-types.ts';
 import type { NpsCellInput } from '../src/core/notebook/cell-data/nps-cell.ts';
-import type { TraceCellInput } from '../src/core/notebook/cell-data/trace-cell.ts';
-import type { CellAnswer, CellCall } from '../src/core/worker-api/cell-api.ts';
+import { resolveHanded, type TraceCellInput } from '../src/core/notebook/cell-data/trace-cell.ts';
+import { sourceKey } from '../src/core/notebook/cell-query.ts';
+import { getCellResult } from '../src/data/cell-results-repo.ts';
+import type { IndexCellInput } from '../src/core/notebook/cell-data/index-cell.ts';
 import type {
+  IndexViewOutput,
   MetricCellResult,
   NpsCellResult,
   TraceCellResult,
 } from '../src/core/worker-api/analysis-api.ts';
-import { answerCell } from '../src/data/cell-results-repo.ts';
+import { cellAnswerer, type CellMethod } from '../src/data/cell-answerer.ts';
 import type {
   NpsInput,
   NpsResult,
@@ -148,10 +150,7 @@ const api = {
   async indexView(
     input: ModelInput & { query: IndexQuery },
     onProgress?: ProgressFn,
-  ): Promise<
-    | { ok: true; view: IndexView; problems: string[]; clientPeriods: number }
-    | { ok: false; reason: 'model-missing' }
-  > {
+  ): Promise<IndexViewOutput> {
     const computed = await indexMemo.get(input, onProgress);
     if (!computed) return { ok: false, reason: 'model-missing' };
     const { model, datasets, value: result } = computed;
@@ -408,12 +407,11 @@ const api = {
   },
 };
 
-/** The analysis worker's API, as seen through the worker bridge. */
 /**
  * The cells this worker answers, by the method their request names (see each cell kind's query
  * in `src/core/notebook/cell-data/`).
  */
-const cellMethods: Record<string, (input: never, onProgress?: ProgressFn) => Promise<unknown>> = {
+const cellMethods: Record<string, CellMethod> = {
   /** An NPS-summary cell: the summary, and NPS by group or period when asked. */
   async npsCell(input: NpsCellInput, onProgress?: ProgressFn) {
     const summary = await api.npsSummary(
@@ -432,8 +430,25 @@ const cellMethods: Record<string, (input: never, onProgress?: ProgressFn) => Pro
     return { summary, groups } satisfies NpsCellResult;
   },
   /** A trace cell: the trace, and the client-card columns a segment can be taken from. */
-  async traceCell(input: TraceCellInput, onProgress?: ProgressFn) {
-    return api.trace(input, onProgress);
+  async traceCell(
+    input: TraceCellInput,
+    onProgress: ProgressFn | undefined,
+    sources: Record<string, string | null>,
+  ): Promise<TraceCellResult> {
+    const p = input.query.population;
+    let population: Population | null;
+    if (p?.kind === 'handed') {
+      // A hand-off is read from the result its source cell shows now.
+      const version = sources[p.cell];
+      const record = version ? await getCellResult(getDb(), sourceKey(version)) : null;
+      population = record ? resolveHanded(p, record.value) : null;
+      if (!population) return { ok: false, reason: 'source-missing' };
+    } else population = p;
+    return api.trace({ modelId: input.modelId, query: { ...input.query, population } }, onProgress);
+  },
+  /** A satisfaction-index cell: its views for all clients and periods. */
+  async indexCell(input: IndexCellInput, onProgress?: ProgressFn) {
+    return api.indexView(input, onProgress);
   },
   /** A metric cell: the table, with the input it answers. */
   async metricCell(input: MetricInput) {
@@ -441,19 +456,9 @@ const cellMethods: Record<string, (input: never, onProgress?: ProgressFn) => Pro
   },
 };
 
-const cellApi = {
-  /** Answers a notebook cell and stores its result (see `answerCell`). */
-  async answerCell(call: CellCall, onProgress?: ProgressFn): Promise<CellAnswer> {
-    return answerCell(getDb(), call, (method, input) => {
-      const run = cellMethods[method];
-      if (!run) throw new Error(`The analysis worker answers no cell method “${method}”`);
-      return run(input as never, onProgress);
-    });
-  },
-};
+const workerApi = { ...api, ...cellAnswerer('analysis', cellMethods) };
 
-const workerApi = { ...api, ...cellApi };
-
+/** The analysis worker's API, as seen through the worker bridge. */
 export type Api = typeof workerApi;
 
 expose(workerApi);

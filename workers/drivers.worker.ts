@@ -10,6 +10,7 @@ import {
 } from '../src/data/model-datasets.ts';
 import { getModel } from '../src/data/models-repo.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
+import { cellAnswerer, type CellMethod } from '../src/data/cell-answerer.ts';
 import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
 import { findDataset } from '../src/core/index/indicator-values.ts';
 import type { ServiceModel } from '../src/core/model/model-types.ts';
@@ -25,6 +26,7 @@ import type {
   DriversInput,
   DriversOutput,
   DriverHandoff,
+  DriversCellResult,
 } from '../src/core/worker-api/drivers-api.ts';
 
 const datasets = new LoadedDatasetCache();
@@ -189,5 +191,16 @@ const api = {
   },
 };
 
-export type Api = typeof api;
-expose(api);
+/** The cells this worker answers, by the method their request names. */
+const cellMethods: Record<string, CellMethod> = {
+  /** A key-drivers cell: the analysis, with the input it answers. */
+  async driversCell(input: DriversInput, onProgress?: ProgressFn) {
+    return { input, output: await api.drivers(input, onProgress) } satisfies DriversCellResult;
+  },
+};
+
+const workerApi = { ...api, ...cellAnswerer('drivers', cellMethods) };
+
+/** The drivers worker's API, as seen through the worker bridge. */
+export type Api = typeof workerApi;
+expose(workerApi);

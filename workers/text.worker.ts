@@ -24,7 +24,10 @@ import type {
   ClustersInput,
   ClustersOutput,
   BarrierCountsOutput,
+  FrequencyCellResult,
+  ClustersCellResult,
 } from '../src/core/worker-api/text-api.ts';
+import { cellAnswerer, type CellMethod } from '../src/data/cell-answerer.ts';
 
 /** Comments read and tokenised, kept while the dataset's rows stay the same. */
 interface Tokenised {
@@ -156,13 +159,17 @@ const api = {
     const segments = input.segment ? cols.get(input.segment) : undefined;
     if (result.k === 0) return { ok: false, reason: 'no-words' };
     const signatures = new Map<string, number>();
+    const clientIds = input.client ? cols.get(input.client) : undefined;
     const clusters = result.clusters.map((c) => {
       const counts = { p: 0, d: 0, n: 0 };
       const mix = new Map<string, number>();
+      const clients = new Set<string>();
       let members = 0;
       result.assignments.forEach((a, row) => {
         if (a !== c.id) return;
         members++;
+        const client = clientIds ? keyText(clientIds[row]) : null;
+        if (client !== null) clients.add(client);
         const s = scores?.[row];
         if (typeof s === 'number' && Number.isInteger(s) && s >= 0 && s <= 10) {
           counts.n++;
@@ -187,6 +194,7 @@ const api = {
           .sort((a, b) => b[1] - a[1])
           .slice(0, 3)
           .map(([key, n]) => ({ key, share: n / members })),
+        clients: [...clients].sort(),
       };
     });
     return {
@@ -316,32 +324,6 @@ const api = {
       rows: page.map((f) => ({ row: f.row, text: texts[f.row] ?? '', words: f.words })),
     };
   },
-
-  /** The clients (ids of a client column) who wrote comments of the given clusters. */
-  async clusterClients(input: {
-    datasetId: string;
-    text: string;
-    client: string;
-    clusters: { ids: number[]; k: number | 'auto'; seed: number };
-  }): Promise<
-    | { ok: true; clients: string[] }
-    | { ok: false; reason: 'dataset-missing' | 'column-missing'; column?: string }
-  > {
-    const meta = await getDataset(getDb(), input.datasetId);
-    if (!meta) return { ok: false, reason: 'dataset-missing' };
-    const missing = missingColumn(meta, [input.text, input.client]);
-    if (missing) return { ok: false, reason: 'column-missing', column: missing };
-    const tokens = await termsFor(meta, input.text);
-    const assignments = assignmentsOf(meta, input.text, input.clusters, tokens);
-    const ids = (await columnsOf(meta, [input.client])).get(input.client) ?? [];
-    const wanted = new Set(input.clusters.ids);
-    const clients = new Set<string>();
-    assignments.forEach((a, row) => {
-      const id = wanted.has(a) ? keyText(ids[row]) : null;
-      if (id !== null) clients.add(id);
-    });
-    return { ok: true, clients: [...clients].sort() };
-  },
 };
 
 /**
@@ -383,7 +365,21 @@ function uniqueSignature(base: string, seen: Map<string, number>): string {
 const clusteringKey = (meta: DatasetMeta, column: string, k: number | 'auto', seed: number) =>
   JSON.stringify([rowsStamp(meta), column, k, seed]);
 
-/** The text worker's API, as the main thread sees it through the bridge. */
-export type Api = typeof api;
+/** The cells this worker answers, by the method their request names. */
+const cellMethods: Record<string, CellMethod> = {
+  /** A complaint-frequency cell: the analysis, with the input it answers. */
+  async frequencyCell(input: FrequencyInput, onProgress?: ProgressFn) {
+    return { input, output: await api.frequency(input, onProgress) } satisfies FrequencyCellResult;
+  },
+  /** A comment-clusters cell: the clustering, with the input it answers. */
+  async clustersCell(input: ClustersInput, onProgress?: ProgressFn) {
+    return { input, output: await api.clusters(input, onProgress) } satisfies ClustersCellResult;
+  },
+};
 
-expose(api);
+const workerApi = { ...api, ...cellAnswerer('text', cellMethods) };
+
+/** The text worker's API, as the main thread sees it through the bridge. */
+export type Api = typeof workerApi;
+
+expose(workerApi);

@@ -1,9 +1,13 @@
 import type { IndicatorOverview } from '../core/index/indicator-overview.ts';
 import type { IndexSummary } from '../core/index/index-summary.ts';
 import { analysisBridge } from '../data/analysis-bridge.ts';
-import type { ClientRecordsResult, ModelInput } from '../core/worker-api/analysis-api.ts';
+import type {
+  ClientRecordsResult,
+  IndexViewOutput,
+  ModelInput,
+} from '../core/worker-api/analysis-api.ts';
 import { LatestQuery, TaskRun } from './task-run.svelte.ts';
-import type { IndexQuery, IndexView } from '../core/index/index-view.ts';
+import type { IndexQuery } from '../core/index/index-view.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
 import type { TraceQuery } from '../core/analysis/trace/trace-types.ts';
 
@@ -41,11 +45,7 @@ export class OverviewRun extends LatestQuery<IndicatorOverview[]> {
 }
 
 /** What the index views show for one query. */
-export type IndexViewResult = {
-  view: IndexView;
-  problems: string[];
-  clientPeriods: number;
-};
+export type IndexViewResult = Extract<IndexViewOutput, { ok: true }>;
 
 /** The linked views of a model's satisfaction index, re-asked as the user picks (see `LatestQuery`). */
 export class IndexExplorer extends LatestQuery<IndexViewResult> {
@@ -57,7 +57,7 @@ export class IndexExplorer extends LatestQuery<IndexViewResult> {
         { ...modelInput(model), query },
         { signal, onProgress },
       );
-      return r.ok ? { view: r.view, problems: r.problems, clientPeriods: r.clientPeriods } : null;
+      return r.ok ? r : null;
     });
   }
 }

@@ -1,10 +1,14 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { analysisBridge } from '../data/analysis-bridge.ts';
+import { textBridge } from '../data/text-bridge.ts';
+import { driversBridge } from '../data/drivers-bridge.ts';
 import { getDb } from '../data/db.ts';
 import type { CellResultRecord } from '../data/db.ts';
 import { currentVersions, getCellResult, latestCellResult } from '../data/cell-results-repo.ts';
 import { isAbortError, type Progress } from '../data/worker-bridge.ts';
 import {
+  sourceVersion,
+  stableJson,
   requestKey,
   staleReasons,
   type CellRequest,
@@ -28,8 +32,10 @@ function answer(call: CellCall, signal: AbortSignal, onProgress: (p: Progress) =
   switch (call.request.worker) {
     case 'analysis':
       return analysisBridge.call('answerCell', call, { signal, onProgress });
-    default:
-      return Promise.reject(new Error(`No worker answers “${call.request.worker}” cells yet`));
+    case 'text':
+      return textBridge.call('answerCell', call, { signal, onProgress });
+    case 'drivers':
+      return driversBridge.call('answerCell', call, { signal, onProgress });
   }
 }
 
@@ -48,10 +54,18 @@ export class CellRunner<R> {
   otherSettings = $state(false);
   progress = $state.raw<Progress | null>(null);
   error = $state.raw<unknown>(null);
-  /** The key of the shown result (other cells that read this one record it). */
+  /** The key of the shown result. */
   resultKey = $state<string | null>(null);
+  /**
+   * The shown result's version, `key@createdAt` (see `sourceVersion`): the cells that read this
+   * one record it, and turn stale when it changes — a re-run on refreshed data keeps the key.
+   */
+  resultVersion = $state<string | null>(null);
   #request = $state.raw<CellRequest | null>(null);
   #key: string | null | undefined = undefined;
+  /** The source versions the shown result was last checked against. */
+  #sourcesSeen = '';
+  #shown: CellResultRecord | null = null;
   #seq = 0;
   #abort: AbortController | null = null;
   #watch: Subscription | null = null;
@@ -93,7 +107,14 @@ export class CellRunner<R> {
   /** Takes the cell's request (from its settings); shows its stored result, if any. */
   async ask(request: CellRequest | null): Promise<void> {
     const key = request ? requestKey(request) : null;
-    if (key === this.#key) return;
+    const sources = stableJson(this.options.sources?.() ?? {});
+    if (key === this.#key) {
+      // The same request, but a source cell's result changed: check the shown one again.
+      if (sources !== this.#sourcesSeen && this.#shown && this.status !== 'running') {
+        this.#show(this.#shown, this.otherSettings);
+      }
+      return;
+    }
     this.#key = key;
     this.#request = request;
     const seq = ++this.#seq;
@@ -118,8 +139,11 @@ export class CellRunner<R> {
   #show(record: CellResultRecord | null, otherSettings: boolean): void {
     this.#watch?.unsubscribe();
     this.#watch = null;
+    this.#shown = record;
+    this.#sourcesSeen = stableJson(this.options.sources?.() ?? {});
     this.result = (record?.value as R | undefined) ?? null;
     this.resultKey = record?.key ?? null;
+    this.resultVersion = record ? sourceVersion(record) : null;
     this.otherSettings = otherSettings;
     this.reasons = [];
     if (!record) return;

@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 import { CellRunner } from './cell-runner.svelte.ts';
 import { dependencyOrder } from '../core/notebook/run-order.ts';
@@ -49,10 +50,15 @@ export class NotebookRuns {
     this.#runners.delete(cellId);
   }
 
-  /** The current result key of each cell `cellId`'s request reads. */
+  /** The current result version of each cell `cellId`'s request reads (see `sourceVersion`). */
   sourcesOf(cellId: string): Record<string, string | null> {
     const reads = this.#runners.get(cellId)?.request?.reads.cells ?? [];
-    return Object.fromEntries(reads.map((id) => [id, this.#runners.get(id)?.resultKey ?? null]));
+    return Object.fromEntries(reads.map((id) => [id, this.versionOf(id)]));
+  }
+
+  /** The version of the result a cell shows now (null when none, or the cell is not shown). */
+  versionOf(cellId: string): string | null {
+    return this.#runners.get(cellId)?.resultVersion ?? null;
   }
 
   /** Cells that still need a run. */
@@ -64,22 +70,38 @@ export class NotebookRuns {
 
   /**
    * Runs every cell that needs it, in `order` (the notebook's) with each cell after the cells it
-   * reads; stops at a cancelled run.
+   * reads, each once; a cell that becomes runnable as its source's result arrives (a hand-off)
+   * is run after it. Stops at a cancelled run.
    */
   async runAll(order: readonly string[]): Promise<void> {
     this.#stopped = false;
-    for (const id of dependencyOrder(
-      order,
-      (id) => this.#runners.get(id)?.request?.reads.cells ?? [],
-    )) {
+    // Local to one Run all, never shown.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const tried = new Set<string>();
+    for (;;) {
+      await this.#settled();
       if (this.#stopped) break;
-      const runner = this.#runners.get(id);
-      if (!runner?.needsRun) continue;
-      this.runningAll = id;
+      const next = dependencyOrder(
+        order,
+        (id) => this.#runners.get(id)?.request?.reads.cells ?? [],
+      ).find((id) => !tried.has(id) && this.#runners.get(id)?.needsRun);
+      if (next === undefined) break;
+      tried.add(next);
+      const runner = this.#runners.get(next)!;
+      this.runningAll = next;
       await runner.run();
       if (runner.status === 'cancelled') break;
     }
     this.runningAll = null;
+  }
+
+  /** Waits until no cell is still looking for its stored result (after a source's run). */
+  async #settled(): Promise<void> {
+    await tick();
+    for (let i = 0; i < 250; i++) {
+      if (![...this.#runners.values()].some((r) => r.status === 'loading')) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** Stops Run all and the cell it is running. */

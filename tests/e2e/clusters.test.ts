@@ -62,7 +62,7 @@ describe('comment clusters', () => {
     await table.getByRole('button', { name: 'Trace the clients of “Late deliveries”' }).click();
     const traced = page.getByRole('article', { name: /Trace/ }).first();
     const population = traced.getByRole('combobox', { name: 'Population' });
-    await expect.poll(() => population.inputValue(), { timeout: 30_000 }).toBe('clients');
+    await expect.poll(() => population.inputValue(), { timeout: 30_000 }).toBe('handed');
     expect(await population.locator('option:checked').innerText()).toBe(
       'clients handed over: Late deliveries',
     );

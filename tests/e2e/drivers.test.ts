@@ -71,8 +71,10 @@ describe('key drivers', () => {
         timeout: 30_000,
       })
       .toMatch(/^Delivery/);
-    expect(await traced.getByRole('combobox', { name: 'Population' }).inputValue()).toBe(
-      'detractors',
+    const population = traced.getByRole('combobox', { name: 'Population' });
+    expect(await population.inputValue()).toBe('handed');
+    expect(await population.locator('option:checked').innerText()).toBe(
+      'answers handed over: detractors (NPS 0–6)',
     );
     expect(await traced.getByRole('combobox', { name: 'Start from' }).inputValue()).toBe(
       'cx.delivery_rating',

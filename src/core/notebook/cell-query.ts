@@ -12,7 +12,7 @@ export type CellWorker = 'analysis' | 'text' | 'drivers';
 export interface CellInputs {
   datasets: string[];
   models: string[];
-  /** Ids of the cells whose results it reads (a hand-off's source). */
+  /** Ids of the cells whose results it reads (a hand-off's source; see `sourceVersion`). */
   cells: string[];
 }
 
@@ -64,6 +64,20 @@ function hash64(text: string): string {
 /** The key of a request's stored result: its worker, call and a hash of its input. */
 export function requestKey(request: Pick<CellRequest, 'worker' | 'method' | 'input'>): string {
   return `${request.worker}:${request.method}:${hash64(stableJson(request.input))}`;
+}
+
+/**
+ * The version of a stored result as the cells that read it record it: its key and when it was
+ * computed (a re-run on refreshed data keeps the key but not the time).
+ */
+export function sourceVersion(result: { key: string; createdAt: number }): string {
+  return `${result.key}@${result.createdAt}`;
+}
+
+/** The key of the result a source version names (see `sourceVersion`). */
+export function sourceKey(version: string): string {
+  const at = version.lastIndexOf('@');
+  return at < 0 ? version : version.slice(0, at);
 }
 
 /** Why a stored result no longer holds. */

@@ -8,6 +8,7 @@ import type { ColumnProfile } from '../analysis/column-profile.ts';
 import type { ClientRecords } from '../index/client-records.ts';
 import type { ColumnInfo } from '../storage/dataset-meta.ts';
 import type { TraceAnalysis } from '../analysis/trace/trace-types.ts';
+import type { IndexView } from '../index/index-view.ts';
 
 /** Which column of which stored dataset to summarise. */
 export interface NpsInput {
@@ -92,6 +93,15 @@ export interface MetricCellResult {
   result: MetricResult;
 }
 
-/** What a trace cell shows: the trace, and the client-card columns a segment can be taken from. */
+/**
+ * What a trace cell shows: the trace, and the client-card columns a segment can be taken from;
+ * or why there is none (the model is gone, or a hand-off's source result holds no population).
+ */
 export type TraceCellResult =
-  { ok: true; result: TraceAnalysis; segments: string[] } | { ok: false; reason: 'model-missing' };
+  | { ok: true; result: TraceAnalysis; segments: string[] }
+  | { ok: false; reason: 'model-missing' | 'source-missing' };
+
+/** The linked views of a model's satisfaction index for one query, or why there are none. */
+export type IndexViewOutput =
+  | { ok: true; view: IndexView; problems: string[]; clientPeriods: number }
+  | { ok: false; reason: 'model-missing' };

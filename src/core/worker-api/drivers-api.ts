@@ -68,3 +68,9 @@ export interface DriverHandoff {
   /** Driver (column) → the id of the model indicator it is or is read from. */
   starts: Record<string, string>;
 }
+
+/** What a key-drivers cell shows: the analysis, with the input it answers. */
+export interface DriversCellResult {
+  input: DriversInput;
+  output: DriversOutput;
+}

@@ -88,6 +88,11 @@ export interface ClusterView extends CommentCluster {
   npsN: number;
   /** The most common segments of its rows, with their shares. */
   segments: { key: string; share: number }[];
+  /**
+   * The clients who wrote its comments (with a client column; else empty): a trace handed this
+   * cluster reads them from the stored result.
+   */
+  clients: string[];
 }
 
 /** Comments clustered, or why not. */
@@ -109,3 +114,15 @@ export type ClustersOutput =
 export type BarrierCountsOutput =
   | { ok: true; counts: Record<string, number>; comments: number }
   | { ok: false; reason: 'dataset-missing' | 'column-missing' };
+
+/** What a complaint-frequency cell shows: the analysis, with the input it answers. */
+export interface FrequencyCellResult {
+  input: FrequencyInput;
+  output: FrequencyOutput;
+}
+
+/** What a comment-clusters cell shows: the clustering, with the input it answers. */
+export interface ClustersCellResult {
+  input: ClustersInput;
+  output: ClustersOutput;
+}

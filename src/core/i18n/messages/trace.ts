@@ -11,6 +11,10 @@ export const traceEn = {
   'trace.pop.segment': 'a segment of clients',
   'trace.pop.clients': 'clients handed over: {label}',
   'trace.pop.low': 'answers handed over: {label}',
+  'trace.pop.listed': 'a fixed list of clients: {label}',
+  'trace.runSource': 'Run the cell that handed over this population first (or Run all).',
+  'trace.noSource':
+    'The cell that handed over this population has no clients in its result: run it with a client column.',
   'trace.segmentColumn': 'Client-card column',
   'trace.segmentValue': 'Value',
   'trace.period': 'Period',
@@ -76,6 +80,10 @@ export const traceRu: Translation<typeof traceEn> = {
   'trace.pop.segment': 'сегмент клиентов',
   'trace.pop.clients': 'переданные клиенты: {label}',
   'trace.pop.low': 'переданные ответы: {label}',
+  'trace.pop.listed': 'постоянный список клиентов: {label}',
+  'trace.runSource': 'Сначала запустите ячейку, передавшую эту группу (или «Запустить все»).',
+  'trace.noSource':
+    'В результате ячейки, передавшей эту группу, нет клиентов: запустите её со столбцом клиента.',
   'trace.segmentColumn': 'Столбец карточки клиента',
   'trace.segmentValue': 'Значение',
   'trace.period': 'Период',

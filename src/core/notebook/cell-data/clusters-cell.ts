@@ -1,3 +1,5 @@
+import type { ClustersInput } from '../../worker-api/text-api.ts';
+import type { CellRequest } from '../cell-query.ts';
 import { NO_EDITS, type ClusterEdits } from '../../text/cluster-edits.ts';
 
 /** A comment-clusters cell's data: which comments, how many clusters, and the analyst's edits. */
@@ -63,5 +65,28 @@ export function restoreClustersCellData(raw: unknown): ClustersCellData {
       merged: Array.isArray(e.merged) ? e.merged.map(strings).filter((g) => g.length > 1) : [],
       pinned: strings(e.pinned),
     },
+  };
+}
+
+/**
+ * The cell's request, or null until a dataset and a comment column are chosen. Names, merges and
+ * pins change how clusters are shown, not the clustering, so they are not part of it.
+ */
+export function clustersCellQuery(data: ClustersCellData): CellRequest | null {
+  if (!data.datasetId || !data.text) return null;
+  const input: ClustersInput = {
+    datasetId: data.datasetId,
+    text: data.text,
+    k: data.k,
+    seed: data.seed,
+    score: data.score,
+    segment: data.segment,
+    client: data.client,
+  };
+  return {
+    worker: 'text',
+    method: 'clustersCell',
+    input,
+    reads: { datasets: [data.datasetId], models: [], cells: [] },
   };
 }

@@ -1,3 +1,7 @@
+import type { Locale } from '../../i18n/locale.ts';
+import type { FrequencyInput } from '../../worker-api/text-api.ts';
+import type { CellRequest } from '../cell-query.ts';
+
 /** A complaint-frequency cell's data: which comments, and what else each row tells. */
 export interface FrequencyCellData {
   datasetId: string | null;
@@ -50,5 +54,45 @@ export function restoreFrequencyCellData(raw: unknown): FrequencyCellData {
     grain: r.grain === 'month' ? 'month' : 'quarter',
     segmentColumn: str(r.segmentColumn),
     segment: str(r.segment),
+  };
+}
+
+/** The theme source meaning "the comments' own clusters" (model ids are never this). */
+export const CLUSTER_THEMES = '@clusters';
+
+/**
+ * The cell's request, or null until a dataset and a comment column are chosen. Themes from a
+ * model's barriers are named in `locale`, so the request (and its stored result) depends on it.
+ */
+export function frequencyCellQuery(data: FrequencyCellData, locale: Locale): CellRequest | null {
+  if (!data.datasetId || !data.text) return null;
+  const fromModel = !data.theme && data.themeModel && data.themeModel !== CLUSTER_THEMES;
+  const input: FrequencyInput = {
+    datasetId: data.datasetId,
+    text: data.text,
+    theme: data.theme,
+    themesFrom:
+      data.theme || !data.themeModel
+        ? null
+        : fromModel
+          ? { modelId: data.themeModel, locale }
+          : { clusters: true },
+    value: data.value,
+    score: data.score,
+    period: data.periodColumn ? { column: data.periodColumn, grain: data.grain } : null,
+    segment:
+      data.segmentColumn && data.segment
+        ? { column: data.segmentColumn, value: data.segment }
+        : null,
+  };
+  return {
+    worker: 'text',
+    method: 'frequencyCell',
+    input,
+    reads: {
+      datasets: [data.datasetId],
+      models: fromModel && data.themeModel ? [data.themeModel] : [],
+      cells: [],
+    },
   };
 }

@@ -3,12 +3,29 @@ import type { ServiceModel } from '../../model/model-types.ts';
 import { modelDatasets, type DatasetRef } from '../../model/model-datasets.ts';
 import type { CellRequest } from '../cell-query.ts';
 
+/**
+ * A population handed over by another cell: a reference to that cell, read from its stored
+ * result when the trace runs (so the trace turns stale when the source's result changes).
+ */
+export interface HandedPopulation {
+  kind: 'handed';
+  /** The source cell. */
+  cell: string;
+  /** A clusters cell's clusters (by id), or a key-drivers cell's low outcome. */
+  part: { kind: 'clusters'; ids: number[] } | { kind: 'low' };
+  /** What the analyst sees: the cluster's name, or the drivers' target. */
+  label: string;
+}
+
+/** Who a trace cell traces: a population, or one handed over by another cell. */
+export type TracePopulation = Population | HandedPopulation;
+
 /** A trace cell's data: which model, which population, from which indicator. */
 export interface TraceCellData {
   /** A stored service model; null means the first one stored. */
   modelId: string | null;
   /** Who to trace; null for the detractors of the model's NPS answers. */
-  population: Population | null;
+  population: TracePopulation | null;
   /** Only this period (at the model's grain); null for all. */
   period: string | null;
   /** The indicator to start from; null for the default (see `startIndicator`). */
@@ -62,43 +79,67 @@ export function restorePopulation(raw: unknown): Population | null {
   return null;
 }
 
-/** Repairs stored trace cell data. */
+/** Repairs a stored handed-over population; null when it is not one. */
+function restoreHanded(raw: unknown): HandedPopulation | null {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const part = (typeof r.part === 'object' && r.part !== null ? r.part : {}) as Record<
+    string,
+    unknown
+  >;
+  const cell = str(r.cell);
+  if (r.kind !== 'handed' || !cell) return null;
+  const label = typeof r.label === 'string' ? r.label : '';
+  if (part.kind === 'low') return { kind: 'handed', cell, part: { kind: 'low' }, label };
+  if (part.kind !== 'clusters' || !Array.isArray(part.ids)) return null;
+  const ids = part.ids.filter((id): id is number => Number.isInteger(id));
+  return { kind: 'handed', cell, part: { kind: 'clusters', ids }, label };
+}
+
+/**
+ * Repairs stored trace cell data. A hand-off stored by an earlier version as a copy of client
+ * ids (kind `clients`) stays a fixed list of those clients: its source cannot be told any more.
+ */
 export function restoreTraceCellData(raw: unknown): TraceCellData {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   return {
     modelId: str(r.modelId),
-    population: restorePopulation(r.population),
+    population: restoreHanded(r.population) ?? restorePopulation(r.population),
     period: str(r.period),
     start: str(r.start),
   };
 }
 
-/** What a trace cell's request is made from besides its settings: the stored models and datasets. */
+/** What a trace cell's request is made from besides its settings. */
 export interface TraceCellContext {
   models: readonly ServiceModel[];
   datasets: readonly DatasetRef[];
+  /** The version of the result each other cell shows (a hand-off's source; see `sourceVersion`). */
+  sources: Readonly<Record<string, string | null>>;
 }
 
 /** What a trace cell asks the analysis worker. */
 export interface TraceCellInput {
   modelId: string;
-  query: TraceQuery;
+  query: Omit<TraceQuery, 'population'> & { population: TracePopulation | null };
 }
 
 /**
  * The cell's request: its model (the first stored one by default) and population; null without
- * a model, or with a segment whose value is not chosen yet. It reads the model and every stored
- * dataset the model reads.
+ * a model, with a segment whose value is not chosen yet, or with a handed-over population whose
+ * source has no result yet. It reads the model, every stored dataset the model reads, and the
+ * source cell.
  */
 export function traceCellQuery(data: TraceCellData, context: TraceCellContext): CellRequest | null {
   const model = data.modelId
     ? context.models.find((m) => m.id === data.modelId)
     : context.models[0];
   if (!model) return null;
-  if (data.population?.kind === 'segment' && !data.population.value) return null;
+  const p = data.population;
+  if (p?.kind === 'segment' && !p.value) return null;
+  if (p?.kind === 'handed' && !context.sources[p.cell]) return null;
   const input: TraceCellInput = {
     modelId: model.id,
-    query: { population: data.population, period: data.period, start: data.start },
+    query: { population: p, period: data.period, start: data.start },
   };
   return {
     worker: 'analysis',
@@ -107,7 +148,29 @@ export function traceCellQuery(data: TraceCellData, context: TraceCellContext): 
     reads: {
       datasets: modelDatasets(model, context.datasets).map((d) => d.id),
       models: [model.id],
-      cells: [],
+      cells: p?.kind === 'handed' ? [p.cell] : [],
     },
   };
+}
+
+/**
+ * The population a hand-off names, read from its source cell's stored result: the clients who
+ * wrote the chosen clusters' comments, or the key drivers' low outcome. Null when the result
+ * holds none (the source was run without a client column, or failed).
+ */
+export function resolveHanded(p: HandedPopulation, source: unknown): Population | null {
+  const output = (source as { output?: unknown } | null)?.output as
+    { ok?: boolean; clusters?: { id: number; clients?: unknown }[]; handoff?: unknown } | undefined;
+  if (!output?.ok) return null;
+  if (p.part.kind === 'low') {
+    // The drivers' low outcome: detractors of an NPS column, or another low rule.
+    return restorePopulation((output.handoff as { population?: unknown } | null)?.population);
+  }
+  const wanted = new Set(p.part.ids);
+  const ids = new Set<string>();
+  for (const c of output.clusters ?? []) {
+    if (!wanted.has(c.id) || !Array.isArray(c.clients)) continue;
+    for (const id of c.clients) if (typeof id === 'string') ids.add(id);
+  }
+  return ids.size > 0 ? { kind: 'clients', ids: [...ids].sort(), label: p.label } : null;
 }
