@@ -24,9 +24,6 @@ import type { CellAnswer, CellCall } from '../core/worker-api/cell-api.ts';
 export type CellRunStatus =
   'empty' | 'loading' | 'ready' | 'current' | 'stale' | 'running' | 'failed' | 'cancelled';
 
-/** Counts the requests cells send to workers (the browser tests read it). */
-export const cellRequests = $state({ count: 0 });
-
 /** The worker call of a cell request. */
 function answer(call: CellCall, signal: AbortSignal, onProgress: (p: Progress) => void) {
   switch (call.request.worker) {
@@ -104,12 +101,20 @@ export class CellRunner<R> {
     );
   }
 
-  /** Takes the cell's request (from its settings); shows its stored result, if any. */
+  /**
+   * Takes the cell's request (from its settings); shows its stored result, if any. Without a
+   * request (settings incomplete, or a model it read deleted), the cell's last result stays,
+   * shown stale.
+   */
   async ask(request: CellRequest | null): Promise<void> {
     const key = request ? requestKey(request) : null;
     const sources = stableJson(this.options.sources?.() ?? {});
     if (key === this.#key) {
-      // The same request, but a source cell's result changed: check the shown one again.
+      // The same answer, but what it reads may be known better now (a model's datasets).
+      if (request && stableJson(request.reads) !== stableJson(this.#request?.reads)) {
+        this.#request = request;
+      }
+      // A source cell's result changed: check the shown one again.
       if (sources !== this.#sourcesSeen && this.#shown && this.status !== 'running') {
         this.#show(this.#shown, this.otherSettings);
       }
@@ -121,8 +126,11 @@ export class CellRunner<R> {
     this.#abort?.abort();
     this.error = null;
     if (!request || !key) {
-      this.#show(null, false);
-      this.status = 'empty';
+      this.status = 'loading';
+      const last = await latestCellResult(getDb(), this.cellId);
+      if (seq !== this.#seq) return;
+      this.#show(last, true);
+      if (!last) this.status = 'empty';
       return;
     }
     this.status = 'loading';
@@ -174,7 +182,6 @@ export class CellRunner<R> {
     this.status = 'running';
     this.progress = null;
     this.error = null;
-    cellRequests.count++;
     try {
       const a = (await answer(
         {

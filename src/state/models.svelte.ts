@@ -8,13 +8,18 @@ import { storage } from './storage.svelte.ts';
 /** The stored service models, kept current (in any tab) while watched. */
 export class ModelList {
   items = $state.raw<ServiceModel[]>([]);
+  /** The list has been read once (until then `items` is empty, not known). */
+  loaded = $state(false);
   error = $state.raw<unknown>(null);
 
   /** Follows the stored models until the returned function is called. */
   watch(): () => void {
     const sub = watchModels(
       getDb(),
-      (models) => (this.items = models),
+      (models) => {
+        this.items = models;
+        this.loaded = true;
+      },
       (e) => (this.error = e),
     );
     return () => sub.unsubscribe();

@@ -16,6 +16,8 @@ const ASKED = 'persistAsked';
 export class StorageState {
   report = $state<StorageReport>({ usage: null, quota: null, persisted: null });
   datasets = $state.raw<DatasetMeta[]>([]);
+  /** The dataset list has been read once (until then `datasets` is empty, not known). */
+  datasetsLoaded = $state(false);
   /** IndexedDB could not be opened (private window, disabled storage). */
   unavailable = $state(false);
   /** Another tab upgraded the database; this tab must reload. */
@@ -47,7 +49,10 @@ export class StorageState {
     // The dataset list follows storage for the app's lifetime, imports in other tabs included.
     watchDatasets(
       db,
-      (list) => (this.datasets = list),
+      (list) => {
+        this.datasets = list;
+        this.datasetsLoaded = true;
+      },
       (e) => console.warn('Could not read the dataset list', e),
     );
     await this.refresh();

@@ -86,5 +86,11 @@ describe('comment clusters', () => {
       .getByRole('textbox')
       .evaluateAll((inputs) => inputs.map((x) => (x as HTMLInputElement).value));
     expect(names).toContain('Late deliveries');
+    // The trace reads the clusters' result by reference: a new one turns the trace stale.
+    await expect
+      .poll(() => page.getByRole('article', { name: /Trace/ }).first().innerText(), {
+        timeout: 30_000,
+      })
+      .toContain('Stale: the cell it takes its input from has a new result');
   });
 });
