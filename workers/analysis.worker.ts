@@ -39,7 +39,11 @@ import type { Population, TraceQuery } from '../src/core/analysis/trace/trace-ty
 import type { NpsCellInput } from '../src/core/notebook/cell-data/nps-cell.ts';
 import { resolveHanded, type TraceCellInput } from '../src/core/notebook/cell-data/trace-cell.ts';
 import { sourceKey } from '../src/core/notebook/cell-query.ts';
-import { getCellResult } from '../src/data/cell-results-repo.ts';
+import {
+  clearNotebookResults,
+  getCellResult,
+  resultBytesByNotebook,
+} from '../src/data/cell-results-repo.ts';
 import type { IndexCellInput } from '../src/core/notebook/cell-data/index-cell.ts';
 import type {
   IndexViewOutput,
@@ -393,6 +397,16 @@ const api = {
       if (v !== null) values.add(v);
     }
     return { ok: true, values: [...values].sort().slice(0, 200) };
+  },
+
+  /** How much the stored cell results take, per notebook that shows them. */
+  async resultSizes(): Promise<Record<string, number>> {
+    return Object.fromEntries(await resultBytesByNotebook(getDb()));
+  },
+
+  /** Forgets a notebook's stored cell results; returns how many were deleted. */
+  async clearResults(input: { notebookId: string }): Promise<number> {
+    return clearNotebookResults(getDb(), input.notebookId);
   },
 
   /** The stored size of each dataset (from its metadata, or by adding up its chunks). */

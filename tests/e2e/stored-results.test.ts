@@ -135,5 +135,24 @@ describe('stored results', () => {
       .toBe('Every result is current.');
     expect((await requests(page)).sort()).toEqual(['driversCell', 'indexCell', 'traceCell']);
     for (const kind of KINDS) expect(await stale(page, kind), kind).toBe(false);
+
+    // The Storage panel shows what the results take, and clears them: reopened, the notebook
+    // has every cell to run again (and still no worker is asked).
+    const title = await page.getByRole('textbox', { name: 'Notebook title' }).inputValue();
+    await page.getByRole('button', { name: 'Storage' }).click();
+    const panel = page.getByRole('dialog', { name: 'Storage' });
+    const table = panel.getByRole('table', { name: 'Stored results' });
+    const row = table.getByRole('row', { name: new RegExp(title) });
+    expect(await row.innerText()).toMatch(/\d+(\.\d+)? (KB|MB)/);
+    await row.getByRole('button', { name: `Clear the results of “${title}”` }).click();
+    await panel.getByText('No notebook has stored results yet.').waitFor();
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await page.reload();
+    await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => toolbar(page).getByRole('status').last().innerText(), { timeout: 30_000 })
+      .toBe(`${KINDS.length} cells to run`);
+    for (const kind of KINDS) expect(await resultShown(page, kind), kind).toBe(false);
+    expect(await requests(page)).toEqual([]);
   });
 });

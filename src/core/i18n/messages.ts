@@ -144,6 +144,14 @@ export const en = {
   'storage.askPersist': 'Ask the browser to keep my data',
   'storage.persistDenied': 'The browser declined for now; it may agree once the app is installed.',
   'storage.datasets': { one: '{count} dataset', other: '{count} datasets' },
+  'storage.results': 'Stored results',
+  'storage.resultsHow':
+    'Each notebook keeps its cells’ results, so that it reopens without computing again. Clearing them frees the space; the cells compute again when run.',
+  'storage.resultsNone': 'No notebook has stored results yet.',
+  'storage.col.notebook': 'Notebook',
+  'storage.col.size': 'Size',
+  'storage.clearResults': 'Clear results',
+  'storage.clearResultsOf': 'Clear the results of “{title}”',
   'storage.unavailable':
     'This browser does not allow local storage here (a private window?). Work will not be saved.',
 
@@ -473,6 +481,14 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
     many: '{count} наборов данных',
     other: '{count} набора данных',
   },
+  'storage.results': 'Сохранённые результаты',
+  'storage.resultsHow':
+    'Каждый блокнот хранит результаты своих ячеек, чтобы открываться без пересчёта. Очистка освобождает место; ячейки пересчитаются при запуске.',
+  'storage.resultsNone': 'Сохранённых результатов пока нет.',
+  'storage.col.notebook': 'Блокнот',
+  'storage.col.size': 'Размер',
+  'storage.clearResults': 'Очистить результаты',
+  'storage.clearResultsOf': 'Очистить результаты «{title}»',
   'storage.unavailable':
     'Этот браузер не разрешает здесь локальное хранение (приватное окно?). Работа не будет сохранена.',
 
