@@ -18,7 +18,6 @@ export const clustersCellEn = {
   'clus.progress.terms': 'Reading comments: {done} of {total}',
   'clus.progress.choosing-k': 'Trying numbers of clusters…',
   'clus.progress.clustering': 'Clustering…',
-  'clus.failed': 'Could not cluster the comments: {error}',
   'clus.noWords': 'No comment in this column has words to cluster.',
   'clus.summary': '{clusters} · {comments} · silhouette {silhouette}.',
   'clus.clusters': { one: '{count} cluster', other: '{count} clusters' },
@@ -79,7 +78,6 @@ export const clustersCellRu: Translation<typeof clustersCellEn> = {
   'clus.progress.terms': 'Читаю комментарии: {done} из {total}',
   'clus.progress.choosing-k': 'Пробую разное число кластеров…',
   'clus.progress.clustering': 'Кластеризую…',
-  'clus.failed': 'Не удалось кластеризовать комментарии: {error}',
   'clus.noWords': 'В этом столбце нет комментариев со словами для кластеризации.',
   'clus.summary': '{clusters} · {comments} · силуэт {silhouette}.',
   'clus.clusters': {

@@ -17,7 +17,6 @@ export const driversEn = {
   'cli.driversDirection': 'direction',
   'cli.driversWeight': 'relative weight',
   'cli.driversTrees': { one: '{count} tree', other: '{count} trees' },
-
   'drv.rows': { one: '{count} row', other: '{count} rows' },
   'drv.target.detractor': '{column} ≤ 6 (detractors)',
   'drv.target.equals': '{column} = {value}',
@@ -72,15 +71,12 @@ export const driversEn = {
   'drv.missing.date':
     'This dataset has no date or period column (declare it in the model’s dataset keys), so the model’s indicators cannot be matched to each answer’s period.',
   'drv.run': 'Find drivers',
-  'drv.stale':
-    'The settings have changed since these results were found: press “Find drivers” to update them.',
   'drv.progress.read': 'Reading the data…',
   'drv.progress.prepare': 'Preparing the features…',
   'drv.progress.train': 'Training the trees…',
   'drv.progress.shap': 'Computing SHAP values…',
   'drv.progress.baseline': 'Fitting the linear baseline…',
   'drv.progress.bootstrap': 'Estimating the intervals…',
-  'drv.failed': 'Could not find the drivers: {error}',
   'drv.summary':
     '{rows}; the low outcome ({target}) in {positives} ({share}). Trained on {train} rows, checked on the other {holdout}.',
   'drv.quality': 'Model quality',
@@ -161,7 +157,6 @@ export const driversRu: Translation<typeof driversEn> = {
     many: '{count} деревьев',
     other: '{count} дерева',
   },
-
   'drv.rows': {
     one: '{count} строка',
     few: '{count} строки',
@@ -226,15 +221,12 @@ export const driversRu: Translation<typeof driversEn> = {
   'drv.missing.date':
     'В этом наборе нет столбца даты или периода (укажите его в ключах набора в модели), поэтому показатели модели не сопоставить с периодом каждого ответа.',
   'drv.run': 'Найти факторы',
-  'drv.stale':
-    'Настройки изменились после расчёта: нажмите «Найти факторы», чтобы обновить результаты.',
   'drv.progress.read': 'Читаю данные…',
   'drv.progress.prepare': 'Готовлю факторы…',
   'drv.progress.train': 'Обучаю деревья…',
   'drv.progress.shap': 'Считаю значения SHAP…',
   'drv.progress.baseline': 'Строю линейную модель…',
   'drv.progress.bootstrap': 'Оцениваю интервалы…',
-  'drv.failed': 'Не удалось найти факторы: {error}',
   'drv.summary':
     '{rows}; низкий результат ({target}) — {positives} ({share}). Строк для обучения: {train}, для проверки: {holdout}.',
   'drv.quality': 'Качество модели',

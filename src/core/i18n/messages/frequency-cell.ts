@@ -15,7 +15,6 @@ export const frequencyCellEn = {
   'freq.none': 'none',
   'freq.run': 'Count',
   'freq.progress': 'Reading comments: {done} of {total}',
-  'freq.failed': 'Could not count the complaints: {error}',
   'freq.summary': '{comments} with words, of {rows}.',
   'freq.comments': { one: '{count} comment', other: '{count} comments' },
   'freq.rows': { one: '{count} row', other: '{count} rows' },
@@ -74,7 +73,6 @@ export const frequencyCellRu: Translation<typeof frequencyCellEn> = {
   'freq.none': 'нет',
   'freq.run': 'Посчитать',
   'freq.progress': 'Читаю комментарии: {done} из {total}',
-  'freq.failed': 'Не удалось посчитать жалобы: {error}',
   'freq.summary': '{comments} со словами из {rows}.',
   'freq.comments': {
     one: '{count} комментарий',

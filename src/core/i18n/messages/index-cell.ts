@@ -38,7 +38,6 @@ export const indexEn = {
   'index.noModels': 'No service model yet. Open the demo from the notebook list to get one.',
   'index.missingModel': 'The chosen service model no longer exists.',
   'index.run': 'Compute the index',
-  'index.cancelled': 'Cancelled.',
   'index.failed': 'Could not compute the index: {error}',
   'index.noData': 'No client has an index: the model’s index members have no values in the data.',
   'index.overall': 'Satisfaction index',
@@ -149,7 +148,6 @@ export const indexRu: Translation<typeof indexEn> = {
     'Сервисной модели пока нет. Откройте демо из списка блокнотов, чтобы её получить.',
   'index.missingModel': 'Выбранной сервисной модели больше нет.',
   'index.run': 'Рассчитать индекс',
-  'index.cancelled': 'Отменено.',
   'index.failed': 'Не удалось рассчитать индекс: {error}',
   'index.noData':
     'Ни у одного клиента нет индекса: у показателей индекса в модели нет значений в данных.',

@@ -28,7 +28,6 @@ export const traceEn = {
   'trace.empty': 'Nobody is in this population: choose another one.',
   'trace.emptyPeriod':
     'Nobody is in this population in the chosen period: choose another period or population.',
-  'trace.handFailed': 'Could not hand the clients over: {error}',
   'trace.summary': '{clients} in the population ({answers}), against the other clients.',
   'trace.summaryAnswers': '{clients} in the population ({answers}), against the other answers.',
   'trace.clients': { one: '{count} client', other: '{count} clients' },
@@ -97,7 +96,6 @@ export const traceRu: Translation<typeof traceEn> = {
   'trace.empty': 'В этой группе никого нет: выберите другую.',
   'trace.emptyPeriod':
     'В этой группе никого нет в выбранном периоде: выберите другой период или группу.',
-  'trace.handFailed': 'Не удалось передать клиентов: {error}',
   'trace.summary': 'В группе {clients} ({answers}), сравнение с остальными клиентами.',
   'trace.summaryAnswers': 'В группе {clients} ({answers}), сравнение с остальными ответами.',
   'trace.clients': {
