@@ -1,5 +1,11 @@
 import { inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import type { Harness } from './harness/harness.ts';
 
 let shared: Browser | null = null;
@@ -87,4 +93,13 @@ export async function callHarness<K extends keyof Harness>(
     },
     [name, args] as const,
   ) as Promise<Awaited<ReturnType<Harness[K]>>>;
+}
+
+/**
+ * Waits until a chart is drawn. Charts are drawn as they near the screen, so it is scrolled
+ * into view first, as the analyst would.
+ */
+export async function drawn(figure: Locator, timeout = 30_000): Promise<void> {
+  await figure.scrollIntoViewIfNeeded({ timeout });
+  await figure.locator('svg').first().waitFor({ timeout });
 }

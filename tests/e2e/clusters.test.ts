@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { newWatchedPage, openApp, type Watched, drawn } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -23,11 +23,7 @@ describe('comment clusters', () => {
     const table = cell.getByRole('table', { name: 'Clusters of comments' });
     await table.waitFor({ timeout: 60_000 });
     expect(await table.locator('tbody tr').count()).toBe(6);
-    await cell
-      .getByRole('figure', { name: /Map of comments/ })
-      .locator('svg')
-      .first()
-      .waitFor();
+    await drawn(cell.getByRole('figure', { name: /Map of comments/ }));
     // Each cluster has its NPS; at least one is negative (the complaints) and one positive.
     const nps = (await table.locator('tbody tr td:nth-child(3)').allInnerTexts()).map((t) =>
       Number(t.replace('−', '-').replace(',', '.')),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newWatchedPage, openApp, openHarness, type Watched } from './browser.ts';
+import { newWatchedPage, openApp, openHarness, type Watched, drawn } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -50,11 +50,7 @@ describe('the demo', () => {
     const byQuarter = nps.getByRole('table', { name: 'NPS by date' });
     await byQuarter.waitFor();
     expect(await byQuarter.getByRole('row').count()).toBe(1 + 8);
-    await nps
-      .getByRole('figure', { name: /NPS by date/ })
-      .locator('svg')
-      .first()
-      .waitFor();
+    await drawn(nps.getByRole('figure', { name: /NPS by date/ }));
 
     // The index cell is set up on the demo's model: 2,000 clients get an index on 0–100.
     const index = page.getByRole('article', { name: /Satisfaction index/ });
@@ -79,6 +75,7 @@ describe('the demo', () => {
     // Linked views: the demo segments clients by warehouse; clicking the planted WH-2 in its
     // chart shows only its clients in the other views.
     const byWarehouse = index.getByRole('figure', { name: /index by warehouse/ });
+    await drawn(byWarehouse);
     // Vega labels each mark with its data (the accessibility tree does not expose SVG marks).
     await byWarehouse
       .locator('[role="graphics-symbol"][aria-label^="warehouse: WH-2; "][aria-label*="CI low"]')
@@ -101,17 +98,13 @@ describe('the demo', () => {
     await expect.poll(() => shownCount.innerText()).toBe('2,000 clients');
     // The trend chart draws (Vega with its CSP-safe interpreter) and exports as SVG.
     const chart = index.getByRole('figure', { name: /Mean satisfaction index by period/ });
-    await chart.locator('svg').first().waitFor();
+    await drawn(chart);
     const [svg] = await Promise.all([
       page.waitForEvent('download'),
       chart.getByRole('button', { name: 'SVG' }).click(),
     ]);
     expect(svg.suggestedFilename()).toBe('satisfaction-index-by-period.svg');
-    await index
-      .getByRole('figure', { name: /Clients by their latest satisfaction index/ })
-      .locator('svg')
-      .first()
-      .waitFor();
+    await drawn(index.getByRole('figure', { name: /Clients by their latest satisfaction index/ }));
 
     // The datasets page lists the six datasets; the client card has 2,000 clients.
     await page.getByRole('banner').getByRole('button', { name: 'Datasets' }).click();
@@ -125,12 +118,12 @@ describe('the demo', () => {
       .getByRole('button', { name: 'Show “Demo distributor: service model” with its values' })
       .click();
     const graph = page.getByRole('figure', { name: /Layered graph of “Demo distributor/ });
-    await graph.locator('svg').first().waitFor({ timeout: 30_000 });
+    await drawn(graph, 30_000);
     expect(await page.getByText('No problems found.').count()).toBe(1);
     // A click on an indicator in the graph shows its history and what drives it…
     await graph.locator('[role="graphics-symbol"][aria-label*="; Indicator: NPS; "]').click();
     const detail = page.getByRole('region', { name: 'NPS', exact: true });
-    await detail.getByRole('figure', { name: '“NPS” by period' }).locator('svg').waitFor();
+    await drawn(detail.getByRole('figure', { name: '“NPS” by period' }));
     await detail.getByRole('button', { name: 'CX · Delivery rating' }).waitFor();
     // …and its edit button opens the model's editor at that indicator's form.
     await detail.getByRole('button', { name: 'Edit “NPS”' }).click();

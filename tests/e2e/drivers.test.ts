@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { newWatchedPage, openApp, type Watched, drawn } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -47,7 +47,7 @@ describe('key drivers', () => {
       /Why row “.+” got its prediction/,
       /Calibration/,
     ]) {
-      await cell.getByRole('figure', { name }).locator('svg').first().waitFor();
+      await drawn(cell.getByRole('figure', { name }));
     }
     // A driver's row opens its dependence plot; a chosen row gets its own waterfall.
     await table.getByRole('button', { name: 'rating_quality', exact: true }).click();

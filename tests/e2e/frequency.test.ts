@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { newWatchedPage, openApp, type Watched, drawn } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -26,11 +26,7 @@ describe('complaint frequency', () => {
     await themes.waitFor({ timeout: 30_000 });
     const first = await themes.locator('tbody tr').first().locator('th button').innerText();
     expect(first).toBe('Delivery discipline');
-    await cell
-      .getByRole('figure', { name: /Pareto chart/ })
-      .locator('svg')
-      .first()
-      .waitFor();
+    await drawn(cell.getByRole('figure', { name: /Pareto chart/ }));
     // The change since the previous quarter is shown per theme.
     expect(await themes.innerText()).toMatch(/Change since 20\d\d-Q\d/);
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { newWatchedPage, openApp, type Watched, drawn } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -61,11 +61,7 @@ describe('metric cell', () => {
       expect(Number(n!.replace(/,/g, ''))).toBe(e.n);
       expect(rate).toBe(`${((100 * e.churned) / e.n).toFixed(1)}%`);
     }
-    await cell
-      .getByRole('figure', { name: /Churn rate by segment with 95% intervals/ })
-      .locator('svg')
-      .first()
-      .waitFor();
+    await drawn(cell.getByRole('figure', { name: /Churn rate by segment with 95% intervals/ }));
 
     // CSAT of delivery by contact role and quarter: one trend line per role; changing a
     // choice recomputes at once.
@@ -95,7 +91,7 @@ describe('metric cell', () => {
     );
     for (const [n, flag] of flags) expect(flag).toBe((n as number) < 30 ? 'yes' : '');
     const figure = cell.getByRole('figure', { name: /CSAT by contact_role and date/ });
-    await figure.locator('svg').first().waitFor();
+    await drawn(figure);
     expect(await figure.innerText()).toContain('How to read this: CSAT is the share of satisfied');
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { newWatchedPage, openApp, type Watched, drawn } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -127,7 +127,7 @@ describe('service-model editor', () => {
     await page.getByRole('tab', { name: 'Graph' }).click();
     await page.getByRole('group', { name: /^TX/ }).getByRole('button', { name: 'NPS' }).click();
     const detail = page.getByRole('region', { name: 'NPS', exact: true });
-    await detail.getByRole('figure', { name: '“NPS” by period' }).locator('svg').waitFor();
+    await drawn(detail.getByRole('figure', { name: '“NPS” by period' }));
     expect(await detail.innerText()).toContain('NPS of 0–10 scores of “nps” in “feedback”');
     await detail.getByRole('button', { name: 'CX · Delivery rating' }).waitFor();
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { newWatchedPage, openApp, type Watched, drawn } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -33,11 +33,7 @@ describe('the trace', () => {
     expect(await cell.innerText()).toMatch(
       /[\d,]+ clients in the population \([\d,]+ answers\), against the other answers/,
     );
-    await cell
-      .getByRole('figure', { name: /The trace through the layers/ })
-      .locator('svg')
-      .first()
-      .waitFor();
+    await drawn(cell.getByRole('figure', { name: /The trace through the layers/ }));
 
     // A segment: the clients of the warehouse planted with few scanners.
     await cell.getByRole('combobox', { name: 'Population' }).selectOption('segment');
