@@ -11,6 +11,18 @@ function pluralRule(locale: Locale): Intl.PluralRules {
   return r;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * A number format, made once per locale and options: making one costs far more than using it,
+ * and a page of results formats thousands of numbers.
+ */
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
 /** The plural form of a message for `count` (1 файл, 2 файла, 5 файлов). */
 export function pluralForm(locale: Locale, forms: Plural, count: number): string {
   return forms[pluralRule(locale).select(count)] ?? forms.other;
@@ -37,12 +49,12 @@ export function translateCount(locale: Locale, key: PluralKey, count: number): s
 
 /** A number in the locale's style (decimal comma and spaced thousands in Russian). */
 export function formatNumber(locale: Locale, value: number, maxFractionDigits = 2): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
 /** A signed number with a fixed count of decimals, e.g. NPS “+12,5”. */
 export function formatSigned(locale: Locale, value: number, fractionDigits = 1): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
     signDisplay: 'exceptZero',
@@ -51,7 +63,7 @@ export function formatSigned(locale: Locale, value: number, fractionDigits = 1):
 
 /** A number with exactly `fractionDigits` decimals (an AUC “0,840”), in the locale's style. */
 export function formatFixed(locale: Locale, value: number, fractionDigits: number): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(value);
@@ -59,7 +71,7 @@ export function formatFixed(locale: Locale, value: number, fractionDigits: numbe
 
 /** A tiny or huge number in scientific notation in the locale's style (“2.4E-14”, «2,4E-14»). */
 export function formatScientific(locale: Locale, value: number, fractionDigits = 1): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     notation: 'scientific',
     maximumFractionDigits: fractionDigits,
   }).format(value);
@@ -67,7 +79,7 @@ export function formatScientific(locale: Locale, value: number, fractionDigits =
 
 /** A share 0–100 as a percentage in the locale's style (“42.5%”, «42,5 %»). */
 export function formatPercent(locale: Locale, value: number, fractionDigits = 1): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'percent',
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
@@ -91,7 +103,7 @@ export function formatBytes(locale: Locale, bytes: number): string {
     v /= 1024;
     i++;
   }
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'unit',
     unit: BYTE_UNITS[i],
     // "512 B", not the short form's "512 byte".
