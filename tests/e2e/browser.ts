@@ -96,10 +96,10 @@ export async function callHarness<K extends keyof Harness>(
 }
 
 /**
- * Waits until a chart is drawn. Charts are drawn as they near the screen, so it is scrolled
- * into view first, as the analyst would.
+ * Waits until a chart is drawn (as SVG, or on a canvas when dense). Charts are drawn as they
+ * near the screen, so it is scrolled into view first, as the analyst would.
  */
 export async function drawn(figure: Locator, timeout = 30_000): Promise<void> {
   await figure.scrollIntoViewIfNeeded({ timeout });
-  await figure.locator('svg').first().waitFor({ timeout });
+  await figure.locator('svg, canvas').first().waitFor({ timeout });
 }
