@@ -2,6 +2,7 @@ import type { CxTraceDb, CellResultRecord } from './db.ts';
 import { restoreDatasetMeta } from '../core/storage/dataset-meta.ts';
 import { requestKey, type CellInputs, type InputVersions } from '../core/notebook/cell-query.ts';
 import type { CellAnswer, CellCall } from '../core/worker-api/cell-api.ts';
+import { valueBytes } from '../core/notebook/value-bytes.ts';
 
 /**
  * The current versions of a request's inputs: each dataset's generation and each model's
@@ -81,7 +82,7 @@ export async function answerCell(
   const answer: CellAnswer = { key: requestKey(request), versions, createdAt: Date.now(), value };
   await putCellResult(
     db,
-    { ...answer, request, bytes: JSON.stringify(value)?.length ?? 0 },
+    { ...answer, request, bytes: valueBytes(value) },
     call.notebookId,
     call.cellId,
   );

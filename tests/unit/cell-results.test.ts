@@ -19,6 +19,7 @@ import { npsCellQuery, createNpsCellData } from '../../src/core/notebook/cell-da
 import { readSource } from '../../src/core/ingest/read-source.ts';
 import { profileTable } from '../../src/core/ingest/inspect.ts';
 import { demoModel } from '../../src/core/demo/demo-model.ts';
+import { valueBytes } from '../../src/core/notebook/value-bytes.ts';
 
 let db: CxTraceDb;
 let n = 0;
@@ -188,5 +189,18 @@ describe('stored cell results', () => {
     expect(await getCellResult(db, 'b')).toBeNull();
     expect((await getCellResult(db, 'a'))!.notebookIds).toEqual(['nb2']);
     expect(await resultBytesByNotebook(db)).toEqual(new Map([['nb2', 100]]));
+  });
+});
+
+describe('the size of a stored result', () => {
+  it('counts typed arrays by their bytes, not by the text JSON would make of them', () => {
+    const shap = new Float64Array(10_000).map((_, i) => i / 7);
+    const result = { drivers: ['a', 'b'], sample: { shap, rows: new Int32Array(1000) } };
+    expect(valueBytes(result)).toBeGreaterThan(84_000);
+    expect(valueBytes(result)).toBeLessThan(85_000);
+    expect(JSON.stringify(result).length).toBeGreaterThan(150_000);
+    expect(valueBytes({ text: 'Доставка', n: 3, ok: true, none: null })).toBe(
+      4 + 8 + 1 + 8 + 2 + 1 + 4 + 1,
+    );
   });
 });
