@@ -1,5 +1,4 @@
-import type { ServiceModel } from '../../model/model-types.ts';
-import { modelDatasets, type DatasetRef } from '../../model/model-datasets.ts';
+import { modelReads, type ModelContext } from './model-reads.ts';
 import type { DriversInput } from '../../worker-api/drivers-api.ts';
 import type { CellRequest } from '../cell-query.ts';
 import type { TargetRule } from '../../analysis/driver-target.ts';
@@ -47,21 +46,12 @@ export function restoreDriversCellData(raw: unknown): DriversCellData {
   };
 }
 
-/** What a key-drivers cell's request is made from besides its settings. */
-export interface DriversCellContext {
-  models: readonly ServiceModel[];
-  datasets: readonly DatasetRef[];
-}
-
 /**
  * The cell's request, or null until a dataset and a target are chosen (and, when features are
  * chosen, at least one). It reads the dataset and, with a model, the model and what it reads
  * (its client card and indicators join the table).
  */
-export function driversCellQuery(
-  data: DriversCellData,
-  context: DriversCellContext,
-): CellRequest | null {
+export function driversCellQuery(data: DriversCellData, context: ModelContext): CellRequest | null {
   if (!data.datasetId || !data.target) return null;
   if (data.features !== null && data.features.length === 0) return null;
   const model = data.modelId ? context.models.find((m) => m.id === data.modelId) : undefined;
@@ -73,12 +63,12 @@ export function driversCellQuery(
     features: data.features,
     seed: data.seed,
   };
-  const read = new Set([data.datasetId]);
-  if (model) for (const d of modelDatasets(model, context.datasets)) read.add(d.id);
   return {
     worker: 'drivers',
     method: 'driversCell',
     input,
-    reads: { datasets: [...read], models: data.modelId ? [data.modelId] : [], cells: [] },
+    reads: model
+      ? modelReads(model, context.datasets, [], [data.datasetId])
+      : { datasets: [data.datasetId], models: data.modelId ? [data.modelId] : [], cells: [] },
   };
 }

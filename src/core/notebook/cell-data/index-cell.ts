@@ -1,5 +1,4 @@
-import type { ServiceModel } from '../../model/model-types.ts';
-import { modelDatasets, type DatasetRef } from '../../model/model-datasets.ts';
+import { modelReads, type ModelContext } from './model-reads.ts';
 import type { IndexQuery } from '../../index/index-view.ts';
 import type { CellRequest } from '../cell-query.ts';
 
@@ -33,10 +32,7 @@ export interface IndexCellInput {
  * period (a period or segment picked in the views is a passing selection, not stored). It reads
  * the model and every stored dataset the model reads.
  */
-export function indexCellQuery(
-  data: IndexCellData,
-  context: { models: readonly ServiceModel[]; datasets: readonly DatasetRef[] },
-): CellRequest | null {
+export function indexCellQuery(data: IndexCellData, context: ModelContext): CellRequest | null {
   const model = context.models.find((m) => m.id === data.modelId);
   if (!model) return null;
   const input: IndexCellInput = {
@@ -47,10 +43,6 @@ export function indexCellQuery(
     worker: 'analysis',
     method: 'indexCell',
     input,
-    reads: {
-      datasets: modelDatasets(model, context.datasets).map((d) => d.id),
-      models: [model.id],
-      cells: [],
-    },
+    reads: modelReads(model, context.datasets),
   };
 }

@@ -1,6 +1,5 @@
 import type { Population, TraceQuery } from '../../analysis/trace/trace-types.ts';
-import type { ServiceModel } from '../../model/model-types.ts';
-import { modelDatasets, type DatasetRef } from '../../model/model-datasets.ts';
+import { modelReads, type ModelContext } from './model-reads.ts';
 import type { CellRequest } from '../cell-query.ts';
 
 /**
@@ -110,9 +109,7 @@ export function restoreTraceCellData(raw: unknown): TraceCellData {
 }
 
 /** What a trace cell's request is made from besides its settings. */
-export interface TraceCellContext {
-  models: readonly ServiceModel[];
-  datasets: readonly DatasetRef[];
+export interface TraceCellContext extends ModelContext {
   /** The version of the result each other cell shows (a hand-off's source; see `sourceVersion`). */
   sources: Readonly<Record<string, string | null>>;
 }
@@ -145,11 +142,7 @@ export function traceCellQuery(data: TraceCellData, context: TraceCellContext): 
     worker: 'analysis',
     method: 'traceCell',
     input,
-    reads: {
-      datasets: modelDatasets(model, context.datasets).map((d) => d.id),
-      models: [model.id],
-      cells: p?.kind === 'handed' ? [p.cell] : [],
-    },
+    reads: modelReads(model, context.datasets, p?.kind === 'handed' ? [p.cell] : []),
   };
 }
 
