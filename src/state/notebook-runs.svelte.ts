@@ -6,7 +6,8 @@ import { dependencyOrder } from '../core/notebook/run-order.ts';
 /**
  * The runners of one open notebook's cells: each cell makes its own (`runnerFor`), and the
  * notebook runs them all — the stale and never-run ones, in dependency order (a cell after the
- * cells it reads), never a current one — or, when set to automatic, lets each run at once.
+ * cells it reads), never a current one — and, when set to automatic, does so by itself whenever a
+ * result is missing or goes stale (see `autoRun`).
  */
 export class NotebookRuns {
   /** Run a cell whose result is missing or stale at once, rather than on demand. */
@@ -19,6 +20,8 @@ export class NotebookRuns {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #soon = new Set<string>();
   #stopped = false;
+  /** A Run all is under way (set at once, before it has picked its first cell). */
+  #busy = false;
 
   constructor(readonly notebookId: string) {}
 
@@ -31,7 +34,7 @@ export class NotebookRuns {
     if (!runner) {
       runner = new CellRunner<unknown>(this.notebookId, cellId, {
         sources: () => this.sourcesOf(cellId),
-        auto: () => this.auto || this.#soon.delete(cellId),
+        auto: () => this.#soon.delete(cellId),
         followEdits: options.followEdits ?? false,
       });
       this.#runners.set(cellId, runner);
@@ -69,12 +72,41 @@ export class NotebookRuns {
   }
 
   /**
+   * Cells an automatic notebook runs by itself: those never run and those gone stale — not a
+   * failed or cancelled one (it would fail again, or the analyst stopped it).
+   */
+  get autoPending(): number {
+    let n = 0;
+    for (const r of this.#runners.values()) {
+      if (r.request && (r.status === 'ready' || r.status === 'stale')) n++;
+    }
+    return n;
+  }
+
+  /** The analyst stopped Run all in an automatic notebook: it waits until asked again. */
+  autoHeld = $state(false);
+
+  /**
+   * In an automatic notebook, runs what `autoPending` counts (call it from an effect: it reads
+   * what it depends on). Stopping it holds it until the analyst runs all or switches it on again.
+   */
+  autoRun(order: () => readonly string[]): void {
+    // `runningAll` is read so that the end of a run calls this again (a cell gone stale meanwhile).
+    if (this.runningAll !== null || !this.auto || this.autoHeld || this.#busy) return;
+    if (this.autoPending === 0) return;
+    void this.runAll(order(), { auto: true });
+  }
+
+  /**
    * Runs every cell that needs it, in `order` (the notebook's) with each cell after the cells it
    * reads, each once; a cell that becomes runnable as its source's result arrives (a hand-off)
    * is run after it. Stops at a cancelled run.
    */
-  async runAll(order: readonly string[]): Promise<void> {
+  async runAll(order: readonly string[], options: { auto?: boolean } = {}): Promise<void> {
+    if (this.#busy) return;
+    this.#busy = true;
     this.#stopped = false;
+    if (!options.auto) this.autoHeld = false;
     // Local to one Run all, never shown.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const tried = new Set<string>();
@@ -84,7 +116,11 @@ export class NotebookRuns {
       const next = dependencyOrder(
         order,
         (id) => this.#runners.get(id)?.request?.reads.cells ?? [],
-      ).find((id) => !tried.has(id) && this.#runners.get(id)?.needsRun);
+      ).find((id) => {
+        const r = this.#runners.get(id);
+        if (tried.has(id) || !r?.needsRun) return false;
+        return !options.auto || r.status === 'ready' || r.status === 'stale';
+      });
       if (next === undefined) break;
       tried.add(next);
       const runner = this.#runners.get(next)!;
@@ -93,6 +129,7 @@ export class NotebookRuns {
       if (runner.status === 'cancelled') break;
     }
     this.runningAll = null;
+    this.#busy = false;
   }
 
   /** Waits until no cell is still looking for its stored result (after a source's run). */
@@ -104,9 +141,10 @@ export class NotebookRuns {
     }
   }
 
-  /** Stops Run all and the cell it is running. */
+  /** Stops Run all and the cell it is running (in an automatic notebook, until asked again). */
   stopAll(): void {
     this.#stopped = true;
+    if (this.auto) this.autoHeld = true;
     if (this.runningAll) this.#runners.get(this.runningAll)?.cancel();
   }
 

@@ -154,5 +154,15 @@ describe('stored results', () => {
       .toBe(`${KINDS.length} cells to run`);
     for (const kind of KINDS) expect(await resultShown(page, kind), kind).toBe(false);
     expect(await requests(page)).toEqual([]);
+
+    // Set to automatic, the notebook runs every missing result by itself, each once.
+    await toolbar(page).getByRole('checkbox', { name: 'Re-run stale cells automatically' }).check();
+    await expect
+      .poll(() => toolbar(page).getByRole('status').last().innerText(), { timeout: 240_000 })
+      .toBe('Every result is current.');
+    expect((await requests(page)).sort()).toEqual(
+      ['clustersCell', 'driversCell', 'frequencyCell', 'indexCell', 'npsCell', 'traceCell'].sort(),
+    );
+    for (const kind of KINDS) expect(await resultShown(page, kind), kind).toBe(true);
   });
 });
