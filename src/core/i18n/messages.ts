@@ -19,6 +19,7 @@ import { clustersCellEn, clustersCellRu } from './messages/clusters-cell.ts';
 import { driversEn, driversRu } from './messages/drivers.ts';
 import { traceEn, traceRu } from './messages/trace.ts';
 import { traceVerdictEn, traceVerdictRu } from './messages/trace-verdict.ts';
+import { indicatorUnitsEn, indicatorUnitsRu } from './messages/indicator-units.ts';
 import { cellRunsEn, cellRunsRu } from './messages/cell-runs.ts';
 
 export const en = {
@@ -36,6 +37,7 @@ export const en = {
   ...driversEn,
   ...traceEn,
   ...traceVerdictEn,
+  ...indicatorUnitsEn,
   ...cellRunsEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
@@ -334,6 +336,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...driversRu,
   ...traceRu,
   ...traceVerdictRu,
+  ...indicatorUnitsRu,
   ...cellRunsRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
