@@ -22,7 +22,7 @@ describe('the trace', () => {
     const verdict = cell.locator('p.verdict');
     await verdict.waitFor({ timeout: 60_000 });
     expect(await verdict.innerText()).toMatch(
-      /^Detractors: NPS -100 against [\d.]+ for the other answers, [\d.]+ NPS points worse .*The main supported cause: WMS scanner coverage at WH-[25] and WH-[25] — [\d.]+% of the gap \(95% interval [\d.]+% to [\d.]+%\)\./,
+      /^Detractors: NPS -100\.0 against \+[\d.]+ for the other answers, [\d.]+ NPS points worse .*The main supported cause: WMS scanner coverage at WH-[25] and WH-[25] \([\d.]+% and [\d.]+% against [\d.]+% at the other units\) — [\d.]+ NPS points of the gap, [\d.]+% \(95% interval [\d.]+% to [\d.]+%\)\./,
     );
     const path = cell.getByRole('region', { name: 'The route to the main cause' });
     const steps = () => path.getByRole('listitem').allInnerTexts();

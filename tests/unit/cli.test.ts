@@ -742,7 +742,7 @@ describe('cx-trace trace', () => {
           await main(['trace', '--model', model, '--data', dir, '--lang', 'ru'], ru.host),
         ).toBe(0);
         expect(ru.out()).toMatch(
-          /^Критики: NPS -100 против .*Главная подтверждённая причина — Покрытие сканерами WMS \(WH-[25] и WH-[25]\)/,
+          /^Критики: NPS -100,0 против .*Главная подтверждённая причина — Покрытие сканерами WMS \(WH-[25] и WH-[25]: [\d,]+ % и [\d,]+ % против [\d,]+ % у остальных\)/,
         );
         expect(ru.out()).toMatch(/✔ IT Покрытие сканерами WMS/);
       } finally {

@@ -60,10 +60,10 @@ describe('the trace on the demo world', () => {
     const sum = r.causes.reduce((s, c) => s + c.contribution, 0) + r.unexplained.contribution;
     expect(Math.abs(sum - r.gap.value)).toBeLessThan(1e-9);
     expect(traceSummary('en', world.model, r)).toMatch(
-      /^Detractors: NPS -100 against [\d.]+ for the other answers, [\d.]+ NPS points worse .* The main supported cause: WMS scanner coverage at WH-[25] and WH-[25] — [\d.]+% of the gap \(95% interval [\d.]+% to [\d.]+%\)\./,
+      /^Detractors: NPS -100\.0 against \+[\d.]+ for the other answers, [\d.]+ NPS points worse \(95% interval [\d.]+ to [\d.]+\)\. The main supported cause: WMS scanner coverage at WH-[25] and WH-[25] \([\d.]+% and [\d.]+% against [\d.]+% at the other units\) — [\d.]+ NPS points of the gap, [\d.]+% \(95% interval [\d.]+% to [\d.]+%\)\. The gap runs above all through /,
     );
     expect(traceSummary('ru', world.model, r)).toMatch(
-      /^Критики: NPS -100 против [\d,]+ у остальных ответов/,
+      /^Критики: NPS -100,0 против \+[\d,]+ у остальных ответов, хуже на [\d,]+ пункта NPS/,
     );
   });
 

@@ -151,19 +151,38 @@ export function formatIndicatorValue(
 
 /**
  * A difference of `indicator` (a gap, a predicted change), e.g. “4.1 NPS points”, “3.5 pp”,
- * “−0.4 hr”; with `signed`, a plus for a rise.
+ * “−0.4 hr”; with `signed`, a plus for a rise; with `bare`, the number alone as it would be
+ * written there (for the bounds of an interval after the amount).
  */
 export function formatIndicatorChange(
   locale: Locale,
   indicator: UnitIndicator,
   delta: number,
-  options: { signed?: boolean } = {},
+  options: { signed?: boolean; bare?: boolean } = {},
 ): string {
   const signed = options.signed ?? false;
   const unit = indicator.unit.trim();
   const num = (v: number, d: number) =>
     signed ? signedNumber(locale, v, d) : formatNumber(locale, v, d);
-  switch (unitKindOf(indicator)) {
+  const kind = unitKindOf(indicator);
+  if (options.bare) {
+    switch (kind) {
+      case 'nps':
+        return signed ? formatSigned(locale, delta, 1) : formatFixed(locale, delta, 1);
+      case 'share':
+        return num(isFraction(indicator) ? delta * 100 : delta, 1);
+      case 'money':
+        return num(delta, Math.abs(delta) >= 100 ? 0 : 2);
+      case 'duration':
+      case 'count':
+        return num(delta, 1);
+      case 'points':
+        return num(delta, 2);
+      case 'other':
+        return num(delta, decimalsFor(delta));
+    }
+  }
+  switch (kind) {
     case 'nps': {
       const text = signed ? formatSigned(locale, delta, 1) : formatFixed(locale, delta, 1);
       return withPlural(locale, 'unit.npsPoints', delta, text, { min: 1, max: 1 });

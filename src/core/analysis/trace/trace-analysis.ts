@@ -30,6 +30,7 @@ import {
 } from './trace-verdict.ts';
 import { jackknifeErrors, replicate, standardErrors, type Replicate } from './trace-replicates.ts';
 import { causeUnits } from './cause-units.ts';
+import { unitMeans } from './what-if.ts';
 import { defaultPopulation, startIndicator } from './trace-start.ts';
 import {
   TRACE_DEFAULTS,
@@ -291,6 +292,12 @@ function buildCauses(parts: Parts): TraceCause[] {
               persistent,
               point.decomposition.unitParts?.get(id),
             )
+          : [],
+      unitValues:
+        x.kind === 'units'
+          ? [...unitMeans(x, data, parts.frame.compared)]
+              .map((value, u) => ({ unit: kind!.units[u]!, value }))
+              .filter((v) => !Number.isNaN(v.value))
           : [],
       fewUnits: kind ? kind.units.length < FEW_UNITS : fit.units < 30,
     };

@@ -6,6 +6,7 @@
 import type { Locale } from '../../i18n/locale.ts';
 import { formatNumber, formatPercent, translate, translateCount } from '../../i18n/translate.ts';
 import type { ServiceModel } from '../../model/model-types.ts';
+import { formatIndicatorChange, formatIndicatorValue } from '../../model/indicator-format.ts';
 import type { Population, TraceAnalysis, TraceCause } from './trace-types.ts';
 
 const percent = (locale: Locale, share: number) => formatPercent(locale, share * 100);
@@ -51,11 +52,14 @@ export function traceSummary(locale: Locale, model: ServiceModel, analysis: Trac
   if (!analysis.population || !analysis.start) return '';
   const name = (id: string) => model.indicators.find((i) => i.id === id)?.name[locale] ?? id;
   const startIndicator = model.indicators.find((i) => i.id === analysis.start);
-  const unit =
-    startIndicator?.binding?.aggregate === 'nps'
-      ? translate(locale, 'tv.npsPoints')
-      : (startIndicator?.unit ?? '');
-  const amount = (v: number) => `${formatNumber(locale, v, 1)}${unit ? ` ${unit}` : ''}`;
+  const value = (v: number) =>
+    startIndicator ? formatIndicatorValue(locale, startIndicator, v) : formatNumber(locale, v, 1);
+  const amount = (v: number) =>
+    startIndicator ? formatIndicatorChange(locale, startIndicator, v) : formatNumber(locale, v, 1);
+  const bare = (v: number) =>
+    startIndicator
+      ? formatIndicatorChange(locale, startIndicator, v, { bare: true })
+      : formatNumber(locale, v, 1);
   const g = analysis.gap;
   const common = {
     population: populationLabel(locale, analysis.population),
@@ -64,11 +68,11 @@ export function traceSummary(locale: Locale, model: ServiceModel, analysis: Trac
       analysis.comparedWith === 'clients' ? 'tv.ref.clients' : 'tv.ref.answers',
     ),
     start: name(analysis.start),
-    popValue: formatNumber(locale, g.population, 1),
-    refValue: formatNumber(locale, g.reference, 1),
+    popValue: value(g.population),
+    refValue: value(g.reference),
     gap: amount(g.value),
-    low: formatNumber(locale, g.ci[0], 1),
-    high: formatNumber(locale, g.ci[1], 1),
+    low: bare(g.ci[0]),
+    high: bare(g.ci[1]),
   };
   if (analysis.verdict === 'none') return translate(locale, 'tv.none', common);
   const head = translate(locale, 'tv.gap', common);
@@ -77,7 +81,9 @@ export function traceSummary(locale: Locale, model: ServiceModel, analysis: Trac
     .sort((a, b) => b.persistentShare - a.persistentShare);
   if (analysis.verdict === 'cause') {
     const [main, ...more] = supported;
-    const lines = [head, causeSentence(locale, name, main!)];
+    const lines = [head, causeSentence(locale, model, name, main!, amount)];
+    const via = main!.path.length > 2 ? main!.path[1] : undefined;
+    if (via) lines.push(translate(locale, 'tv.via', { via: name(via) }));
     if (main!.fewUnits && main!.unitKind) {
       lines.push(
         translateCount(locale, 'tv.fewUnits', analysis.estimator.clusters[main!.unitKind] ?? 0),
@@ -109,18 +115,47 @@ export function traceSummary(locale: Locale, model: ServiceModel, analysis: Trac
   return lines.join(' ');
 }
 
-function causeSentence(locale: Locale, name: (id: string) => string, c: TraceCause): string {
-  const gapOf = c.persistentShare !== 0 ? c.persistent / c.persistentShare : NaN;
+/**
+ * The units a cause sits at (those carrying a tenth of it or more), with their values against
+ * the mean of the other units of the kind; empty when it sits at none.
+ */
+export function causeWhere(
+  locale: Locale,
+  model: ServiceModel,
+  c: TraceCause,
+): { units: string[]; text: string } {
   const units = c.units.filter((u) => u.share >= 0.1).map((u) => u.unit);
-  const where =
-    units.length > 0
-      ? translate(locale, 'tv.causeAt', {
-          units: new Intl.ListFormat(locale, { type: 'conjunction' }).format(units),
-        })
-      : '';
+  if (units.length === 0) return { units, text: '' };
+  const indicator = model.indicators.find((i) => i.id === c.indicator);
+  const fmt = (v: number) =>
+    indicator ? formatIndicatorValue(locale, indicator, v) : formatNumber(locale, v, 2);
+  const list = (xs: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(xs);
+  const at = new Set(units);
+  const rest = c.unitValues.filter((v) => !at.has(v.unit));
+  const values = units.map((u) => c.units.find((x) => x.unit === u)!.value);
+  const others = rest.length > 0 ? rest.reduce((s, v) => s + v.value, 0) / rest.length : NaN;
+  return {
+    units,
+    text: translate(locale, Number.isNaN(others) ? 'tv.causeAt' : 'tv.causeAtValues', {
+      units: list(units),
+      values: list(values.map(fmt)),
+      others: Number.isNaN(others) ? '' : fmt(others),
+    }),
+  };
+}
+
+function causeSentence(
+  locale: Locale,
+  model: ServiceModel,
+  name: (id: string) => string,
+  c: TraceCause,
+  amount: (v: number) => string,
+): string {
+  const gapOf = c.persistentShare !== 0 ? c.persistent / c.persistentShare : NaN;
   return translate(locale, 'tv.cause', {
     indicator: name(c.indicator),
-    where,
+    where: causeWhere(locale, model, c).text,
+    amount: amount(c.persistent),
     share: percent(locale, c.persistentShare),
     low: percent(locale, c.persistentCi[0] / gapOf),
     high: percent(locale, c.persistentCi[1] / gapOf),

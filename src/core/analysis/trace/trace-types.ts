@@ -113,6 +113,11 @@ export interface TraceCause {
   /** The links from the start down to it (the strongest route). */
   path: string[];
   units: CauseUnit[];
+  /**
+   * Every unit of its kind with its mean over the periods compared (units without a value left
+   * out), so that a cause's units can be set against all the others; empty at client grain.
+   */
+  unitValues: { unit: string; value: number }[];
   /** Fewer than 8 units (or 30 rows) behind its estimate. */
   fewUnits: boolean;
 }

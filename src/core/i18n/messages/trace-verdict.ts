@@ -34,12 +34,13 @@ export const traceVerdictEn = {
   'tv.pop.low': 'Answers with {column} {rule}',
   'tv.ref.answers': 'the other answers',
   'tv.ref.clients': 'the other clients',
-  'tv.npsPoints': 'NPS points',
   'tv.gap':
     '{population}: {start} {popValue} against {refValue} for {reference}, {gap} worse (95% interval {low} to {high}).',
   'tv.cause':
-    'The main supported cause: {indicator}{where} — {share} of the gap (95% interval {low} to {high}).',
+    'The main supported cause: {indicator}{where} — {amount} of the gap, {share} (95% interval {low} to {high}).',
   'tv.causeAt': ' at {units}',
+  'tv.causeAtValues': ' at {units} ({values} against {others} at the other units)',
+  'tv.via': 'The gap runs above all through {via}.',
   'tv.alsoSupported': 'Also supported: {list}.',
   'tv.unexplained':
     'No process, staff or IT indicator in the model carries a supported and material part of it (at least {materiality} of the gap): the cause lies outside the model, or in how these clients answer.',
@@ -86,12 +87,13 @@ export const traceVerdictRu: Translation<typeof traceVerdictEn> = {
   'tv.pop.low': 'Ответы с {column} {rule}',
   'tv.ref.answers': 'остальных ответов',
   'tv.ref.clients': 'остальных клиентов',
-  'tv.npsPoints': 'п. NPS',
   'tv.gap':
     '{population}: {start} {popValue} против {refValue} у {reference}, хуже на {gap} (95% интервал от {low} до {high}).',
   'tv.cause':
-    'Главная подтверждённая причина — {indicator}{where}: {share} разрыва (95% интервал от {low} до {high}).',
+    'Главная подтверждённая причина — {indicator}{where}: {amount} разрыва, {share} (95% интервал от {low} до {high}).',
   'tv.causeAt': ' ({units})',
+  'tv.causeAtValues': ' ({units}: {values} против {others} у остальных)',
+  'tv.via': 'Разрыв идёт прежде всего через «{via}».',
   'tv.alsoSupported': 'Также подтверждены: {list}.',
   'tv.unexplained':
     'Ни один показатель процессов, персонала или ИТ в модели не несёт подтверждённой и существенной части разрыва (не меньше {materiality}): причина вне модели или в том, как эти клиенты отвечают.',
