@@ -19,11 +19,25 @@ describe('the trace', () => {
     // Nothing starts by itself: the analyst asks for the trace.
     await cell.getByRole('button', { name: 'Trace', exact: true }).click();
     // The verdict first, in a sentence: the planted cause at its two warehouses.
-    const verdict = cell.locator('p.verdict');
+    const verdict = cell.getByRole('region', { name: 'Verdict' }).locator('p.verdict');
     await verdict.waitFor({ timeout: 60_000 });
     expect(await verdict.innerText()).toMatch(
       /^Detractors: NPS -100\.0 against \+[\d.]+ for the other answers, [\d.]+ NPS points worse .*The main supported cause: WMS scanner coverage at WH-[25] and WH-[25] \([\d.]+% and [\d.]+% against [\d.]+% at the other units\) — [\d.]+ NPS points of the gap, [\d.]+% \(95% interval [\d.]+% to [\d.]+%\)\./,
     );
+    // The causes below the customer layer: at least three, each with its share and interval;
+    // the planted one first, at its two warehouses against the others' value.
+    const causes = cell.getByRole('region', { name: 'Causes below the customer layer' });
+    const items = causes.locator(':scope > ol > li');
+    expect(await items.count()).toBeGreaterThanOrEqual(3);
+    for (const text of await items.allInnerTexts()) {
+      expect(text).toMatch(/of the gap, -?[\d.]+% \(95% interval -?[\d.]+% to -?[\d.]+%\)/);
+    }
+    const firstCause = await items.first().innerText();
+    expect(firstCause).toMatch(/^WMS scanner coverage\s+IT\s+supported/);
+    expect(firstCause).toMatch(/WH-[25]: [\d.]+%/);
+    expect(firstCause).toMatch(/The other units: [\d.]+% on average\./);
+    // The gap, step by step, from the others' NPS to the detractors'.
+    await drawn(cell.getByRole('figure', { name: /The gap step by step/ }));
     const path = cell.getByRole('region', { name: 'The route to the main cause' });
     const steps = () => path.getByRole('listitem').allInnerTexts();
     const list = await steps();
@@ -48,6 +62,7 @@ describe('the trace', () => {
       );
 
     // An indicator lists the population's clients, worst first; a client opens its records.
+    await cell.getByText('Every indicator in detail').click();
     const table = cell.getByRole('table', {
       name: 'Every indicator below the start, by its persistent share of the gap',
     });

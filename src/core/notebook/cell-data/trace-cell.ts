@@ -1,4 +1,4 @@
-import type { Population, TraceQuery } from '../../analysis/trace/trace-types.ts';
+import type { Population, TraceQuery, TraceSettings } from '../../analysis/trace/trace-types.ts';
 import { modelReads, type ModelContext } from './model-reads.ts';
 import type { CellRequest } from '../cell-query.ts';
 
@@ -29,11 +29,31 @@ export interface TraceCellData {
   period: string | null;
   /** The indicator to start from; null for the default (see `startIndicator`). */
   start: string | null;
+  /** The verdict's settings the analyst changed (the rest are the defaults). */
+  settings: TraceCellSettings;
+}
+
+/** The verdict's settings a trace cell can change (see `TRACE_DEFAULTS`). */
+export type TraceCellSettings = Partial<Pick<TraceSettings, 'q' | 'materiality' | 'bootstrap'>>;
+
+/** Repairs stored verdict settings: each kept only within its sensible range. */
+export function restoreTraceSettings(raw: unknown): TraceCellSettings {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const within = (v: unknown, lo: number, hi: number) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi ? v : undefined;
+  const out: TraceCellSettings = {};
+  const q = within(r.q, 0.001, 0.5);
+  const materiality = within(r.materiality, 0, 0.5);
+  const bootstrap = within(r.bootstrap, 20, 2000);
+  if (q !== undefined) out.q = q;
+  if (materiality !== undefined) out.materiality = materiality;
+  if (bootstrap !== undefined) out.bootstrap = Math.round(bootstrap);
+  return out;
 }
 
 /** A new trace cell: the first model, its detractors, from the default start. */
 export function createTraceCellData(): TraceCellData {
-  return { modelId: null, population: null, period: null, start: null };
+  return { modelId: null, population: null, period: null, start: null, settings: {} };
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
@@ -105,6 +125,7 @@ export function restoreTraceCellData(raw: unknown): TraceCellData {
     population: restoreHanded(r.population) ?? restorePopulation(r.population),
     period: str(r.period),
     start: str(r.start),
+    settings: restoreTraceSettings(r.settings),
   };
 }
 
@@ -136,7 +157,12 @@ export function traceCellQuery(data: TraceCellData, context: TraceCellContext): 
   if (p?.kind === 'handed' && !context.sources[p.cell]) return null;
   const input: TraceCellInput = {
     modelId: model.id,
-    query: { population: p, period: data.period, start: data.start },
+    query: {
+      population: p,
+      period: data.period,
+      start: data.start,
+      ...(Object.keys(data.settings ?? {}).length > 0 ? { settings: data.settings } : {}),
+    },
   };
   return {
     worker: 'analysis',
