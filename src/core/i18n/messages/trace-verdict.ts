@@ -43,7 +43,7 @@ export const traceVerdictEn = {
   'tv.via': 'The gap runs above all through {via}.',
   'tv.alsoSupported': 'Also supported: {list}.',
   'tv.unexplained':
-    'No process, staff or IT indicator in the model carries a supported and material part of it (at least {materiality} of the gap): the cause lies outside the model, or in how these clients answer.',
+    'No process, staff or IT indicator in the model carries a supported and material part of it (at least {materiality} of the gap): the cause lies outside the model, or in how these clients answer. To find it, the model needs the process, staff or IT indicators that the complaints point to, measured at the units that serve these clients.',
   'tv.largestCandidate':
     'The largest candidate, {indicator}, carries {share} (95% interval {low} to {high}).',
   'tv.none':
@@ -96,7 +96,7 @@ export const traceVerdictRu: Translation<typeof traceVerdictEn> = {
   'tv.via': 'Разрыв идёт прежде всего через «{via}».',
   'tv.alsoSupported': 'Также подтверждены: {list}.',
   'tv.unexplained':
-    'Ни один показатель процессов, персонала или ИТ в модели не несёт подтверждённой и существенной части разрыва (не меньше {materiality}): причина вне модели или в том, как эти клиенты отвечают.',
+    'Ни один показатель процессов, персонала или ИТ в модели не несёт подтверждённой и существенной части разрыва (не меньше {materiality}): причина вне модели или в том, как эти клиенты отвечают. Чтобы её найти, в модель нужно добавить показатели процессов, персонала или ИТ, на которые указывают жалобы, — измеренные в подразделениях, обслуживающих этих клиентов.',
   'tv.largestCandidate':
     'Наибольший кандидат — {indicator}: {share} (95% интервал от {low} до {high}).',
   'tv.none':
