@@ -84,6 +84,13 @@ export class CellRunner<R> {
   ) {}
   /** The analyst ran this cell in this session (a light cell then follows their edits). */
   #engaged = false;
+  /** The analyst asked for a change that is itself a request to run (a what-if). */
+  #runNext = false;
+
+  /** Runs the next request the cell asks at once (the change the analyst is making asks for it). */
+  runNext(): void {
+    this.#runNext = true;
+  }
 
   /** The cell's current request, or null until its settings are complete. */
   get request(): CellRequest | null {
@@ -110,6 +117,7 @@ export class CellRunner<R> {
     const key = request ? requestKey(request) : null;
     const sources = stableJson(this.options.sources?.() ?? {});
     if (key === this.#key) {
+      this.#runNext = false;
       // The same answer, but what it reads may be known better now (a model's datasets).
       if (request && stableJson(request.reads) !== stableJson(this.#request?.reads)) {
         this.#request = request;
@@ -139,7 +147,8 @@ export class CellRunner<R> {
     if (seq !== this.#seq) return;
     this.#show(stored, stored !== null && stored.key !== key);
     if (!stored) this.status = 'ready';
-    const follow = this.#engaged && this.options.followEdits === true;
+    const follow = (this.#engaged && this.options.followEdits === true) || this.#runNext;
+    this.#runNext = false;
     if ((follow || this.options.auto?.()) && this.needsRun) await this.run();
   }
 

@@ -38,6 +38,28 @@ describe('the trace', () => {
     expect(firstCause).toMatch(/The other units: [\d.]+% on average\./);
     // The gap, step by step, from the others' NPS to the detractors'.
     await drawn(cell.getByRole('figure', { name: /The gap step by step/ }));
+
+    // What if the planted cause were at the other units' median at its two warehouses?
+    const whatIf = cell.getByRole('form', { name: 'What if' });
+    expect(
+      await whatIf
+        .getByRole('combobox', { name: 'Indicator' })
+        .locator('option:checked')
+        .innerText(),
+    ).toMatch(/^WMS scanner coverage/);
+    const ticked = await whatIf
+      .getByRole('checkbox', { checked: true })
+      .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value).sort());
+    expect(ticked).toEqual(['WH-2', 'WH-5']);
+    await whatIf.getByRole('button', { name: 'Predict' }).click();
+    const effects = whatIf.getByRole('table', { name: 'Expected changes above the indicator' });
+    await effects.waitFor({ timeout: 60_000 });
+    expect(await whatIf.innerText()).toMatch(
+      /With WMS scanner coverage at [\d.]+% at WH-[25] and WH-[25], the model expects:/,
+    );
+    const npsRow = effects.getByRole('row', { name: /^NPS / });
+    expect(await npsRow.innerText()).toMatch(/^NPS\s+\+[\d.]+ NPS points\s+[-+][\d.]+ … \+[\d.]+$/);
+    expect(await whatIf.innerText()).toContain('This assumes that the model’s links are causal');
     const path = cell.getByRole('region', { name: 'The route to the main cause' });
     const steps = () => path.getByRole('listitem').allInnerTexts();
     const list = await steps();
@@ -92,5 +114,8 @@ describe('the trace', () => {
     expect(await again.locator('p.verdict').innerText({ timeout: 10_000 })).toMatch(
       /^Clients with warehouse = WH-2: /,
     );
+    await again
+      .getByRole('table', { name: 'Expected changes above the indicator' })
+      .waitFor({ timeout: 10_000 });
   });
 });

@@ -238,4 +238,30 @@ describe('a population handed over by another cell', () => {
       restoreTraceCellData({ population: { kind: 'handed', part: {} } }).population,
     ).toBeNull();
   });
+
+  it('keeps a what-if and the verdict’s settings, repaired, as part of the trace’s request', () => {
+    const model = demoModel();
+    const ctx = { models: [model], datasets: stored, sources: {} };
+    const restored = restoreTraceCellData({
+      whatIf: {
+        indicator: 'it.scanner_coverage',
+        value: 'median',
+        at: { unitKind: 'warehouse', units: ['WH-2', 'WH-2', 'WH-5', 3] },
+      },
+      settings: { q: 0.1, materiality: 9, bootstrap: 400.4 },
+    });
+    expect(restored.whatIf).toEqual({
+      indicator: 'it.scanner_coverage',
+      value: 'median',
+      at: { unitKind: 'warehouse', units: ['WH-2', 'WH-5'] },
+    });
+    // A materiality of 900% is not one: it falls back to the default.
+    expect(restored.settings).toEqual({ q: 0.1, bootstrap: 400 });
+    expect(restoreTraceCellData({ whatIf: { indicator: 'x', value: 'max' } }).whatIf).toBeNull();
+    const plain = traceCellQuery({ ...restored, whatIf: null, settings: {} }, ctx)!;
+    const asked = traceCellQuery(restored, ctx)!;
+    expect((plain.input as { query: object }).query).not.toHaveProperty('whatIf');
+    expect((asked.input as { query: { whatIf: unknown } }).query.whatIf).toEqual(restored.whatIf);
+    expect(requestKey(asked)).not.toBe(requestKey(plain));
+  });
 });

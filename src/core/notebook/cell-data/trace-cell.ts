@@ -1,4 +1,9 @@
-import type { Population, TraceQuery, TraceSettings } from '../../analysis/trace/trace-types.ts';
+import type {
+  Population,
+  TraceQuery,
+  TraceSettings,
+  WhatIfQuery,
+} from '../../analysis/trace/trace-types.ts';
 import { modelReads, type ModelContext } from './model-reads.ts';
 import type { CellRequest } from '../cell-query.ts';
 
@@ -31,6 +36,35 @@ export interface TraceCellData {
   start: string | null;
   /** The verdict's settings the analyst changed (the rest are the defaults). */
   settings: TraceCellSettings;
+  /** A what-if asked of the trace (its answer is stored with the trace's result). */
+  whatIf: WhatIfQuery | null;
+}
+
+/** Repairs a stored what-if; null when it is not one. */
+export function restoreWhatIf(raw: unknown): WhatIfQuery | null {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const indicator = str(r.indicator);
+  const value =
+    r.value === 'median' || r.value === 'target'
+      ? r.value
+      : typeof r.value === 'number' && Number.isFinite(r.value)
+        ? r.value
+        : null;
+  if (!indicator || value === null) return null;
+  const at = (typeof r.at === 'object' && r.at !== null ? r.at : null) as Record<
+    string,
+    unknown
+  > | null;
+  const unitKind = at ? str(at.unitKind) : null;
+  const units =
+    at && Array.isArray(at.units)
+      ? [...new Set(at.units.filter((u): u is string => typeof u === 'string' && u !== ''))]
+      : [];
+  return {
+    indicator,
+    value,
+    at: unitKind && units.length > 0 ? { unitKind, units } : null,
+  };
 }
 
 /** The verdict's settings a trace cell can change (see `TRACE_DEFAULTS`). */
@@ -53,7 +87,14 @@ export function restoreTraceSettings(raw: unknown): TraceCellSettings {
 
 /** A new trace cell: the first model, its detractors, from the default start. */
 export function createTraceCellData(): TraceCellData {
-  return { modelId: null, population: null, period: null, start: null, settings: {} };
+  return {
+    modelId: null,
+    population: null,
+    period: null,
+    start: null,
+    settings: {},
+    whatIf: null,
+  };
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
@@ -126,6 +167,7 @@ export function restoreTraceCellData(raw: unknown): TraceCellData {
     period: str(r.period),
     start: str(r.start),
     settings: restoreTraceSettings(r.settings),
+    whatIf: restoreWhatIf(r.whatIf),
   };
 }
 
@@ -162,6 +204,7 @@ export function traceCellQuery(data: TraceCellData, context: TraceCellContext): 
       period: data.period,
       start: data.start,
       ...(Object.keys(data.settings ?? {}).length > 0 ? { settings: data.settings } : {}),
+      ...(data.whatIf ? { whatIf: data.whatIf } : {}),
     },
   };
   return {
