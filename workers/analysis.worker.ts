@@ -34,6 +34,10 @@ import { summariseIndex, type IndexSummary } from '../src/core/index/index-summa
 import { indicatorOverview, type IndicatorOverview } from '../src/core/index/indicator-overview.ts';
 import { traceAnalysis } from '../src/core/analysis/trace/trace-analysis.ts';
 import { traceClients } from '../src/core/analysis/trace/trace-clients.ts';
+import {
+  traceUnitClients,
+  type UnitClients,
+} from '../src/core/analysis/trace/trace-unit-clients.ts';
 import { readTraceData, type TraceData } from '../src/core/analysis/trace/trace-data.ts';
 import type { Population, TraceQuery } from '../src/core/analysis/trace/trace-types.ts';
 import type { NpsCellInput } from '../src/core/notebook/cell-data/nps-cell.ts';
@@ -369,6 +373,17 @@ const api = {
       result: traceAnalysis(model, datasets, input.query, data),
       segments: segmentColumns(model, datasets),
     };
+  },
+
+  /** The population's clients a unit serves, with their client card and comments. */
+  async traceUnitClients(
+    input: ModelInput & { query: TraceQuery; unitKind: string; unit: string },
+  ): Promise<{ ok: true; result: UnitClients | null } | { ok: false; reason: 'model-missing' }> {
+    const computed = await traceMemo.get(input);
+    if (!computed) return { ok: false, reason: 'model-missing' };
+    const { model, datasets, value: data } = computed;
+    const at = { unitKind: input.unitKind, unit: input.unit };
+    return { ok: true, result: traceUnitClients(model, datasets, input.query, at, 200, data) };
   },
 
   /** The population's clients with their values of one indicator, the worst first. */

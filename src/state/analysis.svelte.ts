@@ -10,6 +10,7 @@ import { LatestQuery, TaskRun } from './task-run.svelte.ts';
 import type { IndexQuery } from '../core/index/index-view.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
 import type { TraceQuery } from '../core/analysis/trace/trace-types.ts';
+import type { UnitClients } from '../core/analysis/trace/trace-unit-clients.ts';
 
 /** A stored model by id, or a model being edited ($state snapshots pass to the worker as is). */
 const modelInput = (model: string | ServiceModel): ModelInput =>
@@ -98,6 +99,20 @@ export class SegmentValuesRun extends LatestQuery<string[]> {
     await this.ask(async (signal) => {
       const r = await analysisBridge.call('segmentValues', { modelId, column }, { signal });
       return r.ok ? r.values : null;
+    });
+  }
+}
+
+/** The population's clients a unit serves, with their client card and what they wrote. */
+export class TraceUnitClientsRun extends LatestQuery<UnitClients> {
+  async start(modelId: string, query: TraceQuery, unitKind: string, unit: string): Promise<void> {
+    await this.ask(async (signal) => {
+      const r = await analysisBridge.call(
+        'traceUnitClients',
+        { modelId, query, unitKind, unit },
+        { signal },
+      );
+      return r.ok ? r.result : null;
     });
   }
 }

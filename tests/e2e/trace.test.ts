@@ -36,6 +36,24 @@ describe('the trace', () => {
     expect(firstCause).toMatch(/^WMS scanner coverage\s+IT\s+supported/);
     expect(firstCause).toMatch(/WH-[25]: [\d.]+%/);
     expect(firstCause).toMatch(/The other units: [\d.]+% on average\./);
+    // A unit opens the population's clients there, with their client card and comments.
+    await items.first().getByRole('button', { name: 'WH-2', exact: true }).click();
+    const atUnit = cell.getByRole('region', { name: 'Clients of the population at WH-2' });
+    const cardTable = atUnit.getByRole('table', { name: 'Clients at WH-2 and their client card' });
+    await cardTable.waitFor({ timeout: 30_000 });
+    const header = await cardTable.locator('thead th').allInnerTexts();
+    expect(header).toEqual(expect.arrayContaining(['Client', 'segment', 'ltv', 'warehouse']));
+    const warehouse = header.indexOf('warehouse');
+    const cells = await cardTable
+      .locator(`tbody tr > :nth-child(${warehouse + 1})`)
+      .allInnerTexts();
+    expect(cells.length).toBeGreaterThan(3);
+    expect(new Set(cells)).toEqual(new Set(['WH-2']));
+    expect(
+      await atUnit.getByRole('list', { name: 'What they wrote' }).locator('li').count(),
+    ).toBeGreaterThan(5);
+    await atUnit.getByRole('button', { name: 'Close' }).click();
+
     // The gap, step by step, from the others' NPS to the detractors'.
     await drawn(cell.getByRole('figure', { name: /The gap step by step/ }));
 

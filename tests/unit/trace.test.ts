@@ -3,6 +3,7 @@ import { generateDemoWorld, type DemoWorld } from '../../src/core/demo/demo-worl
 import { loadCsv, type LoadedDataset } from '../../src/core/index/loaded-dataset.ts';
 import { traceAnalysis } from '../../src/core/analysis/trace/trace-analysis.ts';
 import { traceClients } from '../../src/core/analysis/trace/trace-clients.ts';
+import { traceUnitClients } from '../../src/core/analysis/trace/trace-unit-clients.ts';
 import { readTraceData, type TraceData } from '../../src/core/analysis/trace/trace-data.ts';
 import { mainCause, traceSummary } from '../../src/core/analysis/trace/trace-summary.ts';
 import type { TraceAnalysis, TraceQuery } from '../../src/core/analysis/trace/trace-types.ts';
@@ -27,6 +28,32 @@ const candidates = (r: TraceAnalysis) =>
   r.causes.filter((c) => ['OX', 'EX', 'IT'].includes(c.layer));
 
 describe('the trace on the demo world', () => {
+  it('lists the detractors a warehouse serves, with their client card and what they wrote', () => {
+    const q = { population: null, period: null, start: null };
+    const at = traceUnitClients(world.model, data, q, { unitKind: 'warehouse', unit: 'WH-2' });
+    expect(at).not.toBeNull();
+    const names = at!.columns.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['name', 'segment', 'warehouse', 'ltv']));
+    expect(names.some((n) => n.startsWith('weight_') || n === 'client_id')).toBe(false);
+    expect(at!.clients.length).toBeGreaterThan(20);
+    const w = names.indexOf('warehouse');
+    expect(new Set(at!.clients.map((c) => c.card[w]))).toEqual(new Set(['WH-2']));
+    // Every client listed is a detractor of the trace: the population counts them all.
+    const all = ['WH-1', 'WH-2', 'WH-3', 'WH-4', 'WH-5', 'WH-6'].map((unit) =>
+      traceUnitClients(world.model, data, q, { unitKind: 'warehouse', unit })!,
+    );
+    const rows = all.reduce((s, u) => s + u.clients.reduce((t, c) => t + c.rows, 0), 0);
+    expect(rows).toBe(detractors.counts.answers);
+    expect(at!.commentColumn).toBe('comment');
+    expect(at!.comments.length).toBeGreaterThan(10);
+    expect(at!.commentCount).toBeGreaterThanOrEqual(at!.comments.length);
+    const listed = new Set(at!.clients.map((c) => c.client));
+    expect(at!.comments.every((c) => listed.has(c.client))).toBe(true);
+    expect(
+      traceUnitClients(world.model, data, q, { unitKind: 'nowhere', unit: 'WH-2' }),
+    ).toBeNull();
+  });
+
   it('names WMS scanner coverage at WH-2 and WH-5 as the detractors’ cause, with its share', () => {
     const r = detractors;
     expect(r.population?.kind).toBe('detractors');
@@ -231,6 +258,8 @@ describe('the trace on the demo world', () => {
       population: null,
       period: null,
       start: null,
+      settings: {},
+      whatIf: null,
     });
   });
 });
