@@ -7,6 +7,8 @@ import { indicatorTrendSpec } from '../../src/core/charts/indicator-trend.ts';
 import { intervalChartSpec } from '../../src/core/charts/interval-chart.ts';
 import { paretoSpec } from '../../src/core/charts/pareto.ts';
 import { themePareto } from '../../src/core/text/theme-pareto.ts';
+import { traceMapSpec } from '../../src/core/charts/trace-map.ts';
+import { waterfallBars, waterfallSpec } from '../../src/core/charts/trace-waterfall.ts';
 
 describe('chart specs', () => {
   it('the index trend is valid Vega-Lite, in period order, on a fixed 0–100 axis', () => {
@@ -156,5 +158,56 @@ describe('chart specs', () => {
     const text = JSON.stringify(vega);
     expect(text).toContain('"step":5');
     expect(text).toContain('"extent":[0,100]');
+  });
+
+  it('the trace map is valid Vega-Lite; links the data does not back are dashed, contrary ones orange', () => {
+    const node = (id: string, layer: 'CX' | 'OX' | 'IT', share: number | null) => ({
+      id,
+      name: id,
+      layer,
+      share,
+      onPath: false,
+    });
+    const link = (child: string, parent: string, status: 'supported' | 'unsupported' | 'sign') => ({
+      child,
+      parent,
+      r: 0.4,
+      onPath: false,
+      status,
+      statusText: status,
+    });
+    const spec = traceMapSpec(
+      [node('nps', 'CX', null), node('late', 'OX', 0.1), node('scan', 'IT', 0.04)],
+      [link('late', 'nps', 'supported'), link('scan', 'late', 'unsupported')],
+      { layer: 'Layer', indicator: 'Indicator', share: 'Share', r: 'Effect', status: 'Data' },
+    );
+    expect(() => compile(spec)).not.toThrow();
+    const lines = (
+      spec as {
+        layer: { data: { values: { status: string }[] }; encoding: Record<string, unknown> }[];
+      }
+    ).layer[0]!;
+    expect(lines.data.values.map((v) => v.status)).toEqual([
+      'supported',
+      'supported',
+      'unsupported',
+      'unsupported',
+    ]);
+    expect(JSON.stringify(lines.encoding.strokeDash)).toContain("datum.status !== 'supported'");
+    expect(JSON.stringify(lines.encoding.color)).toContain("datum.status === 'sign'");
+  });
+
+  it('the trace waterfall is valid Vega-Lite with its bars in order', () => {
+    const labels = {
+      step: 'Step',
+      value: 'Value',
+      change: 'Change',
+      reference: 'Others',
+      population: 'Detractors',
+      formatValue: String,
+      formatChange: String,
+    };
+    const bars = waterfallBars(40, -100, [{ label: 'Delivery', change: -140 }], labels);
+    expect(() => compile(waterfallSpec(bars, labels))).not.toThrow();
   });
 });

@@ -23,6 +23,13 @@ export interface TraceMapLink {
   /** The fitted effect, in standard deviations of each. */
   r: number | null;
   onPath: boolean;
+  /**
+   * What the data says of the link: backed (its interval excludes 0, its sign as the model
+   * expects), not backed (the interval includes 0), or backed with the opposite sign.
+   */
+  status: 'supported' | 'unsupported' | 'sign';
+  /** The status in words, for the tooltip. */
+  statusText: string;
 }
 
 /** Labels of the map, in the user's language. */
@@ -31,6 +38,7 @@ export interface TraceMapLabels {
   indicator: string;
   share: string;
   r: string;
+  status: string;
 }
 
 /** The map of a trace (see the module comment); `selected` is the picked indicator's id. */
@@ -73,6 +81,8 @@ export function traceMapSpec(
         strength: l.r === null ? 0 : Math.abs(l.r),
         r: l.r,
         onPath: l.onPath,
+        status: l.status,
+        statusText: l.statusText,
       })),
     );
   const x = {
@@ -109,10 +119,22 @@ export function traceMapSpec(
             legend: null,
           },
           strokeWidth: { condition: { test: 'datum.onPath', value: 4 }, value: 1.2 },
-          color: { condition: { test: 'datum.onPath', value: '#b2182b' }, value: '#555' },
+          // A link the data does not back is dashed; one backed with the opposite sign is orange.
+          strokeDash: {
+            condition: { test: "datum.status !== 'supported'", value: [5, 4] },
+            value: [1, 0],
+          },
+          color: {
+            condition: [
+              { test: 'datum.onPath', value: '#b2182b' },
+              { test: "datum.status === 'sign'", value: '#e08214' },
+            ],
+            value: '#555',
+          },
           tooltip: [
             { field: 'label', type: 'nominal', title: labels.indicator },
             { field: 'r', type: 'quantitative', title: labels.r, format: '+.2f' },
+            { field: 'statusText', type: 'nominal', title: labels.status },
           ],
         },
       },

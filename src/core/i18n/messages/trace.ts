@@ -5,6 +5,10 @@ export const traceEn = {
   'kind.trace': 'Trace',
   'trace.model': 'Service model',
   'trace.run': 'Trace',
+  'trace.l.status': 'The data',
+  'trace.link.supported': 'backs this link',
+  'trace.link.unsupported': 'does not back this link (its 95% interval includes 0): dashed',
+  'trace.link.sign': 'backs it with the opposite sign to the model’s directions: orange',
   'trace.uc.region': 'Clients of the population at {unit}',
   'trace.uc.table': 'Clients at {unit} and their client card',
   'trace.uc.count': {
@@ -103,7 +107,7 @@ export const traceEn = {
   'trace.stepLink': 'effect {effect}',
   'trace.mapLabel': 'The trace through the layers, chart',
   'trace.mapHow':
-    'How to read this: columns are the layers, from money (TX) to IT; each dot is an indicator, larger and redder for a larger persistent share of the population’s gap, blue where it makes the population better. Lines are the model’s links, darker for stronger fitted effects; the route to the main cause is drawn thick. Click an indicator to see the clients behind it.',
+    'How to read this: columns are the layers, from money (TX) to IT; each dot is an indicator, larger and redder for a larger persistent share of the population’s gap, blue where it makes the population better. Lines are the model’s links, darker for stronger fitted effects (hover for the effect); a dashed line is a link the data does not back, an orange one a link backed with the opposite sign to the model’s; the route to the main cause is drawn thick. Click an indicator to see the clients behind it.',
   'trace.table': 'Every indicator below the start, by its persistent share of the gap',
   'trace.col.indicator': 'Indicator',
   'trace.col.layer': 'Layer',
@@ -132,6 +136,10 @@ export const traceRu: Translation<typeof traceEn> = {
   'kind.trace': 'Трассировка',
   'trace.model': 'Сервисная модель',
   'trace.run': 'Трассировать',
+  'trace.l.status': 'Данные',
+  'trace.link.supported': 'подтверждают связь',
+  'trace.link.unsupported': 'не подтверждают связь (95% интервал включает 0): пунктир',
+  'trace.link.sign': 'показывают связь обратного знака, чем задано в модели: оранжевая',
   'trace.uc.region': 'Клиенты группы в подразделении {unit}',
   'trace.uc.table': 'Клиенты в подразделении {unit} и их карточки',
   'trace.uc.count': {
@@ -246,7 +254,7 @@ export const traceRu: Translation<typeof traceEn> = {
   'trace.stepLink': 'эффект {effect}',
   'trace.mapLabel': 'Трассировка по слоям, график',
   'trace.mapHow':
-    'Как читать: столбцы — слои, от денег (TX) до ИТ; точка — показатель, тем крупнее и краснее, чем больше его устойчивая доля разрыва группы, синяя — если он делает группу лучше. Линии — связи модели, темнее для более сильных эффектов; путь к главной причине выделен. Щелчок по показателю показывает клиентов за ним.',
+    'Как читать: столбцы — слои, от денег (TX) до ИТ; точка — показатель, тем крупнее и краснее, чем больше его устойчивая доля разрыва группы, синяя — если он делает группу лучше. Линии — связи модели, темнее для более сильных эффектов (эффект — при наведении); пунктир — связь, которую данные не подтверждают, оранжевая — связь обратного знака, чем задано в модели; путь к главной причине выделен. Щелчок по показателю показывает клиентов за ним.',
   'trace.table': 'Все показатели ниже начального по их устойчивой доле разрыва',
   'trace.col.indicator': 'Показатель',
   'trace.col.layer': 'Слой',
