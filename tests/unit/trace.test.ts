@@ -65,6 +65,13 @@ describe('the trace on the demo world', () => {
     expect(first.supported).toBe(true);
     expect(first.persistentShare).toBeGreaterThanOrEqual(r.settings.materiality);
     expect(first.persistentCi[0]).toBeGreaterThan(0);
+    // Each indicator's own gap is its population's mean against the reference's, worse positive.
+    for (const c of r.causes) {
+      const sign =
+        world.model.indicators.find((i) => i.id === c.indicator)!.direction === 'lower' ? 1 : -1;
+      expect(c.ownGap).toBeCloseTo(sign * (c.populationValue - c.referenceValue), 9);
+    }
+    expect(first.populationValue).toBeLessThan(first.referenceValue);
     expect(mainCause(r)).toBe(first);
     expect(
       first.units

@@ -49,6 +49,9 @@ export interface Decomposition {
   persistent: Float64Array;
   /** Per indicator of `below`: its own gap (pop − ref, natural units). */
   delta: Float64Array;
+  /** Per indicator of `below`: its mean in the population and in the reference (natural units). */
+  population: Float64Array;
+  reference: Float64Array;
   /** The start's own unexplained shift (start units, worse positive). */
   unexplained: number;
   /** Per unit-level indicator of `below` (point estimate only): each unit's part of `persistent`. */
@@ -123,6 +126,8 @@ export function decompose(
     contribution: new Float64Array(n),
     persistent: new Float64Array(n),
     delta: new Float64Array(n),
+    population: new Float64Array(n),
+    reference: new Float64Array(n),
     unexplained: ctx.startSign * own(ctx.start),
   };
   if (withUnits) out.unitParts = new Map();
@@ -130,6 +135,8 @@ export function decompose(
     const t = ctx.startSign * (total.get(id) ?? 0);
     const shift = shifts.get(id)!;
     out.delta[i] = shift.delta;
+    out.population[i] = shift.population;
+    out.reference[i] = shift.reference;
     out.contribution[i] = t * own(id);
     const fit = ctx.fits.get(id)!;
     const b = coef.get(id)!;

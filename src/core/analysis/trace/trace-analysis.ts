@@ -273,6 +273,8 @@ function buildCauses(parts: Parts): TraceCause[] {
       layer: indicator.layer,
       unitKind: kind?.id ?? null,
       ownGap: (indicator.direction === 'lower' ? 1 : -1) * point.decomposition.delta[i]!,
+      populationValue: point.decomposition.population[i]!,
+      referenceValue: point.decomposition.reference[i]!,
       contribution: point.stats[1 + i]!,
       share: point.stats[1 + i]! / gap,
       ci: interval(point.stats[1 + i]!, se[1 + i]!),

@@ -92,6 +92,9 @@ export interface TraceCause {
   unitKind: string | null;
   /** The population's gap in this indicator itself (natural units, worse positive). */
   ownGap: number;
+  /** Its mean in the population and in the reference, over the periods compared (natural units). */
+  populationValue: number;
+  referenceValue: number;
   /** Its own shift carried up to the start (start units, worse positive). */
   contribution: number;
   /** contribution / gap. */
