@@ -103,3 +103,31 @@ export async function drawn(figure: Locator, timeout = 30_000): Promise<void> {
   await figure.scrollIntoViewIfNeeded({ timeout });
   await figure.locator('svg, canvas').first().waitFor({ timeout });
 }
+
+/**
+ * Counts, in the page, the cell requests the app's workers receive: every Comlink call of
+ * `answerCell` posted to a worker, with the cell method it asks for. Installed before the app
+ * loads (again on each reload, from zero).
+ */
+export async function countCellRequests(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cellRequests: string[] }).__cellRequests = seen;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+      const m = message as {
+        type?: string;
+        path?: string[];
+        argumentList?: { value?: { request?: { method?: string } } }[];
+      } | null;
+      if (m?.type === 'APPLY' && m.path?.[0] === 'answerCell') {
+        seen.push(m.argumentList?.[0]?.value?.request?.method ?? '?');
+      }
+      return post.call(this, message, ...rest);
+    } as typeof Worker.prototype.postMessage;
+  });
+}
+
+/** The cell requests the workers received since the page (re)loaded (see `countCellRequests`). */
+export const cellRequests = (page: Page) =>
+  page.evaluate(() => [...(window as unknown as { __cellRequests: string[] }).__cellRequests]);

@@ -3,40 +3,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import {
+  countCellRequests,
+  newWatchedPage,
+  openApp,
+  cellRequests as requests,
+  type Watched,
+} from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
   expect(w.errors).toEqual([]);
   await w.context.close();
 });
-
-/**
- * Counts, in the page, the cell requests the app's workers receive: every Comlink call of
- * `answerCell` posted to a worker, with the cell method it asks for. Installed before the app
- * loads (again on each reload, from zero).
- */
-async function countCellRequests(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cellRequests: string[] }).__cellRequests = seen;
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
-      const m = message as {
-        type?: string;
-        path?: string[];
-        argumentList?: { value?: { request?: { method?: string } } }[];
-      } | null;
-      if (m?.type === 'APPLY' && m.path?.[0] === 'answerCell') {
-        seen.push(m.argumentList?.[0]?.value?.request?.method ?? '?');
-      }
-      return post.call(this, message, ...rest);
-    } as typeof Worker.prototype.postMessage;
-  });
-}
-
-const requests = (page: Page) =>
-  page.evaluate(() => [...(window as unknown as { __cellRequests: string[] }).__cellRequests]);
 
 /** The demo's analysis cells, and what each shows once it has a result. */
 const RESULTS = {

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newWatchedPage, openApp, type Watched, drawn } from './browser.ts';
+import {
+  cellRequests,
+  countCellRequests,
+  newWatchedPage,
+  openApp,
+  type Watched,
+  drawn,
+} from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -11,6 +18,7 @@ describe('the trace', () => {
   it('names the demo’s planted cause at its warehouses; a segment and a client click through', async () => {
     w = await newWatchedPage();
     const { page } = w;
+    await countCellRequests(page);
     await openApp(page);
     await page.getByRole('button', { name: 'Open the demo' }).click();
     await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
@@ -135,5 +143,36 @@ describe('the trace', () => {
     await again
       .getByRole('table', { name: 'Expected changes above the indicator' })
       .waitFor({ timeout: 10_000 });
+    await again.getByRole('region', { name: 'Causes below the customer layer' }).waitFor();
+    await drawn(again.getByRole('figure', { name: /The gap step by step/ }));
+    // All of it from the stored result: no worker was asked for the trace again.
+    expect(await cellRequests(page)).toEqual([]);
+  });
+
+  it('speaks Russian: the verdict, the causes and the what-if', async () => {
+    w = await newWatchedPage(undefined, 'ru-RU');
+    const { page } = w;
+    await openApp(page);
+    await page.getByRole('button', { name: 'Открыть демо' }).click();
+    const cell = page.getByRole('article', { name: /Трассировка/ });
+    await cell.getByRole('button', { name: 'Трассировать', exact: true }).click();
+    const verdict = cell.getByRole('region', { name: 'Вывод' }).locator('p.verdict');
+    await verdict.waitFor({ timeout: 60_000 });
+    expect(await verdict.innerText()).toMatch(
+      /^Критики: NPS -100,0 против \+[\d,]+ у остальных ответов, хуже на [\d,]+ пункта NPS .*Главная подтверждённая причина — Покрытие сканерами WMS \(WH-[25] и WH-[25]: [\d,]+ % и [\d,]+ % против [\d,]+ % у остальных\): [\d,]+ пункта NPS разрыва/,
+    );
+    const causes = cell.getByRole('region', { name: 'Причины ниже клиентского слоя' });
+    expect(await causes.locator(':scope > ol > li').count()).toBeGreaterThanOrEqual(3);
+    expect(await causes.locator(':scope > ol > li').first().innerText()).toMatch(
+      /^Покрытие сканерами WMS\s+IT\s+подтверждена/,
+    );
+    await drawn(cell.getByRole('figure', { name: /Разрыв по шагам/ }));
+    const whatIf = cell.getByRole('form', { name: 'Что если' });
+    await whatIf.getByRole('button', { name: 'Рассчитать' }).click();
+    const effects = whatIf.getByRole('table', { name: 'Ожидаемые изменения выше показателя' });
+    await effects.waitFor({ timeout: 60_000 });
+    expect(await effects.getByRole('row', { name: /^NPS / }).innerText()).toMatch(
+      /^NPS\s+\+[\d,]+ пункта NPS/,
+    );
   });
 });
