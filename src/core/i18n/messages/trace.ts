@@ -70,6 +70,7 @@ export const traceEn = {
   'trace.set.how':
     'A cause is supported when its persistent part is above the floor and passes the false-discovery rate; more replicates give steadier intervals and take longer.',
   'trace.col.target': 'Target',
+  'trace.col.contribution': 'Contribution to the gap (95% interval)',
   'trace.noModel': 'Create or import a service model first (Service models, at the top).',
   'trace.population': 'Population',
   'trace.pop.detractors': 'detractors (NPS 0–6)',
@@ -116,7 +117,7 @@ export const traceEn = {
   'trace.col.population': 'Population',
   'trace.col.rest': 'Others',
   'trace.col.gap': 'Own gap (+ worse)',
-  'trace.col.status': 'Share of the gap',
+  'trace.col.status': 'Persistent share of the gap',
   'trace.col.link': '95% interval',
   'trace.clientsOf': 'Clients of the population by “{name}”, worst first',
   'trace.col.client': 'Client',
@@ -210,6 +211,7 @@ export const traceRu: Translation<typeof traceEn> = {
   'trace.set.how':
     'Причина подтверждена, если её устойчивая часть выше порога и проходит контроль доли ложных открытий; больше повторов — устойчивее интервалы, но дольше расчёт.',
   'trace.col.target': 'Цель',
+  'trace.col.contribution': 'Вклад в разрыв (95% интервал)',
   'trace.noModel': 'Сначала создайте или импортируйте сервисную модель (Сервисные модели, вверху).',
   'trace.population': 'Группа',
   'trace.pop.detractors': 'критики (NPS 0–6)',
@@ -265,7 +267,7 @@ export const traceRu: Translation<typeof traceEn> = {
   'trace.col.population': 'Группа',
   'trace.col.rest': 'Остальные',
   'trace.col.gap': 'Свой разрыв (+ хуже)',
-  'trace.col.status': 'Доля разрыва',
+  'trace.col.status': 'Устойчивая доля разрыва',
   'trace.col.link': '95% интервал',
   'trace.clientsOf': 'Клиенты группы по «{name}», сначала худшие',
   'trace.col.client': 'Клиент',
