@@ -4,6 +4,7 @@ import { parse, View } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { renderReportHtml, escapeHtml } from '../../src/core/report/render-report-html.ts';
 import { inlineSvg } from '../../src/core/report/inline-svg.ts';
+import { chartSvg, REPORT_CHART_WIDTH } from '../../src/core/report/chart-svg.ts';
 import type { ReportDocument } from '../../src/core/report/report-document.ts';
 import { waterfallBars, waterfallSpec } from '../../src/core/charts/trace-waterfall.ts';
 
@@ -105,5 +106,28 @@ describe('the report as one HTML file', () => {
     expect(drawn).toMatch(/^<svg /);
     expect(drawn).toContain('<path');
     expect(drawn).not.toMatch(/xmlns/);
+  });
+
+  it('draws a chart that fills its container at the report’s width, numbers in its language', async () => {
+    const labels = {
+      step: 'Шаг',
+      value: 'Значение',
+      change: 'Изменение',
+      reference: 'Остальные',
+      population: 'Критики',
+      formatValue: String,
+      formatChange: String,
+    };
+    const spec = waterfallSpec(
+      waterfallBars(1500.5, -100, [{ label: 'Доставка', change: -1600.5 }], labels),
+      labels,
+    );
+    const svg = await chartSvg(spec, 'ru');
+    expect(svg).toMatch(/^<svg[^>]* width="\d+"/);
+    const width = Number(/^<svg[^>]* width="(\d+)"/.exec(svg)![1]);
+    expect(width).toBeGreaterThanOrEqual(REPORT_CHART_WIDTH);
+    // Axis labels in Russian: a thin space groups thousands.
+    expect(svg).toMatch(/1\u00a0[05]00/);
+    expect(await chartSvg(spec, 'en')).toMatch(/1,[05]00/);
   });
 });
