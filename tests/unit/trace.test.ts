@@ -4,6 +4,8 @@ import { loadCsv, type LoadedDataset } from '../../src/core/index/loaded-dataset
 import { traceAnalysis } from '../../src/core/analysis/trace/trace-analysis.ts';
 import { traceClients } from '../../src/core/analysis/trace/trace-clients.ts';
 import { traceUnitClients } from '../../src/core/analysis/trace/trace-unit-clients.ts';
+import { traceReportSection } from '../../src/core/report/trace-section.ts';
+import { renderReportHtml } from '../../src/core/report/render-report-html.ts';
 import { readTraceData, type TraceData } from '../../src/core/analysis/trace/trace-data.ts';
 import { mainCause, traceSummary } from '../../src/core/analysis/trace/trace-summary.ts';
 import type { TraceAnalysis, TraceQuery } from '../../src/core/analysis/trace/trace-types.ts';
@@ -28,6 +30,49 @@ const candidates = (r: TraceAnalysis) =>
   r.causes.filter((c) => ['OX', 'EX', 'IT'].includes(c.layer));
 
 describe('the trace on the demo world', () => {
+  it(
+    'goes into a report: verdict, causes at their units, waterfall, the saved what-if',
+    SLOW,
+    async () => {
+      const r = run({
+        whatIf: {
+          indicator: 'it.scanner_coverage',
+          value: 'median',
+          at: { unitKind: 'warehouse', units: ['WH-2', 'WH-5'] },
+        },
+      });
+      const section = await traceReportSection('en', world.model, r);
+      const kinds = section.blocks.map((b) => b.kind);
+      expect(kinds).toEqual([
+        'paragraph',
+        'paragraph',
+        'table',
+        'chart',
+        'heading',
+        'paragraph',
+        'table',
+        'paragraph',
+      ]);
+      const html = renderReportHtml({
+        locale: 'en',
+        title: 'CX managers',
+        about: [],
+        sections: [section],
+      });
+      expect(html).toMatch(/The main supported cause: WMS scanner coverage at WH-[25] and WH-[25]/);
+      const causes = section.blocks[2]!;
+      expect(causes.kind === 'table' && causes.rows[0]![0]).toBe('WMS scanner coverage');
+      expect(causes.kind === 'table' && causes.rows[0]![5]).toMatch(/^at WH-[25] and WH-[25] \(/);
+      expect(html).toMatch(/<figure aria-label="The gap step by step, chart"><svg /);
+      expect(html).toMatch(/<td>NPS<\/td><td class="num">\+[\d.]+ NPS points<\/td>/);
+      // For executives: the verdict alone.
+      const brief = await traceReportSection('ru', world.model, detractors, { brief: true });
+      expect(brief.blocks).toHaveLength(1);
+      expect(brief.blocks[0]).toMatchObject({ kind: 'paragraph', tone: 'verdict' });
+      expect(brief.title).toBe('Трассировка');
+    },
+  );
+
   it('lists the detractors a warehouse serves, with their client card and what they wrote', () => {
     const q = { population: null, period: null, start: null };
     const at = traceUnitClients(world.model, data, q, { unitKind: 'warehouse', unit: 'WH-2' });
