@@ -20,6 +20,7 @@ import { driversEn, driversRu } from './messages/drivers.ts';
 import { traceEn, traceRu } from './messages/trace.ts';
 import { traceVerdictEn, traceVerdictRu } from './messages/trace-verdict.ts';
 import { indicatorUnitsEn, indicatorUnitsRu } from './messages/indicator-units.ts';
+import { reportEn, reportRu } from './messages/report.ts';
 import { cellRunsEn, cellRunsRu } from './messages/cell-runs.ts';
 
 export const en = {
@@ -38,6 +39,7 @@ export const en = {
   ...traceEn,
   ...traceVerdictEn,
   ...indicatorUnitsEn,
+  ...reportEn,
   ...cellRunsEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
@@ -337,6 +339,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...traceRu,
   ...traceVerdictRu,
   ...indicatorUnitsRu,
+  ...reportRu,
   ...cellRunsRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',

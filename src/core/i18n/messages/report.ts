@@ -1,0 +1,50 @@
+import type { Message, Translation } from '../message-types.ts';
+
+/** Messages of the reports handed to people who do not open the app. */
+export const reportEn = {
+  'report.nps.title': 'NPS',
+  'report.nps.headline':
+    'NPS {nps} (95% interval {low} to {high}) from {answers}; {promoters} promoters and {detractors} detractors.',
+  'report.nps.table': 'NPS by period',
+  'report.nps.chart': 'NPS by period with 95% intervals, chart',
+  'report.index.title': 'Satisfaction index',
+  'report.index.headline':
+    'Satisfaction index {value} of 100 (95% interval {low} to {high}) across {clients}.',
+  'report.index.table': 'Satisfaction index by period',
+  'report.answers': { one: '{count} answer', other: '{count} answers' },
+  'report.clients': { one: '{count} client', other: '{count} clients' },
+  'report.col.period': 'Period',
+  'report.col.interval': '95% interval',
+  'report.col.n': 'Answers',
+  'report.col.clients': 'Clients',
+  'report.fewAnswers': 'few answers: read with care',
+} satisfies Record<string, Message>;
+
+export const reportRu: Translation<typeof reportEn> = {
+  'report.nps.title': 'NPS',
+  'report.nps.headline':
+    'NPS {nps} (95% интервал от {low} до {high}) по {answers}; сторонников {promoters}, критиков {detractors}.',
+  'report.nps.table': 'NPS по периодам',
+  'report.nps.chart': 'NPS по периодам с 95% интервалами, диаграмма',
+  'report.index.title': 'Индекс удовлетворённости',
+  'report.index.headline':
+    'Индекс удовлетворённости {value} из 100 (95% интервал от {low} до {high}) по {clients}.',
+  'report.index.table': 'Индекс удовлетворённости по периодам',
+  'report.answers': {
+    one: '{count} ответу',
+    few: '{count} ответам',
+    many: '{count} ответам',
+    other: '{count} ответам',
+  },
+  'report.clients': {
+    one: '{count} клиенту',
+    few: '{count} клиентам',
+    many: '{count} клиентам',
+    other: '{count} клиентам',
+  },
+  'report.col.period': 'Период',
+  'report.col.interval': '95% интервал',
+  'report.col.n': 'Ответов',
+  'report.col.clients': 'Клиентов',
+  'report.fewAnswers': 'мало ответов: с осторожностью',
+};

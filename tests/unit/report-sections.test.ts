@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { npsReportSection, indexReportSection } from '../../src/core/report/summary-sections.ts';
+import { renderReportHtml } from '../../src/core/report/render-report-html.ts';
+import { npsOf } from '../../src/core/metrics/nps.ts';
+import type { NpsCellResult } from '../../src/core/worker-api/analysis-api.ts';
+import type { IndexView } from '../../src/core/index/index-view.ts';
+
+/** An NPS summary of scores drawn so that the share of each class is as given. */
+const summaryOf = (promoters: number, passives: number, detractors: number) =>
+  npsOf([
+    ...Array<number>(promoters).fill(10),
+    ...Array<number>(passives).fill(8),
+    ...Array<number>(detractors).fill(3),
+  ]);
+
+const nps: NpsCellResult = {
+  summary: { ok: true, summary: summaryOf(120, 50, 30), rows: 200 },
+  groups: {
+    ok: true,
+    result: {
+      overall: summaryOf(120, 50, 30),
+      groups: [
+        { key: '2026-Q1', summary: summaryOf(70, 20, 10), unreliable: false },
+        { key: '2026-Q2', summary: summaryOf(50, 30, 20), unreliable: false },
+        { key: '2026-Q3', summary: summaryOf(5, 3, 2), unreliable: true },
+      ],
+      blankGroup: 0,
+    },
+  },
+};
+
+const point = (mean: number, n: number) => ({
+  mean,
+  n,
+  low: mean - 2,
+  high: mean + 2,
+  unreliable: n < 30,
+});
+const index = {
+  periods: ['2026-01', '2026-02'],
+  byPeriod: [
+    { period: '2026-01', ...point(61.2, 400) },
+    { period: '2026-02', ...point(63.4, 12) },
+  ],
+  bySegment: [],
+  blocks: [{ layer: 'index', ...point(62.1, 412) }],
+  clients: [{ client: 'C-SECRET-1' }],
+  equalWeightClients: 0,
+  incompleteClients: 0,
+  segmentColumns: [],
+} as unknown as IndexView;
+
+describe('the executives’ figures in a report', () => {
+  it('NPS: the headline with its interval, the trend drawn, the periods with small ones flagged', async () => {
+    const s = (await npsReportSection('en', nps))!;
+    expect(s.blocks[0]).toMatchObject({
+      kind: 'paragraph',
+      text: expect.stringMatching(
+        /^NPS \+45\.0 \(95% interval \+[\d.]+ to \+[\d.]+\) from 200 answers; 120 promoters and 30 detractors\.$/,
+      ),
+    });
+    expect(s.blocks[1]).toMatchObject({ kind: 'chart', svg: expect.stringMatching(/^<svg /) });
+    const table = s.blocks[2]!;
+    expect(table.kind === 'table' && table.rows.map((r) => r[0])).toEqual([
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3 (few answers: read with care)',
+    ]);
+    expect(table.kind === 'table' && table.rows[0]![1]).toBe('+60.0');
+    const ru = (await npsReportSection('ru', nps))!;
+    expect(ru.blocks[0]).toMatchObject({
+      text: expect.stringMatching(
+        /^NPS \+45,0 \(95% интервал от \+[\d,]+ до \+[\d,]+\) по 200 ответам/,
+      ),
+    });
+    const none = {
+      summary: { ok: false, reason: 'column-missing' },
+      groups: null,
+    } as NpsCellResult;
+    expect(await npsReportSection('en', none)).toBeNull();
+  });
+
+  it('the index: overall with its interval and by period, with no client in it', async () => {
+    const s = (await indexReportSection('en', index))!;
+    expect(s.blocks[0]).toMatchObject({
+      text: 'Satisfaction index 62.1 of 100 (95% interval 60.1 to 64.1) across 412 clients.',
+    });
+    const html = renderReportHtml({ locale: 'en', title: 'Executives', about: [], sections: [s] });
+    expect(html).toContain('2026-02 (few answers: read with care)');
+    expect(html).not.toContain('C-SECRET-1');
+    expect(html).toMatch(/<figure aria-label="Mean satisfaction index by period, chart"><svg /);
+    expect(await indexReportSection('en', { ...index, blocks: [] })).toBeNull();
+  });
+});
