@@ -6,6 +6,7 @@ import { traceClients } from '../../src/core/analysis/trace/trace-clients.ts';
 import { traceUnitClients } from '../../src/core/analysis/trace/trace-unit-clients.ts';
 import { traceReportSection } from '../../src/core/report/trace-section.ts';
 import { renderReportHtml } from '../../src/core/report/render-report-html.ts';
+import { frontLineList } from '../../src/core/report/front-line.ts';
 import { readTraceData, type TraceData } from '../../src/core/analysis/trace/trace-data.ts';
 import { mainCause, traceSummary } from '../../src/core/analysis/trace/trace-summary.ts';
 import type { TraceAnalysis, TraceQuery } from '../../src/core/analysis/trace/trace-types.ts';
@@ -30,6 +31,38 @@ const candidates = (r: TraceAnalysis) =>
   r.causes.filter((c) => ['OX', 'EX', 'IT'].includes(c.layer));
 
 describe('the trace on the demo world', () => {
+  it('gives the front line exactly the detractors of the last period, the most valuable first', () => {
+    const list = frontLineList(world.model, data, detractors)!;
+    expect(list.period).toBe('2026-03');
+    expect(list.valueColumn).toBe('ltv');
+    // Counted apart from the raw survey: the clients with a score of 0–6 dated 2026-03.
+    const survey = data.find((d) => d.name === 'survey')!;
+    const expected = new Set<string>();
+    for (let r = 0; r < survey.columns.nps!.length; r++) {
+      const s = survey.columns.nps![r];
+      const d = new Date(survey.columns.date![r] as number).toISOString().slice(0, 7);
+      if (typeof s === 'number' && s <= 6 && d === '2026-03') {
+        expect(survey.columns.client_id![r]).toBeTypeOf('string');
+        expected.add(survey.columns.client_id![r] as string);
+      }
+    }
+    expect(expected.size).toBeGreaterThan(20);
+    expect(new Set(list.clients.map((c) => c.client))).toEqual(expected);
+    expect(list.clients).toHaveLength(expected.size);
+    const values = list.clients.map((c) => c.value!);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(list.clients.every((c) => c.score <= 6)).toBe(true);
+    expect(list.clients.filter((c) => c.comment !== null).length).toBeGreaterThan(
+      expected.size / 2,
+    );
+    // The cause is named at the two planted warehouses, and only there.
+    const w = list.columns.findIndex((c) => c.name === 'warehouse');
+    for (const c of list.clients) {
+      const at = ['WH-2', 'WH-5'].includes(c.card[w] as string);
+      expect(c.causes.map((x) => x.indicator)).toEqual(at ? ['it.scanner_coverage'] : []);
+    }
+  });
+
   it(
     'goes into a report: verdict, causes at their units, waterfall, the saved what-if',
     SLOW,
