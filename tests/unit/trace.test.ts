@@ -7,6 +7,7 @@ import { traceUnitClients } from '../../src/core/analysis/trace/trace-unit-clien
 import { traceReportSection } from '../../src/core/report/trace-section.ts';
 import { renderReportHtml } from '../../src/core/report/render-report-html.ts';
 import { frontLineList } from '../../src/core/report/front-line.ts';
+import { frontLineSection } from '../../src/core/report/front-line-section.ts';
 import { readTraceData, type TraceData } from '../../src/core/analysis/trace/trace-data.ts';
 import { mainCause, traceSummary } from '../../src/core/analysis/trace/trace-summary.ts';
 import type { TraceAnalysis, TraceQuery } from '../../src/core/analysis/trace/trace-types.ts';
@@ -55,6 +56,23 @@ describe('the trace on the demo world', () => {
     expect(list.clients.filter((c) => c.comment !== null).length).toBeGreaterThan(
       expected.size / 2,
     );
+    // As a report section: a line per client; pseudonymised, no id or name is left.
+    const section = frontLineSection('en', world.model, list);
+    const table = section.blocks[1]!;
+    expect(table.kind === 'table' && table.rows.length).toBe(expected.size);
+    expect(section.blocks[0]).toMatchObject({
+      text: `${expected.size} detractors of 2026-03 to call back, the most valuable first (by “ltv”).`,
+    });
+    const html = renderReportHtml({
+      locale: 'en',
+      title: 'Front line',
+      about: [],
+      sections: [frontLineSection('en', world.model, list, { pseudonymise: true })],
+    });
+    const names = list.clients.map((c) => c.card[list.columns.findIndex((x) => x.name === 'name')]);
+    for (const c of list.clients) expect(html).not.toContain(`>${c.client}<`);
+    expect(names.filter((n) => typeof n === 'string' && html.includes(n))).toEqual([]);
+    expect(html).toContain('<td>#1</td>');
     // The cause is named at the two planted warehouses, and only there.
     const w = list.columns.findIndex((c) => c.name === 'warehouse');
     for (const c of list.clients) {

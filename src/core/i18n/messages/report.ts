@@ -3,6 +3,21 @@ import type { Message, Translation } from '../message-types.ts';
 /** Messages of the reports handed to people who do not open the app. */
 export const reportEn = {
   'report.nps.title': 'NPS',
+  'report.front.title': 'Clients to recover',
+  'report.front.lead': '{clients} of {period} to call back, {order}.',
+  'report.front.clients': {
+    one: '{count} detractor',
+    other: '{count} detractors',
+  },
+  'report.front.byValue': 'the most valuable first (by “{column}”)',
+  'report.front.byScore': 'the lowest score first',
+  'report.front.table': 'Detractors of {period}',
+  'report.front.client': 'Client',
+  'report.front.score': 'Score',
+  'report.front.comment': 'What they wrote',
+  'report.front.cause': 'Off at their unit',
+  'report.front.pseudonymised':
+    'Pseudonymised: clients are numbered, and the columns that name a person are left out.',
   'report.nps.headline':
     'NPS {nps} (95% interval {low} to {high}) from {answers}; {promoters} promoters and {detractors} detractors.',
   'report.nps.table': 'NPS by period',
@@ -22,6 +37,23 @@ export const reportEn = {
 
 export const reportRu: Translation<typeof reportEn> = {
   'report.nps.title': 'NPS',
+  'report.front.title': 'Клиенты, которых нужно вернуть',
+  'report.front.lead': '{clients} за {period}, кому перезвонить: {order}.',
+  'report.front.clients': {
+    one: '{count} критик',
+    few: '{count} критика',
+    many: '{count} критиков',
+    other: '{count} критика',
+  },
+  'report.front.byValue': 'сначала самые ценные (по «{column}»)',
+  'report.front.byScore': 'сначала с самой низкой оценкой',
+  'report.front.table': 'Критики за {period}',
+  'report.front.client': 'Клиент',
+  'report.front.score': 'Оценка',
+  'report.front.comment': 'Что написал',
+  'report.front.cause': 'Что не так в его подразделении',
+  'report.front.pseudonymised':
+    'Псевдонимизировано: клиенты пронумерованы, столбцы с именами и контактами убраны.',
   'report.nps.headline':
     'NPS {nps} (95% интервал от {low} до {high}) по {answers}; сторонников {promoters}, критиков {detractors}.',
   'report.nps.table': 'NPS по периодам',
