@@ -24,6 +24,7 @@ import {
 import { clustersCommand, frequencyCommand } from './text-commands.ts';
 import { driversCommand } from './drivers-command.ts';
 import { traceCommand } from './trace-command.ts';
+import { reportCommand } from './report-command.ts';
 
 export type { CliIo } from './cli-shared.ts';
 
@@ -52,6 +53,8 @@ const VALUE_OPTIONS = [
   'period',
   'what-if',
   'at',
+  'audience',
+  'pseudonymise',
 ];
 
 /** The one-line NPS summary (of answers with an NPS): value, interval, answers, the shares. */
@@ -358,6 +361,7 @@ const COMMANDS: Command[] = [
   clustersCommand,
   driversCommand,
   traceCommand,
+  reportCommand,
 ];
 
 /** NPS figures as `nps --score --json` prints them: shares 0–1, NPS and its interval in points. */

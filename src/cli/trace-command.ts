@@ -27,8 +27,8 @@ async function nodeListDir(path: string): Promise<string[]> {
   return (await import('node:fs/promises')).readdir(path);
 }
 
-/** The model file, repaired into the current format. */
-async function readModel(io: CliIo, locale: Locale, file: string): Promise<ServiceModel> {
+/** The model file, repaired into the current format (also read by `report`). */
+export async function readModel(io: CliIo, locale: Locale, file: string): Promise<ServiceModel> {
   let text: string;
   try {
     text = await io.readFile(file);
@@ -50,7 +50,7 @@ async function readModel(io: CliIo, locale: Locale, file: string): Promise<Servi
 }
 
 /** The datasets the model reads, each from the file in `dir` named after it (any extension). */
-async function readDatasets(
+export async function readDatasets(
   args: Args,
   io: CliIo,
   locale: Locale,

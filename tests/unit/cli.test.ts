@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
+import { loadCsv } from '../../src/core/index/loaded-dataset.ts';
 import { realFile } from '../fixtures/real/real-files.ts';
 import { SLOW } from './slow.ts';
 
@@ -790,4 +791,57 @@ describe('cx-trace trace', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it(
+    'writes each audience its script-free report of the demo: causes, the 2026-03 detractors, no client for executives',
+    SLOW,
+    async () => {
+      const { root, dir, io: disk } = await demoDir();
+      try {
+        const model = join(dir, 'model.json');
+        const html: Record<string, string> = {};
+        for (const audience of ['managers', 'frontline', 'executives']) {
+          const out = join(root, `${audience}.html`);
+          const t = disk();
+          const argv = ['report', '--model', model, '--data', dir, '--out', out];
+          expect(await main([...argv, '--audience', audience, '--json'], t.host)).toBe(0);
+          expect(JSON.parse(t.out())).toMatchObject({ out, audience, missing: [] });
+          html[audience] = readFileSync(out, 'utf8');
+        }
+        for (const [audience, text] of Object.entries(html)) {
+          expect(text, audience).not.toMatch(/<script/i);
+          for (const tag of text.matchAll(/<[a-zA-Z][\w:-]*([^>]*)>/g)) {
+            for (const a of tag[1]!.matchAll(/([^\s=/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
+              expect(a[1], audience).not.toMatch(/^on/i);
+              expect(a[2] ?? '', audience).not.toMatch(/https?:|javascript:/i);
+            }
+          }
+        }
+        expect(html.managers).toMatch(
+          /The main supported cause: WMS scanner coverage at WH-[25] and WH-[25]/,
+        );
+        expect(html.managers).toMatch(/<figure aria-label="The gap step by step, chart"><svg /);
+        // The front line: exactly the detractors of the last month with answers.
+        const survey = await loadCsv('survey', readFileSync(join(dir, 'survey.csv'), 'utf8'));
+        const wanted = new Set<string>();
+        for (let r = 0; r < survey.columns.nps!.length; r++) {
+          const score = survey.columns.nps![r];
+          const month = new Date(survey.columns.date![r] as number).toISOString().slice(0, 7);
+          if (typeof score === 'number' && score <= 6 && month === '2026-03') {
+            wanted.add(String(survey.columns.client_id![r]));
+          }
+        }
+        const listed = [...html.frontline!.matchAll(/<tr><td>([^<]+)<\/td>/g)].map((m) => m[1]);
+        expect(new Set(listed)).toEqual(wanted);
+        expect(listed).toHaveLength(wanted.size);
+        // Executives: the figures, and no client.
+        expect(html.executives).toContain('Satisfaction index');
+        expect(html.executives).toMatch(/NPS [+-][\d.]+ \(95% interval/);
+        for (const id of [...wanted].slice(0, 50)) expect(html.executives).not.toContain(id);
+        expect(html.managers).not.toMatch(/<tr><td>C\d+<\/td>/);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -2,7 +2,28 @@ import type { Message, Translation } from '../message-types.ts';
 
 /** Messages of the reports handed to people who do not open the app. */
 export const reportEn = {
+  'cli.report':
+    'a standalone HTML report for the front line, CX managers or executives, from a model and its data',
+  'cli.reportNeedFiles':
+    'name the model, the data folder and the file to write: cx-trace report --model model.json --data DIR --out report.html',
+  'cli.reportBadAudience': '--audience must be frontline, managers or executives, not “{value}”',
+  'cli.reportWritten': 'Wrote {out} ({sections} sections).',
   'report.nps.title': 'NPS',
+  'report.title': 'CX Trace: report for {audience}',
+  'report.audience.frontline': 'the front line',
+  'report.audience.managers': 'CX managers',
+  'report.audience.executives': 'executives',
+  'report.for': 'For {audience}.',
+  'report.period': 'Data from {from} to {to}.',
+  'report.model': 'Service model: {model}.',
+  'report.source': 'From: {source}.',
+  'report.made': 'Made on {made}.',
+  'report.missing.title': 'Not in this report',
+  'report.missing.trace': 'The trace: add a Trace cell and run it.',
+  'report.missing.nps': 'NPS by period: add an NPS summary cell split by period and run it.',
+  'report.missing.index': 'The satisfaction index: add a Satisfaction index cell and run it.',
+  'report.missing.front-line':
+    'The clients to recover: the model needs an NPS indicator with dated answers and a client card.',
   'report.front.title': 'Clients to recover',
   'report.front.lead': '{clients} of {period} to call back, {order}.',
   'report.front.clients': {
@@ -36,7 +57,30 @@ export const reportEn = {
 } satisfies Record<string, Message>;
 
 export const reportRu: Translation<typeof reportEn> = {
+  'cli.report':
+    'отдельный HTML-отчёт для первой линии, CX-менеджеров или руководства по модели и её данным',
+  'cli.reportNeedFiles':
+    'укажите модель, папку с данными и файл отчёта: cx-trace report --model model.json --data DIR --out report.html',
+  'cli.reportBadAudience': '--audience: frontline, managers или executives, а не «{value}»',
+  'cli.reportWritten': 'Записан {out} (разделов: {sections}).',
   'report.nps.title': 'NPS',
+  'report.title': 'CX Trace: отчёт для {audience}',
+  'report.audience.frontline': 'первой линии',
+  'report.audience.managers': 'CX-менеджеров',
+  'report.audience.executives': 'руководства',
+  'report.for': 'Для {audience}.',
+  'report.period': 'Данные с {from} по {to}.',
+  'report.model': 'Сервисная модель: {model}.',
+  'report.source': 'Источник: {source}.',
+  'report.made': 'Составлен {made}.',
+  'report.missing.title': 'Чего нет в этом отчёте',
+  'report.missing.trace': 'Трассировки: добавьте ячейку «Трассировка» и запустите её.',
+  'report.missing.nps':
+    'NPS по периодам: добавьте ячейку «Сводка NPS» с разбивкой по периодам и запустите её.',
+  'report.missing.index':
+    'Индекса удовлетворённости: добавьте ячейку «Индекс удовлетворённости» и запустите её.',
+  'report.missing.front-line':
+    'Клиентов, которых нужно вернуть: в модели нужен показатель NPS с датами ответов и карточка клиента.',
   'report.front.title': 'Клиенты, которых нужно вернуть',
   'report.front.lead': '{clients} за {period}, кому перезвонить: {order}.',
   'report.front.clients': {
