@@ -47,6 +47,9 @@ describe('indicator values for people', () => {
     expect(formatIndicatorValue('en', usage, 71)).toBe('71%');
     expect(formatIndicatorChange('en', churn, 0.035)).toBe('3.5 pp');
     expect(formatIndicatorChange('en', churn, -0.02, { signed: true })).toBe('-2.0 pp');
+    // A change that rounds to nothing is not written as a loss.
+    expect(formatIndicatorChange('en', churn, -0.0002)).toBe('0 pp');
+    expect(formatIndicatorChange('en', nps, -0.04, { bare: true })).toBe('0.0');
     expect(plain(formatIndicatorValue('ru', churn, 0.145))).toBe('14,5 %');
     expect(plain(formatIndicatorChange('ru', churn, 0.035))).toBe('3,5 п. п.');
   });

@@ -19,7 +19,13 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, options)));
+  // A value that rounds to zero is written without a minus ("-0.0" reads as a loss).
+  if (!f) {
+    numberFormats.set(
+      key,
+      (f = new Intl.NumberFormat(locale, { signDisplay: 'negative', ...options })),
+    );
+  }
   return f;
 }
 
