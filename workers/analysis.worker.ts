@@ -49,7 +49,12 @@ import {
   resultBytesByNotebook,
 } from '../src/data/cell-results-repo.ts';
 import type { IndexCellInput } from '../src/core/notebook/cell-data/index-cell.ts';
+import { audienceReport } from '../src/core/report/audience-report.ts';
+import { frontLineList } from '../src/core/report/front-line.ts';
+import { renderReportHtml } from '../src/core/report/render-report-html.ts';
 import type {
+  NotebookReportInput,
+  NotebookReportOutput,
   IndexViewOutput,
   MetricCellResult,
   NpsCellResult,
@@ -412,6 +417,48 @@ const api = {
       if (v !== null) values.add(v);
     }
     return { ok: true, values: [...values].sort().slice(0, 200) };
+  },
+
+  /**
+   * A notebook's report for an audience from its stored results (see `NotebookReportInput`):
+   * the trace, NPS by period and the index as stored; the front line's list read from the trace
+   * model's data (a listing of the detractors, not an analysis).
+   */
+  async notebookReport(input: NotebookReportInput): Promise<NotebookReportOutput> {
+    const db = getDb();
+    const value = async (key: string | null) =>
+      key ? ((await getCellResult(db, key))?.value ?? null) : null;
+    const traceCell = (await value(input.keys.trace)) as TraceCellResult | null;
+    const npsCell = (await value(input.keys.nps)) as NpsCellResult | null;
+    const indexCell = (await value(input.keys.index)) as IndexViewOutput | null;
+    const traceRecord = input.keys.trace ? await getCellResult(db, input.keys.trace) : null;
+    const indexRecord = input.keys.index ? await getCellResult(db, input.keys.index) : null;
+    const modelId =
+      (traceRecord?.request.input as { modelId?: string } | undefined)?.modelId ??
+      (indexRecord?.request.input as { modelId?: string } | undefined)?.modelId ??
+      null;
+    const trace = traceCell?.ok ? traceCell.result : null;
+    const computed = modelId ? await traceMemo.get({ modelId }) : null;
+    const model = computed?.model ?? null;
+    if (!model) {
+      return { html: '', missing: ['trace'] };
+    }
+    const { doc, missing } = await audienceReport(
+      input.locale,
+      input.audience,
+      {
+        model,
+        nps: npsCell?.groups?.ok ? npsCell : null,
+        index: indexCell?.ok ? indexCell.view : null,
+        trace,
+        frontLine:
+          input.audience === 'frontline' && computed
+            ? frontLineList(model, computed.datasets, trace)
+            : null,
+      },
+      { made: input.made, source: input.source, pseudonymise: input.pseudonymise },
+    );
+    return { html: renderReportHtml(doc), missing };
   },
 
   /** How much the stored cell results take, per notebook that shows them. */

@@ -59,6 +59,12 @@ export class NotebookRuns {
     return Object.fromEntries(reads.map((id) => [id, this.versionOf(id)]));
   }
 
+  /** The key and value of the result a cell shows now (null when none, or not shown). */
+  shown(cellId: string): { key: string; value: unknown } | null {
+    const r = this.#runners.get(cellId);
+    return r?.resultKey && r.result !== null ? { key: r.resultKey, value: r.result } : null;
+  }
+
   /** The version of the result a cell shows now (null when none, or the cell is not shown). */
   versionOf(cellId: string): string | null {
     return this.#runners.get(cellId)?.resultVersion ?? null;

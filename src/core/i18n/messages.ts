@@ -89,6 +89,7 @@ export const en = {
   'notebook.notFound': 'This notebook does not exist (it may have been deleted).',
   'notebook.cells': { one: '{count} cell', other: '{count} cells' },
   'notebook.toolbar': 'Notebook',
+  'notebook.report': 'Report',
   'notebook.empty': 'This notebook is empty. Add a cell below.',
   'notebook.addCell': 'Add a cell',
   'notebook.addKind': 'Add {kind} cell',
@@ -398,6 +399,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'notebook.saveFailed': 'Не сохранено: {error}',
   'notebook.notFound': 'Такого блокнота нет (возможно, его удалили).',
   'notebook.toolbar': 'Блокнот',
+  'notebook.report': 'Отчёт',
   'notebook.cells': {
     one: '{count} ячейка',
     few: '{count} ячейки',

@@ -12,10 +12,14 @@ export interface Cell<D = unknown> {
   data: D;
 }
 
+import type { Audience } from '../report/audience-report.ts';
+
 /** A notebook's own settings. */
 export interface NotebookSettings {
   /** Run a cell whose result is missing or stale at once, rather than when asked (default). */
   autoRun: boolean;
+  /** The audience the notebook's report was last made for. */
+  reportAudience?: Audience;
 }
 
 /** A notebook: an ordered list of cells with a title. */

@@ -1,3 +1,4 @@
+import { AUDIENCES } from '../report/audience-report.ts';
 import { newId } from '../ids.ts';
 import { NOTEBOOK_VERSION, type Cell, type Notebook } from './notebook.ts';
 
@@ -44,6 +45,12 @@ export function restoreNotebook(
     createdAt,
     updatedAt: finiteOr(raw.updatedAt, createdAt),
     cells,
-    settings: { autoRun: isRecord(raw.settings) && raw.settings.autoRun === true },
+    settings: {
+      autoRun: isRecord(raw.settings) && raw.settings.autoRun === true,
+      ...(isRecord(raw.settings) &&
+      AUDIENCES.includes(raw.settings.reportAudience as (typeof AUDIENCES)[number])
+        ? { reportAudience: raw.settings.reportAudience as (typeof AUDIENCES)[number] }
+        : {}),
+    },
   };
 }

@@ -9,6 +9,8 @@ import type { ClientRecords } from '../index/client-records.ts';
 import type { ColumnInfo } from '../storage/dataset-meta.ts';
 import type { TraceAnalysis } from '../analysis/trace/trace-types.ts';
 import type { IndexView } from '../index/index-view.ts';
+import type { Audience, MissingPart } from '../report/audience-report.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /** Which column of which stored dataset to summarise. */
 export interface NpsInput {
@@ -105,3 +107,23 @@ export type TraceCellResult =
 export type IndexViewOutput =
   | { ok: true; view: IndexView; problems: string[]; clientPeriods: number }
   | { ok: false; reason: 'model-missing' };
+
+/**
+ * A notebook's report for an audience, made in the worker from the stored results the notebook
+ * shows (by their keys; null where the notebook has no such result).
+ */
+export interface NotebookReportInput {
+  audience: Audience;
+  locale: Locale;
+  pseudonymise: boolean;
+  /** When it is made and what it comes from, as the title page says them. */
+  made: string;
+  source: string;
+  keys: { trace: string | null; nps: string | null; index: string | null };
+}
+
+/** The report as HTML, and what it lacks. */
+export interface NotebookReportOutput {
+  html: string;
+  missing: MissingPart[];
+}

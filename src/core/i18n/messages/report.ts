@@ -2,6 +2,19 @@ import type { Message, Translation } from '../message-types.ts';
 
 /** Messages of the reports handed to people who do not open the app. */
 export const reportEn = {
+  'report.dialog.title': 'Report',
+  'report.dialog.audience': 'Who is it for?',
+  'report.choose.frontline': 'The front line: the clients to recover, one line each',
+  'report.choose.managers': 'CX managers: the trace, its causes at their units, the waterfall',
+  'report.choose.executives': 'Executives: the index and NPS with their intervals, the verdict',
+  'report.dialog.pseudonymise': 'Pseudonymise the clients (numbers instead of ids and names)',
+  'report.dialog.make': 'Make the report',
+  'report.dialog.saved': 'Saved “{file}”.',
+  'report.dialog.missingHead': 'Not in this report:',
+  'report.dialog.nothing': 'There is nothing to report yet:',
+  'report.dialog.how':
+    'One HTML file that opens in any browser, offline, and prints on A4, made from the results this notebook shows. Only the front line’s report lists clients.',
+  'report.dialog.failed': 'Could not make the report: {error}',
   'cli.report':
     'a standalone HTML report for the front line, CX managers or executives, from a model and its data',
   'cli.reportNeedFiles':
@@ -57,6 +70,19 @@ export const reportEn = {
 } satisfies Record<string, Message>;
 
 export const reportRu: Translation<typeof reportEn> = {
+  'report.dialog.title': 'Отчёт',
+  'report.dialog.audience': 'Для кого?',
+  'report.choose.frontline': 'Первая линия: клиенты, которых нужно вернуть, по строке на каждого',
+  'report.choose.managers': 'CX-менеджеры: трассировка, причины в подразделениях, разрыв по шагам',
+  'report.choose.executives': 'Руководство: индекс и NPS с интервалами, вывод',
+  'report.dialog.pseudonymise': 'Псевдонимизировать клиентов (номера вместо кодов и имён)',
+  'report.dialog.make': 'Составить отчёт',
+  'report.dialog.saved': 'Сохранён «{file}».',
+  'report.dialog.missingHead': 'Чего нет в отчёте:',
+  'report.dialog.nothing': 'Для отчёта пока ничего нет:',
+  'report.dialog.how':
+    'Один HTML-файл: открывается в любом браузере без сети и печатается на A4; составляется из результатов, которые показывает этот блокнот. Клиенты перечислены только в отчёте для первой линии.',
+  'report.dialog.failed': 'Не удалось составить отчёт: {error}',
   'cli.report':
     'отдельный HTML-отчёт для первой линии, CX-менеджеров или руководства по модели и её данным',
   'cli.reportNeedFiles':

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { browser, newWatchedPage, openApp, type Watched } from './browser.ts';
+
+let w: Watched;
+afterEach(async () => {
+  expect(w.errors).toEqual([]);
+  await w.context.close();
+});
+
+/** Makes the report for `audience` in the open notebook's dialog; returns the saved file's text. */
+async function makeReport(page: Page, audience: RegExp): Promise<{ html: string; path: string }> {
+  const dialog = page.getByRole('dialog', { name: 'Report' });
+  await dialog.getByRole('radio', { name: audience }).check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    dialog.getByRole('button', { name: 'Make the report' }).click(),
+  ]);
+  const path = join(mkdtempSync(join(tmpdir(), 'cx-report-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return { html: readFileSync(path, 'utf8'), path };
+}
+
+/** Every attribute of every tag, parsed by Chromium from the file (not by a regular expression). */
+async function attributesOf(path: string): Promise<{ name: string; value: string }[]> {
+  const context = await (await browser()).newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path).href);
+    // page.evaluate runs in the page's isolated world even with its scripts turned off.
+    return await page.evaluate(() =>
+      [...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].map((a) => ({ name: a.name, value: a.value })),
+      ),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/** The figures of a report opened with JavaScript off, and how many of them show a drawing. */
+async function figuresOf(path: string): Promise<{ figures: number; drawn: number; text: string }> {
+  const context = await (await browser()).newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path).href);
+    const figures = await page.locator('figure').count();
+    let drawn = 0;
+    for (const f of await page.locator('figure').all()) {
+      const box = await f.locator('svg').first().boundingBox();
+      if (box && box.width > 100 && box.height > 50) drawn++;
+    }
+    return { figures, drawn, text: await page.locator('body').innerText() };
+  } finally {
+    await context.close();
+  }
+}
+
+describe('the report', () => {
+  it('is saved for each audience as one HTML file that runs no script and shows every chart', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    await openApp(page);
+    await page.getByRole('button', { name: 'Open the demo' }).click();
+    await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
+    const toolbar = page.getByRole('toolbar', { name: 'Notebook' });
+    await toolbar.getByRole('button', { name: 'Run all' }).click();
+    await expect
+      .poll(() => toolbar.getByRole('status').last().innerText(), { timeout: 240_000 })
+      .toBe('Every result is current.');
+
+    await toolbar.getByRole('button', { name: 'Report' }).click();
+    const managers = await makeReport(page, /^CX managers/);
+    const executives = await makeReport(page, /^Executives/);
+    const front = await makeReport(page, /^The front line/);
+
+    for (const r of [managers, executives, front]) {
+      expect(r.html).not.toMatch(/<script/i);
+      const attrs = await attributesOf(r.path);
+      expect(attrs.length).toBeGreaterThan(50);
+      expect(attrs.filter((a) => /^on/i.test(a.name))).toEqual([]);
+      expect(attrs.filter((a) => /https?:|javascript:/i.test(a.value))).toEqual([]);
+    }
+    const m = await figuresOf(managers.path);
+    expect(m.figures).toBeGreaterThanOrEqual(1);
+    expect(m.drawn).toBe(m.figures);
+    expect(m.text).toMatch(/The main supported cause: WMS scanner coverage at WH-[25] and WH-[25]/);
+    const e = await figuresOf(executives.path);
+    expect(e.figures).toBeGreaterThanOrEqual(2);
+    expect(e.drawn).toBe(e.figures);
+    expect(e.text).toContain('Satisfaction index');
+    // The executives' report has aggregates only: no client id of the front line's list.
+    const ids = [...front.html.matchAll(/<tr><td>([^<]+)<\/td>/g)].map((x) => x[1]!);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(ids.filter((id) => executives.html.includes(id))).toEqual([]);
+    expect(ids.filter((id) => managers.html.includes(`>${id}<`))).toEqual([]);
+    expect(front.html).toContain('Detractors of 2026-03');
+
+    // The audience chosen last is remembered by the notebook.
+    await page
+      .getByRole('dialog', { name: 'Report' })
+      .getByRole('button', { name: 'Close' })
+      .click();
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page
+      .getByRole('toolbar', { name: 'Notebook' })
+      .getByRole('button', { name: 'Report' })
+      .click();
+    expect(
+      await page
+        .getByRole('dialog', { name: 'Report' })
+        .getByRole('radio', { name: /^The front line/ })
+        .isChecked(),
+    ).toBe(true);
+  });
+});
