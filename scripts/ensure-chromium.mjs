@@ -1,16 +1,22 @@
 // Makes sure Debian's Chromium is installed for the end-to-end tests (playwright-core drives it;
-// a test tool's own browser download does not work on these machines). Installs it with apt-get
-// when missing, as root or through password-less sudo; otherwise says what to do.
+// a test tool's own browser download does not work on these machines), and poppler-utils, whose
+// pdftoppm and pdftotext read the printed reports back. Installs what is missing with apt-get,
+// as root or through password-less sudo; otherwise says what to do.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { CHROMIUM_PATH } from './chromium.mjs';
 
-if (existsSync(CHROMIUM_PATH)) process.exit(0);
+const PDFTOPPM = '/usr/bin/pdftoppm';
+const missing = [
+  ...(existsSync(CHROMIUM_PATH) ? [] : ['chromium']),
+  ...(existsSync(PDFTOPPM) ? [] : ['poppler-utils']),
+];
+if (missing.length === 0) process.exit(0);
 
 const fail = (why) => {
   console.error(
-    `Chromium is needed for the browser tests and is not at ${CHROMIUM_PATH}.\n${why}\n` +
-      'Install it with:  sudo apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium binary).',
+    `The browser tests need ${missing.join(' and ')}, missing here.\n${why}\n` +
+      `Install with:  sudo apt-get install -y ${missing.join(' ')}   (or set CHROMIUM_PATH to a Chromium binary).`,
   );
   process.exit(1);
 };
@@ -34,11 +40,12 @@ const run = (args) => {
   }).status;
 };
 
-console.log('Installing Debian Chromium for the browser tests…');
-if (run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']) !== 0) {
+console.log(`Installing ${missing.join(' and ')} for the browser tests…`);
+if (run(['apt-get', 'install', '-y', '--no-install-recommends', ...missing]) !== 0) {
   run(['apt-get', 'update']);
-  if (run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']) !== 0) {
-    fail('apt-get could not install the chromium package.');
+  if (run(['apt-get', 'install', '-y', '--no-install-recommends', ...missing]) !== 0) {
+    fail(`apt-get could not install ${missing.join(' ')}.`);
   }
 }
-if (!existsSync(CHROMIUM_PATH)) fail('apt-get finished but the binary is still missing.');
+if (!existsSync(CHROMIUM_PATH)) fail('apt-get finished but the Chromium binary is still missing.');
+if (!existsSync(PDFTOPPM)) fail('apt-get finished but pdftoppm is still missing.');
