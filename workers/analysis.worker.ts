@@ -50,6 +50,8 @@ import {
 } from '../src/data/cell-results-repo.ts';
 import type { IndexCellInput } from '../src/core/notebook/cell-data/index-cell.ts';
 import { audienceReport } from '../src/core/report/audience-report.ts';
+import type { DriversCellResult } from '../src/core/worker-api/drivers-api.ts';
+import type { FrequencyCellResult } from '../src/core/worker-api/text-api.ts';
 import { frontLineList } from '../src/core/report/front-line.ts';
 import { renderReportHtml } from '../src/core/report/render-report-html.ts';
 import type {
@@ -431,6 +433,8 @@ const api = {
     const traceCell = (await value(input.keys.trace)) as TraceCellResult | null;
     const npsCell = (await value(input.keys.nps)) as NpsCellResult | null;
     const indexCell = (await value(input.keys.index)) as IndexViewOutput | null;
+    const drivers = (await value(input.keys.drivers)) as DriversCellResult | null;
+    const frequency = (await value(input.keys.frequency)) as FrequencyCellResult | null;
     const traceRecord = input.keys.trace ? await getCellResult(db, input.keys.trace) : null;
     const indexRecord = input.keys.index ? await getCellResult(db, input.keys.index) : null;
     const modelId =
@@ -455,6 +459,8 @@ const api = {
           input.audience === 'frontline' && computed
             ? frontLineList(model, computed.datasets, trace)
             : null,
+        drivers,
+        frequency,
       },
       { made: input.made, source: input.source, pseudonymise: input.pseudonymise },
     );

@@ -89,6 +89,11 @@ describe('the report', () => {
     expect(m.figures).toBeGreaterThanOrEqual(1);
     expect(m.drawn).toBe(m.figures);
     expect(m.text).toMatch(/The main supported cause: WMS scanner coverage at WH-[25] and WH-[25]/);
+    expect(m.text).toMatch(/Key drivers\s+What makes “nps” low most: /);
+    expect(m.text).toMatch(
+      /Complaint frequency\s+Of [\d,]+ comments, the most frequent complaint themes: /,
+    );
+    expect(m.text).not.toContain('Not in this report');
     const e = await figuresOf(executives.path);
     expect(e.figures).toBeGreaterThanOrEqual(2);
     expect(e.drawn).toBe(e.figures);

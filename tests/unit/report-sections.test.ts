@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { npsReportSection, indexReportSection } from '../../src/core/report/summary-sections.ts';
 import { renderReportHtml } from '../../src/core/report/render-report-html.ts';
+import {
+  driversReportSection,
+  frequencyReportSection,
+} from '../../src/core/report/analysis-sections.ts';
+import type { DriversCellResult } from '../../src/core/worker-api/drivers-api.ts';
+import type { FrequencyCellResult } from '../../src/core/worker-api/text-api.ts';
 import { npsOf } from '../../src/core/metrics/nps.ts';
 import type { NpsCellResult } from '../../src/core/worker-api/analysis-api.ts';
 import type { IndexView } from '../../src/core/index/index-view.ts';
@@ -90,5 +96,73 @@ describe('the executives’ figures in a report', () => {
     expect(html).not.toContain('C-SECRET-1');
     expect(html).toMatch(/<figure aria-label="Mean satisfaction index by period, chart"><svg /);
     expect(await indexReportSection('en', { ...index, blocks: [] })).toBeNull();
+  });
+
+  it('the managers’ drivers and themes: the leaders in a sentence, the rest in a table', () => {
+    const driver = (feature: string, shapShare: number, direction: 'up' | 'down') => ({
+      feature,
+      shapShare,
+      relativeWeight: shapShare * 0.9,
+      weightInterval: [shapShare * 0.7, shapShare * 1.1],
+      direction,
+    });
+    const drivers = {
+      input: { target: 'nps' },
+      output: {
+        ok: true,
+        result: {
+          drivers: [
+            driver('rating_delivery', 0.41, 'down'),
+            driver('late_share', 0.22, 'up'),
+            driver('grade', 0.1, 'up'),
+          ],
+          quality: { holdoutAuc: 0.8412 },
+        },
+      },
+    } as unknown as DriversCellResult;
+    const d = driversReportSection('en', drivers)!;
+    expect(d.title).toBe('Key drivers');
+    expect(d.blocks[0]).toMatchObject({
+      text: 'What makes “nps” low most: rating_delivery (41.0%), late_share (22.0%), grade (10.0%) of the explained risk (boosted trees with SHAP values; holdout AUC 0.84).',
+    });
+    const table = d.blocks[1]!;
+    expect(table.kind === 'table' && table.rows[0]).toEqual([
+      'rating_delivery',
+      '41.0%',
+      '36.9% (28.7% … 45.1%)',
+      'higher → less often low',
+    ]);
+    const theme = (key: string, count: number, share: number, cumulative: number) => ({
+      key,
+      count,
+      share,
+      cumulative,
+    });
+    const frequency = {
+      input: {},
+      output: {
+        ok: true,
+        segments: [],
+        result: {
+          comments: 1200,
+          byCount: [
+            theme('Late delivery', 300, 0.5, 0.5),
+            theme('Damaged goods', 180, 0.3, 0.8),
+            theme('Invoices', 120, 0.2, 1),
+          ],
+        },
+      },
+    } as unknown as FrequencyCellResult;
+    const f = frequencyReportSection('ru', frequency)!;
+    const lead = (f.blocks[0] as { text: string }).text.replace(/[\u00a0\u202f]/g, ' ');
+    expect(lead).toBe(
+      'Из 1 200 комментариев чаще всего жалуются на: Late delivery (50,0 %), Damaged goods (30,0 %), Invoices (20,0 %).',
+    );
+    expect(
+      driversReportSection('en', {
+        ...drivers,
+        output: { ok: false, reason: 'dataset-missing' },
+      } as DriversCellResult),
+    ).toBeNull();
   });
 });

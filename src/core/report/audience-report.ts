@@ -16,6 +16,9 @@ import type { ReportDocument, ReportSection } from './report-document.ts';
 import { frontLineSection } from './front-line-section.ts';
 import { traceReportSection } from './trace-section.ts';
 import { indexReportSection, npsReportSection } from './summary-sections.ts';
+import { driversReportSection, frequencyReportSection } from './analysis-sections.ts';
+import type { DriversCellResult } from '../worker-api/drivers-api.ts';
+import type { FrequencyCellResult } from '../worker-api/text-api.ts';
 
 /** Who a report is for. */
 export type Audience = 'frontline' | 'managers' | 'executives';
@@ -30,10 +33,13 @@ export interface ReportInputs {
   index: IndexView | null;
   trace: TraceAnalysis | null;
   frontLine: FrontLineList | null;
+  /** The key drivers and complaint frequency (managers); left out when not looked for. */
+  drivers?: DriversCellResult | null;
+  frequency?: FrequencyCellResult | null;
 }
 
 /** What a report needs that is not at hand: the kind of cell to add. */
-export type MissingPart = 'trace' | 'nps' | 'index' | 'front-line';
+export type MissingPart = 'trace' | 'nps' | 'index' | 'front-line' | 'drivers' | 'frequency';
 
 /** A report and what was missing for it. */
 export interface AudienceReport {
@@ -62,6 +68,12 @@ export async function audienceReport(
   } else if (audience === 'managers') {
     if (trace) sections.push(await traceReportSection(locale, model, trace));
     else missing.push('trace');
+    const drivers = inputs.drivers ? driversReportSection(locale, inputs.drivers) : null;
+    if (drivers) sections.push(drivers);
+    else if (inputs.drivers !== undefined) missing.push('drivers');
+    const frequency = inputs.frequency ? frequencyReportSection(locale, inputs.frequency) : null;
+    if (frequency) sections.push(frequency);
+    else if (inputs.frequency !== undefined) missing.push('frequency');
   } else {
     const index = inputs.index ? await indexReportSection(locale, inputs.index) : null;
     const nps = inputs.nps ? await npsReportSection(locale, inputs.nps) : null;

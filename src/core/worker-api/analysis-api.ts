@@ -119,7 +119,13 @@ export interface NotebookReportInput {
   /** When it is made and what it comes from, as the title page says them. */
   made: string;
   source: string;
-  keys: { trace: string | null; nps: string | null; index: string | null };
+  keys: {
+    trace: string | null;
+    nps: string | null;
+    index: string | null;
+    drivers: string | null;
+    frequency: string | null;
+  };
 }
 
 /** The report as HTML, and what it lacks. */

@@ -2,6 +2,14 @@ import type { Message, Translation } from '../message-types.ts';
 
 /** Messages of the reports handed to people who do not open the app. */
 export const reportEn = {
+  'report.drivers.lead':
+    'What makes “{target}” low most: {list} of the explained risk (boosted trees with SHAP values; holdout AUC {auc}).',
+  'report.drivers.share': 'Share of the explained risk',
+  'report.drivers.how':
+    'A driver’s share is its part of the mean absolute SHAP values; the relative weight (with its 95% interval) is the linear baseline’s view of the same. Drivers explain a prediction, not a cause: the trace says where to act.',
+  'report.freq.lead': 'Of {comments} comments, the most frequent complaint themes: {top}.',
+  'report.freq.theme': 'Theme',
+  'report.freq.cumulative': 'Running share',
   'report.dialog.title': 'Report',
   'report.dialog.audience': 'Who is it for?',
   'report.choose.frontline': 'The front line: the clients to recover, one line each',
@@ -35,6 +43,8 @@ export const reportEn = {
   'report.missing.trace': 'The trace: add a Trace cell and run it.',
   'report.missing.nps': 'NPS by period: add an NPS summary cell split by period and run it.',
   'report.missing.index': 'The satisfaction index: add a Satisfaction index cell and run it.',
+  'report.missing.drivers': 'The key drivers: add a Key drivers cell and run it.',
+  'report.missing.frequency': 'The complaint themes: add a Complaint frequency cell and run it.',
   'report.missing.front-line':
     'The clients to recover: the model needs an NPS indicator with dated answers and a client card.',
   'report.front.title': 'Clients to recover',
@@ -70,6 +80,14 @@ export const reportEn = {
 } satisfies Record<string, Message>;
 
 export const reportRu: Translation<typeof reportEn> = {
+  'report.drivers.lead':
+    'Чаще всего «{target}» делают низким: {list} объяснённого риска (бустинг деревьев со значениями SHAP; AUC на отложенной выборке {auc}).',
+  'report.drivers.share': 'Доля объяснённого риска',
+  'report.drivers.how':
+    'Доля фактора — его часть в среднем модуле значений SHAP; относительный вес (с 95% интервалом) — взгляд линейной модели на то же. Факторы объясняют прогноз, а не причину: где действовать, показывает трассировка.',
+  'report.freq.lead': 'Из {comments} комментариев чаще всего жалуются на: {top}.',
+  'report.freq.theme': 'Тема',
+  'report.freq.cumulative': 'Накопленная доля',
   'report.dialog.title': 'Отчёт',
   'report.dialog.audience': 'Для кого?',
   'report.choose.frontline': 'Первая линия: клиенты, которых нужно вернуть, по строке на каждого',
@@ -105,6 +123,8 @@ export const reportRu: Translation<typeof reportEn> = {
     'NPS по периодам: добавьте ячейку «Сводка NPS» с разбивкой по периодам и запустите её.',
   'report.missing.index':
     'Индекса удовлетворённости: добавьте ячейку «Индекс удовлетворённости» и запустите её.',
+  'report.missing.drivers': 'Ключевых факторов: добавьте ячейку «Ключевые факторы» и запустите её.',
+  'report.missing.frequency': 'Тем жалоб: добавьте ячейку «Частотность жалоб» и запустите её.',
   'report.missing.front-line':
     'Клиентов, которых нужно вернуть: в модели нужен показатель NPS с датами ответов и карточка клиента.',
   'report.front.title': 'Клиенты, которых нужно вернуть',
