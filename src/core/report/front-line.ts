@@ -8,8 +8,8 @@
 import type { ServiceModel } from '../model/model-types.ts';
 import { unitKindOf } from '../model/indicator-format.ts';
 import type { LoadedDataset } from '../index/loaded-dataset.ts';
-import type { ColumnType } from '../storage/dataset-meta.ts';
 import { findDataset, keyText } from '../index/indicator-values.ts';
+import { cardColumns, cardValue, type CardColumn } from '../index/client-card.ts';
 import { periodKey } from '../index/period-key.ts';
 import { defaultPopulation } from '../analysis/trace/trace-start.ts';
 import type { TraceAnalysis } from '../analysis/trace/trace-types.ts';
@@ -34,7 +34,7 @@ export interface FrontLineClient {
 export interface FrontLineList {
   /** The last period with answers (at the model's grain). */
   period: string;
-  columns: { name: string; type: ColumnType }[];
+  columns: CardColumn[];
   /** The client-card column the list is sorted by, or null (sorted by score). */
   valueColumn: string | null;
   clients: FrontLineClient[];
@@ -96,28 +96,17 @@ export function frontLineList(
     const id = keyText(cardIds[r]);
     if (id !== null && !row.has(id)) row.set(id, r);
   }
-  const columns = Object.keys(card.columns)
-    .filter((c) => c !== cardKeys.key && !/^weight_/i.test(c))
-    .slice(0, CARD_COLUMNS)
-    .map((name) => ({ name, type: card.types[name] ?? 'string' }));
+  const columns = cardColumns(card, cardKeys.key, CARD_COLUMNS);
   const money = valueColumn(model, card);
-  const plain = (v: unknown) =>
-    typeof v === 'number'
-      ? Number.isNaN(v)
-        ? null
-        : v
-      : typeof v === 'string' || typeof v === 'boolean'
-        ? v
-        : null;
   const supported = (trace?.causes ?? []).filter((c) => c.supported && c.unitKind !== null);
   const clients = [...worst].map(([client, w]): FrontLineClient => {
     const r = row.get(client);
     const at = (column: string) => (r === undefined ? null : card.columns[column]?.[r]);
-    const value = money ? plain(at(money)) : null;
+    const value = money ? cardValue(at(money)) : null;
     return {
       client,
       score: w.score,
-      card: columns.map((c) => plain(at(c.name))),
+      card: columns.map((c) => cardValue(at(c.name))),
       comment: w.comment,
       value: typeof value === 'number' ? value : null,
       causes: supported.flatMap((c) => {

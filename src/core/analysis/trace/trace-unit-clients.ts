@@ -6,8 +6,8 @@
  */
 import type { ServiceModel } from '../../model/model-types.ts';
 import type { LoadedDataset } from '../../index/loaded-dataset.ts';
-import type { ColumnType } from '../../storage/dataset-meta.ts';
 import { findDataset, keyText } from '../../index/indicator-values.ts';
+import { cardColumns, cardValue, type CardColumn } from '../../index/client-card.ts';
 import { readTraceData, type TraceData } from './trace-data.ts';
 import { POPULATION, traceFrame } from './trace-frame.ts';
 import { defaultPopulation, startIndicator } from './trace-start.ts';
@@ -29,7 +29,7 @@ export interface UnitClient {
 export interface UnitClients {
   unitKind: string;
   unit: string;
-  columns: { name: string; type: ColumnType }[];
+  columns: CardColumn[];
   clients: UnitClient[];
   /** The column the comments come from; null when the answers have none. */
   commentColumn: string | null;
@@ -61,10 +61,7 @@ export function traceUnitClients(
     const id = keyText(ids[r]);
     if (id !== null && !cardRow.has(id) && keyText(units[r]) === at.unit) cardRow.set(id, r);
   }
-  const columns = Object.keys(cardData.columns)
-    .filter((c) => c !== card.key && !/^weight_/i.test(c))
-    .slice(0, CARD_COLUMNS)
-    .map((name) => ({ name, type: cardData.types[name] ?? 'string' }));
+  const columns = cardColumns(cardData, card.key, CARD_COLUMNS);
 
   const data = prepared ?? readTraceData(model, datasets);
   const population = query.population ?? defaultPopulation(model);
@@ -93,19 +90,11 @@ export function traceUnitClients(
       found.push({ client, text, order: frame.period[i]! });
     }
   }
-  const value = (v: unknown) =>
-    typeof v === 'number'
-      ? Number.isNaN(v)
-        ? null
-        : v
-      : typeof v === 'string' || typeof v === 'boolean'
-        ? v
-        : null;
   const clients = [...rows]
     .map(([client, n]) => ({
       client,
       rows: n,
-      card: columns.map((c) => value(cardData.columns[c.name]![cardRow.get(client)!])),
+      card: columns.map((c) => cardValue(cardData.columns[c.name]![cardRow.get(client)!])),
     }))
     .sort((a, b) => b.rows - a.rows || (a.client < b.client ? -1 : 1));
   found.sort((a, b) => b.order - a.order || (a.client < b.client ? -1 : 1));
