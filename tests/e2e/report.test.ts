@@ -98,6 +98,7 @@ describe('the report', () => {
     expect(e.figures).toBeGreaterThanOrEqual(2);
     expect(e.drawn).toBe(e.figures);
     expect(e.text).toContain('Satisfaction index');
+    expect(e.text).toContain('Where the gap lands: the money indicators of the two groups');
     // The executives' report has aggregates only: no client id of the front line's list.
     const ids = [...front.html.matchAll(/<tr><td>([^<]+)<\/td>/g)].map((x) => x[1]!);
     expect(ids.length).toBeGreaterThan(20);

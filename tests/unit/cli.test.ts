@@ -836,6 +836,7 @@ describe('cx-trace trace', () => {
         expect(listed).toHaveLength(wanted.size);
         // Executives: the figures, and no client.
         expect(html.executives).toContain('Satisfaction index');
+        expect(html.executives).toMatch(/<td>Churn<\/td><td class="num">[\d.]+%<\/td>/);
         expect(html.executives).toMatch(/NPS [+-][\d.]+ \(95% interval/);
         for (const id of [...wanted].slice(0, 50)) expect(html.executives).not.toContain(id);
         expect(html.managers).not.toMatch(/<tr><td>C\d+<\/td>/);

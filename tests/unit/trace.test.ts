@@ -98,6 +98,8 @@ describe('the trace on the demo world', () => {
         'paragraph',
         'paragraph',
         'table',
+        'paragraph',
+        'table',
         'chart',
         'heading',
         'paragraph',
@@ -111,14 +113,26 @@ describe('the trace on the demo world', () => {
         sections: [section],
       });
       expect(html).toMatch(/The main supported cause: WMS scanner coverage at WH-[25] and WH-[25]/);
-      const causes = section.blocks[2]!;
+      // Where the gap lands: the detractors' clients churn more and are worth less.
+      const money = section.blocks[2]!;
+      expect(money.kind === 'table' && money.rows.map((row) => row[0])).toEqual([
+        'Churn',
+        'Lifetime value',
+        'Revenue',
+      ]);
+      expect(money.kind === 'table' && money.rows[0]![3]).toMatch(/^\+[\d.]+ pp$/);
+      const churn = r.outcomes.find((o) => o.indicator === 'tx.churn')!;
+      expect(churn.population).toBeGreaterThan(churn.reference);
+      expect(churn.n[0]).toBe(r.counts.answers);
+      const causes = section.blocks[4]!;
       expect(causes.kind === 'table' && causes.rows[0]![0]).toBe('WMS scanner coverage');
       expect(causes.kind === 'table' && causes.rows[0]![5]).toMatch(/^at WH-[25] and WH-[25] \(/);
       expect(html).toMatch(/<figure aria-label="The gap step by step, chart"><svg /);
       expect(html).toMatch(/<td>NPS<\/td><td class="num">\+[\d.]+ NPS points<\/td>/);
       // For executives: the verdict alone.
       const brief = await traceReportSection('ru', world.model, detractors, { brief: true });
-      expect(brief.blocks).toHaveLength(1);
+      expect(brief.blocks).toHaveLength(3);
+      expect(brief.blocks[1]).toMatchObject({ kind: 'table' });
       expect(brief.blocks[0]).toMatchObject({ kind: 'paragraph', tone: 'verdict' });
       expect(brief.title).toBe('Трассировка');
     },

@@ -34,10 +34,43 @@ export async function traceReportSection(
   if (!analysis.population || analysis.counts.answers === 0) {
     return { title, blocks: [{ kind: 'paragraph', text: t('trace.empty') }] };
   }
-  if (options.brief) return { title, blocks: [verdict] };
-
   const indicator = (id: string) => model.indicators.find((i) => i.id === id);
   const name = (id: string) => indicator(id)?.name[locale] || id;
+  const outcomes: ReportBlock[] =
+    analysis.outcomes.length === 0
+      ? []
+      : [
+          {
+            kind: 'table',
+            caption: t('report.outcomes.table'),
+            columns: [
+              { label: t('trace.col.indicator') },
+              { label: populationLabel(locale, analysis.population), numeric: true },
+              {
+                label: t(
+                  analysis.comparedWith === 'clients' ? 'trace.w.otherClients' : 'trace.w.others',
+                ),
+                numeric: true,
+              },
+              { label: t('report.outcomes.difference'), numeric: true },
+            ],
+            rows: analysis.outcomes.map((o) => {
+              const ind = indicator(o.indicator);
+              const value = (v: number) => (ind ? formatIndicatorValue(locale, ind, v) : String(v));
+              return [
+                name(o.indicator),
+                value(o.population),
+                value(o.reference),
+                ind
+                  ? formatIndicatorChange(locale, ind, o.population - o.reference, { signed: true })
+                  : String(o.population - o.reference),
+              ];
+            }),
+          },
+          { kind: 'paragraph', tone: 'note', text: t('report.outcomes.how') },
+        ];
+  if (options.brief) return { title, blocks: [verdict, ...outcomes] };
+
   const start = analysis.start ? indicator(analysis.start) : undefined;
   const amount = (v: number, signed = false) =>
     start ? formatIndicatorChange(locale, start, v, { signed }) : String(v);
@@ -54,6 +87,7 @@ export async function traceReportSection(
         answers: translateCount(locale, 'trace.answers', analysis.counts.answers),
       }),
     },
+    ...outcomes,
   ];
 
   const causes = analysis.causes

@@ -31,6 +31,7 @@ import {
 import { jackknifeErrors, replicate, standardErrors, type Replicate } from './trace-replicates.ts';
 import { causeUnits } from './cause-units.ts';
 import { unitMeans } from './what-if.ts';
+import { traceOutcomes } from './trace-outcomes.ts';
 import { defaultPopulation, startIndicator } from './trace-start.ts';
 import {
   TRACE_DEFAULTS,
@@ -69,6 +70,7 @@ function emptyAnalysis(
     unexplained: { contribution: NaN, share: NaN },
     links: [],
     whatIf: null,
+    outcomes: [],
     estimator: { kind: 'unit-cluster-bootstrap', clusters: {} },
     problems,
   };
@@ -234,6 +236,7 @@ function assemble(parts: Parts): TraceAnalysis {
     unexplained: { contribution: unexplained, share: unexplained / gap },
     links: buildLinks(parts),
     whatIf: buildWhatIf(parts),
+    outcomes: traceOutcomes(parts.model, data, frame),
     estimator: {
       kind: 'unit-cluster-bootstrap',
       clusters: Object.fromEntries(ctx.groups.kinds.map((k) => [k.id, k.units.length])),

@@ -159,6 +159,15 @@ export interface WhatIfResult {
   effects: WhatIfEffect[];
 }
 
+/** A money indicator (TX) for the population against the reference (see `trace-outcomes.ts`). */
+export interface TraceOutcome {
+  indicator: string;
+  population: number;
+  reference: number;
+  /** Rows behind each mean: population, reference. */
+  n: [number, number];
+}
+
 /** The trace's verdict. */
 export type Verdict = 'cause' | 'unexplained' | 'none';
 
@@ -183,6 +192,8 @@ export interface TraceAnalysis {
   unexplained: { contribution: number; share: number };
   links: TraceLinkFit[];
   whatIf: WhatIfResult | null;
+  /** Where the gap lands in money: the TX indicators on each side (a description, not an effect). */
+  outcomes: TraceOutcome[];
   /** How the uncertainty was estimated, in a sentence key and its values. */
   estimator: { kind: 'unit-cluster-bootstrap'; clusters: Record<string, number> };
   problems: string[];

@@ -2,6 +2,10 @@ import type { Message, Translation } from '../message-types.ts';
 
 /** Messages of the reports handed to people who do not open the app. */
 export const reportEn = {
+  'report.outcomes.table': 'Where the gap lands: the money indicators of the two groups',
+  'report.outcomes.difference': 'Difference',
+  'report.outcomes.how':
+    'A description of the two groups over the same periods, each answer counting its client once: it shows what the gap goes with, not what it causes.',
   'report.drivers.lead':
     'What makes “{target}” low most: {list} of the explained risk (boosted trees with SHAP values; holdout AUC {auc}).',
   'report.drivers.share': 'Share of the explained risk',
@@ -80,6 +84,10 @@ export const reportEn = {
 } satisfies Record<string, Message>;
 
 export const reportRu: Translation<typeof reportEn> = {
+  'report.outcomes.table': 'Чем оборачивается разрыв: денежные показатели двух групп',
+  'report.outcomes.difference': 'Разница',
+  'report.outcomes.how':
+    'Описание двух групп за те же периоды, каждый ответ учитывает своего клиента один раз: показывает, с чем связан разрыв, а не что он вызывает.',
   'report.drivers.lead':
     'Чаще всего «{target}» делают низким: {list} объяснённого риска (бустинг деревьев со значениями SHAP; AUC на отложенной выборке {auc}).',
   'report.drivers.share': 'Доля объяснённого риска',
