@@ -442,8 +442,10 @@ const api = {
       (indexRecord?.request.input as { modelId?: string } | undefined)?.modelId ??
       null;
     const trace = traceCell?.ok ? traceCell.result : null;
-    const computed = modelId ? await traceMemo.get({ modelId }) : null;
-    const model = computed?.model ?? null;
+    // Only the front line's list reads the data; the other reports need the model alone.
+    const computed =
+      modelId && input.audience === 'frontline' ? await traceMemo.get({ modelId }) : null;
+    const model = computed?.model ?? (modelId ? await getModel(db, modelId) : null);
     if (!model) {
       return { html: '', missing: ['trace'] };
     }
