@@ -5,7 +5,7 @@ import { getDataset } from '../src/data/datasets-repo.ts';
 import { readAllColumns } from '../src/data/chunks-repo.ts';
 import { rowsStamp } from '../src/data/model-datasets.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
-import { termsOf, type Term } from '../src/core/text/tokenize.ts';
+import { termsOfEach, type Term } from '../src/core/text/tokenize.ts';
 import { clientGroups } from '../src/core/text/client-profiles.ts';
 import { defaultName } from '../src/core/text/cluster-edits.ts';
 import { clusterComments } from '../src/core/text/cluster-comments.ts';
@@ -37,9 +37,6 @@ interface Tokenised {
 }
 let tokenised: Tokenised | null = null;
 
-/** Rows tokenised between progress reports (and yields to the event loop, for cancel). */
-const TOKENISE_STEP = 5_000;
-
 async function termsFor(
   meta: DatasetMeta,
   column: string,
@@ -49,16 +46,7 @@ async function termsFor(
   if (tokenised?.key === key) return tokenised;
   const [values] = await readAllColumns(getDb(), meta, [column]);
   const texts = Array.from(values ?? [], (v) => (typeof v === 'string' ? v : null));
-  const terms: Term[][] = new Array(texts.length);
-  // Comments repeat ("Всё хорошо", "Fine"): each distinct text is tokenised once.
-  const seen = new Map<string, Term[]>();
-  for (let i = 0; i < texts.length; i++) {
-    const t = texts[i];
-    let found = t ? seen.get(t) : undefined;
-    if (t && !found) seen.set(t, (found = termsOf(t)));
-    terms[i] = found ?? [];
-    if ((i + 1) % TOKENISE_STEP === 0) onProgress?.({ done: i + 1, total: texts.length });
-  }
+  const terms = termsOfEach(texts, (done) => onProgress?.({ done, total: texts.length }));
   onProgress?.({ done: texts.length, total: texts.length });
   tokenised = { key, texts, terms };
   return tokenised;

@@ -1,7 +1,8 @@
 /**
  * `cx-trace report`: a standalone HTML report for one audience over a folder of datasets (read as
  * `cx-trace trace` reads it), made from the standard analyses — NPS by period, the satisfaction
- * index, the trace from the detractors and the front line's list — so that a monthly report can
+ * index, the trace from the detractors, the key drivers and complaint themes, and the front line's
+ * list — so that a monthly report can
  * come from a scheduled job.
  */
 import { formatDateTime, translate } from '../core/i18n/translate.ts';
@@ -15,6 +16,7 @@ import type { ServiceModel } from '../core/model/model-types.ts';
 import type { LoadedDataset } from '../core/index/loaded-dataset.ts';
 import type { NpsCellResult } from '../core/worker-api/analysis-api.ts';
 import { frontLineList } from '../core/report/front-line.ts';
+import { standardDrivers, standardFrequency } from '../core/report/standard-analyses.ts';
 import { AUDIENCES, audienceReport, type Audience } from '../core/report/audience-report.ts';
 import { renderReportHtml } from '../core/report/render-report-html.ts';
 import { CliError, type Command } from './cli-shared.ts';
@@ -73,6 +75,12 @@ export const reportCommand: Command = {
         index: view.byPeriod.length > 0 ? view : null,
         trace: usable,
         frontLine: audience === 'frontline' ? frontLineList(model, datasets, usable) : null,
+        ...(audience === 'managers'
+          ? {
+              drivers: standardDrivers(model, datasets),
+              frequency: standardFrequency(model, datasets, locale),
+            }
+          : {}),
       },
       {
         made: formatDateTime(locale, Date.now()),

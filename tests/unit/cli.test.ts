@@ -793,7 +793,7 @@ describe('cx-trace trace', () => {
   });
 
   it(
-    'writes each audience its script-free report of the demo: causes, the 2026-03 detractors, no client for executives',
+    'writes each audience its script-free report of the demo: causes and drivers, the 2026-03 detractors, no client for executives',
     SLOW,
     async () => {
       const { root, dir, io: disk } = await demoDir();
@@ -821,6 +821,12 @@ describe('cx-trace trace', () => {
           /The main supported cause: WMS scanner coverage at WH-[25] and WH-[25]/,
         );
         expect(html.managers).toMatch(/<figure aria-label="The gap step by step, chart"><svg /);
+        // The standard analyses a managers' report adds: the drivers the demo's detractors have
+        // (its delivery rating first) and the complaint themes by the model's barriers.
+        expect(html.managers).toMatch(/What makes “nps” low most: rating_delivery \(\d+\.\d%\)/);
+        expect(html.managers).toMatch(
+          /<tr><td>Delivery discipline<\/td><td class="num">[\d,]+<\/td><td class="num">[\d.]+%/,
+        );
         // The front line: exactly the detractors of the last month with answers.
         const survey = await loadCsv('survey', readFileSync(join(dir, 'survey.csv'), 'utf8'));
         const wanted = new Set<string>();

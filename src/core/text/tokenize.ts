@@ -249,6 +249,27 @@ export function termsOf(text: string, options: TermOptions = {}): Term[] {
   return out;
 }
 
+/**
+ * The terms of each comment (none for a blank one). Comments repeat ("Всё хорошо", "Fine"), so
+ * each distinct text is tokenised once; `onStep(done)` is called every `step` rows.
+ */
+export function termsOfEach(
+  texts: readonly (string | null)[],
+  onStep?: (done: number) => void,
+  step = 5_000,
+): Term[][] {
+  const terms: Term[][] = new Array(texts.length);
+  const seen = new Map<string, Term[]>();
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    let found = t ? seen.get(t) : undefined;
+    if (t && !found) seen.set(t, (found = termsOf(t)));
+    terms[i] = found ?? [];
+    if ((i + 1) % step === 0) onStep?.(i + 1);
+  }
+  return terms;
+}
+
 /** The terms of a comment (see `termsOf`), without the words behind them. */
 export function tokenize(text: string, options: TermOptions = {}): string[] {
   return termsOf(text, options).map((t) => t.term);
