@@ -61,7 +61,10 @@ import type {
   MetricCellResult,
   NpsCellResult,
   TraceCellResult,
+  FrontLineCellResult,
 } from '../src/core/worker-api/analysis-api.ts';
+import type { FrontLineCellInput } from '../src/core/notebook/cell-data/frontline-cell.ts';
+import { defaultPopulation } from '../src/core/analysis/trace/trace-start.ts';
 import { cellAnswerer, type CellMethod } from '../src/data/cell-answerer.ts';
 import type {
   NpsInput,
@@ -435,19 +438,16 @@ const api = {
     const indexCell = (await value(input.keys.index)) as IndexViewOutput | null;
     const drivers = (await value(input.keys.drivers)) as DriversCellResult | null;
     const frequency = (await value(input.keys.frequency)) as FrequencyCellResult | null;
-    const traceRecord = input.keys.trace ? await getCellResult(db, input.keys.trace) : null;
-    const indexRecord = input.keys.index ? await getCellResult(db, input.keys.index) : null;
-    const modelId =
-      (traceRecord?.request.input as { modelId?: string } | undefined)?.modelId ??
-      (indexRecord?.request.input as { modelId?: string } | undefined)?.modelId ??
-      null;
-    const trace = traceCell?.ok ? traceCell.result : null;
-    // Only the front line's list reads the data; the other reports need the model alone.
-    const computed =
-      modelId && input.audience === 'frontline' ? await traceMemo.get({ modelId }) : null;
-    const model = computed?.model ?? (modelId ? await getModel(db, modelId) : null);
+    const frontLine = (await value(input.keys.frontline)) as FrontLineCellResult | null;
+    // The model the report is about: the one the trace, the front line's list or the index read.
+    let modelId: string | null = null;
+    for (const key of [input.keys.trace, input.keys.frontline, input.keys.index]) {
+      const record = key ? await getCellResult(db, key) : null;
+      modelId ??= (record?.request.input as { modelId?: string } | undefined)?.modelId ?? null;
+    }
+    const model = modelId ? await getModel(db, modelId) : null;
     if (!model) {
-      return { html: '', missing: ['trace'] };
+      return { html: '', missing: [input.audience === 'frontline' ? 'front-line' : 'trace'] };
     }
     const { doc, missing } = await audienceReport(
       input.locale,
@@ -456,17 +456,16 @@ const api = {
         model,
         nps: npsCell?.groups?.ok ? npsCell : null,
         index: indexCell?.ok ? indexCell.view : null,
-        trace,
-        frontLine:
-          input.audience === 'frontline' && computed
-            ? frontLineList(model, computed.datasets, trace)
-            : null,
+        trace: traceCell?.ok ? traceCell.result : null,
+        frontLine: frontLine?.ok ? frontLine.list : null,
         drivers,
         frequency,
       },
       { made: input.made, source: input.source, pseudonymise: input.pseudonymise },
     );
-    return { html: renderReportHtml(doc), missing };
+    // A report of nothing but what it lacks is not saved: the dialog lists what to add.
+    const empty = doc.sections.length === (missing.length > 0 ? 1 : 0);
+    return { html: empty ? '' : renderReportHtml(doc), missing };
   },
 
   /** How much the stored cell results take, per notebook that shows them. */
@@ -529,6 +528,39 @@ const cellMethods: Record<string, CellMethod> = {
       if (!population) return { ok: false, reason: 'source-missing' };
     } else population = p;
     return api.trace({ modelId: input.modelId, query: { ...input.query, population } }, onProgress);
+  },
+  /**
+   * A front-line cell: the clients to recover, with the causes of the trace cell it names (as
+   * that cell shows them now), or of the model's default trace.
+   */
+  async frontLineCell(
+    input: FrontLineCellInput,
+    onProgress: ProgressFn | undefined,
+    sources: Record<string, string | null>,
+  ): Promise<FrontLineCellResult> {
+    if (input.traceCell) {
+      const version = sources[input.traceCell];
+      const record = version ? await getCellResult(getDb(), sourceKey(version)) : null;
+      if (!record) return { ok: false, reason: 'source-missing' };
+      const model = await modelOf(input);
+      if (!model) return { ok: false, reason: 'model-missing' };
+      const datasets = await loadModelDatasets(
+        getDb(),
+        model,
+        (done, total) => onProgress?.({ done, total }),
+        modelDatasets,
+      );
+      const shown = record.value as TraceCellResult;
+      const trace = shown.ok ? shown.result : null;
+      return { ok: true, list: frontLineList(model, datasets, trace), traced: trace !== null };
+    }
+    const computed = await traceMemo.get(input, onProgress);
+    if (!computed) return { ok: false, reason: 'model-missing' };
+    const { model, datasets, value: data } = computed;
+    const query = { population: null, period: null, start: null };
+    const found = defaultPopulation(model) ? traceAnalysis(model, datasets, query, data) : null;
+    const trace = found && found.start !== null && found.counts.answers > 0 ? found : null;
+    return { ok: true, list: frontLineList(model, datasets, trace), traced: trace !== null };
   },
   /** A satisfaction-index cell: its views for all clients and periods. */
   async indexCell(input: IndexCellInput, onProgress?: ProgressFn) {

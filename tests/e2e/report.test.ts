@@ -106,6 +106,41 @@ describe('the report', () => {
     expect(ids.filter((id) => managers.html.includes(`>${id}<`))).toEqual([]);
     expect(front.html).toContain('Detractors of 2026-03');
 
+    // The front-line cell lists the same clients, in the same order, with the same columns.
+    await page
+      .getByRole('dialog', { name: 'Report' })
+      .getByRole('button', { name: 'Close' })
+      .click();
+    const cell = page.getByRole('article', { name: /Clients to recover/ });
+    const table = cell.getByRole('table', { name: /Detractors of 2026-03/ });
+    await table.scrollIntoViewIfNeeded();
+    expect(Number(await table.getAttribute('aria-rowcount'))).toBe(ids.length + 1);
+    const shown = await table.locator('tbody th').allInnerTexts();
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown).toEqual(ids.slice(0, shown.length));
+    const reportHead = [...front.html.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((x) => x[1]);
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(reportHead);
+    // A client opens its answers and records, for the call.
+    await cell
+      .getByRole('button', { name: `Open client ${ids[0]}: answers and CRM records` })
+      .click();
+    const records = cell.getByRole('region', { name: new RegExp(ids[0]!) });
+    await records.getByRole('table').first().waitFor({ timeout: 30_000 });
+
+    // Without the cell, the report says which cell to add instead of computing it.
+    await cell.getByRole('button', { name: 'Delete cell' }).click();
+    await toolbar.getByRole('button', { name: 'Report' }).click();
+    await page
+      .getByRole('dialog', { name: 'Report' })
+      .getByRole('button', { name: 'Make the report' })
+      .click();
+    await page
+      .getByRole('dialog', { name: 'Report' })
+      .getByText('The clients to recover: add a Clients to recover cell and run it', {
+        exact: false,
+      })
+      .waitFor();
+
     // The audience chosen last is remembered by the notebook.
     await page
       .getByRole('dialog', { name: 'Report' })

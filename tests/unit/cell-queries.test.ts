@@ -29,6 +29,11 @@ import {
   createIndexCellData,
   indexCellQuery,
 } from '../../src/core/notebook/cell-data/index-cell.ts';
+import {
+  createFrontLineCellData,
+  frontLineCellQuery,
+  restoreFrontLineCellData,
+} from '../../src/core/notebook/cell-data/frontline-cell.ts';
 import { requestKey } from '../../src/core/notebook/cell-query.ts';
 import { demoModel } from '../../src/core/demo/demo-model.ts';
 
@@ -90,6 +95,33 @@ describe('what each cell kind asks its worker', () => {
       { models: [model], datasets: stored, sources: {} },
     )!;
     expect(requestKey(chosen)).not.toBe(requestKey(q));
+  });
+
+  it('a front-line cell waits for its trace cell, reads it, and shows pseudonyms without asking again', () => {
+    const model = demoModel();
+    const data = createFrontLineCellData();
+    const context = { models: [model], datasets: stored, sources: {} };
+    expect(frontLineCellQuery(data, { ...context, models: [] })).toBeNull();
+    const own = frontLineCellQuery(data, context)!;
+    expect(own).toMatchObject({ worker: 'analysis', method: 'frontLineCell' });
+    expect(own.input).toEqual({ modelId: model.id, traceCell: null });
+    expect(own.reads.datasets.sort()).toEqual(['d-clients', 'd-it', 'd-survey']);
+    expect(own.reads.cells).toEqual([]);
+    // With a trace cell: nothing until it has a result, then its causes are read from it.
+    const traced = { ...data, traceCell: 't1' };
+    expect(frontLineCellQuery(traced, context)).toBeNull();
+    const q = frontLineCellQuery(traced, { ...context, sources: { t1: 'k@1' } })!;
+    expect(q.reads.cells).toEqual(['t1']);
+    expect(requestKey(q)).not.toBe(requestKey(own));
+    // Pseudonyms change what is shown, not what is computed.
+    expect(requestKey(frontLineCellQuery({ ...data, pseudonymise: true }, context)!)).toBe(
+      requestKey(own),
+    );
+    expect(restoreFrontLineCellData({ modelId: 5, traceCell: 't', pseudonymise: 'yes' })).toEqual({
+      modelId: null,
+      traceCell: 't',
+      pseudonymise: false,
+    });
   });
 
   it('a frequency cell asks once it has comments; model themes read the model, in the language', () => {

@@ -9,6 +9,7 @@ import { createFrequencyCellData, restoreFrequencyCellData } from './cell-data/f
 import { createClustersCellData, restoreClustersCellData } from './cell-data/clusters-cell.ts';
 import { createDriversCellData, restoreDriversCellData } from './cell-data/drivers-cell.ts';
 import { createTraceCellData, restoreTraceCellData } from './cell-data/trace-cell.ts';
+import { createFrontLineCellData, restoreFrontLineCellData } from './cell-data/frontline-cell.ts';
 
 /** The pure half of a cell kind: its name, label, initial data and how to repair stored data. */
 export interface CellKindSpec<D = unknown> {
@@ -66,6 +67,12 @@ export const CELL_KINDS: readonly CellKindSpec[] = [
     labelKey: 'kind.trace',
     create: createTraceCellData,
     restore: restoreTraceCellData,
+  },
+  {
+    kind: 'frontline',
+    labelKey: 'kind.frontline',
+    create: createFrontLineCellData,
+    restore: restoreFrontLineCellData,
   },
   {
     kind: 'index',

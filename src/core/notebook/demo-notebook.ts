@@ -6,6 +6,7 @@ import { createFrequencyCellData } from './cell-data/frequency-cell.ts';
 import { createClustersCellData } from './cell-data/clusters-cell.ts';
 import { createDriversCellData } from './cell-data/drivers-cell.ts';
 import { createTraceCellData } from './cell-data/trace-cell.ts';
+import { createFrontLineCellData } from './cell-data/frontline-cell.ts';
 import { createCell, createNotebook, type Cell, type Notebook } from './notebook.ts';
 
 const TEXT: Record<
@@ -97,8 +98,13 @@ export function createDemoNotebook(
       modelId,
       target: survey ? 'nps' : null,
     }),
-    // The trace: the detractors followed down the model's links.
-    createCell('trace', { ...createTraceCellData(), modelId }),
+  );
+  // The trace: the detractors followed down the model's links; then the clients to call back,
+  // with the cause the trace found at their unit.
+  const trace = createCell('trace', { ...createTraceCellData(), modelId });
+  cells.push(
+    trace,
+    createCell('frontline', { ...createFrontLineCellData(), modelId, traceCell: trace.id }),
     markdown(text.next),
   );
   const notebook = createNotebook(text.title, now);

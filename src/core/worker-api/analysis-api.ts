@@ -10,6 +10,7 @@ import type { ColumnInfo } from '../storage/dataset-meta.ts';
 import type { TraceAnalysis } from '../analysis/trace/trace-types.ts';
 import type { IndexView } from '../index/index-view.ts';
 import type { Audience, MissingPart } from '../report/audience-report.ts';
+import type { FrontLineList } from '../report/front-line.ts';
 import type { Locale } from '../i18n/locale.ts';
 
 /** Which column of which stored dataset to summarise. */
@@ -103,6 +104,14 @@ export type TraceCellResult =
   | { ok: true; result: TraceAnalysis; segments: string[] }
   | { ok: false; reason: 'model-missing' | 'source-missing' };
 
+/**
+ * What a front-line cell shows: the clients to recover (null when the model has no NPS answers
+ * with dates or no client card), and whether a trace gave their causes; or why there is none.
+ */
+export type FrontLineCellResult =
+  | { ok: true; list: FrontLineList | null; traced: boolean }
+  | { ok: false; reason: 'model-missing' | 'source-missing' };
+
 /** The linked views of a model's satisfaction index for one query, or why there are none. */
 export type IndexViewOutput =
   | { ok: true; view: IndexView; problems: string[]; clientPeriods: number }
@@ -125,6 +134,7 @@ export interface NotebookReportInput {
     index: string | null;
     drivers: string | null;
     frequency: string | null;
+    frontline: string | null;
   };
 }
 

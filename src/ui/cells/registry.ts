@@ -11,6 +11,7 @@ import FrequencyCell from './frequency/FrequencyCell.svelte';
 import ClustersCell from './clusters/ClustersCell.svelte';
 import DriversCell from './drivers/DriversCell.svelte';
 import TraceCell from './trace/TraceCell.svelte';
+import FrontLineCell from './frontline/FrontLineCell.svelte';
 
 /** The props every cell component takes: its cell, a way to replace its data, and hand-offs. */
 export interface CellProps<D = unknown> {
@@ -20,6 +21,8 @@ export interface CellProps<D = unknown> {
   runs: NotebookRuns;
   /** Hands work over to a new cell of `kind` below this one (a population to trace…). */
   onhandoff?: (kind: string, data: unknown) => void;
+  /** The notebook's cells, in order (to choose another cell as a source). */
+  cells?: readonly Cell[];
 }
 
 /** A cell component with its data type erased: the registry pairs kind and data by construction. */
@@ -41,5 +44,6 @@ export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
   clusters: erase(ClustersCell),
   drivers: erase(DriversCell),
   trace: erase(TraceCell),
+  frontline: erase(FrontLineCell),
   index: erase(IndexCell),
 };

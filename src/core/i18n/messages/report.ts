@@ -50,7 +50,25 @@ export const reportEn = {
   'report.missing.drivers': 'The key drivers: add a Key drivers cell and run it.',
   'report.missing.frequency': 'The complaint themes: add a Complaint frequency cell and run it.',
   'report.missing.front-line':
-    'The clients to recover: the model needs an NPS indicator with dated answers and a client card.',
+    'The clients to recover: add a Clients to recover cell and run it (the model needs an NPS indicator with dated answers and a client card).',
+  'kind.frontline': 'Clients to recover',
+  'front.model': 'Model',
+  'front.causesFrom': 'Causes from',
+  'front.ownTrace': 'The model’s own trace of its detractors',
+  'front.traceCell': 'Trace, cell {n}',
+  'front.run': 'List the clients',
+  'front.noModel': 'Store a service model first: the list follows its NPS answers and client card.',
+  'front.modelMissing': 'The model this list was made from is gone; choose another.',
+  'front.none':
+    'This model cannot list the clients to recover: it needs an NPS indicator with dated answers and a client card.',
+  'front.waiting': 'Waiting for the result of the chosen trace cell: run it.',
+  'front.sourceMissing': 'The chosen trace cell has no result: run it, or choose another source.',
+  'front.untraced':
+    'No trace gave causes here, so the Cause column is empty: run the trace, or choose another source.',
+  'front.sameAsReport':
+    'The front line’s report (Report → Front line) lists exactly these clients, with these columns.',
+  'front.openClient': 'Open client {client}: answers and CRM records',
+  'trace.toFrontLine': 'List the clients to recover',
   'report.front.title': 'Clients to recover',
   'report.front.lead': '{clients} of {period} to call back, {order}.',
   'report.front.clients': {
@@ -134,7 +152,27 @@ export const reportRu: Translation<typeof reportEn> = {
   'report.missing.drivers': 'Ключевых факторов: добавьте ячейку «Ключевые факторы» и запустите её.',
   'report.missing.frequency': 'Тем жалоб: добавьте ячейку «Частотность жалоб» и запустите её.',
   'report.missing.front-line':
-    'Клиентов, которых нужно вернуть: в модели нужен показатель NPS с датами ответов и карточка клиента.',
+    'Клиентов, которых нужно вернуть: добавьте ячейку «Клиенты для возврата» и запустите её (в модели нужен показатель NPS с датами ответов и карточка клиента).',
+  'kind.frontline': 'Клиенты для возврата',
+  'front.model': 'Модель',
+  'front.causesFrom': 'Причины из',
+  'front.ownTrace': 'Собственной трассировки критиков модели',
+  'front.traceCell': 'Трассировки, ячейка {n}',
+  'front.run': 'Составить список',
+  'front.noModel':
+    'Сначала сохраните модель сервиса: список строится по её ответам NPS и карточке клиента.',
+  'front.modelMissing': 'Модели, по которой составлен список, больше нет; выберите другую.',
+  'front.none':
+    'По этой модели нельзя составить список клиентов для возврата: нужен показатель NPS с датами ответов и карточка клиента.',
+  'front.waiting': 'Ждём результата выбранной ячейки трассировки: запустите её.',
+  'front.sourceMissing':
+    'У выбранной ячейки трассировки нет результата: запустите её или выберите другой источник.',
+  'front.untraced':
+    'Ни одна трассировка не дала причин, поэтому столбец «Причина» пуст: запустите трассировку или выберите другой источник.',
+  'front.sameAsReport':
+    'Отчёт для первой линии (Отчёт → Первая линия) содержит ровно этих клиентов с этими столбцами.',
+  'front.openClient': 'Открыть клиента {client}: ответы и записи CRM',
+  'trace.toFrontLine': 'Список клиентов для возврата',
   'report.front.title': 'Клиенты, которых нужно вернуть',
   'report.front.lead': '{clients} за {period}, кому перезвонить: {order}.',
   'report.front.clients': {
