@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -159,4 +160,46 @@ describe('the report', () => {
         .isChecked(),
     ).toBe(true);
   });
+
+  it('is written by the command line for each audience, and opens the same way', async () => {
+    w = await newWatchedPage();
+    const root = mkdtempSync(join(tmpdir(), 'cx-cli-report-'));
+    try {
+      const cli = (...args: string[]) =>
+        execFileSync(process.execPath, ['scripts/cx-trace.mjs', ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, LANG: 'en_US.UTF-8' },
+        });
+      const dir = join(root, 'demo');
+      cli('demo', '--out', dir);
+      const made: Record<string, string> = {};
+      for (const audience of ['managers', 'executives', 'frontline']) {
+        made[audience] = join(root, `${audience}.html`);
+        const out = ['--out', made[audience]!, '--audience', audience];
+        cli('report', '--model', join(dir, 'model.json'), '--data', dir, ...out);
+      }
+      for (const [audience, path] of Object.entries(made)) {
+        expect(readFileSync(path, 'utf8'), audience).not.toMatch(/<script/i);
+        const attrs = await attributesOf(path);
+        expect(
+          attrs.filter((a) => /^on/i.test(a.name)),
+          audience,
+        ).toEqual([]);
+        expect(
+          attrs.filter((a) => /https?:|javascript:/i.test(a.value)),
+          audience,
+        ).toEqual([]);
+        const f = await figuresOf(path);
+        expect(f.drawn, audience).toBe(f.figures);
+        if (audience !== 'frontline') expect(f.figures, audience).toBeGreaterThanOrEqual(1);
+        expect(f.text, audience).not.toContain('Not in this report');
+      }
+      expect((await figuresOf(made.managers!)).text).toMatch(
+        /The main supported cause: WMS scanner coverage at WH-[25] and WH-[25]/,
+      );
+      expect((await figuresOf(made.frontline!)).text).toContain('Detractors of 2026-03');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
