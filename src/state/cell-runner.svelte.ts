@@ -164,7 +164,14 @@ export class CellRunner<R> {
     this.otherSettings = otherSettings;
     this.reasons = [];
     if (!record) return;
-    this.status = otherSettings ? 'stale' : 'current';
+    // A source cell's new result is known now, not when the database answers: Run all must see
+    // this cell stale as soon as its source has run.
+    const none = { datasets: {}, models: {} };
+    this.reasons = staleReasons(
+      { ...none, cells: record.versions.cells },
+      { ...none, cells: this.options.sources?.() ?? {} },
+    );
+    this.status = otherSettings || this.reasons.length > 0 ? 'stale' : 'current';
     const reads = record.request.reads;
     const observable = liveQuery(() =>
       currentVersions(getDb(), reads, this.options.sources?.() ?? {}),

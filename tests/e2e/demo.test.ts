@@ -40,7 +40,7 @@ describe('the demo', () => {
     await openApp(page);
     await page.getByRole('button', { name: 'Open the demo' }).click();
     await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
-    expect(await page.getByRole('article').count()).toBe(11);
+    expect(await page.getByRole('article').count()).toBe(12);
 
     // The NPS cell is set up on the survey: it computes at once.
     const nps = page.getByRole('article', { name: /NPS summary/ });

@@ -203,7 +203,7 @@ describe('notebooks', () => {
     // (The list comes from storage after the page: wait for it rather than peek.)
     await page.getByText('No notebooks yet').waitFor();
     await page.getByRole('button', { name: 'Open the demo' }).click();
-    await page.getByRole('article', { name: /Cell 1 of 11/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('article', { name: /Cell 1 of 12/ }).waitFor({ timeout: 60_000 });
     await page.getByRole('link', { name: /All notebooks/ }).click();
 
     const list = page.getByRole('list', { name: 'Notebooks' });
@@ -220,7 +220,7 @@ describe('notebooks', () => {
     // Cancel keeps it; confirming deletes it.
     await page.getByRole('button', { name: 'Delete “Pilot study (copy)”' }).click();
     const dialog = page.getByRole('dialog');
-    expect(await dialog.innerText()).toContain('“Pilot study (copy)” with its 11 cells');
+    expect(await dialog.innerText()).toContain('“Pilot study (copy)” with its 12 cells');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await list.getByRole('listitem').count()).toBe(2);
     await page.getByRole('button', { name: 'Delete “Pilot study (copy)”' }).click();
@@ -230,9 +230,9 @@ describe('notebooks', () => {
     await page.reload();
     await list.getByRole('link', { name: 'Pilot study' }).waitFor();
     expect(await list.getByRole('listitem').count()).toBe(1);
-    // The copy was independent: the original still has its 11 cells.
+    // The copy was independent: the original still has its 12 cells.
     await list.getByRole('link', { name: 'Pilot study' }).click();
-    await page.getByRole('article', { name: /Cell 11 of 11/ }).waitFor();
+    await page.getByRole('article', { name: /Cell 12 of 12/ }).waitFor();
   });
 
   it('renders hostile markdown inert: no script runs, no dialog opens, no remote image loads', async () => {
