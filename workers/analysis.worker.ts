@@ -66,6 +66,7 @@ import type {
 import type { FrontLineCellInput } from '../src/core/notebook/cell-data/frontline-cell.ts';
 import { defaultPopulation } from '../src/core/analysis/trace/trace-start.ts';
 import { cellAnswerer, type CellMethod } from '../src/data/cell-answerer.ts';
+import { shareMethods } from './share-methods.ts';
 import type {
   NpsInput,
   NpsResult,
@@ -572,7 +573,7 @@ const cellMethods: Record<string, CellMethod> = {
   },
 };
 
-const workerApi = { ...api, ...cellAnswerer('analysis', cellMethods) };
+const workerApi = { ...api, ...shareMethods, ...cellAnswerer('analysis', cellMethods) };
 
 /** The analysis worker's API, as seen through the worker bridge. */
 export type Api = typeof workerApi;

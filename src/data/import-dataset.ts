@@ -123,7 +123,7 @@ export async function storeDataset(
   const existing = target.mode === 'new' ? null : await getDataset(db, target.datasetId);
   if (target.mode !== 'new' && !existing) throw new TargetMissingError(target.datasetId);
   const append = target.mode === 'append';
-  const id = existing?.id ?? newId();
+  const id = existing?.id ?? (target.mode === 'new' ? target.id : undefined) ?? newId();
   const owner = existing === null ? id : append ? chunkOwner(existing) : newId();
 
   const run = async (): Promise<DatasetMeta> => {

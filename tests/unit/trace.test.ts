@@ -72,7 +72,28 @@ describe('the trace on the demo world', () => {
     const names = list.clients.map((c) => c.card[list.columns.findIndex((x) => x.name === 'name')]);
     for (const c of list.clients) expect(html).not.toContain(`>${c.client}<`);
     expect(names.filter((n) => typeof n === 'string' && html.includes(n))).toEqual([]);
-    expect(html).toContain('<td>#1</td>');
+    // Each client is a keyed code, one per client; a name written in a comment is removed.
+    const codes = [...html.matchAll(/<tr><td>(C-[0-9a-f]{12})<\/td>/g)].map((m) => m[1]);
+    expect(new Set(codes).size).toBe(list.clients.length);
+    const mentioned = list.clients.find((c) => c.comment !== null)!;
+    const written = renderReportHtml({
+      locale: 'en',
+      title: 'Front line',
+      about: [],
+      sections: [
+        frontLineSection(
+          'en',
+          world.model,
+          {
+            ...list,
+            clients: [{ ...mentioned, comment: `Call ${names[0]} at +7 (916) 123-45-67, a@b.ru` }],
+          },
+          { pseudonymise: true },
+        ),
+      ],
+    });
+    expect(written).toContain('Call [name]');
+    expect(written).toContain('at [phone], [e-mail]');
     // The cause is named at the two planted warehouses, and only there.
     const w = list.columns.findIndex((c) => c.name === 'warehouse');
     for (const c of list.clients) {

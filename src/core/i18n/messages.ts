@@ -21,6 +21,7 @@ import { traceEn, traceRu } from './messages/trace.ts';
 import { traceVerdictEn, traceVerdictRu } from './messages/trace-verdict.ts';
 import { indicatorUnitsEn, indicatorUnitsRu } from './messages/indicator-units.ts';
 import { reportEn, reportRu } from './messages/report.ts';
+import { shareEn, shareRu } from './messages/share.ts';
 import { cellRunsEn, cellRunsRu } from './messages/cell-runs.ts';
 
 export const en = {
@@ -40,6 +41,7 @@ export const en = {
   ...traceVerdictEn,
   ...indicatorUnitsEn,
   ...reportEn,
+  ...shareEn,
   ...cellRunsEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
@@ -341,6 +343,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...traceVerdictRu,
   ...indicatorUnitsRu,
   ...reportRu,
+  ...shareRu,
   ...cellRunsRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',

@@ -1,17 +1,15 @@
 /**
  * The front line's report section: the clients to recover (`front-line.ts`) as a table — client,
  * score, client card, what they wrote, the cause off at their unit. Pseudonymised, a client is a
- * number and the columns that name a person (name, e-mail, phone) are left out.
+ * keyed pseudonym (another in the next report), the columns that name a person (name, e-mail,
+ * phone) are left out and comments lose e-mails, phones, card numbers and those names.
  */
 import type { Locale } from '../i18n/locale.ts';
 import { formatNumber, translate, translateCount } from '../i18n/translate.ts';
 import type { ServiceModel } from '../model/model-types.ts';
 import type { FrontLineList } from './front-line.ts';
 import type { ReportSection } from './report-document.ts';
-
-/** Columns that name or reach a person: left out of a pseudonymised list. */
-const PERSONAL =
-  /(^|[_\s-])(name|first|last|surname|e-?mail|phone|tel|имя|фио|фамилия|почта|телефон)([_\s-]|$)/i;
+import { Pseudonymiser } from '../share/pseudonyms.ts';
 
 function cell(locale: Locale, v: string | number | boolean | null, type: string): string {
   if (v === null) return '';
@@ -33,8 +31,19 @@ export function frontLineSection(
     translate(locale, k, p);
   const shown = list.columns
     .map((c, k) => ({ ...c, k }))
-    .filter((c) => !options.pseudonymise || !PERSONAL.test(c.name));
+    .filter((c) => !options.pseudonymise || !Pseudonymiser.personal(c.name));
   const name = (id: string) => model.indicators.find((i) => i.id === id)?.name[locale] || id;
+  // Pseudonyms keyed for this one report; comments lose e-mails, phones, cards and the names
+  // the list's personal columns hold.
+  const p = options.pseudonymise ? new Pseudonymiser() : null;
+  if (p) {
+    const personal = list.columns.flatMap((c, k) => (Pseudonymiser.personal(c.name) ? [k] : []));
+    p.addNames(
+      list.clients.flatMap((c) =>
+        personal.map((k) => c.card[k]).filter((v) => typeof v === 'string'),
+      ),
+    );
+  }
   return {
     title: t('report.front.title'),
     blocks: [
@@ -59,11 +68,11 @@ export function frontLineSection(
           { label: t('report.front.comment') },
           { label: t('report.front.cause') },
         ],
-        rows: list.clients.map((c, i) => [
-          options.pseudonymise ? `#${i + 1}` : c.client,
+        rows: list.clients.map((c) => [
+          p ? p.client(c.client) : c.client,
           formatNumber(locale, c.score),
           ...shown.map((col) => cell(locale, c.card[col.k] ?? null, col.type)),
-          c.comment ?? '',
+          c.comment === null ? '' : p ? p.scrub(c.comment) : c.comment,
           c.causes.map((x) => `${name(x.indicator)} (${x.unit})`).join('; '),
         ]),
       },

@@ -109,7 +109,13 @@ export type TraceCellResult =
  * with dates or no client card), and whether a trace gave their causes; or why there is none.
  */
 export type FrontLineCellResult =
-  | { ok: true; list: FrontLineList | null; traced: boolean }
+  | {
+      ok: true;
+      list: FrontLineList | null;
+      traced: boolean;
+      /** A share left the list out (it is client rows). */
+      withheld?: boolean;
+    }
   | { ok: false; reason: 'model-missing' | 'source-missing' };
 
 /** The linked views of a model's satisfaction index for one query, or why there are none. */

@@ -7,7 +7,9 @@ import type { InspectReport } from '../ingest/inspect.ts';
 import type { IngestError } from '../ingest/ingest-error.ts';
 
 /** Where an import goes: a new dataset, or one already stored (its rows added or replaced). */
-export type ImportTarget = { mode: 'new' } | { mode: 'append' | 'replace'; datasetId: string };
+export type ImportTarget =
+  /** A new dataset; `id` keeps the id it had elsewhere (a share), when no dataset has it. */
+  { mode: 'new'; id?: string } | { mode: 'append' | 'replace'; datasetId: string };
 
 /** A file and how to read it. */
 export interface FileInput {

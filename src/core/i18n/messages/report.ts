@@ -83,7 +83,7 @@ export const reportEn = {
   'report.front.comment': 'What they wrote',
   'report.front.cause': 'Off at their unit',
   'report.front.pseudonymised':
-    'Pseudonymised: clients are numbered, and the columns that name a person are left out.',
+    'Pseudonymised: each client is a code made for this report only, the columns that name a person are left out, and e-mail addresses, phone and card numbers and names are removed from the comments.',
   'report.nps.headline':
     'NPS {nps} (95% interval {low} to {high}) from {answers}; {promoters} promoters and {detractors} detractors.',
   'report.nps.table': 'NPS by period',
@@ -189,7 +189,7 @@ export const reportRu: Translation<typeof reportEn> = {
   'report.front.comment': 'Что написал',
   'report.front.cause': 'Что не так в его подразделении',
   'report.front.pseudonymised':
-    'Псевдонимизировано: клиенты пронумерованы, столбцы с именами и контактами убраны.',
+    'Псевдонимизировано: каждый клиент заменён кодом, созданным только для этого отчёта, столбцы с именами и контактами убраны, а из комментариев удалены адреса почты, номера телефонов и карт и имена.',
   'report.nps.headline':
     'NPS {nps} (95% интервал от {low} до {high}) по {answers}; сторонников {promoters}, критиков {detractors}.',
   'report.nps.table': 'NPS по периодам',
