@@ -2,6 +2,7 @@ import { tick } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 import { CellRunner } from './cell-runner.svelte.ts';
 import { dependencyOrder } from '../core/notebook/run-order.ts';
+import type { CellInputs } from '../core/notebook/cell-query.ts';
 
 /**
  * The runners of one open notebook's cells: each cell makes its own (`runnerFor`), and the
@@ -57,6 +58,11 @@ export class NotebookRuns {
   sourcesOf(cellId: string): Record<string, string | null> {
     const reads = this.#runners.get(cellId)?.request?.reads.cells ?? [];
     return Object.fromEntries(reads.map((id) => [id, this.versionOf(id)]));
+  }
+
+  /** What a cell's current request reads (null without a request). */
+  readsOf(cellId: string): CellInputs | null {
+    return this.#runners.get(cellId)?.request?.reads ?? null;
   }
 
   /** The key and value of the result a cell shows now (null when none, or not shown). */

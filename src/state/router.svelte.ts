@@ -7,10 +7,14 @@ export type Route =
   | { page: 'notebook'; id: string }
   | { page: 'datasets' }
   | { page: 'models' }
-  | { page: 'model'; id: string; indicator?: string };
+  | { page: 'model'; id: string; indicator?: string }
+  /** A share to open: its link's parameters (`d`, `k`, `f`; see docs/share-format.md). */
+  | { page: 'open'; query: string };
 
 /** Reads a route from a location hash such as `#/notebook/ID`, `#/models/ID?indicator=X` or `#/datasets`. */
 export function parseHash(hash: string): Route {
+  const open = /^#\/open(?:\?(.*))?$/.exec(hash);
+  if (open) return { page: 'open', query: open[1] ?? '' };
   const m = /^#\/notebook\/([^/?#]+)/.exec(hash);
   if (m) return { page: 'notebook', id: decodeURIComponent(m[1]!) };
   const model = /^#\/models\/([^/?#]+)(?:\?indicator=([^&#]+))?/.exec(hash);

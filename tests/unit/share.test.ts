@@ -216,6 +216,19 @@ describe('a share of the demo', () => {
     },
   );
 
+  it('keeps typed arrays (SHAP values, sampled rows) as typed arrays, blanks as NaN', () => {
+    const payload = makeSharePayload(
+      { ...source, datasets: [] },
+      { clientLists: true, datasets: [], pseudonymise: false, columns: [] },
+    );
+    const sample = { shap: new Float64Array([0.5, NaN, -1]), rows: new Int32Array([3, 7]) };
+    payload.results.push({ ...payload.results[3]!, value: sample });
+    const back = decodePayload(encodePayload(payload)).results[4]!.value as typeof sample;
+    expect(back.shap).toBeInstanceOf(Float64Array);
+    expect(Array.from(back.shap)).toEqual([0.5, NaN, -1]);
+    expect(back.rows).toEqual(new Int32Array([3, 7]));
+  });
+
   it('is opened by a second program that knows only the format document', async () => {
     const payload = makeSharePayload(
       { ...source, datasets: [] },

@@ -44,6 +44,19 @@ function frontLine(value: FrontLineCellResult, rows: ClientRows): FrontLineCellR
   return { ...value, list: { ...value.list, clients } };
 }
 
+/** Points of a clusters map a row-free share keeps. */
+const MAP_POINTS = 600;
+
+function thin<P extends { x: number; y: number }>(points: readonly P[], max: number): P[] {
+  const step = Math.max(1, points.length / max);
+  const out: P[] = [];
+  for (let i = 0; i < points.length && out.length < max; i += step) {
+    const p = points[Math.floor(i)]!;
+    out.push({ ...p, x: Math.round(p.x * 1000) / 1000, y: Math.round(p.y * 1000) / 1000 });
+  }
+  return out;
+}
+
 function clusters(value: ClustersCellResult, rows: ClientRows): ClustersCellResult {
   const out = value.output;
   if (!out.ok || rows.kind === 'keep') return value;
@@ -52,6 +65,8 @@ function clusters(value: ClustersCellResult, rows: ClientRows): ClustersCellResu
     ...value,
     output: {
       ...out,
+      // The map is chart data: a row-free share keeps an even sample of its points, rounded.
+      map: leave ? thin(out.map, MAP_POINTS) : out.map,
       clusters: out.clusters.map((c) => ({
         ...c,
         examples: leave ? [] : c.examples.map((e) => rows.with.scrub(e)),
@@ -65,19 +80,30 @@ function clusters(value: ClustersCellResult, rows: ClientRows): ClustersCellResu
 function drivers(value: DriversCellResult, rows: ClientRows): DriversCellResult {
   const out = value.output;
   if (!out.ok || rows.kind === 'keep') return value;
+  if (rows.kind === 'leave-out') {
+    // Each sampled row's values and SHAP values are rows: a row-free share keeps the drivers.
+    const s = out.result.sample;
+    const sample = {
+      ...s,
+      shap: new Float64Array(0),
+      values: s.features.map(() => []),
+      rows: new Int32Array(0),
+      y: new Uint8Array(0),
+      margin: new Float64Array(0),
+    };
+    return { ...value, output: { ...out, labels: [], result: { ...out.result, sample } } };
+  }
   // A sampled row is named by its client (or its row number, `#12`, which names nobody).
-  const labels = out.labels.map((l, i) =>
-    l.startsWith('#') ? l : rows.kind === 'leave-out' ? `#${i + 1}` : rows.with.client(l),
-  );
+  const labels = out.labels.map((l) => (l.startsWith('#') ? l : rows.with.client(l)));
   return { ...value, output: { ...out, labels } };
 }
 
 function indexView(value: IndexViewOutput, rows: ClientRows): IndexViewOutput {
   if (!value.ok || rows.kind === 'keep') return value;
-  const clients =
-    rows.kind === 'leave-out'
-      ? []
-      : value.view.clients.map((c) => ({ ...c, client: rows.with.client(c.client) }));
+  if (rows.kind === 'leave-out') {
+    return { ...value, view: { ...value.view, clients: [] }, withheld: true };
+  }
+  const clients = value.view.clients.map((c) => ({ ...c, client: rows.with.client(c.client) }));
   return { ...value, view: { ...value.view, clients } };
 }
 

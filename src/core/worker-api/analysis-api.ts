@@ -120,7 +120,14 @@ export type FrontLineCellResult =
 
 /** The linked views of a model's satisfaction index for one query, or why there are none. */
 export type IndexViewOutput =
-  | { ok: true; view: IndexView; problems: string[]; clientPeriods: number }
+  | {
+      ok: true;
+      view: IndexView;
+      problems: string[];
+      clientPeriods: number;
+      /** A share left the client table out (it is client rows). */
+      withheld?: boolean;
+    }
   | { ok: false; reason: 'model-missing' };
 
 /**

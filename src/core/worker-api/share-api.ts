@@ -34,4 +34,4 @@ export interface OpenShareInput {
 /** An opened share (nothing stored), or why it does not open. */
 export type OpenShareOutput =
   | { ok: true; payload: SharePayload; summary: ShareSummary; view: ReportDocument }
-  | { ok: false; code: ShareErrorCode | 'wrong-key' | 'wrong-passphrase' };
+  | { ok: false; code: Exclude<ShareErrorCode, 'wrong-secret'> | 'wrong-key' | 'wrong-passphrase' };

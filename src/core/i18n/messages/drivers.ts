@@ -99,6 +99,8 @@ export const driversEn = {
   'drv.col.note': 'Note',
   'drv.interval': '{low}–{high}',
   'drv.levelRisk': 'most risk: {level}',
+  'drv.noSample':
+    'The SHAP values of single rows were not shared (they are rows): the charts per row are left out.',
   'drv.beeswarmLabel': 'SHAP values of every row by driver, chart',
   'drv.beeswarmHow':
     'How to read this: each dot is one row of the sample, placed by how much this driver pushed its odds of a low outcome (right of zero: more likely low). Red dots are high values of the driver, blue low ones, grey categories or blanks. A driver with its red dots on the right raises the risk as it grows.',
@@ -249,6 +251,8 @@ export const driversRu: Translation<typeof driversEn> = {
   'drv.col.note': 'Примечание',
   'drv.interval': '{low}–{high}',
   'drv.levelRisk': 'наибольший риск: {level}',
+  'drv.noSample':
+    'Значения SHAP отдельных строк не переданы (это строки): графики по строкам не показаны.',
   'drv.beeswarmLabel': 'Значения SHAP всех строк по факторам, график',
   'drv.beeswarmHow':
     'Как читать: каждая точка — строка выборки; её место — насколько этот фактор сдвинул шансы низкого результата (правее нуля — вероятнее низкий). Красные точки — высокие значения фактора, синие — низкие, серые — категории или пропуски. Если красные точки справа, риск растёт вместе с фактором.',

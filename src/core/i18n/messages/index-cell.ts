@@ -89,6 +89,8 @@ export const indexEn = {
   'index.yes': 'yes',
   'index.no': 'no',
   'index.tableTitle': 'Clients, lowest index first',
+  'index.withheld':
+    'This notebook was shared without client rows: the client table and the distribution of clients are left out.',
   'index.search': 'Find a client or segment',
   'index.shown': { one: '{count} client', other: '{count} clients' },
   'index.sortBy': 'Sort by {column}',
@@ -207,6 +209,8 @@ export const indexRu: Translation<typeof indexEn> = {
   'index.yes': 'да',
   'index.no': 'нет',
   'index.tableTitle': 'Клиенты, от низкого индекса к высокому',
+  'index.withheld':
+    'Этим блокнотом поделились без строк клиентов: таблица клиентов и их распределение не показаны.',
   'index.search': 'Найти клиента или сегмент',
   'index.shown': {
     one: '{count} клиент',
