@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { reportWorkerRequests } from '../src/data/request-log.ts';
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { getDataset } from '../src/data/datasets-repo.ts';
@@ -579,3 +580,5 @@ const workerApi = { ...api, ...shareMethods, ...cellAnswerer('analysis', cellMet
 export type Api = typeof workerApi;
 
 expose(workerApi);
+
+reportWorkerRequests('analysis');

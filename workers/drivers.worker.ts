@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { reportWorkerRequests } from '../src/data/request-log.ts';
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { getDataset } from '../src/data/datasets-repo.ts';
@@ -204,3 +205,5 @@ const workerApi = { ...api, ...cellAnswerer('drivers', cellMethods) };
 /** The drivers worker's API, as seen through the worker bridge. */
 export type Api = typeof workerApi;
 expose(workerApi);
+
+reportWorkerRequests('drivers');

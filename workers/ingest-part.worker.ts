@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { reportWorkerRequests } from '../src/data/request-log.ts';
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { FilePart, type PartRequest } from '../src/data/file-part.ts';
@@ -27,3 +28,5 @@ const api = {
 export type PartApi = typeof api;
 
 expose(api);
+
+reportWorkerRequests('ingest-part');

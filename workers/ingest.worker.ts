@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { reportWorkerRequests } from '../src/data/request-log.ts';
 import { expose, proxy, wrap } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { readAllColumns } from '../src/data/chunks-repo.ts';
@@ -277,3 +278,5 @@ async function createDemo(
 export type Api = typeof api;
 
 expose(api);
+
+reportWorkerRequests('ingest');

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { reportWorkerRequests } from '../src/data/request-log.ts';
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { getDataset } from '../src/data/datasets-repo.ts';
@@ -371,3 +372,5 @@ const workerApi = { ...api, ...cellAnswerer('text', cellMethods) };
 export type Api = typeof workerApi;
 
 expose(workerApi);
+
+reportWorkerRequests('text');

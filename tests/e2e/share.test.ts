@@ -238,6 +238,22 @@ describe('share links', () => {
       v.slice(0, 24),
     );
     expect(requested.length).toBeGreaterThan(10);
+
+    // The Privacy panel lists the page's and the workers' requests, all to this site, and
+    // what the last share held.
+    await maker.page.getByRole('button', { name: 'Privacy' }).click();
+    const panel = maker.page.getByRole('dialog', { name: 'Privacy' });
+    expect(await panel.getByRole('status').innerText()).toMatch(
+      /^\d+ requests this session, every one to this site \(http:\/\/127\.0\.0\.1:\d+\)/,
+    );
+    const table = panel.getByRole('table', { name: 'Requests this session' });
+    expect(Number(await table.getAttribute('aria-rowcount'))).toBeGreaterThan(10);
+    // (The workers are single files: their scripts are the page's requests, and they make none.)
+    expect(await table.innerText()).toMatch(/analysis\.worker-[\w-]+\.js\tother\tthe page/);
+    expect(await panel.innerText()).toMatch(
+      /Last share \([\d.]+ kB, made [^)]+\): “Demo: a B2B distributor”, 12 cells, \d+ results\. No client rows/,
+    );
+    await panel.getByRole('button', { name: 'Close' }).click();
     expect(requested.filter((u) => secrets.some((s) => u.includes(s)))).toEqual([]);
   }, 240_000);
 });

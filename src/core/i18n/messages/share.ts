@@ -85,7 +85,7 @@ export const shareEn = {
   'privacy.persistent': 'Storage is persistent: the browser will not evict your data.',
   'privacy.notPersistent':
     'Storage is not persistent yet: the browser may evict your data when the disk runs low.',
-  'privacy.lastShare': 'Last share: {what}, {size}, made {made}.',
+  'privacy.lastShare': 'Last share ({size}, made {made}): {what}',
   'privacy.noShare': 'Nothing was shared this session.',
 } satisfies Record<string, Message>;
 
@@ -193,6 +193,6 @@ export const shareRu: Translation<typeof shareEn> = {
   'privacy.persistent': 'Хранилище постоянное: браузер не удалит ваши данные.',
   'privacy.notPersistent':
     'Хранилище пока не постоянное: при нехватке места браузер может удалить ваши данные.',
-  'privacy.lastShare': 'Последняя ссылка: {what}, {size}, создана {made}.',
+  'privacy.lastShare': 'Последняя ссылка ({size}, создана {made}): {what}',
   'privacy.noShare': 'За этот сеанс ничем не делились.',
 };
