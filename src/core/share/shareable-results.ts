@@ -45,14 +45,16 @@ function frontLine(value: FrontLineCellResult, rows: ClientRows): FrontLineCellR
 }
 
 /** Points of a clusters map a row-free share keeps. */
-const MAP_POINTS = 600;
+const MAP_POINTS = 400;
 
 function thin<P extends { x: number; y: number }>(points: readonly P[], max: number): P[] {
   const step = Math.max(1, points.length / max);
   const out: P[] = [];
   for (let i = 0; i < points.length && out.length < max; i += step) {
     const p = points[Math.floor(i)]!;
-    out.push({ ...p, x: Math.round(p.x * 1000) / 1000, y: Math.round(p.y * 1000) / 1000 });
+    // Two decimals of a plane a chart draws a few hundred pixels wide; the row it came from is
+    // a row number, left out.
+    out.push({ ...p, row: -1, x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100 });
   }
   return out;
 }
