@@ -38,7 +38,12 @@ afterAll(async () => {
 
 /** Makes a share in the open notebook's dialog; its link. */
 async function makeShare(
-  options: { clientLists?: boolean; rowsOf?: string[]; passphrase?: string } = {},
+  options: {
+    clientLists?: boolean;
+    rowsOf?: string[];
+    passphrase?: string;
+    only?: [column: string, value: string];
+  } = {},
 ): Promise<{ link: string; file: string | null }> {
   const { page } = maker;
   await toolbar(page).getByRole('button', { name: 'Share' }).click();
@@ -46,6 +51,10 @@ async function makeShare(
   if (options.clientLists) await dialog.getByRole('checkbox', { name: /client lists/ }).check();
   for (const name of options.rowsOf ?? []) {
     await dialog.getByRole('checkbox', { name: new RegExp(`^${name} \\(`) }).check();
+  }
+  if (options.only) {
+    await dialog.getByLabel('Only the rows where').selectOption(options.only[0]);
+    await dialog.getByLabel('is', { exact: true }).fill(options.only[1]);
   }
   if (options.passphrase) {
     await dialog.getByRole('checkbox', { name: /passphrase/ }).check();
@@ -223,6 +232,16 @@ describe('share links', () => {
       (r: { request: { method: string } }) => r.request.method === 'frontLineCell',
     );
     expect(front.value.list.clients.length).toBeGreaterThan(20);
+
+    // A filtered subset: only one warehouse's clients.
+    const subset = JSON.parse(
+      decrypt(await makeShare({ rowsOf: ['clients'], only: ['warehouse', 'WH-2'] })),
+    );
+    const card = subset.datasets[0];
+    const warehouse = card.columns.findIndex((c: { name: string }) => c.name === 'warehouse');
+    expect(card.rows).toBeGreaterThan(100);
+    expect(card.rows).toBeLessThan(1000);
+    expect(new Set(card.values[warehouse])).toEqual(new Set(['WH-2']));
 
     // Too long for a link, it is a file the link asks for.
     expect(share.file).not.toBeNull();

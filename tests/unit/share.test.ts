@@ -216,6 +216,29 @@ describe('a share of the demo', () => {
     },
   );
 
+  it('shares a filtered subset of rows: only the segment asked for, in every dataset that has it', () => {
+    const payload = makeSharePayload(source, {
+      clientLists: false,
+      datasets: ['id-clients', 'id-survey'],
+      pseudonymise: true,
+      columns: [],
+      filter: { column: 'warehouse', value: 'WH-2' },
+    });
+    const clients = data.find((d) => d.name === 'clients')!;
+    const wanted = Array.from(clients.columns.warehouse!).filter((w) => w === 'WH-2').length;
+    const shared = payload.datasets.map(loadShared);
+    expect(shared.map((d) => d.name).sort()).toEqual(['clients', 'survey']);
+    const card = shared.find((d) => d.name === 'clients');
+    const survey = shared.find((d) => d.name === 'survey');
+    expect(card!.columns.client_id!.length).toBe(wanted);
+    expect(payload.datasets.find((d) => d.name === 'clients')!.rows).toBe(wanted);
+    expect(new Set(Array.from(card!.columns.warehouse!))).toEqual(new Set(['WH-2']));
+    // The survey has no warehouse column: all its rows go, pseudonymised.
+    expect(survey!.columns.nps!.length).toBe(
+      data.find((d) => d.name === 'survey')!.columns.nps!.length,
+    );
+  });
+
   it('keeps typed arrays (SHAP values, sampled rows) as typed arrays, blanks as NaN', () => {
     const payload = makeSharePayload(
       { ...source, datasets: [] },

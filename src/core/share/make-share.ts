@@ -29,6 +29,11 @@ export interface ShareChoices {
   pseudonymise: boolean;
   /** Further columns to pseudonymise in the shared rows (besides ids and names). */
   columns: string[];
+  /**
+   * Only the rows whose `column` holds `value` (as text), in each shared dataset that has the
+   * column (a segment, a period, a region); null for every row.
+   */
+  filter?: { column: string; value: string } | null;
 }
 
 /** What the workspace holds for a share. */
@@ -63,6 +68,24 @@ function clientColumns(meta: DatasetMeta, models: readonly ServiceModel[]): Set<
   return out;
 }
 
+/** The rows a filter keeps (null: all rows, or the dataset lacks the filter's column). */
+function keptRows(
+  meta: DatasetMeta,
+  values: readonly ArrayLike<unknown>[],
+  filter: ShareChoices['filter'],
+): number[] | null {
+  const k = filter ? meta.columns.findIndex((c) => c.name === filter.column) : -1;
+  if (!filter || k < 0) return null;
+  const column = values[k] ?? [];
+  const want = filter.value.trim();
+  const out: number[] = [];
+  for (let r = 0; r < column.length; r++) {
+    const v = column[r];
+    if (v !== null && v !== undefined && String(v).trim() === want) out.push(r);
+  }
+  return out;
+}
+
 function sharedRows(
   source: ShareSource,
   choices: ShareChoices,
@@ -72,6 +95,7 @@ function sharedRows(
   if (p) {
     // Names first: a comment in one dataset may name a client of another.
     for (const { meta, values } of source.datasets) {
+      if (!choices.datasets.includes(meta.id)) continue;
       meta.columns.forEach((c, k) => {
         if (Pseudonymiser.personal(c.name) && c.type === 'string') {
           p.addNames(Array.from(values[k] ?? [], (v) => (typeof v === 'string' ? v : '')));
@@ -79,10 +103,14 @@ function sharedRows(
       });
     }
   }
-  return source.datasets.map(({ meta, values }) => {
+  const ticked = new Set(choices.datasets);
+  return source.datasets.flatMap(({ meta, values }) => {
+    if (!ticked.has(meta.id)) return [];
     const ids = clientColumns(meta, source.models);
+    const keep = keptRows(meta, values, choices.filter ?? null);
     const shared = meta.columns.map((c, k): SharedValue[] => {
-      const column = Array.from(values[k] ?? [], plain);
+      const all = values[k] ?? [];
+      const column = keep ? keep.map((r) => plain(all[r])) : Array.from(all, plain);
       if (!p) return column;
       if (ids.has(c.name)) return column.map((v) => (v === null ? v : p.client(String(v))));
       if (Pseudonymiser.personal(c.name) || chosen.has(c.name)) {
@@ -91,13 +119,8 @@ function sharedRows(
       if (c.role === 'comment') return column.map((v) => (typeof v === 'string' ? p.scrub(v) : v));
       return column;
     });
-    return {
-      id: meta.id,
-      name: meta.name,
-      columns: meta.columns,
-      values: shared,
-      rows: meta.rowCount,
-    };
+    const rows = keep ? keep.length : meta.rowCount;
+    return [{ id: meta.id, name: meta.name, columns: meta.columns, values: shared, rows }];
   });
 }
 

@@ -15,6 +15,9 @@ export const shareEn = {
   'share.pseudonymise':
     'Pseudonymise: client ids and names become codes made for this share only; comments lose e-mail addresses, phone and card numbers and names',
   'share.columns': 'Also pseudonymise these columns',
+  'share.filter': 'Only the rows where',
+  'share.filterAll': '(every row)',
+  'share.filterValue': 'is',
   'share.usePassphrase': 'Protect with a passphrase (the key is then not in the link)',
   'share.passphrase': 'Passphrase',
   'share.passphraseShort': 'A passphrase needs at least 8 characters.',
@@ -108,6 +111,9 @@ export const shareRu: Translation<typeof shareEn> = {
   'share.pseudonymise':
     'Псевдонимизировать: коды и имена клиентов заменяются кодами, созданными только для этой ссылки; из комментариев удаляются адреса почты, номера телефонов и карт и имена',
   'share.columns': 'Псевдонимизировать также эти столбцы',
+  'share.filter': 'Только строки, где',
+  'share.filterAll': '(все строки)',
+  'share.filterValue': 'равно',
   'share.usePassphrase': 'Защитить паролем (тогда ключа нет в ссылке)',
   'share.passphrase': 'Пароль',
   'share.passphraseShort': 'В пароле должно быть не меньше 8 символов.',
