@@ -80,12 +80,13 @@ async function makeShare(
 }
 
 /** A fresh browser profile (its own storage) with `link` opened. */
-async function openFresh(link: string): Promise<Page> {
-  const w = await newWatchedPage();
+async function openFresh(link: string, locale = 'en-US'): Promise<Page> {
+  const w = await newWatchedPage(undefined, locale);
   w.context.on('request', (r) => requested.push(r.url()));
   opened.push(w);
   await w.page.goto(link);
-  await w.page.getByRole('heading', { name: 'A shared notebook' }).waitFor();
+  const title = locale === 'ru-RU' ? 'Общий блокнот' : 'A shared notebook';
+  await w.page.getByRole('heading', { name: title }).waitFor();
   return w.page;
 }
 
@@ -199,6 +200,16 @@ describe('share links', () => {
       expect(await page.getByRole('button', { name: 'Add to my workspace' }).count()).toBe(0);
       expect(await storedNotebooks(page)).toBe(0);
     }
+
+    // In Russian, in the user's language.
+    const ru = await openFresh(
+      `${base}#/open?d=${d.slice(0, d.length - 40)}&k=${params.get('k')}`,
+      'ru-RU',
+    );
+    await ru.getByRole('alert').waitFor({ timeout: 30_000 });
+    expect(await ru.getByRole('alert').innerText()).toMatch(
+      /Содержимое неполное[^]*Ничего не сохранено\./,
+    );
 
     const locked = await makeShare({ passphrase: 'correct horse battery' });
     expect(locked.link).not.toContain('&k=');
