@@ -12,7 +12,7 @@ export interface Cell<D = unknown> {
   data: D;
 }
 
-import type { Audience } from '../report/audience-report.ts';
+import type { Audience } from '../report/audience.ts';
 
 /** A notebook's own settings. */
 export interface NotebookSettings {

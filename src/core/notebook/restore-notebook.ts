@@ -1,4 +1,4 @@
-import { AUDIENCES } from '../report/audience-report.ts';
+import { AUDIENCES } from '../report/audience.ts';
 import { newId } from '../ids.ts';
 import { NOTEBOOK_VERSION, type Cell, type Notebook } from './notebook.ts';
 

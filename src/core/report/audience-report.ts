@@ -20,11 +20,8 @@ import { driversReportSection, frequencyReportSection } from './analysis-section
 import type { DriversCellResult } from '../worker-api/drivers-api.ts';
 import type { FrequencyCellResult } from '../worker-api/text-api.ts';
 
-/** Who a report is for. */
-export type Audience = 'frontline' | 'managers' | 'executives';
-
-/** The audiences, in the order the app offers them. */
-export const AUDIENCES: readonly Audience[] = ['frontline', 'managers', 'executives'];
+import type { Audience, MissingPart } from './audience.ts';
+export { AUDIENCES, type Audience, type MissingPart } from './audience.ts';
 
 /** The analyses a report is made from (each null when not at hand). */
 export interface ReportInputs {
@@ -37,9 +34,6 @@ export interface ReportInputs {
   drivers?: DriversCellResult | null;
   frequency?: FrequencyCellResult | null;
 }
-
-/** What a report needs that is not at hand: the kind of cell to add. */
-export type MissingPart = 'trace' | 'nps' | 'index' | 'front-line' | 'drivers' | 'frequency';
 
 /** A report and what was missing for it. */
 export interface AudienceReport {

@@ -27,11 +27,12 @@ function textBlocks(source: string): ReportBlock[] {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
+
     .map((p): ReportBlock => {
       const heading = /^#{1,6}\s+(.*)$/.exec(p);
       return heading && !p.includes('\n')
         ? { kind: 'heading', text: heading[1]! }
-        : { kind: 'paragraph', text: p.replace(/[*_`]/g, '') };
+        : { kind: 'paragraph', text: p.replace(/[*_\u0060]/g, '') };
     });
 }
 

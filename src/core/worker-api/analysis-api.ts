@@ -9,7 +9,7 @@ import type { ClientRecords } from '../index/client-records.ts';
 import type { ColumnInfo } from '../storage/dataset-meta.ts';
 import type { TraceAnalysis } from '../analysis/trace/trace-types.ts';
 import type { IndexView } from '../index/index-view.ts';
-import type { Audience, MissingPart } from '../report/audience-report.ts';
+import type { Audience, MissingPart } from '../report/audience.ts';
 import type { FrontLineList } from '../report/front-line.ts';
 import type { Locale } from '../i18n/locale.ts';
 
