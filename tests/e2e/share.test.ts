@@ -227,6 +227,14 @@ describe('share links', () => {
       .filter({ hasText: 'Nothing is stored' })
       .waitFor({ timeout: 30_000 });
     expect(await storedNotebooks(page)).toBe(0);
+    // Opened with its passphrase, the share shows the same verdict.
+    await page.getByRole('button', { name: 'View' }).click();
+    expect(
+      await page
+        .getByRole('region', { name: 'Read-only view' })
+        .getByRole('region', { name: 'Trace' })
+        .innerText(),
+    ).toMatch(/WMS scanner coverage at WH-[25] and WH-[25]/);
     expect(JSON.parse(decrypt(locked, 'correct horse battery')).format).toBe('cx-trace-share');
   }, 240_000);
 
