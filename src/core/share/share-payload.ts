@@ -11,6 +11,7 @@ import type { ServiceModel } from '../model/model-types.ts';
 import { restoreModel } from '../model/restore-model.ts';
 import type { CellRequest, InputVersions } from '../notebook/cell-query.ts';
 import { ShareError } from './share-envelope.ts';
+import { typedJsonReplacer, typedJsonReviver } from '../storage/typed-json.ts';
 import type { ColumnInfo } from '../storage/dataset-meta.ts';
 import { restoreDatasetMeta } from '../storage/dataset-meta.ts';
 
@@ -66,37 +67,9 @@ export interface SharePayload {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The typed arrays results hold (SHAP values, sampled rows), by name. */
-const TYPED = {
-  Float64Array,
-  Float32Array,
-  Int32Array,
-  Uint32Array,
-  Int16Array,
-  Uint16Array,
-  Int8Array,
-  Uint8Array,
-} as const;
-type TypedName = keyof typeof TYPED;
-
-/** JSON of a typed array: `{"$typed": "Float64Array", "data": [...]}`, NaN as null. */
-function typedReplacer(_key: string, v: unknown): unknown {
-  if (!ArrayBuffer.isView(v) || v instanceof DataView) return v;
-  const name = v.constructor.name;
-  if (!(name in TYPED)) return v;
-  return { $typed: name, data: Array.from(v as Float64Array, (x) => (Number.isNaN(x) ? null : x)) };
-}
-
-function typedReviver(_key: string, v: unknown): unknown {
-  if (!isRecord(v) || typeof v.$typed !== 'string' || !Array.isArray(v.data)) return v;
-  const make = TYPED[v.$typed as TypedName] as { from(d: ArrayLike<number>): unknown } | undefined;
-  if (!make) return v;
-  return make.from(v.data.map((x: unknown) => (typeof x === 'number' ? x : NaN)));
-}
-
 /** The payload as the bytes that are sealed (UTF-8 JSON; typed arrays tagged, see above). */
 export function encodePayload(payload: SharePayload): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(payload, typedReplacer));
+  return new TextEncoder().encode(JSON.stringify(payload, typedJsonReplacer));
 }
 
 function restoreResult(raw: unknown): SharedResult | null {
@@ -158,7 +131,7 @@ function restoreSharedDataset(raw: unknown): SharedDataset {
 export function decodePayload(bytes: Uint8Array): SharePayload {
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes), typedReviver);
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes), typedJsonReviver);
   } catch {
     throw new ShareError('damaged');
   }
