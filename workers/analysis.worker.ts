@@ -68,6 +68,7 @@ import type { FrontLineCellInput } from '../src/core/notebook/cell-data/frontlin
 import { defaultPopulation } from '../src/core/analysis/trace/trace-start.ts';
 import { cellAnswerer, type CellMethod } from '../src/data/cell-answerer.ts';
 import { shareMethods } from './share-methods.ts';
+import { backupMethods } from './backup-methods.ts';
 import type {
   NpsInput,
   NpsResult,
@@ -574,7 +575,12 @@ const cellMethods: Record<string, CellMethod> = {
   },
 };
 
-const workerApi = { ...api, ...shareMethods, ...cellAnswerer('analysis', cellMethods) };
+const workerApi = {
+  ...api,
+  ...shareMethods,
+  ...backupMethods,
+  ...cellAnswerer('analysis', cellMethods),
+};
 
 /** The analysis worker's API, as seen through the worker bridge. */
 export type Api = typeof workerApi;

@@ -22,6 +22,7 @@ import { traceVerdictEn, traceVerdictRu } from './messages/trace-verdict.ts';
 import { indicatorUnitsEn, indicatorUnitsRu } from './messages/indicator-units.ts';
 import { reportEn, reportRu } from './messages/report.ts';
 import { shareEn, shareRu } from './messages/share.ts';
+import { backupEn, backupRu } from './messages/backup.ts';
 import { cellRunsEn, cellRunsRu } from './messages/cell-runs.ts';
 
 export const en = {
@@ -42,6 +43,7 @@ export const en = {
   ...indicatorUnitsEn,
   ...reportEn,
   ...shareEn,
+  ...backupEn,
   ...cellRunsEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
@@ -344,6 +346,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...indicatorUnitsRu,
   ...reportRu,
   ...shareRu,
+  ...backupRu,
   ...cellRunsRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',

@@ -1,0 +1,88 @@
+import type { Message, Translation } from '../message-types.ts';
+
+/** Messages of backups and restores. */
+export const backupEn = {
+  'backup.title': 'Backups',
+  'backup.how':
+    'One file with every dataset, model, notebook, stored result and setting. Keep it somewhere other than this browser: clearing the browser’s data, or the browser itself when space runs low, deletes the workspace.',
+  'backup.encrypt': 'Encrypt with a passphrase',
+  'backup.passphrase': 'Passphrase',
+  'backup.passphraseShort': 'A passphrase needs at least 8 characters.',
+  'backup.make': 'Back up everything',
+  'backup.making': 'Backing up…',
+  'backup.saved': 'Saved “{file}”: {datasets} and {notebooks}, {size}.',
+  'backup.datasets': { one: '{count} dataset', other: '{count} datasets' },
+  'backup.notebooks': { one: '{count} notebook', other: '{count} notebooks' },
+  'backup.restore': 'Restore from a backup',
+  'backup.chooseFile': 'Backup file',
+  'backup.mode': 'This browser already has work. What should the backup do?',
+  'backup.merge': 'Merge: keep what is here and add what the backup has',
+  'backup.replace': 'Replace: this workspace becomes the backup',
+  'backup.restoreNow': 'Restore',
+  'backup.restoring': 'Restoring…',
+  'backup.restored':
+    'Restored {datasets}, {notebooks}, {models} and {results}; every dataset checked against its checksum.',
+  'backup.models': { one: '{count} model', other: '{count} models' },
+  'backup.results': { one: '{count} stored result', other: '{count} stored results' },
+  'backup.failed': 'Nothing was changed: {reason}',
+  'backup.error.not-a-backup': 'this file is not a CX Trace backup.',
+  'backup.error.newer-version': 'the backup was made by a newer version of CX Trace.',
+  'backup.error.needs-passphrase': 'the backup is encrypted: enter its passphrase.',
+  'backup.error.wrong-passphrase': 'wrong passphrase.',
+  'backup.error.damaged': 'the file was changed after it was made.',
+  'backup.error.truncated': 'the file is incomplete (cut short).',
+  'backup.error.other': '{error}',
+} satisfies Record<string, Message>;
+
+export const backupRu: Translation<typeof backupEn> = {
+  'backup.title': 'Резервные копии',
+  'backup.how':
+    'Один файл со всеми наборами данных, моделями, блокнотами, сохранёнными результатами и настройками. Храните его не в этом браузере: очистка данных браузера — или сам браузер при нехватке места — удалит рабочее пространство.',
+  'backup.encrypt': 'Зашифровать паролем',
+  'backup.passphrase': 'Пароль',
+  'backup.passphraseShort': 'В пароле должно быть не меньше 8 символов.',
+  'backup.make': 'Сделать резервную копию',
+  'backup.making': 'Делаем копию…',
+  'backup.saved': 'Сохранён «{file}»: {datasets} и {notebooks}, {size}.',
+  'backup.datasets': {
+    one: '{count} набор данных',
+    few: '{count} набора данных',
+    many: '{count} наборов данных',
+    other: '{count} набора данных',
+  },
+  'backup.notebooks': {
+    one: '{count} блокнот',
+    few: '{count} блокнота',
+    many: '{count} блокнотов',
+    other: '{count} блокнота',
+  },
+  'backup.restore': 'Восстановить из резервной копии',
+  'backup.chooseFile': 'Файл копии',
+  'backup.mode': 'В этом браузере уже есть работа. Что сделать с копией?',
+  'backup.merge': 'Объединить: оставить то, что есть, и добавить то, что есть в копии',
+  'backup.replace': 'Заменить: рабочее пространство станет копией',
+  'backup.restoreNow': 'Восстановить',
+  'backup.restoring': 'Восстанавливаем…',
+  'backup.restored':
+    'Восстановлено: {datasets}, {notebooks}, {models} и {results}; каждый набор сверен с контрольной суммой.',
+  'backup.models': {
+    one: '{count} модель',
+    few: '{count} модели',
+    many: '{count} моделей',
+    other: '{count} модели',
+  },
+  'backup.results': {
+    one: '{count} сохранённый результат',
+    few: '{count} сохранённых результата',
+    many: '{count} сохранённых результатов',
+    other: '{count} сохранённого результата',
+  },
+  'backup.failed': 'Ничего не изменено: {reason}',
+  'backup.error.not-a-backup': 'это не резервная копия CX Trace.',
+  'backup.error.newer-version': 'копия сделана более новой версией CX Trace.',
+  'backup.error.needs-passphrase': 'копия зашифрована: введите её пароль.',
+  'backup.error.wrong-passphrase': 'неверный пароль.',
+  'backup.error.damaged': 'файл изменён после создания.',
+  'backup.error.truncated': 'файл неполный (обрезан).',
+  'backup.error.other': '{error}',
+};
