@@ -18,8 +18,15 @@ export class StorageState {
   datasets = $state.raw<DatasetMeta[]>([]);
   /** The dataset list has been read once (until then `datasets` is empty, not known). */
   datasetsLoaded = $state(false);
-  /** IndexedDB could not be opened (private window, disabled storage). */
-  unavailable = $state(false);
+  /**
+   * Why the database could not be opened: the browser allows no storage here (a private
+   * window, site data blocked) or the database itself fails (`broken`, with the browser's error).
+   */
+  failure = $state<{ kind: 'unavailable' | 'broken'; error: string } | null>(null);
+  /** The database could not be opened: nothing can be saved. */
+  get unavailable(): boolean {
+    return this.failure !== null;
+  }
   /** Another tab upgraded the database; this tab must reload. */
   blocked = $state(false);
   persistDenied = $state(false);
@@ -33,8 +40,9 @@ export class StorageState {
     const db = getDb();
     try {
       await db.open();
-    } catch {
-      this.unavailable = true;
+      this.failure = null;
+    } catch (e) {
+      this.failure = storageFailure(e);
       this.report = await readStorageReport();
       return;
     }
@@ -56,6 +64,20 @@ export class StorageState {
       (e) => console.warn('Could not read the dataset list', e),
     );
     await this.refresh();
+  }
+
+  /** Tries to open the database again (after closing other tabs, freeing space…). */
+  async retry(): Promise<void> {
+    getDb().close();
+    await this.init();
+  }
+
+  /** Deletes the database, with everything in it, and starts empty (asked for explicitly). */
+  async resetDatabase(): Promise<void> {
+    const db = getDb();
+    db.close();
+    await db.delete();
+    await this.init();
   }
 
   /** Re-reads use, quota and persistence. */
@@ -81,6 +103,24 @@ export class StorageState {
     this.persistDenied = !(await requestPersistence());
     await this.refresh();
   }
+}
+
+/** Errors that mean the browser allows no storage here, rather than a failing database. */
+const NO_STORAGE = new Set(['MissingAPIError', 'SecurityError']);
+
+/** What an error opening the database says (Dexie wraps the browser's in `inner`). */
+function storageFailure(e: unknown): { kind: 'unavailable' | 'broken'; error: string } {
+  const outer = e as {
+    name?: string;
+    message?: string;
+    inner?: { name?: string; message?: string };
+  };
+  const inner = outer.inner ?? outer;
+  const name = inner.name ?? outer.name ?? 'Error';
+  return {
+    kind: NO_STORAGE.has(name) || NO_STORAGE.has(outer.name ?? '') ? 'unavailable' : 'broken',
+    error: inner.message ? `${name}: ${inner.message}` : name,
+  };
 }
 
 /** The app's storage state. */

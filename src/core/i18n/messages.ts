@@ -151,7 +151,8 @@ export const en = {
   'storage.notPersistent':
     'Not yet protected: the browser may clear it when the disk is nearly full.',
   'storage.askPersist': 'Ask the browser to keep my data',
-  'storage.persistDenied': 'The browser declined for now; it may agree once the app is installed.',
+  'storage.persistDenied':
+    'The browser declined: it may delete this workspace when disk space runs low. Keep a backup (below) somewhere else; installing the app may make the browser agree later.',
   'storage.datasets': { one: '{count} dataset', other: '{count} datasets' },
   'storage.results': 'Stored results',
   'storage.resultsHow':
@@ -488,7 +489,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
     'Данные пока не защищены: браузер может очистить их, когда на диске мало места.',
   'storage.askPersist': 'Попросить браузер сохранять мои данные',
   'storage.persistDenied':
-    'Браузер пока отказал; он может согласиться, когда приложение будет установлено.',
+    'Браузер отказал: при нехватке места на диске он может удалить это рабочее пространство. Храните резервную копию (ниже) в другом месте; после установки приложения браузер может согласиться.',
   'storage.datasets': {
     one: '{count} набор данных',
     few: '{count} набора данных',

@@ -32,6 +32,18 @@ export const backupEn = {
   'backup.error.damaged': 'the file was changed after it was made.',
   'backup.error.truncated': 'the file is incomplete (cut short).',
   'backup.error.other': '{error}',
+  'failure.brokenTitle': 'Your workspace could not be opened',
+  'failure.broken':
+    'The browser’s database answered “{error}” when CX Trace opened it. Your work may still be there: try again first (closing other CX Trace tabs or freeing disk space can help). Until it opens nothing could be saved, so no new work is started.',
+  'failure.unavailableTitle': 'This browser does not let CX Trace keep data here',
+  'failure.unavailable':
+    'In a private window, or with this site’s data blocked, nothing could be saved, so CX Trace does not start work here. Open it in a normal window, or allow this site to store data, then try again.',
+  'failure.retry': 'Try again',
+  'failure.retrying': 'Trying…',
+  'failure.reset': 'Reset the database…',
+  'failure.resetConfirm':
+    'Delete everything CX Trace stored in this browser — datasets, models, notebooks, results — and start empty? This cannot be undone; a backup can be restored afterwards.',
+  'failure.resetDo': 'Delete and start empty',
 } satisfies Record<string, Message>;
 
 export const backupRu: Translation<typeof backupEn> = {
@@ -85,4 +97,16 @@ export const backupRu: Translation<typeof backupEn> = {
   'backup.error.damaged': 'файл изменён после создания.',
   'backup.error.truncated': 'файл неполный (обрезан).',
   'backup.error.other': '{error}',
+  'failure.brokenTitle': 'Не удалось открыть рабочее пространство',
+  'failure.broken':
+    'База данных браузера ответила «{error}», когда CX Trace открывал её. Ваша работа может быть цела: сначала попробуйте ещё раз (может помочь закрыть другие вкладки CX Trace или освободить место на диске). Пока база не откроется, ничего нельзя сохранить, поэтому новая работа не начинается.',
+  'failure.unavailableTitle': 'Этот браузер не даёт CX Trace хранить данные здесь',
+  'failure.unavailable':
+    'В приватном окне или при запрете данных сайта ничего нельзя было бы сохранить, поэтому CX Trace не начинает здесь работу. Откройте его в обычном окне или разрешите сайту хранить данные и попробуйте ещё раз.',
+  'failure.retry': 'Попробовать ещё раз',
+  'failure.retrying': 'Пробуем…',
+  'failure.reset': 'Сбросить базу данных…',
+  'failure.resetConfirm':
+    'Удалить всё, что CX Trace хранит в этом браузере, — наборы данных, модели, блокноты, результаты — и начать с чистого листа? Это нельзя отменить; резервную копию можно будет восстановить потом.',
+  'failure.resetDo': 'Удалить и начать заново',
 };
