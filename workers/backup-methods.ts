@@ -1,5 +1,6 @@
 import { getDb } from '../src/data/db.ts';
 import { backupStream, restoreBackup } from '../src/data/backup-store.ts';
+import { StorageFullError } from '../src/data/import-dataset.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import { BackupError, openBackup, sealBackup } from '../src/core/backup/backup-envelope.ts';
 import { readRecords } from '../src/core/backup/backup-records.ts';
@@ -43,6 +44,9 @@ export const backupMethods = {
       return { ok: true, ...(await restoreBackup(getDb(), records, input.mode)) };
     } catch (e) {
       if (e instanceof BackupError) return { ok: false, code: e.code };
+      if (e instanceof StorageFullError) {
+        return { ok: false, code: 'storage-full', usage: e.usage, quota: e.quota };
+      }
       throw e;
     }
   },

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CxTraceDb } from './db.ts';
+import { StorageFullError, isQuotaError } from './import-dataset.ts';
 import { newId } from '../core/ids.ts';
 import { chunkOwner, restoreDatasetMeta, type DatasetMeta } from '../core/storage/dataset-meta.ts';
 import { BackupError } from '../core/backup/backup-envelope.ts';
@@ -241,6 +242,10 @@ export async function restoreBackup(
     });
   } catch (e) {
     await drop(got.owners).catch(() => undefined);
+    if (isQuotaError(e)) {
+      const est = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
+      throw new StorageFullError(est?.usage ?? null, est?.quota ?? null, { cause: e });
+    }
     throw e;
   }
   await drop(unused).catch(() => undefined);

@@ -52,7 +52,8 @@ export class TargetMissingError extends Error {
   }
 }
 
-const isQuotaError = (e: unknown): boolean => {
+/** Whether an error is the browser's storage running out (however wrapped). */
+export const isQuotaError = (e: unknown): boolean => {
   for (let x: unknown = e; x;) {
     if ((x as { name?: string }).name === 'QuotaExceededError') return true;
     x = (x as { inner?: unknown }).inner ?? (x as { cause?: unknown }).cause;

@@ -3,6 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { CxTraceDb } from '../../src/data/db.ts';
 import { storeDemoWorld } from '../../src/data/demo-datasets.ts';
 import { putNotebook } from '../../src/data/notebooks-repo.ts';
+import { StorageFullError } from '../../src/data/import-dataset.ts';
 import { backupStream, restoreBackup, type RestoreMode } from '../../src/data/backup-store.ts';
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
 import { createCell, createNotebook } from '../../src/core/notebook/notebook.ts';
@@ -145,6 +146,28 @@ describe('a backup', () => {
           expect(await failsWith(restore(target, file, mode, passphrase))).toMatch(code);
           expect(await snapshot(target)).toEqual(before);
         }
+      }
+    },
+  );
+
+  it(
+    'rolls back when storage runs out during a restore, the workspace as it was',
+    SLOW,
+    async () => {
+      const target = await freshDb();
+      await restore(target, plain, 'merge', null);
+      const before = await snapshot(target);
+      let writes = 0;
+      // The browser's QuotaExceededError, on the third chunk the restore writes.
+      target.chunks.hook('creating', () => {
+        if (++writes === 3)
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      });
+      for (const mode of ['replace', 'merge'] as const) {
+        writes = 0;
+        const failed = await restore(target, plain, mode, null).catch((e: unknown) => e);
+        expect(failed).toBeInstanceOf(StorageFullError);
+        expect(await snapshot(target)).toEqual(before);
       }
     },
   );

@@ -18,4 +18,6 @@ export interface RestoreInput {
 /** A restore done, or why not (the workspace is then as it was). */
 export type RestoreOutput =
   | { ok: true; datasets: number; notebooks: number; models: number; results: number }
-  | { ok: false; code: BackupErrorCode };
+  | { ok: false; code: BackupErrorCode }
+  /** The disk filled up: rolled back, with the space used and available when known. */
+  | { ok: false; code: 'storage-full'; usage: number | null; quota: number | null };

@@ -32,6 +32,10 @@ export const backupEn = {
   'backup.error.damaged': 'the file was changed after it was made.',
   'backup.error.truncated': 'the file is incomplete (cut short).',
   'backup.error.other': '{error}',
+  'backup.error.storage-full':
+    'the browser’s storage is full ({used} used, {free} free); free some space (delete datasets you no longer need) and try again.',
+  'backup.error.storage-full-unknown':
+    'the browser’s storage is full; free some space (delete datasets you no longer need) and try again.',
   'failure.brokenTitle': 'Your workspace could not be opened',
   'failure.broken':
     'The browser’s database answered “{error}” when CX Trace opened it. Your work may still be there: try again first (closing other CX Trace tabs or freeing disk space can help). Until it opens nothing could be saved, so no new work is started.',
@@ -97,6 +101,10 @@ export const backupRu: Translation<typeof backupEn> = {
   'backup.error.damaged': 'файл изменён после создания.',
   'backup.error.truncated': 'файл неполный (обрезан).',
   'backup.error.other': '{error}',
+  'backup.error.storage-full':
+    'хранилище браузера заполнено (занято {used}, свободно {free}); освободите место (удалите ненужные наборы данных) и попробуйте ещё раз.',
+  'backup.error.storage-full-unknown':
+    'хранилище браузера заполнено; освободите место (удалите ненужные наборы данных) и попробуйте ещё раз.',
   'failure.brokenTitle': 'Не удалось открыть рабочее пространство',
   'failure.broken':
     'База данных браузера ответила «{error}», когда CX Trace открывал её. Ваша работа может быть цела: сначала попробуйте ещё раз (может помочь закрыть другие вкладки CX Trace или освободить место на диске). Пока база не откроется, ничего нельзя сохранить, поэтому новая работа не начинается.',
