@@ -11,6 +11,10 @@ import { recoverStashedNotebooks } from '../data/unsaved-stash.ts';
 import { restoreCellData } from '../core/notebook/cell-kinds.ts';
 
 const ASKED = 'persistAsked';
+/** When the last backup was made (epoch ms). */
+const LAST_BACKUP = 'lastBackupAt';
+/** Edits saved since the last backup. */
+const EDITS = 'editsSinceBackup';
 
 /** This browser's storage: use, quota, persistence, stored datasets, and whether it works at all. */
 export class StorageState {
@@ -30,6 +34,10 @@ export class StorageState {
   /** Another tab upgraded the database; this tab must reload. */
   blocked = $state(false);
   persistDenied = $state(false);
+  /** When the last backup was made; null when never (see `backupReminder`). */
+  lastBackupAt = $state<number | null>(null);
+  /** Edits saved since the last backup. */
+  edits = $state(0);
 
   constructor() {
     onVersionChange(() => (this.blocked = true));
@@ -63,7 +71,20 @@ export class StorageState {
       },
       (e) => console.warn('Could not read the dataset list', e),
     );
+    const last = await getSetting(db, LAST_BACKUP).catch(() => null);
+    this.lastBackupAt = typeof last === 'number' ? last : null;
+    const edits = await getSetting(db, EDITS).catch(() => 0);
+    this.edits = typeof edits === 'number' ? edits : 0;
     await this.refresh();
+  }
+
+  /** A backup was made: the reminder counts from now. */
+  async noteBackup(now = Date.now()): Promise<void> {
+    this.lastBackupAt = now;
+    this.edits = 0;
+    const db = getDb();
+    await putSetting(db, LAST_BACKUP, now);
+    await putSetting(db, EDITS, 0);
   }
 
   /** Tries to open the database again (after closing other tabs, freeing space…). */
@@ -91,6 +112,8 @@ export class StorageState {
    */
   async noteSavedWork(): Promise<void> {
     if (this.report.persisted) return;
+    this.edits++;
+    await putSetting(getDb(), EDITS, this.edits).catch(() => undefined);
     const db = getDb();
     if (await getSetting(db, ASKED).catch(() => true)) return;
     await putSetting(db, ASKED, true);

@@ -84,6 +84,12 @@ describe('backups', () => {
 
     await page.getByRole('button', { name: 'Storage' }).click();
     const panel = page.getByRole('dialog', { name: 'Storage' });
+    // Storage is not persistent here and six datasets came in: the panel asks for a backup.
+    expect(await panel.getByTestId('storage-persistence').innerText()).toMatch(/Not yet protected/);
+    const remind = panel.getByText(/^Time for a backup:/);
+    expect(await remind.innerText()).toMatch(
+      /^Time for a backup: 6 datasets imported(, \d+ edits? saved)? since you started\.$/,
+    );
     await panel.getByRole('checkbox', { name: 'Encrypt with a passphrase' }).check();
     await panel.getByLabel('Passphrase', { exact: true }).first().fill('backup passphrase');
     const [download] = await Promise.all([
@@ -97,6 +103,8 @@ describe('backups', () => {
     expect(await panel.getByRole('status').last().innerText()).toMatch(
       /^Saved “.*”: 6 datasets and 1 notebook, [\d.]+ (kB|MB)\.$/,
     );
+    expect(await remind.count()).toBe(0);
+    expect(await panel.innerText()).toMatch(/Last backup: /);
 
     // Another profile: a wrong passphrase, a cut file and a flipped byte change nothing.
     const other = await fresh();

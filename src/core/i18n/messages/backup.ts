@@ -3,6 +3,14 @@ import type { Message, Translation } from '../message-types.ts';
 /** Messages of backups and restores. */
 export const backupEn = {
   'backup.title': 'Backups',
+  'backup.remind': 'Time for a backup: {why} since {since}.',
+  'backup.remindDatasets': { one: '{count} dataset imported', other: '{count} datasets imported' },
+  'backup.remindEdits': { one: '{count} edit saved', other: '{count} edits saved' },
+  'backup.sinceNever': 'you started',
+  'backup.rule':
+    'The reminder shows while storage is not persistent and, since the last backup, a dataset was imported or {edits} edits were saved.',
+  'backup.last': 'Last backup: {when}.',
+  'backup.never': 'No backup yet.',
   'backup.how':
     'One file with every dataset, model, notebook, stored result and setting. Keep it somewhere other than this browser: clearing the browser’s data, or the browser itself when space runs low, deletes the workspace.',
   'backup.encrypt': 'Encrypt with a passphrase',
@@ -52,6 +60,24 @@ export const backupEn = {
 
 export const backupRu: Translation<typeof backupEn> = {
   'backup.title': 'Резервные копии',
+  'backup.remind': 'Пора сделать резервную копию: {why} с {since}.',
+  'backup.remindDatasets': {
+    one: 'импортирован {count} набор данных',
+    few: 'импортировано {count} набора данных',
+    many: 'импортировано {count} наборов данных',
+    other: 'импортировано {count} набора данных',
+  },
+  'backup.remindEdits': {
+    one: 'сохранена {count} правка',
+    few: 'сохранены {count} правки',
+    many: 'сохранено {count} правок',
+    other: 'сохранено {count} правки',
+  },
+  'backup.sinceNever': 'начала работы',
+  'backup.rule':
+    'Напоминание появляется, пока хранилище не постоянное и с последней копии импортирован набор данных или сохранено {edits} правок.',
+  'backup.last': 'Последняя копия: {when}.',
+  'backup.never': 'Резервных копий ещё не было.',
   'backup.how':
     'Один файл со всеми наборами данных, моделями, блокнотами, сохранёнными результатами и настройками. Храните его не в этом браузере: очистка данных браузера — или сам браузер при нехватке места — удалит рабочее пространство.',
   'backup.encrypt': 'Зашифровать паролем',
