@@ -1,6 +1,7 @@
 import { getDb } from '../src/data/db.ts';
 import { backupStream, restoreBackup } from '../src/data/backup-store.ts';
 import { StorageFullError } from '../src/data/import-dataset.ts';
+import { readable } from '../src/data/unreadable.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import { BackupError, openBackup, sealBackup } from '../src/core/backup/backup-envelope.ts';
 import { readRecords } from '../src/core/backup/backup-records.ts';
@@ -23,14 +24,16 @@ export const backupMethods = {
   /** Every dataset, model, notebook, stored result and setting as one (optionally sealed) file. */
   async backup(input: { passphrase: string | null }, onProgress?: ProgressFn): Promise<BackupMade> {
     const db = getDb();
-    const datasets = await db.datasets.toArray();
+    // What the backup holds: the records that can be read (see `readable`).
+    const datasets = (await db.datasets.toArray()).filter((d) => readable('datasets', d));
+    const notebooks = (await db.notebooks.toArray()).filter((n) => readable('notebooks', n));
     const total = datasets.reduce((s, d) => s + (d.storedBytes ?? 0), 0);
     const sealed = backupStream(db)
       .pipeThrough(counting((done) => onProgress?.({ done: Math.min(done, total), total })))
       .pipeThrough(sealBackup(input.passphrase ? { passphrase: input.passphrase } : null));
     // The browser keeps a large Blob on disk: the backup is never one buffer in memory.
     const blob = await new Response(sealed).blob();
-    return { blob, datasets: datasets.length, notebooks: await db.notebooks.count() };
+    return { blob, datasets: datasets.length, notebooks: notebooks.length };
   },
 
   /** Restores a backup file, all or nothing. */

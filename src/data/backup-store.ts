@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CxTraceDb } from './db.ts';
 import { StorageFullError, isQuotaError } from './import-dataset.ts';
+import { readable } from './unreadable.ts';
 import { newId } from '../core/ids.ts';
 import { chunkOwner, restoreDatasetMeta, type DatasetMeta } from '../core/storage/dataset-meta.ts';
 import { BackupError } from '../core/backup/backup-envelope.ts';
@@ -30,20 +31,24 @@ async function* backupRecords(db: CxTraceDb): AsyncGenerator<Uint8Array> {
     yield encodeRecord('setting', s);
   }
   for (const m of await db.models.toArray()) {
+    if (!readable('models', m)) continue;
     counts.models++;
     yield encodeRecord('model', m);
   }
   for (const n of await db.notebooks.toArray()) {
+    if (!readable('notebooks', n)) continue;
     counts.notebooks++;
     yield encodeRecord('notebook', n);
   }
   for (const key of await db.cellResults.toCollection().primaryKeys()) {
     const r = await db.cellResults.get(key);
-    if (!r) continue;
+    if (!r || !readable('cellResults', r)) continue;
     counts.results++;
     yield encodeRecord('result', r);
   }
+  // What cannot be read is left out: a backup of the rest is what the analyst can save.
   for (const meta of await db.datasets.toArray()) {
+    if (!readable('datasets', meta)) continue;
     counts.datasets++;
     yield encodeRecord('dataset', meta);
     const hash = sha256.create();

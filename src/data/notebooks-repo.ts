@@ -9,9 +9,15 @@ export async function listNotebooks(
   restoreCellData?: RestoreCellData,
 ): Promise<Notebook[]> {
   const raw = await db.notebooks.orderBy('updatedAt').reverse().toArray();
-  return raw
-    .map((r) => restoreNotebook(r, restoreCellData))
-    .filter((n): n is Notebook => n !== null);
+  // A record that cannot be read is left aside (and listed by `findUnreadable`), not fatal.
+  return raw.flatMap((r) => {
+    try {
+      const n = restoreNotebook(r, restoreCellData);
+      return n ? [n] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** One notebook, repaired on load, or null. */

@@ -9,6 +9,7 @@ import {
 import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
 import { recoverStashedNotebooks } from '../data/unsaved-stash.ts';
 import { restoreCellData } from '../core/notebook/cell-kinds.ts';
+import { deleteUnreadable, findUnreadable, type Unreadable } from '../data/unreadable.ts';
 
 const ASKED = 'persistAsked';
 /** When the last backup was made (epoch ms). */
@@ -38,6 +39,8 @@ export class StorageState {
   lastBackupAt = $state<number | null>(null);
   /** Edits saved since the last backup. */
   edits = $state(0);
+  /** Stored records the app cannot read (left aside until the analyst deletes them). */
+  unreadable = $state.raw<Unreadable[]>([]);
 
   constructor() {
     onVersionChange(() => (this.blocked = true));
@@ -71,11 +74,18 @@ export class StorageState {
       },
       (e) => console.warn('Could not read the dataset list', e),
     );
+    this.unreadable = await findUnreadable(db).catch(() => []);
     const last = await getSetting(db, LAST_BACKUP).catch(() => null);
     this.lastBackupAt = typeof last === 'number' ? last : null;
     const edits = await getSetting(db, EDITS).catch(() => 0);
     this.edits = typeof edits === 'number' ? edits : 0;
     await this.refresh();
+  }
+
+  /** Deletes the records that cannot be read (the analyst confirmed it). */
+  async deleteUnreadable(): Promise<void> {
+    await deleteUnreadable(getDb(), this.unreadable);
+    this.unreadable = await findUnreadable(getDb());
   }
 
   /** A backup was made: the reminder counts from now. */

@@ -105,3 +105,61 @@ describe('when the database does not open', () => {
     expect(await page.getByRole('button', { name: 'New notebook' }).count()).toBe(0);
   });
 });
+
+describe('when some stored records cannot be read', () => {
+  it('lists them, keeps working with the rest, backs up what it can, deletes them on confirmation', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    await openApp(page);
+    await page.getByRole('button', { name: 'Open the demo' }).click();
+    await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
+    // Records as a damaged profile or another program might leave them.
+    const raw = (store: string, value?: unknown) =>
+      page.evaluate(
+        ([s, v]) =>
+          new Promise<number>((resolve, reject) => {
+            const req = indexedDB.open('cx-trace');
+            req.onerror = () => reject(req.error);
+            req.onsuccess = () => {
+              const tx = req.result.transaction(s as string, 'readwrite');
+              if (v !== undefined) tx.objectStore(s as string).put(v);
+              const count = tx.objectStore(s as string).count();
+              tx.oncomplete = () => {
+                req.result.close();
+                resolve(count.result);
+              };
+            };
+          }),
+        [store, value] as const,
+      );
+    await raw('notebooks', { id: 42, title: 'not a notebook' });
+    await raw('datasets', { id: 'bad-ds', name: 'bad' });
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toContain(
+      '2 stored records could not be read and are left aside (notebook 42, dataset bad-ds)',
+    );
+    await page.getByRole('link', { name: /All notebooks/ }).click();
+    await page.getByRole('link', { name: 'Demo: a B2B distributor' }).waitFor();
+
+    // Back up what can be read: the demo's six datasets and one notebook.
+    await alert.getByRole('button', { name: 'Open Storage' }).click();
+    const panel = page.getByRole('dialog', { name: 'Storage' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      panel.getByRole('button', { name: 'Back up everything' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.cxbackup$/);
+    expect(await panel.getByRole('status').last().innerText()).toMatch(
+      /: 6 datasets and 1 notebook,/,
+    );
+    await panel.getByRole('button', { name: 'Close' }).click();
+
+    await alert.getByRole('button', { name: 'Delete the unreadable records…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete them' }).click();
+    await expect.poll(() => alert.count()).toBe(0);
+    expect(await raw('notebooks')).toBe(1);
+    expect(await raw('datasets')).toBe(6);
+  });
+});

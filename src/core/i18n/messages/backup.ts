@@ -44,6 +44,20 @@ export const backupEn = {
     'the browser’s storage is full ({used} used, {free} free); free some space (delete datasets you no longer need) and try again.',
   'backup.error.storage-full-unknown':
     'the browser’s storage is full; free some space (delete datasets you no longer need) and try again.',
+  'unreadable.lead': {
+    one: '{count} stored record could not be read and is left aside ({list}); everything else works. Back up what can be read first (Storage → Backups), then delete it.',
+    other:
+      '{count} stored records could not be read and are left aside ({list}); everything else works. Back up what can be read first (Storage → Backups), then delete them.',
+  },
+  'unreadable.notebooks': 'notebook {key}',
+  'unreadable.datasets': 'dataset {key}',
+  'unreadable.models': 'model {key}',
+  'unreadable.cellResults': 'stored result {key}',
+  'unreadable.openStorage': 'Open Storage',
+  'unreadable.delete': 'Delete the unreadable records…',
+  'unreadable.confirm':
+    'Delete the records that cannot be read? They cannot be opened anyway; everything else stays.',
+  'unreadable.deleteDo': 'Delete them',
   'failure.brokenTitle': 'Your workspace could not be opened',
   'failure.broken':
     'The browser’s database answered “{error}” when CX Trace opened it. Your work may still be there: try again first (closing other CX Trace tabs or freeing disk space can help). Until it opens nothing could be saved, so no new work is started.',
@@ -131,6 +145,22 @@ export const backupRu: Translation<typeof backupEn> = {
     'хранилище браузера заполнено (занято {used}, свободно {free}); освободите место (удалите ненужные наборы данных) и попробуйте ещё раз.',
   'backup.error.storage-full-unknown':
     'хранилище браузера заполнено; освободите место (удалите ненужные наборы данных) и попробуйте ещё раз.',
+  'unreadable.lead': {
+    one: '{count} сохранённую запись не удалось прочитать, она отложена ({list}); всё остальное работает. Сначала сохраните резервную копию того, что читается (Хранилище → Резервные копии), затем удалите её.',
+    few: '{count} сохранённые записи не удалось прочитать, они отложены ({list}); всё остальное работает. Сначала сохраните резервную копию того, что читается (Хранилище → Резервные копии), затем удалите их.',
+    many: '{count} сохранённых записей не удалось прочитать, они отложены ({list}); всё остальное работает. Сначала сохраните резервную копию того, что читается (Хранилище → Резервные копии), затем удалите их.',
+    other:
+      '{count} сохранённой записи не удалось прочитать, они отложены ({list}); всё остальное работает. Сначала сохраните резервную копию того, что читается (Хранилище → Резервные копии), затем удалите их.',
+  },
+  'unreadable.notebooks': 'блокнот {key}',
+  'unreadable.datasets': 'набор данных {key}',
+  'unreadable.models': 'модель {key}',
+  'unreadable.cellResults': 'сохранённый результат {key}',
+  'unreadable.openStorage': 'Открыть хранилище',
+  'unreadable.delete': 'Удалить нечитаемые записи…',
+  'unreadable.confirm':
+    'Удалить записи, которые не удаётся прочитать? Открыть их всё равно нельзя; всё остальное останется.',
+  'unreadable.deleteDo': 'Удалить',
   'failure.brokenTitle': 'Не удалось открыть рабочее пространство',
   'failure.broken':
     'База данных браузера ответила «{error}», когда CX Trace открывал её. Ваша работа может быть цела: сначала попробуйте ещё раз (может помочь закрыть другие вкладки CX Trace или освободить место на диске). Пока база не откроется, ничего нельзя сохранить, поэтому новая работа не начинается.',
