@@ -8,7 +8,7 @@ import { BackupError } from '../core/backup/backup-envelope.ts';
 import {
   BACKUP_FORMAT,
   encodeRecord,
-  type BackupCounts,
+  noCounts,
   type BackupRecord,
 } from '../core/backup/backup-records.ts';
 
@@ -18,14 +18,7 @@ const hex = (bytes: Uint8Array) =>
 /** Every record of a backup of the workspace, as its bytes, read from the database lazily. */
 async function* backupRecords(db: CxTraceDb): AsyncGenerator<Uint8Array> {
   yield encodeRecord('header', { format: BACKUP_FORMAT, version: 1, made: Date.now() });
-  const counts: BackupCounts = {
-    settings: 0,
-    models: 0,
-    notebooks: 0,
-    results: 0,
-    datasets: 0,
-    chunks: 0,
-  };
+  const counts = noCounts();
   for (const s of await db.settings.toArray()) {
     counts.settings++;
     yield encodeRecord('setting', s);
@@ -107,14 +100,7 @@ async function readBackup(
   out: Restored,
   onProgress?: (chunks: number) => void,
 ): Promise<void> {
-  const counts: BackupCounts = {
-    settings: 0,
-    models: 0,
-    notebooks: 0,
-    results: 0,
-    datasets: 0,
-    chunks: 0,
-  };
+  const counts = noCounts();
   let open: {
     meta: DatasetMeta;
     owner: string;

@@ -7,6 +7,7 @@
  * reordered or missing chunk, or a file cut short fails to open.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { own, passphraseKey } from '../crypto/aes-keys.ts';
 
 /** The first four bytes of a backup: "CXBK". */
 export const BACKUP_MAGIC = [0x43, 0x58, 0x42, 0x4b] as const;
@@ -41,29 +42,6 @@ export type BackupSecret = { passphrase: string; iterations?: number } | null;
 
 const subtle = () => globalThis.crypto.subtle;
 
-function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(new ArrayBuffer(bytes.length));
-  out.set(bytes);
-  return out;
-}
-
-async function chunkKey(passphrase: string, salt: Uint8Array, iterations: number) {
-  const base = await subtle().importKey(
-    'raw',
-    own(new TextEncoder().encode(passphrase.normalize('NFC'))),
-    'PBKDF2',
-    false,
-    ['deriveKey'],
-  );
-  return subtle().deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: own(salt), iterations },
-    base,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
-
 /** The additional data of chunk `index`: the header, the index and whether it is the last. */
 function chunkData(header: Uint8Array, index: number, last: boolean): Uint8Array {
   const out = new Uint8Array(header.length + 5);
@@ -94,7 +72,7 @@ export function sealBackup(secret: BackupSecret): TransformStream<Uint8Array, Ui
   const salt = secret ? globalThis.crypto.getRandomValues(new Uint8Array(16)) : new Uint8Array(16);
   const iterations = secret ? (secret.iterations ?? BACKUP_ITERATIONS) : 0;
   const header = writeHeader(secret !== null, iterations, salt);
-  const key = secret ? chunkKey(secret.passphrase, salt, iterations) : null;
+  const key = secret ? passphraseKey(secret.passphrase, salt, iterations) : null;
   let pending: Uint8Array[] = [];
   let size = 0;
   let index = 0;
@@ -231,7 +209,7 @@ export function openBackup(
       if (iterations < (options.minIterations ?? BACKUP_ITERATIONS) || iterations > 10_000_000) {
         throw new BackupError('damaged');
       }
-      key = chunkKey(passphrase, h.subarray(10, 26), iterations);
+      key = passphraseKey(passphrase, h.subarray(10, 26), iterations);
     }
     header = h;
   };

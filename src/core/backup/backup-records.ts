@@ -37,6 +37,11 @@ export interface BackupCounts {
   chunks: number;
 }
 
+/** Counts of nothing yet. */
+export function noCounts(): BackupCounts {
+  return { settings: 0, models: 0, notebooks: 0, results: 0, datasets: 0, chunks: 0 };
+}
+
 /** One record: its kind, its JSON value, and its bytes (a chunk's). */
 export interface BackupRecord {
   kind: RecordKind;

@@ -6,6 +6,8 @@
  * no link). Any changed, cut or reordered byte fails to open: a share opens whole or not at all.
  */
 
+import { aesKey, own, passphraseKey } from '../crypto/aes-keys.ts';
+
 /** The first four bytes of every share: "CXSH". */
 export const SHARE_MAGIC = [0x43, 0x58, 0x53, 0x48] as const;
 /** The envelope's format version. */
@@ -56,13 +58,6 @@ export interface ShareHeader {
 
 const subtle = () => globalThis.crypto.subtle;
 
-/** An ArrayBuffer-backed copy (WebCrypto and streams want one, not a view of a shared buffer). */
-function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(new ArrayBuffer(bytes.length));
-  out.set(bytes);
-  return out;
-}
-
 async function through(bytes: Uint8Array, stream: GenericTransformStream): Promise<Uint8Array> {
   const piped = new Blob([own(bytes)]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(piped).arrayBuffer());
@@ -110,32 +105,6 @@ export function readShareHeader(bytes: Uint8Array): ShareHeader {
     iv: bytes.slice(26, 38),
     length: view.getUint32(38),
   };
-}
-
-async function aesKey(raw: Uint8Array): Promise<CryptoKey> {
-  return subtle().importKey('raw', own(raw), 'AES-GCM', false, ['encrypt', 'decrypt']);
-}
-
-/** The AES-256 key of a passphrase (PBKDF2-SHA256). */
-async function passphraseKey(
-  passphrase: string,
-  salt: Uint8Array,
-  iterations: number,
-): Promise<CryptoKey> {
-  const base = await subtle().importKey(
-    'raw',
-    own(new TextEncoder().encode(passphrase.normalize('NFC'))),
-    'PBKDF2',
-    false,
-    ['deriveKey'],
-  );
-  return subtle().deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: own(salt), iterations },
-    base,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
 }
 
 /** A sealed share: its bytes, and the random key when it has one (for the link's fragment). */
