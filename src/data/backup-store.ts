@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import type { CxTraceDb } from './db.ts';
 import { StorageFullError, isQuotaError } from './import-dataset.ts';
 import { readable } from './unreadable.ts';
+import { importLockName } from './datasets-repo.ts';
 import { newId } from '../core/ids.ts';
 import { chunkOwner, restoreDatasetMeta, type DatasetMeta } from '../core/storage/dataset-meta.ts';
 import { BackupError } from '../core/backup/backup-envelope.ts';
@@ -80,6 +81,19 @@ export function backupStream(db: CxTraceDb): ReadableStream<Uint8Array> {
 /** How a restore treats the workspace: keep it and add the backup, or replace it whole. */
 export type RestoreMode = 'merge' | 'replace';
 
+/**
+ * Holds the import lock of a chunk owner a restore writes (see `cleanUnfinishedImports`), so no
+ * tab's clean-up takes its chunks for an interrupted import's; returns its release.
+ */
+function holdOwner(owner: string): () => void {
+  const locks = globalThis.navigator?.locks;
+  let release: () => void = () => undefined;
+  if (!locks) return release;
+  const done = new Promise<void>((resolve) => (release = resolve));
+  void locks.request(importLockName(owner), () => done);
+  return release;
+}
+
 interface Restored {
   settings: { key: string; value: unknown }[];
   models: { id: string; updatedAt: number }[];
@@ -88,6 +102,8 @@ interface Restored {
   datasets: DatasetMeta[];
   /** Chunk owners this restore wrote (removed again when it fails). */
   owners: string[];
+  /** Releases the owners' import locks. */
+  releases: (() => void)[];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -139,6 +155,7 @@ async function readBackup(
       if (!meta || open) throw new BackupError('damaged');
       const owner = newId();
       out.owners.push(owner);
+      out.releases.push(holdOwner(owner));
       open = { meta, owner, hash: sha256.create(), n: 0 };
       counts.datasets++;
     } else if (r.kind === 'chunk' && open && isRecord(v) && v.index === open.n) {
@@ -191,6 +208,7 @@ export async function restoreBackup(
     results: [],
     datasets: [],
     owners: [],
+    releases: [],
   };
   const drop = async (owners: readonly string[]) => {
     for (const o of owners) await db.chunks.where('datasetId').equals(o).delete();
@@ -233,6 +251,7 @@ export async function restoreBackup(
     });
   } catch (e) {
     await drop(got.owners).catch(() => undefined);
+    for (const release of got.releases) release();
     if (isQuotaError(e)) {
       const est = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
       throw new StorageFullError(est?.usage ?? null, est?.quota ?? null, { cause: e });
@@ -240,6 +259,7 @@ export async function restoreBackup(
     throw e;
   }
   await drop(unused).catch(() => undefined);
+  for (const release of got.releases) release();
   return {
     datasets: got.datasets.length,
     notebooks: got.notebooks.length,

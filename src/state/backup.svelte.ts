@@ -1,4 +1,6 @@
 import { analysisBridge } from '../data/analysis-bridge.ts';
+import { getDb } from '../data/db.ts';
+import { cleanUnfinishedImports } from '../data/datasets-repo.ts';
 import type { BackupMade, RestoreInput, RestoreOutput } from '../core/worker-api/backup-api.ts';
 import { TaskRun } from './task-run.svelte.ts';
 
@@ -14,8 +16,10 @@ export class BackupRun extends TaskRun<BackupMade> {
 /** Restores a backup file in the analysis worker, all or nothing. */
 export class RestoreRun extends TaskRun<RestoreOutput> {
   async restore(input: RestoreInput): Promise<RestoreOutput | null> {
-    return this.run((signal, onProgress) =>
-      analysisBridge.call('restore', input, { signal, onProgress }),
+    return this.run(
+      (signal, onProgress) => analysisBridge.call('restore', input, { signal, onProgress }),
+      // The stopped worker may have left chunks under its locks: removed once they are released.
+      () => cleanUnfinishedImports(getDb()),
     );
   }
 }
