@@ -99,7 +99,7 @@ export class FilePart {
       ragged: data.ragged,
       recordCount: recordCount(split.records, text),
       problems,
-      quoteTrouble: split.problems.length > 0,
+      quoteTrouble: split.problems.some((p) => p.code === 'stray-quote'),
       samples,
     };
   }

@@ -121,6 +121,55 @@ describe('delimiters and structure', () => {
     expect(sniffDelimiter('name,comment\nA,"x; y; z"\nB,"p; q"\n')).toBe(',');
   });
 
+  it('reads any mix of \\r\\n, \\n and \\r as record ends, keeps them in quotes, and says so', async () => {
+    const windowsHeader = await readSource(
+      bytes('id,score,comment\r\n1,9,ok\n2,3,bad\n3,10,fine\n4,7,meh\n'),
+      'mixed.csv',
+    );
+    expect(windowsHeader.names).toEqual(['id', 'score', 'comment']);
+    expect(windowsHeader.rows).toEqual([
+      ['1', '9', 'ok'],
+      ['2', '3', 'bad'],
+      ['3', '10', 'fine'],
+      ['4', '7', 'meh'],
+    ]);
+    expect(windowsHeader.recordCount).toBe(5);
+    expect(windowsHeader.problems).toEqual([
+      { code: 'mixed-line-ends', detail: { crlf: 1, lf: 4, cr: 0 } },
+    ]);
+    expect(describeProblem('en', windowsHeader.problems[0]!)).toBe(
+      'The file mixes line ends (Windows: 1, Unix: 4, old Mac: 0); each was read as the end of a row.',
+    );
+    expect(describeProblem('ru', windowsHeader.problems[0]!)).toMatch(
+      /^В файле смешаны концы строк/,
+    );
+
+    // A Unix header above Windows rows: no `\r` is left at the end of the last column.
+    const unixHeader = await readSource(bytes('id,comment\n1,ok\r\n2,bad\r\n'), 'u.csv');
+    expect(unixHeader.rows).toEqual([
+      ['1', 'ok'],
+      ['2', 'bad'],
+    ]);
+
+    // Lone `\r` ends a record too; line breaks inside quotes stay as they were.
+    const oldMac = await readSource(bytes('id;comment\r1;"two\r\nlines"\r2;"a\nb"\n3;x'), 'm.csv');
+    expect(oldMac.delimiter).toBe(';');
+    expect(oldMac.rows).toEqual([
+      ['1', 'two\r\nlines'],
+      ['2', 'a\nb'],
+      ['3', 'x'],
+    ]);
+    expect(oldMac.problems.map((p) => p.code)).toEqual(['mixed-line-ends']);
+
+    // One kind throughout, even with other kinds inside quotes, is not a mix.
+    const excel = await readSource(bytes('id,comment\r\n1,"a\nb"\r\n2,c\r\n'), 'e.csv');
+    expect(excel.rows).toEqual([
+      ['1', 'a\nb'],
+      ['2', 'c'],
+    ]);
+    expect(excel.problems).toEqual([]);
+  });
+
   it('makes duplicate and blank header names unique and says so', async () => {
     const t = await readSource(bytes('Score,,Score,Comment\n1,2,3,x\n'), 'dup.csv');
     expect(t.names).toEqual(['Score', 'Column 2', 'Score (2)', 'Comment']);

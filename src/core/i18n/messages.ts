@@ -233,6 +233,8 @@ export const en = {
     one: '{count} title line above the header (row {row}) was skipped.',
     other: '{count} title lines above the header (row {row}) were skipped.',
   },
+  'ingest.problem.mixed-line-ends':
+    'The file mixes line ends (Windows: {crlf}, Unix: {lf}, old Mac: {cr}); each was read as the end of a row.',
   'type.integer': 'whole number',
   'type.decimal': 'decimal number',
   'type.percent': 'percentage',
@@ -584,6 +586,8 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
     many: 'Пропущено {count} строк заголовка отчёта над шапкой таблицы (строка {row}).',
     other: 'Пропущено {count} строки заголовка отчёта над шапкой таблицы (строка {row}).',
   },
+  'ingest.problem.mixed-line-ends':
+    'В файле смешаны концы строк (Windows: {crlf}, Unix: {lf}, старый Mac: {cr}); каждый прочитан как конец строки.',
   'type.integer': 'целое число',
   'type.decimal': 'дробное число',
   'type.percent': 'процент',

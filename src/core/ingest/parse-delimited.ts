@@ -4,6 +4,7 @@ import type { IngestProblem } from './types.ts';
 import { detectHeaderRow } from './detect-header.ts';
 import { repairHeaderNames } from './header-names.ts';
 import type { Delimiter } from './delimiters.ts';
+import { mixesRecordEnds, unifyRecordEnds } from './record-ends.ts';
 
 /** What to do with records that have more or fewer fields than the header. */
 export type RaggedRowPolicy = 'pad' | 'skip';
@@ -35,7 +36,8 @@ const isBlank = (r: readonly string[]) => r.every((c) => c.trim() === '');
 const MAX_LISTED = 20;
 
 /**
- * Splits decoded text into records with Papa Parse (quotes and quoted newlines handled).
+ * Splits decoded text into records with Papa Parse (quotes and quoted newlines handled), any of
+ * `\r\n`, `\n` and `\r` outside quotes ending a record (a file that mixes them says so).
  * Stray quotes become problems with their record number (1-based from the start of the file,
  * as a line number is when no field spans lines). A quote left open to the end of the file is
  * refused: everything after it would be one cell.
@@ -44,7 +46,12 @@ export function splitRecords(
   text: string,
   delimiter: Delimiter,
 ): { records: string[][]; problems: IngestProblem[] } {
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const unified = unifyRecordEnds(text, delimiter);
+  const result = Papa.parse<string[]>(unified.text, {
+    delimiter,
+    newline: unified.newline,
+    skipEmptyLines: false,
+  });
   const unterminated = result.errors.find((e) => e.code === 'MissingQuotes');
   if (unterminated) {
     throw new IngestError('unterminated-quote', { row: (unterminated.row ?? 0) + 1 });
@@ -53,6 +60,10 @@ export function splitRecords(
   const problems: IngestProblem[] = stray
     .slice(0, MAX_LISTED)
     .map((e) => ({ code: 'stray-quote', row: (e.row ?? 0) + 1 }));
+  if (mixesRecordEnds(unified.counts)) {
+    const { crlf, lf, cr } = unified.counts;
+    problems.unshift({ code: 'mixed-line-ends', detail: { crlf, lf, cr } });
+  }
   return { records: result.data, problems };
 }
 
@@ -171,6 +182,6 @@ export function dataRows(
  */
 export function recordCount(records: readonly string[][], text: string): number {
   const last = records[records.length - 1];
-  const trailing = /\n$/.test(text) && last?.length === 1 && last[0] === '';
+  const trailing = /[\r\n]$/.test(text) && last?.length === 1 && last[0] === '';
   return records.length - (trailing ? 1 : 0);
 }

@@ -13,7 +13,7 @@ function raggedOf(problems: readonly IngestProblem[]): { listed: IngestProblem[]
 /**
  * The problems of a file read in two parts, as if it had been read whole: the later part's
  * record numbers counted on from `offset` (the first part's records), ragged rows listed up to
- * the limit with one count for the rest, replacement characters counted once.
+ * the limit with one count for the rest, replacement characters and mixed line ends counted once.
  */
 export function mergePartProblems(
   first: readonly IngestProblem[],
@@ -26,12 +26,24 @@ export function mergePartProblems(
   const total = a.total + b.total;
   const listed = [...a.listed, ...b.listed].slice(0, MAX_LISTED);
   const replacements = [...first, ...shifted].filter((p) => p.code === 'replacement-chars');
+  const lineEnds = [...first, ...shifted].filter((p) => p.code === 'mixed-line-ends');
   const others = [...first, ...shifted].filter(
-    (p) => p.code !== 'ragged-row' && p.code !== 'replacement-chars',
+    (p) =>
+      p.code !== 'ragged-row' && p.code !== 'replacement-chars' && p.code !== 'mixed-line-ends',
   );
   const out: IngestProblem[] = [];
+  const sum = (ps: IngestProblem[], key: string) =>
+    ps.reduce((n, p) => n + Number(p.detail?.[key] ?? 0), 0);
+  if (lineEnds.length > 0) {
+    const detail = {
+      crlf: sum(lineEnds, 'crlf'),
+      lf: sum(lineEnds, 'lf'),
+      cr: sum(lineEnds, 'cr'),
+    };
+    out.push({ code: 'mixed-line-ends', detail });
+  }
   if (replacements.length > 0) {
-    const count = replacements.reduce((n, p) => n + Number(p.detail?.count ?? 0), 0);
+    const count = sum(replacements, 'count');
     out.push({ ...replacements[0]!, detail: { ...replacements[0]!.detail, count } });
   }
   out.push(...others, ...listed);

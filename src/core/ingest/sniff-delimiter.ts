@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 
 import { DELIMITERS, type Delimiter } from './delimiters.ts';
+import { unifyRecordEnds } from './record-ends.ts';
 
 /** How many records the sniffer looks at. */
 const SAMPLE_RECORDS = 200;
@@ -18,8 +19,10 @@ export function sniffDelimiter(text: string): Delimiter {
   const sample = text.slice(0, SAMPLE_CHARS);
   let best: { d: Delimiter; score: number; fields: number } = { d: ',', score: -1, fields: 0 };
   for (const d of DELIMITERS) {
-    const rows = Papa.parse<string[]>(sample, {
+    const unified = unifyRecordEnds(sample, d);
+    const rows = Papa.parse<string[]>(unified.text, {
       delimiter: d,
+      newline: unified.newline,
       preview: SAMPLE_RECORDS,
     }).data.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
     // The last record of a cut sample is usually incomplete.

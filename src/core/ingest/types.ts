@@ -67,7 +67,8 @@ export interface IngestProblem {
     | 'blank-header'
     | 'replacement-chars'
     | 'invalid-values'
-    | 'title-lines-skipped';
+    | 'title-lines-skipped'
+    | 'mixed-line-ends';
   /** 1-based line/row in the file where it applies (data rows count from the header). */
   row?: number;
   column?: string;
