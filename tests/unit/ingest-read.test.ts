@@ -241,7 +241,7 @@ describe('files that are refused, with what and where', () => {
     );
     const mess = await refusal(bytes('a,b,c\n1\n2,3,4,5,6\n7\n8,9\n10,11,12,13\n'), 'm.csv');
     expect(mess.code).toBe('no-structure');
-    expect((await refusal(bytes('{"a":1}'), 'o.json')).code).toBe('json-not-records');
+    expect((await refusal(bytes('{"a":1}'), 'o.json')).code).toBe('json-not-array');
     expect((await refusal(bytes('[{"a":1},'), 'bad.json')).code).toBe('json-invalid');
     const xls = await refusal(
       new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),

@@ -210,6 +210,19 @@ export const en = {
   'ingest.error.json-invalid': 'The file is not valid JSON (near line {line}).',
   'ingest.error.json-not-records':
     'The JSON must be an array of records like [{"a": 1}, {"a": 2}] (record {row} is not one).',
+  'ingest.error.json-not-array':
+    'The JSON must be an array of records like [{…}, {…}] (or an object holding one under “data”, “records”, “items”, “rows” or “results”), but its top level is {found}.',
+  'ingest.json.object': {
+    one: 'an object with {count} key: {keys}',
+    other: 'an object with {count} keys: {keys}',
+  },
+  'ingest.json.emptyObject': 'an empty object',
+  'ingest.json.number': 'a number',
+  'ingest.json.string': 'a string',
+  'ingest.json.boolean': 'true or false',
+  'ingest.json.null': 'null',
+  'ingest.quoted': '“{name}”',
+  'ingest.listMore': '{items} and {count} more',
   'ingest.problem.ragged-row': 'Row {row} has {found} fields instead of {expected}.',
   'ingest.problem.ragged-more': {
     one: '…and {count} more row with a different number of fields.',
@@ -220,6 +233,14 @@ export const en = {
   'ingest.problem.duplicate-header':
     'The column name “{original}” repeats; the copy is named “{column}”.',
   'ingest.problem.blank-header': 'Column {position} has no name; it is called “{column}”.',
+  'ingest.problem.json-unwrapped': {
+    one: 'The top level is an object: {count} record was read from its “{key}” key.',
+    other: 'The top level is an object: {count} records were read from its “{key}” key.',
+  },
+  'ingest.problem.json-flattened': {
+    one: 'Nested fields were flattened into {count} column: {columns}.',
+    other: 'Nested fields were flattened into {count} columns: {columns}.',
+  },
   'ingest.problem.replacement-chars': {
     one: '{count} character could not be read as {encoding}: try another encoding.',
     other: '{count} characters could not be read as {encoding}: try another encoding.',
@@ -554,6 +575,21 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'ingest.error.json-invalid': 'Файл не является корректным JSON (около строки {line}).',
   'ingest.error.json-not-records':
     'JSON должен быть массивом записей вида [{"a": 1}, {"a": 2}] (запись {row} не такая).',
+  'ingest.error.json-not-array':
+    'JSON должен быть массивом записей вида [{…}, {…}] (или объектом, где такой массив лежит в ключе «data», «records», «items», «rows» или «results»), а на верхнем уровне у него {found}.',
+  'ingest.json.object': {
+    one: 'объект с {count} ключом: {keys}',
+    few: 'объект с {count} ключами: {keys}',
+    many: 'объект с {count} ключами: {keys}',
+    other: 'объект с {count} ключами: {keys}',
+  },
+  'ingest.json.emptyObject': 'пустой объект',
+  'ingest.json.number': 'число',
+  'ingest.json.string': 'строка',
+  'ingest.json.boolean': 'логическое значение (true или false)',
+  'ingest.json.null': 'null',
+  'ingest.quoted': '«{name}»',
+  'ingest.listMore': '{items} и ещё {count}',
   'ingest.problem.ragged-row': 'В строке {row} полей {found} вместо {expected}.',
   'ingest.problem.ragged-more': {
     one: '…и ещё {count} строка с другим числом полей.',
@@ -566,6 +602,18 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'ingest.problem.duplicate-header':
     'Название столбца «{original}» повторяется; копия названа «{column}».',
   'ingest.problem.blank-header': 'У столбца {position} нет названия; он назван «{column}».',
+  'ingest.problem.json-unwrapped': {
+    one: 'Верхний уровень — объект: из его ключа «{key}» прочитана {count} запись.',
+    few: 'Верхний уровень — объект: из его ключа «{key}» прочитаны {count} записи.',
+    many: 'Верхний уровень — объект: из его ключа «{key}» прочитано {count} записей.',
+    other: 'Верхний уровень — объект: из его ключа «{key}» прочитано {count} записи.',
+  },
+  'ingest.problem.json-flattened': {
+    one: 'Вложенные поля развёрнуты в {count} столбец: {columns}.',
+    few: 'Вложенные поля развёрнуты в {count} столбца: {columns}.',
+    many: 'Вложенные поля развёрнуты в {count} столбцов: {columns}.',
+    other: 'Вложенные поля развёрнуты в {count} столбца: {columns}.',
+  },
   'ingest.problem.replacement-chars': {
     one: '{count} символ не удалось прочитать в кодировке {encoding}: попробуйте другую кодировку.',
     few: '{count} символа не удалось прочитать в кодировке {encoding}: попробуйте другую кодировку.',

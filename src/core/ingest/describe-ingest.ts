@@ -20,6 +20,7 @@ export function describeIngestError(
   }
   if (e.code === 'json-invalid' && d.line === undefined) params.line = '?';
   if (e.code === 'json-not-records' && d.row === undefined) params.row = 1;
+  if (e.code === 'json-not-array') params.found = jsonFound(locale, d);
   return translate(locale, `ingest.error.${e.code}` as MessageKey, params);
 }
 
@@ -31,8 +32,45 @@ export function describeProblem(locale: Locale, p: IngestProblem): string {
   if (p.code === 'ragged-row' && p.detail?.more !== undefined) {
     return translate(locale, 'ingest.problem.ragged-more', { count: Number(p.detail.more) });
   }
+  if (p.code === 'json-flattened') {
+    params.columns = nameList(locale, p.detail?.columns, Number(p.detail?.count ?? 0));
+  }
   if (p.code === 'invalid-values') {
     params.type = translate(locale, `type.${String(p.detail?.type)}` as MessageKey);
   }
   return translate(locale, `ingest.problem.${p.code}` as MessageKey, params);
+}
+
+/** What a JSON file's top level is instead of an array of records (“an object with 2 keys: …”). */
+function jsonFound(locale: Locale, d: Record<string, string | number>): string {
+  if (d.found === 'object') {
+    const count = Number(d.count ?? 0);
+    if (count === 0) return translate(locale, 'ingest.json.emptyObject');
+    return translate(locale, 'ingest.json.object', {
+      count,
+      keys: nameList(locale, d.keys, count),
+    });
+  }
+  const kinds = ['number', 'string', 'boolean', 'null'];
+  return typeof d.found === 'string' && kinds.includes(d.found)
+    ? translate(locale, `ingest.json.${d.found}` as MessageKey)
+    : '?';
+}
+
+/**
+ * Names given as a JSON array text (the first few of `total`), quoted for the locale and joined,
+ * with how many more there are: “a”, “b” and 3 more.
+ */
+function nameList(locale: Locale, json: string | number | undefined, total: number): string {
+  let names: unknown;
+  try {
+    names = JSON.parse(String(json ?? '[]'));
+  } catch {
+    names = [];
+  }
+  const shown = Array.isArray(names) ? names.map(String) : [];
+  const items = shown.map((name) => translate(locale, 'ingest.quoted', { name })).join(', ');
+  return total > shown.length
+    ? translate(locale, 'ingest.listMore', { items, count: total - shown.length })
+    : items;
 }

@@ -9,7 +9,8 @@ export type IngestErrorCode =
   | 'xlsx-corrupt'
   | 'xlsx-no-sheet'
   | 'json-invalid'
-  | 'json-not-records';
+  | 'json-not-records'
+  | 'json-not-array';
 
 /**
  * A file the importer refuses, with where and why (`detail`: row, column, sizes, sheet names…).

@@ -39,6 +39,9 @@ export interface SourceTable {
 /** How many bytes are checked for NUL bytes, which text files do not contain. */
 const BINARY_SNIFF_BYTES = 8192;
 
+/** The start of a JSON file of records: an array of objects, or an object (a wrapper). */
+const JSON_START = /^\s*(\[\s*[{\]]|\{\s*")/;
+
 /**
  * Reads a file of any supported kind (CSV/TSV/TXT, XLSX, JSON) into a `SourceTable`. The kind is
  * decided by content first (a zip is a workbook, an OLE2 file a legacy .xls), then by the name.
@@ -64,9 +67,16 @@ export async function readSource(
   if (replacements > 0)
     problems.push({ code: 'replacement-chars', detail: { count: replacements, encoding } });
 
-  if (/\.json$/i.test(fileName) || /^\s*\[\s*[{\]]/.test(text.slice(0, 64))) {
-    const { names, rows } = readJsonRecords(text);
-    const header = repairHeaderNames(names);
+  if (/\.json$/i.test(fileName) || JSON_START.test(text.slice(0, 64))) {
+    const json = readJsonRecords(text);
+    const header = repairHeaderNames(json.names);
+    problems.push(...json.problems);
+    for (const b of header.blank) {
+      problems.push({ code: 'blank-header', column: b.name, detail: { position: b.index + 1 } });
+    }
+    for (const r of header.renamed) {
+      problems.push({ code: 'duplicate-header', column: r.name, detail: { original: r.original } });
+    }
     return {
       kind: 'json',
       encoding,
@@ -76,7 +86,7 @@ export async function readSource(
       sheet: null,
       sheets: [],
       names: header.names,
-      rows,
+      rows: json.rows,
       problems,
     };
   }
@@ -116,7 +126,7 @@ export function delimitedEncoding(
   if (/\.(xlsx|json)$/i.test(fileName)) return null;
   const encoding = options.encoding ?? detectEncoding(bytes).encoding;
   const { text } = decodeText(bytes.subarray(0, 64), encoding);
-  return /^\s*\[\s*[{\]]/.test(text) ? null : encoding;
+  return JSON_START.test(text) ? null : encoding;
 }
 
 /** The decimal separator most decimal-looking cells of the first rows use. */

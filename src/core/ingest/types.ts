@@ -67,6 +67,8 @@ export interface IngestProblem {
     | 'blank-header'
     | 'replacement-chars'
     | 'invalid-values'
+    | 'json-unwrapped'
+    | 'json-flattened'
     | 'title-lines-skipped'
     | 'mixed-line-ends';
   /** 1-based line/row in the file where it applies (data rows count from the header). */
