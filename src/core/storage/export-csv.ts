@@ -5,17 +5,35 @@ import type { ColumnInfo } from './dataset-meta.ts';
  * CRLF line ends and RFC 4180 quoting, in one of two dialects: the standard one (comma between
  * fields, decimal point) or the one Excel opens directly where the decimal separator is a comma,
  * as in Russian locales (semicolon between fields, decimal comma). Dates are ISO 8601.
- * Text that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return)
- * is prefixed with a single quote `'`, so opening the file cannot run anything.
+ *
+ * Formula injection. A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a
+ * formula, so text from the data (values and column names alike) that could become such a cell
+ * is made inert by putting a single quote `'` before the whole text. That is done when:
+ * - it starts with a tab or a carriage return;
+ * - it starts with `= + - @` after any run of whitespace, Unicode spaces included (space,
+ *   no-break space U+00A0, U+2000–U+200D, U+3000, U+FEFF, …), since an importer that trims
+ *   spaces would leave the formula first;
+ * - `= + - @` follows, again after optional whitespace, a line break (CR, LF, or U+000B,
+ *   U+000C, U+0085, U+2028, U+2029), a tab, a comma or a semicolon: a reader that splits on
+ *   line breaks or tabs, or opens the file with the other dialect's separator, would start a
+ *   cell there.
+ * The apostrophe is kept in the text, so the file reads back exactly as written; plain text
+ * such as `a=b`, `x-1` or `email@example.com` stays as it is. Every text holding a quote, a
+ * line break, or either separator (`,` or `;`, in both dialects) is quoted, so a reader using
+ * the other separator still sees it as one cell. Numbers, dates and booleans are written as
+ * they are (a negative number stays a number): they are not text from the data.
  */
 
 /** How fields and decimals are written. */
 export type CsvDialect = 'standard' | 'excel-comma';
 
-const SEPARATORS: Record<CsvDialect, { field: string; decimal: string; quote: RegExp }> = {
-  standard: { field: ',', decimal: '.', quote: /[",\r\n]/ },
-  'excel-comma': { field: ';', decimal: ',', quote: /[";\r\n]/ },
+const SEPARATORS: Record<CsvDialect, { field: string; decimal: string }> = {
+  standard: { field: ',', decimal: '.' },
+  'excel-comma': { field: ';', decimal: ',' },
 };
+
+/** What makes a field quoted, in either dialect: a quote, either separator or a line break. */
+const NEEDS_QUOTES = /[",;\r\n]/;
 
 /** The byte-order mark that starts the exported text. */
 export const CSV_BOM = '\uFEFF';
@@ -25,19 +43,29 @@ export const CSV_EOL = '\r\n';
 /** What the exporter needs to know of a column. */
 export type CsvColumn = Pick<ColumnInfo, 'name' | 'type' | 'valueType'>;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Where a spreadsheet could find a formula in a text: a leading tab or carriage return, or
+ * `= + - @` after optional whitespace at the start or after a line break, tab, `,` or `;`.
+ * The characters that start a cell (first class) and the spaces that may follow (second class)
+ * do not overlap, so the search stays linear even on long runs of line breaks.
+ */
+const FORMULA_TRIGGER =
+  /^[\t\r]|(?:^|[\r\n\t\v\f\u0085\u2028\u2029,;])[ \u00A0\u1680\u180E\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]*[=+\-@]/;
 
-/** Text a spreadsheet would take for a formula, made inert with a leading `'`; other text as is. */
+/**
+ * Text a spreadsheet could take for a formula, in either dialect (see the module's note), made
+ * inert with a leading `'`; other text as is.
+ */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
 }
 
 /**
- * One field, quoted (with quotes doubled) when it holds a quote, the field separator or a line
- * break.
+ * One field, quoted (with quotes doubled) when it holds a quote, a line break or either
+ * separator, whatever the dialect, so a reader using the other separator keeps it whole.
  */
-export function quoteField(text: string, dialect: CsvDialect = 'standard'): string {
-  return SEPARATORS[dialect].quote.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export function quoteField(text: string, _dialect: CsvDialect = 'standard'): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
