@@ -19,6 +19,8 @@ import { getDataset } from '../src/data/datasets-repo.ts';
 import { appendFormats, diffSchemas } from '../src/core/ingest/schema-diff.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import { ColumnMemo, type InspectReport } from '../src/core/ingest/inspect.ts';
+import { clipExample } from '../src/core/ingest/infer-types.ts';
+import { packRows } from '../src/core/ingest/packed-rows.ts';
 import { generateDemoWorld, type DemoOptions } from '../src/core/demo/demo-world.ts';
 import { storeDemoWorld, type DemoCreated } from '../src/data/demo-datasets.ts';
 import {
@@ -30,13 +32,23 @@ import {
 import type { PartApi } from './ingest-part.worker.ts';
 import { CHUNK_ROWS } from '../src/core/storage/column-chunk.ts';
 import { IngestError } from '../src/core/ingest/ingest-error.ts';
-import type { ColumnFormat, ColumnRole, TypedValues } from '../src/core/ingest/types.ts';
+import type {
+  ColumnFormat,
+  ColumnProfile,
+  ColumnRole,
+  TypedValues,
+} from '../src/core/ingest/types.ts';
 import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
 import type { ColumnValues } from '../src/core/storage/column-chunk.ts';
-import type { FileInput, IngestFailure, Preview } from '../src/core/worker-api/ingest-api.ts';
+import {
+  PREVIEW_COLUMN_BATCH,
+  type FileInput,
+  type IngestFailure,
+  type Preview,
+} from '../src/core/worker-api/ingest-api.ts';
 
 /** Rows shown in the preview table. */
-const PREVIEW_ROWS = 50;
+const PREVIEW_ROWS = 20;
 
 /**
  * Starts a worker for the later part of a large file. Comlink calls on a worker that died would
@@ -84,6 +96,23 @@ async function read(input: FileInput): Promise<{ source: FileSource; memo: Colum
   return cached;
 }
 
+/** Calls `report` at most every 100 ms (and for the last unit): progress messages cost too. */
+function throttled(
+  report: (done: number, total: number) => void,
+): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    report(done, total);
+  };
+}
+
+// The last preview's column profiles, for `previewColumns`.
+let previewed: { token: number; columns: ColumnProfile[] } | null = null;
+let previewTokens = 0;
+
 const failure = (e: unknown): { ok: false; failure: IngestFailure } => {
   if (e instanceof IngestError)
     return { ok: false, failure: { kind: 'refused', code: e.code, detail: e.detail } };
@@ -105,29 +134,51 @@ async function targetMeta(target: ImportTarget | undefined): Promise<DatasetMeta
 const api = {
   createDemo,
 
-  /** Reads a file and profiles it for the preview. */
+  /**
+   * Reads a file and profiles it for the preview, reporting the step: `read` (reading and
+   * splitting the file, of unknown length), then `profile` (columns profiled of all).
+   */
   async preview(
     input: FileInput,
+    onProgress?: ProgressFn,
   ): Promise<{ ok: true; preview: Preview } | { ok: false; failure: IngestFailure }> {
     try {
+      onProgress?.({ done: 0, total: 1, step: 'read' });
       const { source, memo } = await read(input);
       const target = await targetMeta(input.target);
-      const inferred = await profileSource(source, {}, memo);
+      const onColumn = throttled((done, total) => onProgress?.({ done, total, step: 'profile' }));
+      const inferred = await profileSource(source, {}, memo, undefined, onColumn);
+      const report =
+        target && input.target?.mode === 'append'
+          ? await profileSource(source, appendFormats(target.columns), memo, undefined, onColumn)
+          : inferred;
+      const total = report.columns.length;
+      previewed = { token: ++previewTokens, columns: report.columns };
       return {
         ok: true,
         preview: {
-          report:
-            target && input.target?.mode === 'append'
-              ? await profileSource(source, appendFormats(target.columns), memo)
-              : inferred,
+          report: { ...report, columns: report.columns.slice(0, PREVIEW_COLUMN_BATCH) },
+          moreColumns: total > PREVIEW_COLUMN_BATCH ? { token: previewed.token, total } : null,
           schemaDiff: target ? diffSchemas(target.columns, inferred.columns) : null,
           names: source.table.names,
-          firstRows: source.table.rows.slice(0, PREVIEW_ROWS),
+          firstRows: packRows(
+            source.table.rows.slice(0, PREVIEW_ROWS).map((row) => row.map((c) => clipExample(c))),
+            source.table.names.length,
+          ),
         },
       };
     } catch (e) {
       return failure(e);
     }
+  },
+
+  /**
+   * Column profiles `from`…`to` of the last preview (see `Preview.moreColumns`), or null when
+   * another preview has been made since.
+   */
+  previewColumns(request: { token: number; from: number; to: number }): ColumnProfile[] | null {
+    if (previewed?.token !== request.token) return null;
+    return previewed.columns.slice(request.from, request.to);
   },
 
   /**

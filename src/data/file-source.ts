@@ -161,16 +161,17 @@ export function sourceRows(source: FileSource): number {
  * Profiles a file read by `readFileSource` as `profileTable` does a table, with the formats in
  * `formats` and the others inferred from samples of every part; both parts' columns are read at
  * the same time and their tallies merged. `collect` receives the first part's typed values (the
- * later part keeps its own, to store them).
+ * later part keeps its own, to store them); `onColumn` hears of each column of the first part read.
  */
 export async function profileSource(
   source: FileSource,
   formats: Readonly<Record<string, ColumnFormat>>,
   memo: ColumnMemo,
   collect?: TypedValues[],
+  onColumn?: (done: number, total: number) => void,
 ): Promise<InspectReport> {
   const { table, later } = source;
-  if (!later) return profileTable(table, formats, collect, memo);
+  if (!later) return profileTable(table, formats, collect, memo, onColumn);
   source.inferred ??= table.names.map((name, i) =>
     inferFormat(
       [
@@ -183,7 +184,11 @@ export async function profileSource(
   const chosen = table.names.map((name, i) => formats[name] ?? source.inferred![i]!);
   const laterTallies = later.reader.read(table.names, chosen);
   laterTallies.catch(() => undefined);
-  const firstReads = chosen.map((format, i) => memo.read(table, i, format));
+  const firstReads = chosen.map((format, i) => {
+    const read = memo.read(table, i, format);
+    onColumn?.(i + 1, chosen.length);
+    return read;
+  });
   const tallies = await laterTallies;
   if (collect) firstReads.forEach((r, i) => (collect[i] = r.typed!));
   const columns = chosen.map((format, i) =>

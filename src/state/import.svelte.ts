@@ -2,7 +2,11 @@ import { ingestBridge } from '../data/ingest-bridge.ts';
 import { isAbortError, type Progress } from '../data/worker-bridge.ts';
 import { getDb } from '../data/db.ts';
 import { cleanUnfinishedImports } from '../data/datasets-repo.ts';
-import type { IngestFailure, Preview } from '../core/worker-api/ingest-api.ts';
+import {
+  PREVIEW_COLUMN_BATCH,
+  type IngestFailure,
+  type Preview,
+} from '../core/worker-api/ingest-api.ts';
 import type { SourceOptions } from '../core/ingest/read-source.ts';
 import type { ColumnFormat, ColumnRole, ValueType } from '../core/ingest/types.ts';
 import type { DatasetMeta } from '../core/storage/dataset-meta.ts';
@@ -11,6 +15,9 @@ import type { ImportTarget } from '../data/import-dataset.ts';
 /** Where an import stands. */
 export type ImportStatus =
   'idle' | 'reading' | 'ready' | 'importing' | 'done' | 'cancelled' | 'failed';
+
+/** A preview taking longer than this shows its progress and can be cancelled. */
+const SLOW_PREVIEW_MS = 1000;
 
 /** One file on its way into storage: preview, the user's corrections, the import itself. */
 export class ImportSession {
@@ -25,6 +32,8 @@ export class ImportSession {
   roles = $state.raw<Record<string, ColumnRole>>({});
   name = $state('');
   progress = $state.raw<Progress | null>(null);
+  /** The preview has taken long enough to show its progress. */
+  slowPreview = $state(false);
   startedAt = $state(0);
   result = $state.raw<DatasetMeta | null>(null);
   /** Where the rows go: a new dataset, or rows added to / replacing an existing one. */
@@ -139,21 +148,52 @@ export class ImportSession {
     this.result = null;
   }
 
+  /**
+   * The preview with every column's profile: a wide file's are fetched in batches, each its own
+   * message, so that receiving them never holds the page up. Null when the worker has made
+   * another preview meanwhile (then this one is made again).
+   */
+  async #wholePreview(preview: Preview): Promise<Preview | null> {
+    const more = preview.moreColumns;
+    if (!more) return preview;
+    const columns = [...preview.report.columns];
+    while (columns.length < more.total) {
+      const from = columns.length;
+      const batch = await ingestBridge.call('previewColumns', {
+        token: more.token,
+        from,
+        to: from + PREVIEW_COLUMN_BATCH,
+      });
+      if (!batch) return null;
+      for (const c of batch) columns.push(c);
+    }
+    return { ...preview, report: { ...preview.report, columns }, moreColumns: null };
+  }
+
   async #preview(): Promise<void> {
     const file = this.file;
     if (!file) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
     this.status = 'reading';
     this.failure = null;
     this.error = null;
+    this.progress = null;
+    this.slowPreview = false;
+    // Most files preview at once; a progress bar is shown only for one that takes a while.
+    const slow = setTimeout(() => (this.slowPreview = true), SLOW_PREVIEW_MS);
     try {
-      const r = await ingestBridge.call('preview', {
-        file,
-        options: this.options,
-        target: this.target,
-      });
+      const r = await ingestBridge.call(
+        'preview',
+        { file, options: this.options, target: this.target },
+        { signal: abort.signal, onProgress: (p) => (this.progress = p) },
+      );
       if (this.file !== file) return;
       if (r.ok) {
-        this.preview = r.preview;
+        const preview = await this.#wholePreview(r.preview);
+        if (this.file !== file) return;
+        if (!preview) return this.#preview();
+        this.preview = preview;
         this.status = 'ready';
       } else {
         this.preview = null;
@@ -161,8 +201,15 @@ export class ImportSession {
         this.status = 'failed';
       }
     } catch (e) {
-      this.error = e;
-      this.status = 'failed';
+      if (isAbortError(e)) {
+        if (this.file === file) this.status = 'idle';
+      } else {
+        this.error = e;
+        this.status = 'failed';
+      }
+    } finally {
+      clearTimeout(slow);
+      if (this.#abort === abort) this.#abort = null;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readSource } from '../../src/core/ingest/read-source.ts';
+import { MAX_COLUMNS } from '../../src/core/ingest/parse-delimited.ts';
 import { profileTable } from '../../src/core/ingest/inspect.ts';
 import { encodeTypedChunks } from '../../src/core/ingest/typed-chunks.ts';
 import { decodeChunkColumn } from '../../src/core/storage/column-chunk.ts';
@@ -248,6 +249,42 @@ describe('files that are refused, with what and where', () => {
       'old.xls',
     );
     expect(describeIngestError('en', xls)).toMatch(/save it as “Excel Workbook \(\.xlsx\)”/);
+  });
+
+  it('refuses a file wider than the column ceiling before naming its columns, saying why', async () => {
+    // One long line of a million fields: refused quickly, not after a million header repairs.
+    const line = Array.from({ length: 1_000_000 }, (_, i) => `w${i % 100}`).join(',');
+    const wide = await refusal(bytes(line), 'one-line.csv');
+    expect(wide.code).toBe('too-many-columns');
+    expect(wide.detail).toEqual({ count: 1_000_000, limit: MAX_COLUMNS });
+    expect(describeIngestError('en', wide)).toBe(
+      'This file has 1,000,000 columns; CX Trace reads at most 50,000. A file this wide is usually one long line or split by the wrong delimiter: check how it was exported.',
+    );
+    expect(describeIngestError('ru', wide)).toMatch(/^В этом файле 1\s000\s000 столбцов; CX Trace/);
+    // At the ceiling a file is read.
+    const header = Array.from({ length: MAX_COLUMNS }, (_, i) => `c${i}`).join(',');
+    const cells = Array.from({ length: MAX_COLUMNS }, () => '1').join(',');
+    const t = await readSource(bytes(`${header}\n${cells}\n`), 'ok.csv');
+    expect(t.names).toHaveLength(MAX_COLUMNS);
+  });
+
+  it('lists the first repaired header names and counts the rest; repeats get distinct names', async () => {
+    const header = Array.from({ length: 3000 }, () => 'Q').join(',') + ',,,';
+    const t = await readSource(bytes(`${header}\n${'1,'.repeat(3002)}1\n`), 'many.csv');
+    expect(t.names.slice(0, 3)).toEqual(['Q', 'Q (2)', 'Q (3)']);
+    expect(t.names[2999]).toBe('Q (3000)');
+    expect(new Set(t.names.map((n) => n.toLowerCase())).size).toBe(3003);
+    const codes = t.problems.map((p) => p.code);
+    expect(codes.filter((c) => c === 'blank-header')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'duplicate-header')).toHaveLength(20);
+    const more = t.problems.find((p) => p.code === 'header-repairs-more')!;
+    expect(more.detail).toEqual({ count: 2979 });
+    expect(describeProblem('en', more)).toBe(
+      '2,979 more column names were blank or repeated and were repaired the same way.',
+    );
+    expect(describeProblem('ru', more)).toMatch(
+      /^Ещё 2\s979 названий столбцов были пустыми или повторялись и исправлены так же\.$/,
+    );
   });
 
   it('has a message in both languages for every refusal and problem code', () => {

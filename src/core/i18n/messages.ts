@@ -196,6 +196,11 @@ export const en = {
   'ingest.error.empty-file': 'The file “{file}” is empty.',
   'ingest.error.binary-file':
     '“{file}” is not a text table (it looks like a binary file). Export it as CSV, XLSX or JSON.',
+  'ingest.error.too-many-columns': {
+    one: 'This file has {count} column; CX Trace reads at most {limit}. A file this wide is usually one long line or split by the wrong delimiter: check how it was exported.',
+    other:
+      'This file has {count} columns; CX Trace reads at most {limit}. A file this wide is usually one long line or split by the wrong delimiter: check how it was exported.',
+  },
   'ingest.error.no-structure':
     'The file has no consistent table structure: {ragged} of {rows} rows have a different number of columns than the header. Check the delimiter.',
   'ingest.error.unterminated-quote':
@@ -254,6 +259,10 @@ export const en = {
     one: '{count} title line above the header (row {row}) was skipped.',
     other: '{count} title lines above the header (row {row}) were skipped.',
   },
+  'ingest.problem.header-repairs-more': {
+    one: '{count} more column name was blank or repeated and was repaired the same way.',
+    other: '{count} more column names were blank or repeated and were repaired the same way.',
+  },
   'ingest.problem.mixed-line-ends':
     'The file mixes line ends (Windows: {crlf}, Unix: {lf}, old Mac: {cr}); each was read as the end of a row.',
   'type.integer': 'whole number',
@@ -299,6 +308,9 @@ export const en = {
   'import.chooseAnother': 'Import another file…',
   'import.reading': 'Reading “{file}”…',
   'import.progressLabel': 'Import progress',
+  'import.previewProgress': 'Preview progress',
+  'import.splitting': 'Reading and splitting {size} into rows and columns…',
+  'import.profiling': 'Columns looked at: {done} of {total}',
   'import.progress': 'Stored {done} of {total}, {bytes} of {totalBytes} ({rate} rows/s)',
   'import.done': 'Imported “{name}”: {rows}.',
   'import.storageFull':
@@ -324,6 +336,11 @@ export const en = {
   'import.blank': 'Blank',
   'import.notFitting': 'Not fitting',
   'import.examples': 'Examples',
+  'import.findColumn': 'Find a column',
+  'import.columnsFound': { one: '{count} column matches', other: '{count} columns match' },
+  'import.columnsPage': 'Columns {from}–{to} of {total}',
+  'import.prevColumns': 'Previous columns',
+  'import.nextColumns': 'Next columns',
   'import.typeOf': 'Type of “{column}”',
   'import.roleOf': 'Role of “{column}”',
   'import.firstRows': { one: 'First row', other: 'First {count} rows' },
@@ -561,6 +578,13 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'ingest.error.empty-file': 'Файл «{file}» пуст.',
   'ingest.error.binary-file':
     '«{file}» — не текстовая таблица (похоже на двоичный файл). Выгрузите его в CSV, XLSX или JSON.',
+  'ingest.error.too-many-columns': {
+    one: 'В этом файле {count} столбец; CX Trace читает не больше {limit}. Такой широкий файл — обычно одна длинная строка или неверный разделитель: проверьте, как он выгружен.',
+    few: 'В этом файле {count} столбца; CX Trace читает не больше {limit}. Такой широкий файл — обычно одна длинная строка или неверный разделитель: проверьте, как он выгружен.',
+    many: 'В этом файле {count} столбцов; CX Trace читает не больше {limit}. Такой широкий файл — обычно одна длинная строка или неверный разделитель: проверьте, как он выгружен.',
+    other:
+      'В этом файле {count} столбца; CX Trace читает не больше {limit}. Такой широкий файл — обычно одна длинная строка или неверный разделитель: проверьте, как он выгружен.',
+  },
   'ingest.error.no-structure':
     'В файле нет устойчивой структуры таблицы: в {ragged} строках из {rows} число столбцов не совпадает с заголовком. Проверьте разделитель.',
   'ingest.error.unterminated-quote':
@@ -634,6 +658,12 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
     many: 'Пропущено {count} строк заголовка отчёта над шапкой таблицы (строка {row}).',
     other: 'Пропущено {count} строки заголовка отчёта над шапкой таблицы (строка {row}).',
   },
+  'ingest.problem.header-repairs-more': {
+    one: 'Ещё {count} название столбца было пустым или повторялось и исправлено так же.',
+    few: 'Ещё {count} названия столбцов были пустыми или повторялись и исправлены так же.',
+    many: 'Ещё {count} названий столбцов были пустыми или повторялись и исправлены так же.',
+    other: 'Ещё {count} названия столбцов были пустыми или повторялись и исправлены так же.',
+  },
   'ingest.problem.mixed-line-ends':
     'В файле смешаны концы строк (Windows: {crlf}, Unix: {lf}, старый Mac: {cr}); каждый прочитан как конец строки.',
   'type.integer': 'целое число',
@@ -694,6 +724,9 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'import.chooseAnother': 'Импортировать другой файл…',
   'import.reading': 'Чтение «{file}»…',
   'import.progressLabel': 'Ход импорта',
+  'import.previewProgress': 'Ход просмотра',
+  'import.splitting': 'Чтение {size} и разбор на строки и столбцы…',
+  'import.profiling': 'Просмотрено столбцов: {done} из {total}',
   'import.progress': 'Сохранено {done} из {total}, {bytes} из {totalBytes} ({rate} строк/с)',
   'import.done': 'Импортирован набор «{name}»: {rows}.',
   'import.storageFull':
@@ -719,6 +752,16 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'import.blank': 'Пустых',
   'import.notFitting': 'Не подходят',
   'import.examples': 'Примеры',
+  'import.findColumn': 'Найти столбец',
+  'import.columnsFound': {
+    one: 'Подходит {count} столбец',
+    few: 'Подходят {count} столбца',
+    many: 'Подходят {count} столбцов',
+    other: 'Подходят {count} столбца',
+  },
+  'import.columnsPage': 'Столбцы {from}–{to} из {total}',
+  'import.prevColumns': 'Предыдущие столбцы',
+  'import.nextColumns': 'Следующие столбцы',
   'import.typeOf': 'Тип столбца «{column}»',
   'import.roleOf': 'Роль столбца «{column}»',
   'import.firstRows': {

@@ -16,6 +16,9 @@ export function repairHeaderNames(raw: readonly (string | null | undefined)[]): 
   const blank: HeaderNames['blank'] = [];
   const renamed: HeaderNames['renamed'] = [];
   const used = new Set<string>();
+  // The next suffix to try for each repeated name: a header of one name repeated thousands of
+  // times would otherwise count up from 2 on every repeat (quadratic).
+  const nextSuffix = new Map<string, number>();
   raw.forEach((value, index) => {
     let name = (value ?? '').trim();
     if (name === '') {
@@ -24,8 +27,10 @@ export function repairHeaderNames(raw: readonly (string | null | undefined)[]): 
     }
     if (used.has(name.toLowerCase())) {
       const original = name;
-      let k = 2;
-      while (used.has(`${original} (${k})`.toLowerCase())) k++;
+      const key = original.toLowerCase();
+      let k = nextSuffix.get(key) ?? 2;
+      while (used.has(`${key} (${k})`)) k++;
+      nextSuffix.set(key, k + 1);
       name = `${original} (${k})`;
       renamed.push({ index, original, name });
     }

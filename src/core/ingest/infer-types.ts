@@ -269,6 +269,14 @@ function blank(raw: string): boolean {
  */
 const DICTIONARY_CAP = 65_536;
 
+/** The longest example kept for the preview: a 50 MB cell must not travel and render whole. */
+export const EXAMPLE_CHARS = 200;
+
+/** A value cut to `max` characters for showing, with an ellipsis where it was cut. */
+export function clipExample(text: string, max = EXAMPLE_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /**
  * Profiles one column: its format (inferred unless `options.format` is given; `options.decimal`
  * is the file's separator, a hint), suggested role, null count (blank cells, plus null markers
@@ -322,7 +330,7 @@ export function readColumn(
   const distinct = new Set<string | number>();
   const fail = (r: number, raw: string) => {
     invalid++;
-    if (invalidExamples.length < 5) invalidExamples.push({ row: r + 1, value: raw });
+    if (invalidExamples.length < 5) invalidExamples.push({ row: r + 1, value: clipExample(raw) });
   };
   const keep = (r: number, text: string) => {
     if (others) others[r] = text;
@@ -362,7 +370,10 @@ export function readColumn(
     }
     nonBlank++;
     totalLength += raw.length;
-    if (examples.length < 5 && !examples.includes(raw)) examples.push(raw);
+    if (examples.length < 5) {
+      const example = clipExample(raw);
+      if (!examples.includes(example)) examples.push(example);
+    }
     // Past DISTINCT_CAP, "many distinct values" is all the role heuristics need to know. Numbers
     // and dates are told apart by value (cheaper to hash than text), the rest as written.
     const counting = distinct.size < DISTINCT_CAP;

@@ -10,7 +10,8 @@ export type IngestErrorCode =
   | 'xlsx-no-sheet'
   | 'json-invalid'
   | 'json-not-records'
-  | 'json-not-array';
+  | 'json-not-array'
+  | 'too-many-columns';
 
 /**
  * A file the importer refuses, with where and why (`detail`: row, column, sizes, sheet names…).

@@ -59,13 +59,15 @@ export class ColumnMemo {
  * Profiles every column of a read table: type (or the one the user chose in `formats`), role,
  * nulls, values that do not fit (with examples), and an `invalid-values` problem per such column.
  * With `collect`, also fills it with each column's typed values (for storing them); with `memo`,
- * columns read before with the same format are not read again.
+ * columns read before with the same format are not read again. `onColumn` hears of each column
+ * profiled.
  */
 export function profileTable(
   table: SourceTable,
   formats: Readonly<Record<string, ColumnFormat>> = {},
   collect?: TypedValues[],
   memo?: ColumnMemo,
+  onColumn?: (done: number, total: number) => void,
 ): InspectReport {
   const columns = table.names.map((name, i) => {
     const format = formats[name];
@@ -81,6 +83,7 @@ export function profileTable(
           },
         );
     if (collect && typed) collect[i] = typed;
+    onColumn?.(i + 1, table.names.length);
     return profile;
   });
   return inspectReport(table, columns, table.rows.length);

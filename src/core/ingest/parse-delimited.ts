@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { IngestError } from './ingest-error.ts';
 import type { IngestProblem } from './types.ts';
 import { detectHeaderRow } from './detect-header.ts';
-import { repairHeaderNames } from './header-names.ts';
+import { repairHeaderNames, type HeaderNames } from './header-names.ts';
 import type { Delimiter } from './delimiters.ts';
 import { mixesRecordEnds, unifyRecordEnds } from './record-ends.ts';
 
@@ -27,6 +27,19 @@ export interface ParsedTable {
   problems: IngestProblem[];
   /** Records the text holds (title lines, header and blank records included). */
   recordCount?: number;
+}
+
+/**
+ * The most columns a file may have. Wider tables are not analysable tables but a wrong delimiter,
+ * a file of one line, or a transposed export; Excel itself stops at 16,384.
+ */
+export const MAX_COLUMNS = 50_000;
+
+/** Refuses a table wider than `MAX_COLUMNS` columns. */
+export function checkWidth(columns: number): void {
+  if (columns > MAX_COLUMNS) {
+    throw new IngestError('too-many-columns', { count: columns, limit: MAX_COLUMNS });
+  }
 }
 
 /** A record with nothing but blanks. */
@@ -91,6 +104,8 @@ export function tableFromRecords(
   options: TableOptions = {},
 ): ParsedTable {
   const problems: IngestProblem[] = [];
+  // Before anything per column: a file of one 50 MB line would otherwise name millions of them.
+  for (let i = 0; i < Math.min(records.length, 200); i++) checkWidth(records[i]!.length);
   const headerRow = options.headerRow === undefined ? detectHeaderRow(records) : options.headerRow;
   const firstData = headerRow === null ? 0 : headerRow + 1;
   const skippedTitles = records.slice(0, headerRow ?? 0).filter((r) => !isBlank(r)).length;
@@ -109,13 +124,7 @@ export function tableFromRecords(
   const rawNames =
     headerRow !== null ? records[headerRow]! : Array.from({ length: width }, () => '');
   const header = repairHeaderNames(rawNames);
-  for (const b of header.blank) {
-    problems.push({ code: 'blank-header', column: b.name, detail: { position: b.index + 1 } });
-  }
-  for (const r of header.renamed) {
-    problems.push({ code: 'duplicate-header', column: r.name, detail: { original: r.original } });
-  }
-  if (headerRow === null) header.blank.length = 0;
+  if (headerRow !== null) problems.push(...headerProblems(header));
 
   const data = dataRows(records, firstData, width, options.ragged);
   problems.push(...data.problems);
@@ -124,6 +133,24 @@ export function tableFromRecords(
   }
   const rows = data.rows;
   return { header: headerRow, names: header.names, rows, problems };
+}
+
+/**
+ * The repairs of header names as problems: the first few blank and repeated names listed, the
+ * rest counted (a header of thousands of blank names must not become thousands of lines).
+ */
+export function headerProblems(header: HeaderNames): IngestProblem[] {
+  const problems: IngestProblem[] = [];
+  for (const b of header.blank.slice(0, MAX_LISTED)) {
+    problems.push({ code: 'blank-header', column: b.name, detail: { position: b.index + 1 } });
+  }
+  for (const r of header.renamed.slice(0, MAX_LISTED)) {
+    problems.push({ code: 'duplicate-header', column: r.name, detail: { original: r.original } });
+  }
+  const more =
+    Math.max(0, header.blank.length - MAX_LISTED) + Math.max(0, header.renamed.length - MAX_LISTED);
+  if (more > 0) problems.push({ code: 'header-repairs-more', detail: { count: more } });
+  return problems;
 }
 
 /** The data rows of records and what was odd about them (see `dataRows`). */

@@ -3,7 +3,13 @@ import type { CellValue, DecimalSeparator, IngestProblem } from './types.ts';
 import { decodeText, detectEncoding, type TextEncoding } from './decode-text.ts';
 import { sniffDelimiter } from './sniff-delimiter.ts';
 import type { Delimiter } from './delimiters.ts';
-import { parseDelimited, tableFromRecords, type RaggedRowPolicy } from './parse-delimited.ts';
+import {
+  checkWidth,
+  headerProblems,
+  parseDelimited,
+  tableFromRecords,
+  type RaggedRowPolicy,
+} from './parse-delimited.ts';
 import { readJsonRecords } from './read-json.ts';
 import { isLegacyXls, isZip, readSheet } from './read-xlsx.ts';
 import { repairHeaderNames } from './header-names.ts';
@@ -52,6 +58,16 @@ export async function readSource(
   fileName: string,
   options: SourceOptions = {},
 ): Promise<SourceTable> {
+  const table = await readAnySource(bytes, fileName, options);
+  checkWidth(table.names.length);
+  return table;
+}
+
+async function readAnySource(
+  bytes: Uint8Array,
+  fileName: string,
+  options: SourceOptions,
+): Promise<SourceTable> {
   if (bytes.length === 0) throw new IngestError('empty-file', { file: fileName });
   if (isLegacyXls(bytes)) throw new IngestError('xls-legacy', { file: fileName });
   if (isZip(bytes) || /\.xlsx$/i.test(fileName)) return readWorkbook(bytes, options);
@@ -71,12 +87,7 @@ export async function readSource(
     const json = readJsonRecords(text);
     const header = repairHeaderNames(json.names);
     problems.push(...json.problems);
-    for (const b of header.blank) {
-      problems.push({ code: 'blank-header', column: b.name, detail: { position: b.index + 1 } });
-    }
-    for (const r of header.renamed) {
-      problems.push({ code: 'duplicate-header', column: r.name, detail: { original: r.original } });
-    }
+    problems.push(...headerProblems(header));
     return {
       kind: 'json',
       encoding,

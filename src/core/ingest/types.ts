@@ -70,7 +70,8 @@ export interface IngestProblem {
     | 'json-unwrapped'
     | 'json-flattened'
     | 'title-lines-skipped'
-    | 'mixed-line-ends';
+    | 'mixed-line-ends'
+    | 'header-repairs-more';
   /** 1-based line/row in the file where it applies (data rows count from the header). */
   row?: number;
   column?: string;

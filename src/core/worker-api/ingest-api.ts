@@ -5,6 +5,7 @@ import type { SchemaDiff } from '../ingest/schema-diff.ts';
 import type { SourceOptions } from '../ingest/read-source.ts';
 import type { InspectReport } from '../ingest/inspect.ts';
 import type { IngestError } from '../ingest/ingest-error.ts';
+import type { PackedRows } from '../ingest/packed-rows.ts';
 
 /** Where an import goes: a new dataset, or one already stored (its rows added or replaced). */
 export type ImportTarget =
@@ -31,5 +32,15 @@ export interface Preview {
   /** With an existing dataset as the target: how the file's columns differ from it. */
   schemaDiff: SchemaDiff | null;
   names: string[];
-  firstRows: string[][];
+  /** The first rows, their long cells cut for showing. */
+  firstRows: PackedRows;
+  /**
+   * For a wide file, `report.columns` holds only the first batch of column profiles; the rest
+   * are fetched with `previewColumns(token, from, to)` in batches, so that no single message
+   * takes the page long to receive. Null when the report is whole.
+   */
+  moreColumns: { token: number; total: number } | null;
 }
+
+/** Column profiles sent with a preview, or per `previewColumns` call. */
+export const PREVIEW_COLUMN_BATCH = 2000;
