@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { reportWorkerRequests } from '../src/data/request-log.ts';
+import { lockDownNetwork, probeNetwork } from './network-lockdown.ts';
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { getDataset } from '../src/data/datasets-repo.ts';
@@ -150,6 +151,8 @@ const indexMemo = new ModelMemo<IndexResult>(satisfactionIndex);
 const traceMemo = new ModelMemo<TraceData>(readTraceData);
 
 const api = {
+  /** Which network APIs this worker refuses (all of them; see `network-lockdown.ts`). */
+  networkProbe: () => probeNetwork(),
   /**
    * The satisfaction index of a service model (stored, or as being edited) on the stored datasets it reads: each
    * client's latest index, block means and the trend by period. Progress counts datasets read.
@@ -588,3 +591,5 @@ export type Api = typeof workerApi;
 expose(workerApi);
 
 reportWorkerRequests('analysis');
+// Last, once every module of this worker is loaded: from here on nothing in it can send.
+lockDownNetwork();

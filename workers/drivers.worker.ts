@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { reportWorkerRequests } from '../src/data/request-log.ts';
+import { lockDownNetwork, probeNetwork } from './network-lockdown.ts';
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { getDataset } from '../src/data/datasets-repo.ts';
@@ -130,6 +131,8 @@ function columnInfos(table: DriverTable, target: string | null): DriverColumnInf
 const STAGES: readonly DriverStage[] = ['prepare', 'train', 'shap', 'baseline', 'bootstrap'];
 
 const api = {
+  /** Which network APIs this worker refuses (all of them; see `network-lockdown.ts`). */
+  networkProbe: () => probeNetwork(),
   /** The columns a drivers analysis of a dataset (with a model's joins) can use. */
   async choices(input: DriverTableInput): Promise<DriverChoicesOutput> {
     const joined = await tableOf(input);
@@ -207,3 +210,5 @@ export type Api = typeof workerApi;
 expose(workerApi);
 
 reportWorkerRequests('drivers');
+// Last, once every module of this worker is loaded: from here on nothing in it can send.
+lockDownNetwork();

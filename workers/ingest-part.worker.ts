@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { reportWorkerRequests } from '../src/data/request-log.ts';
+import { lockDownNetwork, probeNetwork } from './network-lockdown.ts';
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { FilePart, type PartRequest } from '../src/data/file-part.ts';
@@ -12,6 +13,8 @@ import type { ColumnInfo } from '../src/core/storage/dataset-meta.ts';
 const part = new FilePart();
 
 const api = {
+  /** Which network APIs this worker refuses (all of them; see `network-lockdown.ts`). */
+  networkProbe: () => probeNetwork(),
   /** Answers once this worker is running. */
   ping: () => true,
   parse: (request: PartRequest) => part.parse(request),
@@ -30,3 +33,5 @@ export type PartApi = typeof api;
 expose(api);
 
 reportWorkerRequests('ingest-part');
+// Last, once every module of this worker is loaded: from here on nothing in it can send.
+lockDownNetwork();

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { reportWorkerRequests } from '../src/data/request-log.ts';
+import { lockDownNetwork, probeNetwork } from './network-lockdown.ts';
 import { expose, proxy, wrap } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { readAllColumns } from '../src/data/chunks-repo.ts';
@@ -132,6 +133,8 @@ async function targetMeta(target: ImportTarget | undefined): Promise<DatasetMeta
 }
 
 const api = {
+  /** Which network APIs this worker refuses (all of them; see `network-lockdown.ts`). */
+  networkProbe: () => probeNetwork(),
   createDemo,
 
   /**
@@ -331,3 +334,5 @@ export type Api = typeof api;
 expose(api);
 
 reportWorkerRequests('ingest');
+// Last, once every module of this worker is loaded: from here on nothing in it can send.
+lockDownNetwork();

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { reportWorkerRequests } from '../src/data/request-log.ts';
+import { lockDownNetwork, probeNetwork } from './network-lockdown.ts';
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { getDataset } from '../src/data/datasets-repo.ts';
@@ -114,6 +115,8 @@ function segmentMask(
 }
 
 const api = {
+  /** Which network APIs this worker refuses (all of them; see `network-lockdown.ts`). */
+  networkProbe: () => probeNetwork(),
   /**
    * Comments clustered by what they say (k given or chosen by silhouette), each cluster with
    * its top terms, typical comments, NPS and segment mix, and a 2-D map of the comments.
@@ -374,3 +377,5 @@ export type Api = typeof workerApi;
 expose(workerApi);
 
 reportWorkerRequests('text');
+// Last, once every module of this worker is loaded: from here on nothing in it can send.
+lockDownNetwork();

@@ -6,6 +6,8 @@ import type { ColumnInfo, DatasetMeta } from '../../../src/core/storage/dataset-
 import { newId } from '../../../src/core/ids.ts';
 import { WorkerBridge } from '../../../src/data/worker-bridge.ts';
 import type { Api } from '../../../workers/analysis.worker.ts';
+import type { NetworkProbe } from '../../../workers/network-lockdown.ts';
+import { wrap } from 'comlink';
 
 /** What the seeding generated, counted as it was generated (independently of the app's NPS code). */
 export interface Seeded {
@@ -136,7 +138,41 @@ async function cancelOneOfTwo(datasetId: string) {
   return result;
 }
 
-const harness = { seedSurvey, idleShutdown, cancelOneOfTwo };
+/** Each analysis worker of the app, as its bridge starts it. */
+const WORKERS: Record<string, () => Worker> = {
+  analysis: () =>
+    new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }),
+  drivers: () =>
+    new Worker(new URL('../../../workers/drivers.worker.ts', import.meta.url), { type: 'module' }),
+  text: () =>
+    new Worker(new URL('../../../workers/text.worker.ts', import.meta.url), { type: 'module' }),
+  ingest: () =>
+    new Worker(new URL('../../../workers/ingest.worker.ts', import.meta.url), { type: 'module' }),
+  'ingest-part': () =>
+    new Worker(new URL('../../../workers/ingest-part.worker.ts', import.meta.url), {
+      type: 'module',
+    }),
+};
+
+/**
+ * Asks every analysis worker which network APIs it refuses, and, as a control, whether `fetch`
+ * works on this page, which is not locked down.
+ */
+async function probeWorkers() {
+  const page = await fetch('data:text/plain,probe').then(
+    () => 'open',
+    () => 'blocked',
+  );
+  const out: Record<string, Partial<NetworkProbe>> = { page: { fetch: page } };
+  for (const [name, start] of Object.entries(WORKERS)) {
+    const worker = start();
+    out[name] = await wrap<{ networkProbe(): Promise<NetworkProbe> }>(worker).networkProbe();
+    worker.terminate();
+  }
+  return out;
+}
+
+const harness = { seedSurvey, idleShutdown, cancelOneOfTwo, probeWorkers };
 export type Harness = typeof harness;
 (window as unknown as { harness: Harness }).harness = harness;
 document.body.dataset.ready = 'true';
