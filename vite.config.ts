@@ -1,15 +1,31 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CSP_META, SECURITY_HEADERS, headersFile } from './scripts/csp.mjs';
 
 /** Files the service worker precaches: everything the app needs to start offline. */
 export const PRECACHE_GLOBS = ['**/*.{js,css,html,svg,png,ico,webmanifest,wasm,json,woff2}'];
+
+/**
+ * The Content-Security-Policy of `scripts/csp.mjs`: into `index.html` as a meta tag, and into
+ * `dist/_headers` as the header a static host sends with every response (workers included).
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'cx-trace-csp',
+    transformIndexHtml: (html) => html.replace('%CX_TRACE_CSP%', CSP_META),
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+    },
+  };
+}
 
 export default defineConfig({
   // Relative base: dist/ works from any static host at any sub-path.
   base: './',
   plugins: [
     svelte(),
+    contentSecurityPolicy(),
     VitePWA({
       registerType: 'prompt',
       // Registered from our bundle (src/state/pwa.svelte.ts), never by an inline script.
@@ -50,5 +66,6 @@ export default defineConfig({
   ],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2048 },
-  preview: { port: 4173, strictPort: true },
+  // `npm start` serves the build as a host should: with the policy as a header.
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
 });

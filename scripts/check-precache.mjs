@@ -11,8 +11,12 @@ const dist = process.argv[2]
 const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
 const precached = new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]));
 
-/** Files served by the app that the service worker itself loads, not precaches. */
-const isServiceWorkerFile = (f) => f === 'sw.js' || /^workbox-[\w-]+\.js$/.test(f);
+/**
+ * Files served by the app that the service worker itself loads, not precaches, and the
+ * host's header rules (`_headers`), which the host reads and never serves.
+ */
+const isServiceWorkerFile = (f) =>
+  f === 'sw.js' || /^workbox-[\w-]+\.js$/.test(f) || f === '_headers';
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {

@@ -2,7 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 
-/** A local static host for the built app, like any plain static web host (no CSP header). */
+/**
+ * A local static host for the built app: like any plain static web host (no CSP header), or,
+ * given `headers`, like one that sends them with every response (as `dist/_headers` asks).
+ */
 export interface StaticServer {
   /** e.g. `http://127.0.0.1:PORT` */
   origin: string;
@@ -20,12 +23,14 @@ export interface StaticServer {
 export async function startStaticServer(
   appDir: string,
   harnessDir?: string,
+  headers: Record<string, string> = {},
 ): Promise<StaticServer> {
   const prefix = '/cx/trace/';
   const app = sirv(appDir, { dev: true, etag: true });
   const harness = harnessDir ? sirv(harnessDir, { dev: true }) : null;
   const overrides = new Map<string, string>();
   const server: Server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://x');
     const notFound = () => {
       res.statusCode = 404;
