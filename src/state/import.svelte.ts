@@ -2,6 +2,7 @@ import { ingestBridge } from '../data/ingest-bridge.ts';
 import { isAbortError, type Progress } from '../data/worker-bridge.ts';
 import { getDb } from '../data/db.ts';
 import { cleanUnfinishedImports } from '../data/datasets-repo.ts';
+import { storageWrites } from './storage-writes.svelte.ts';
 import {
   PREVIEW_COLUMN_BATCH,
   type IngestFailure,
@@ -93,6 +94,7 @@ export class ImportSession {
     const file = this.file;
     if (!file || this.status === 'importing') return;
     const abort = (this.#abort = new AbortController());
+    const ended = storageWrites.begin();
     this.status = 'importing';
     this.progress = null;
     this.startedAt = performance.now();
@@ -128,6 +130,7 @@ export class ImportSession {
         this.status = 'failed';
       }
     } finally {
+      ended();
       this.#abort = null;
     }
   }

@@ -1,9 +1,13 @@
 import { registerSW } from 'virtual:pwa-register';
+import { storageWrites } from './storage-writes.svelte.ts';
 
 /** How long the "ready to work offline" notice stays. */
 const OFFLINE_NOTICE_MS = 12_000;
 
-/** The service worker: offline readiness and a waiting new version (never applied on its own). */
+/**
+ * The service worker: offline readiness and a waiting new version (never applied on its own, and
+ * not offered while work is being written to storage: see `storageWrites`).
+ */
 export class PwaState {
   needRefresh = $state(false);
   offlineReady = $state(false);
@@ -37,6 +41,8 @@ export class PwaState {
    * first visit) never sees a controller change.
    */
   async applyUpdate(): Promise<void> {
+    // Never in the middle of an import: the button is not offered then, and this is the guard.
+    if (storageWrites.active) return;
     let reloading = false;
     const reload = () => {
       if (reloading) return;

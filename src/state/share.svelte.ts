@@ -50,6 +50,10 @@ export class OpenShareRun extends TaskRun<OpenShareOutput> {
 /** Adds an opened share to the workspace as a new notebook. */
 export class AddShareRun extends TaskRun<{ notebookId: string }> {
   async add(payload: SharePayload): Promise<{ notebookId: string } | null> {
-    return this.run((signal) => analysisBridge.call('importShare', { payload }, { signal }));
+    return this.run(
+      (signal) => analysisBridge.call('importShare', { payload }, { signal }),
+      undefined,
+      true,
+    );
   }
 }

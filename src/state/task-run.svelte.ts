@@ -1,4 +1,5 @@
 import { isAbortError, type Progress } from '../data/worker-bridge.ts';
+import { storageWrites } from './storage-writes.svelte.ts';
 
 /**
  * A long task in a worker, as the UI sees it: running, progress, result, cancelled, error.
@@ -18,13 +19,16 @@ export class TaskRun<R> {
   /**
    * Runs `work` with a cancel signal and a progress callback; resolves to its result, or null
    * when it was cancelled, failed or found its input gone. `afterCancel` tidies up after a
-   * cancellation (e.g. removes what a stopped import wrote).
+   * cancellation (e.g. removes what a stopped import wrote); with `writes` (by default, when
+   * there is such tidying), an update of the app waits until the task has ended.
    */
   protected async run(
     work: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<R | null>,
     afterCancel?: () => Promise<unknown>,
+    writes = afterCancel !== undefined,
   ): Promise<R | null> {
     this.cancel();
+    const ended = writes ? storageWrites.begin() : () => undefined;
     const abort = (this.#abort = new AbortController());
     this.running = true;
     this.cancelled = false;
@@ -44,6 +48,7 @@ export class TaskRun<R> {
       } else this.error = e;
       return null;
     } finally {
+      ended();
       if (this.#abort === abort) {
         this.running = false;
         this.#abort = null;

@@ -113,4 +113,56 @@ describe('offline and updates', () => {
     expect(await prompt.count()).toBe(0);
     expect(w.errors).toEqual([]);
   });
+
+  it('holds an update that arrives during an import until it is stored; one reload after', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'cx-update-')), 'crm.csv');
+    const lines = ['client_id;region;score;amount'];
+    for (let i = 0; i < 1_000_000; i++) lines.push(`C${i};R${i % 17};${i % 11};${i % 1000}`);
+    writeFileSync(file, lines.join('\n'));
+
+    w = await newWatchedPage(server.appUrl);
+    const { page } = w;
+    let loads = 0;
+    page.on('load', () => loads++);
+    await firstVisit(page);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'New notebook' }).click();
+    await page.getByRole('button', { name: 'Add Import data cell' }).click();
+    const cell = page.getByRole('article', { name: /Import data/ });
+    await cell.getByLabel('Choose a file…').setInputFiles(file);
+    await cell.getByRole('button', { name: 'Import 1,000,000 rows' }).click({ timeout: 60_000 });
+    await cell.getByText(/Stored [\d,]+ of 1,000,000 rows/).waitFor({ timeout: 60_000 });
+
+    // A new version is published while the rows are being stored.
+    server.override('sw.js', `${readFileSync(`${root}dist/sw.js`, 'utf8')}\n// next release\n`);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const waiting = page.getByRole('status').filter({
+      hasText: 'A new version of CX Trace is ready. It will be offered once the data being stored',
+    });
+    await waiting.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('button', { name: 'Reload' }).count()).toBe(0);
+    expect(await cell.getByText(/Imported/).count()).toBe(0);
+
+    // Stored in full; only then is the update offered, and taken when the user accepts.
+    await cell.getByText('Imported “crm”: 1,000,000 rows.').waitFor({ timeout: 180_000 });
+    const prompt = page
+      .getByRole('alert')
+      .filter({ hasText: 'A new version of CX Trace is ready.' });
+    await prompt.waitFor();
+    expect(await waiting.count()).toBe(0);
+    const before = loads;
+    await Promise.all([
+      page.waitForEvent('load'),
+      prompt.getByRole('button', { name: 'Reload' }).click(),
+    ]);
+    await page.getByRole('banner').waitFor();
+    await page.waitForTimeout(2000);
+    expect(loads - before).toBe(1);
+    await page.getByRole('banner').getByRole('button', { name: 'Datasets' }).click();
+    await page.getByText('1,000,000').first().waitFor();
+    expect(w.errors).toEqual([]);
+  }, 300_000);
 });

@@ -166,6 +166,8 @@ export const en = {
     'This browser does not allow local storage here (a private window?). Work will not be saved.',
 
   'pwa.update': 'A new version of CX Trace is ready.',
+  'pwa.updateWaits':
+    'A new version of CX Trace is ready. It will be offered once the data being stored is saved: reloading now would stop that.',
   'pwa.offlineReady': 'CX Trace is ready to work offline.',
   'db.blocked':
     'CX Trace was updated in another tab. Reload this tab to keep working with your data.',
@@ -548,6 +550,8 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
     'Этот браузер не разрешает здесь локальное хранение (приватное окно?). Работа не будет сохранена.',
 
   'pwa.update': 'Готова новая версия CX Trace.',
+  'pwa.updateWaits':
+    'Готова новая версия CX Trace. Её предложат, когда сохранятся записываемые данные: перезагрузка сейчас прервала бы запись.',
   'pwa.offlineReady': 'CX Trace готов к работе без сети.',
   'db.blocked':
     'CX Trace обновился в другой вкладке. Перезагрузите эту вкладку, чтобы продолжить работу с данными.',
