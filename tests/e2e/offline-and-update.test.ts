@@ -119,8 +119,9 @@ describe('offline and updates', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const file = join(mkdtempSync(join(tmpdir(), 'cx-update-')), 'crm.csv');
+    // Long enough to store for the update to arrive meanwhile, even on a busy machine.
     const lines = ['client_id;region;score;amount'];
-    for (let i = 0; i < 1_000_000; i++) lines.push(`C${i};R${i % 17};${i % 11};${i % 1000}`);
+    for (let i = 0; i < 3_000_000; i++) lines.push(`C${i};R${i % 17};${i % 11};${i % 1000}`);
     writeFileSync(file, lines.join('\n'));
 
     w = await newWatchedPage(server.appUrl);
@@ -133,21 +134,28 @@ describe('offline and updates', () => {
     await page.getByRole('button', { name: 'Add Import data cell' }).click();
     const cell = page.getByRole('article', { name: /Import data/ });
     await cell.getByLabel('Choose a file…').setInputFiles(file);
-    await cell.getByRole('button', { name: 'Import 1,000,000 rows' }).click({ timeout: 60_000 });
-    await cell.getByText(/Stored [\d,]+ of 1,000,000 rows/).waitFor({ timeout: 60_000 });
+    await cell.getByRole('button', { name: 'Import 3,000,000 rows' }).click({ timeout: 90_000 });
+    await cell.getByText(/Stored [\d,]+ of 3,000,000 rows/).waitFor({ timeout: 60_000 });
 
     // A new version is published while the rows are being stored.
     server.override('sw.js', `${readFileSync(`${root}dist/sw.js`, 'utf8')}\n// next release\n`);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+      // Until the new version has installed and waits.
+      while (!registration?.waiting) await new Promise((r) => setTimeout(r, 50));
+    });
+    // The scenario needs the import still running when the update arrived.
+    expect(await cell.getByText(/Stored [\d,]+ of 3,000,000 rows/).count()).toBe(1);
     const waiting = page.getByRole('status').filter({
       hasText: 'A new version of CX Trace is ready. It will be offered once the data being stored',
     });
-    await waiting.waitFor({ timeout: 30_000 });
+    await waiting.waitFor({ timeout: 10_000 });
     expect(await page.getByRole('button', { name: 'Reload' }).count()).toBe(0);
     expect(await cell.getByText(/Imported/).count()).toBe(0);
 
     // Stored in full; only then is the update offered, and taken when the user accepts.
-    await cell.getByText('Imported “crm”: 1,000,000 rows.').waitFor({ timeout: 180_000 });
+    await cell.getByText('Imported “crm”: 3,000,000 rows.').waitFor({ timeout: 240_000 });
     const prompt = page
       .getByRole('alert')
       .filter({ hasText: 'A new version of CX Trace is ready.' });
@@ -162,7 +170,7 @@ describe('offline and updates', () => {
     await page.waitForTimeout(2000);
     expect(loads - before).toBe(1);
     await page.getByRole('banner').getByRole('button', { name: 'Datasets' }).click();
-    await page.getByText('1,000,000').first().waitFor();
+    await page.getByText('3,000,000').first().waitFor();
     expect(w.errors).toEqual([]);
-  }, 300_000);
+  }, 420_000);
 });
