@@ -17,6 +17,15 @@ import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
 import { getModel } from '../src/data/models-repo.ts';
 import { restoreModel } from '../src/core/model/restore-model.ts';
 import { barrierCounts, barrierHits, barrierThemes } from '../src/core/text/barrier-match.ts';
+import {
+  DEFAULT_POPULATION,
+  appliedPopulation,
+  countComments,
+  populationMask,
+  scoreScaleOf,
+  type CommentPopulation,
+  type PopulationFilter,
+} from '../src/core/text/complaint-population.ts';
 import type {
   FrequencyInput,
   FrequencyOutput,
@@ -25,6 +34,7 @@ import type {
   CommentsOutput,
   ClustersInput,
   ClustersOutput,
+  BarrierCountsInput,
   BarrierCountsOutput,
   FrequencyCellResult,
   ClustersCellResult,
@@ -58,7 +68,7 @@ async function termsFor(
 async function modelThemes(
   from: ThemeModel,
   texts: readonly (string | null)[],
-): Promise<(string | null)[] | null> {
+): Promise<string[][] | null> {
   const model = await getModel(getDb(), from.modelId);
   return model ? barrierThemes(model, barrierHits(model, texts), from.locale) : null;
 }
@@ -82,7 +92,7 @@ async function derivedThemes(
   meta: DatasetMeta,
   column: string,
   t: Tokenised,
-): Promise<(string | null)[] | null> {
+): Promise<(string | null)[] | string[][] | null> {
   return 'clusters' in from
     ? clusterThemes(JSON.stringify([rowsStamp(meta), column]), t)
     : modelThemes(from, t.texts);
@@ -103,6 +113,26 @@ async function columnsOf(
   if (wanted.length === 0) return new Map();
   const read = await readAllColumns(getDb(), meta, wanted);
   return new Map(wanted.map((n, k) => [n, read[k]!]));
+}
+
+/**
+ * The population filter of a dataset's rows (shared by the frequency, its comments and the
+ * barrier matrix): the score column's values and scale (by the column's role), the segment.
+ */
+function populationFilter(
+  meta: DatasetMeta,
+  population: CommentPopulation | undefined,
+  score: string | null,
+  scores: ArrayLike<unknown> | null,
+  keep: ArrayLike<boolean> | null,
+): PopulationFilter {
+  const role = meta.columns.find((c) => c.name === score)?.role;
+  return {
+    population: population ?? DEFAULT_POPULATION,
+    scores,
+    scale: scores ? scoreScaleOf(role, scores) : null,
+    keep,
+  };
 }
 
 /** Whether each row is in the segment. */
@@ -194,6 +224,7 @@ const api = {
       k: result.k,
       silhouette: result.silhouette,
       tried: result.tried,
+      kAtLimit: result.kAtLimit,
       clusters,
       map: result.map,
       comments: result.assignments.filter((a) => a >= 0).length,
@@ -211,21 +242,35 @@ const api = {
    * How many comments of a dataset column name each barrier of a model (the model as being
    * edited), keyed `touchpoint\u0000barrier`: the counts of the barrier matrix.
    */
-  async barrierCounts(input: {
-    model: unknown;
-    datasetId: string;
-    text: string;
-  }): Promise<BarrierCountsOutput> {
+  async barrierCounts(input: BarrierCountsInput): Promise<BarrierCountsOutput> {
     const meta = await getDataset(getDb(), input.datasetId);
     if (!meta) return { ok: false, reason: 'dataset-missing' };
     if (missingColumn(meta, [input.text])) return { ok: false, reason: 'column-missing' };
-    const [values] = await readAllColumns(getDb(), meta, [input.text]);
-    const texts = Array.from(values ?? [], (v) => (typeof v === 'string' ? v : null));
+    // The complaints by the survey's score: its NPS column, else its CSAT one.
+    const score =
+      meta.columns.find((c) => c.role === 'nps' && c.type === 'number')?.name ??
+      meta.columns.find((c) => c.role === 'csat' && c.type === 'number')?.name ??
+      null;
+    const cols = await columnsOf(meta, [input.text, score]);
+    const texts = Array.from(cols.get(input.text) ?? [], (v) => (typeof v === 'string' ? v : null));
+    const filter = populationFilter(
+      meta,
+      input.population,
+      score,
+      score ? (cols.get(score) ?? null) : null,
+      null,
+    );
+    const mask = populationMask(texts.length, filter);
     const hits = barrierHits(restoreModel(input.model), texts);
+    const population = appliedPopulation(filter);
     return {
       ok: true,
-      counts: Object.fromEntries(barrierCounts(hits)),
-      comments: texts.filter((t) => t && t.trim() !== '').length,
+      counts: Object.fromEntries(barrierCounts(hits, mask)),
+      comments: countComments(texts, mask),
+      total: countComments(texts),
+      population,
+      score: population === 'complaints' ? score : null,
+      scale: population === 'complaints' ? (filter.scale ?? null) : null,
     };
   },
 
@@ -255,15 +300,25 @@ const api = {
     const themes =
       get(input.theme) ??
       (input.themesFrom ? await derivedThemes(input.themesFrom, meta, input.text, tokens) : null);
+    const filter = populationFilter(
+      meta,
+      input.population,
+      input.score ?? null,
+      get(input.score),
+      segmentMask(segmentValues ?? undefined, input.segment?.value),
+    );
     const result = frequencyAnalysis(
       {
         terms,
+        texts: tokens.texts,
         themes,
         values: get(input.value),
-        scores: get(input.score),
+        scores: filter.scores,
+        scale: filter.scale,
+        population: filter.population,
         dates: get(input.period?.column),
         grain: input.period?.grain ?? 'quarter',
-        keep: segmentMask(segmentValues ?? undefined, input.segment?.value),
+        keep: filter.keep,
       },
       input.top ?? 20,
     );
@@ -280,7 +335,7 @@ const api = {
     const meta = await getDataset(getDb(), input.datasetId);
     if (!meta) return { ok: false, reason: 'dataset-missing' };
     const themeColumn = input.theme && 'column' in input.theme ? input.theme.column : null;
-    const named = [input.text, themeColumn, input.segment?.column];
+    const named = [input.text, themeColumn, input.segment?.column, input.population?.score];
     const missing = missingColumn(meta, named);
     if (missing) return { ok: false, reason: 'column-missing', column: missing };
     const tokens = await termsFor(meta, input.text);
@@ -293,14 +348,28 @@ const api = {
         : input.theme && 'clusters' in input.theme
           ? await derivedThemes({ clusters: true }, meta, input.text, tokens)
           : null;
+    const segment = segmentMask(
+      input.segment ? cols.get(input.segment.column) : undefined,
+      input.segment?.value,
+    );
+    // The comments the frequency counted: the same population filter.
+    const keep = input.population
+      ? populationMask(
+          texts.length,
+          populationFilter(
+            meta,
+            input.population.population,
+            input.population.score,
+            cols.get(input.population.score) ?? null,
+            segment,
+          ),
+        )
+      : segment;
     let found = commentsWith(terms, {
       term: input.term ?? null,
       theme: input.theme?.value ?? null,
       themes,
-      keep: segmentMask(
-        input.segment ? cols.get(input.segment.column) : undefined,
-        input.segment?.value,
-      ),
+      keep,
     });
     if (input.clusters) {
       const assignments = assignmentsOf(meta, input.text, input.clusters, tokens);

@@ -5,6 +5,7 @@ import type {
   CommentsInput,
   CommentsOutput,
 } from '../core/worker-api/text-api.ts';
+import type { CommentPopulation } from '../core/text/complaint-population.ts';
 import { LatestQuery } from './task-run.svelte.ts';
 
 /** A page of comments behind a term or theme, re-asked as the search changes. */
@@ -14,11 +15,19 @@ export class CommentsRun extends LatestQuery<CommentsOutput> {
   }
 }
 
-/** Complaints per barrier of a model (as being edited), counted in a dataset's comments. */
+/**
+ * Complaints per barrier of a model (as being edited), counted in a dataset's comments: the
+ * complaints (by its NPS or CSAT column) or all of them.
+ */
 export class BarrierCountsRun extends LatestQuery<BarrierCountsOutput> {
-  async start(model: ServiceModel, datasetId: string, text: string): Promise<void> {
+  async start(
+    model: ServiceModel,
+    datasetId: string,
+    text: string,
+    population: CommentPopulation,
+  ): Promise<void> {
     await this.ask((signal) =>
-      textBridge.call('barrierCounts', { model, datasetId, text }, { signal }),
+      textBridge.call('barrierCounts', { model, datasetId, text, population }, { signal }),
     );
   }
 }

@@ -29,6 +29,12 @@ describe('complaint frequency', () => {
     await drawn(cell.getByRole('figure', { name: /Pareto chart/ }));
     // The change since the previous quarter is shown per theme.
     expect(await themes.innerText()).toMatch(/Change since 20\d\d-Q\d/);
+    // By default it counts the complaints: the comments of detractors and passives, and says so;
+    // what promoters praise is shown apart.
+    expect(await cell.getByTestId('freq-population').innerText()).toMatch(
+      /^[\d,]+ comments of detractors and passives \(0–8\), of [\d,]+ in all\.$/,
+    );
+    await cell.getByRole('table', { name: 'What promoters praise (9–10)' }).waitFor();
 
     // Detractors' words, and the comments behind one of them with the words marked.
     const detractorWords = cell.getByRole('table', {
@@ -70,5 +76,9 @@ describe('complaint frequency', () => {
     );
     expect(cells.every((n) => Number.isInteger(n))).toBe(true);
     expect(Math.max(...cells)).toBeGreaterThan(100);
+    // It counts the complaints, as the frequency cell does.
+    expect(
+      await page.getByRole('status').filter({ hasText: 'detractors and passives' }).count(),
+    ).toBe(1);
   });
 });

@@ -16,6 +16,7 @@ import { driverErrorInfo } from '../analysis/driver-messages.ts';
 import { termsOfEach } from '../text/tokenize.ts';
 import { barrierHits, barrierThemes } from '../text/barrier-match.ts';
 import { frequencyAnalysis } from '../text/frequency-analysis.ts';
+import { DEFAULT_POPULATION, scoreScaleOf } from '../text/complaint-population.ts';
 import type { DriversCellResult, DriversInput } from '../worker-api/drivers-api.ts';
 import type { FrequencyCellResult, FrequencyInput } from '../worker-api/text-api.ts';
 
@@ -58,7 +59,8 @@ export function standardDrivers(
 
 /**
  * The complaint themes of the survey's comments (its column with the comment role), each
- * comment's theme from the model's barriers named in `locale`; null without such a column.
+ * comment's themes from the model's barriers named in `locale`, counting the complaints (the
+ * cell's default: detractors and passives); null without such a column.
  */
 export function standardFrequency(
   model: ServiceModel,
@@ -79,12 +81,17 @@ export function standardFrequency(
     text,
     themesFrom: { modelId: model.id, locale },
     score,
+    population: DEFAULT_POPULATION,
     period: date ? { column: date, grain } : null,
   };
+  const scores = survey.columns[score]!;
   const result = frequencyAnalysis({
     terms: termsOfEach(texts),
+    texts,
     themes: barrierThemes(model, barrierHits(model, texts), locale),
-    scores: survey.columns[score],
+    scores,
+    scale: scoreScaleOf(survey.roles?.[score], scores),
+    population: DEFAULT_POPULATION,
     dates: date ? survey.columns[date] : null,
     grain,
   });

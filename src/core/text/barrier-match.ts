@@ -47,34 +47,38 @@ export function barrierHits(model: ServiceModel, texts: ArrayLike<unknown>): Bar
 }
 
 /**
- * Each comment's theme from the barriers it names: the factor (by name in `locale`) with the
- * most barriers named, ties to the factor listed first in the model; null when it names none.
+ * Each comment's themes from the barriers it names: the factors (by name in `locale`) of every
+ * barrier named, once each, in the model's factor order; none when it names none. A comment
+ * about late delivery and damaged goods is a complaint of both — one theme per comment would
+ * hide the second, and the frequency's theme counts would then disagree with the barrier
+ * matrix, which counts every barrier a comment names.
  */
 export function barrierThemes(
   model: ServiceModel,
   hits: readonly (readonly BarrierHit[])[],
   locale: Locale,
-): (string | null)[] {
+): string[][] {
   const order = new Map(model.factors.map((f, k) => [f.id, k]));
   const name = new Map(model.factors.map((f) => [f.id, f.name[locale]]));
   return hits.map((list) => {
-    const counts = new Map<string, number>();
-    for (const h of list)
-      if (h.factor && order.has(h.factor)) counts.set(h.factor, (counts.get(h.factor) ?? 0) + 1);
-    let best: string | null = null;
-    for (const [f, c] of counts) {
-      const b = best === null ? -1 : counts.get(best)!;
-      if (c > b || (c === b && order.get(f)! < order.get(best!)!)) best = f;
-    }
-    return best === null ? null : (name.get(best) ?? best);
+    const factors = new Set<string>();
+    for (const h of list) if (h.factor && order.has(h.factor)) factors.add(h.factor);
+    return [...factors].sort((a, b) => order.get(a)! - order.get(b)!).map((f) => name.get(f) ?? f);
   });
 }
 
-/** How many comments name each barrier at each touchpoint (key `touchpoint\u0000barrier`). */
-export function barrierCounts(hits: readonly (readonly BarrierHit[])[]): Map<string, number> {
+/**
+ * How many comments name each barrier at each touchpoint (key `touchpoint\u0000barrier`), of the
+ * rows where `keep` is true (the population counted; see `complaint-population.ts`).
+ */
+export function barrierCounts(
+  hits: readonly (readonly BarrierHit[])[],
+  keep?: ArrayLike<boolean> | null,
+): Map<string, number> {
   const out = new Map<string, number>();
-  for (const list of hits) {
-    for (const h of list) {
+  for (let i = 0; i < hits.length; i++) {
+    if (keep && !keep[i]) continue;
+    for (const h of hits[i]!) {
       const key = `${h.touchpoint}\u0000${h.barrier}`;
       out.set(key, (out.get(key) ?? 0) + 1);
     }

@@ -26,6 +26,8 @@ export interface TfidfOptions {
   minDf?: number;
   /** Terms in more documents are dropped: a share (≤ 1) or a count; 0.5 by default. */
   maxDf?: number;
+  /** A term's own `maxDf` (same units), where it differs from `maxDf`; undefined for the rest. */
+  maxDfOf?: (term: string) => number | undefined;
   /** At most this many terms, the most frequent kept; 20,000 by default. */
   maxTerms?: number;
   /** 1 + log(tf) instead of tf (damps a word repeated in one comment); true by default. */
@@ -50,9 +52,15 @@ export function tfidf(
     x === undefined ? fallback : x < 1 ? Math.ceil(x * n) : x;
   const minDf = Math.max(1, asCount(options.minDf ?? 2, 2));
   const maxDfOpt = options.maxDf ?? 0.5;
-  const maxDf = maxDfOpt <= 1 ? Math.floor(maxDfOpt * n) : maxDfOpt;
+  const asMaxDf = (x: number) => (x <= 1 ? Math.floor(x * n) : x);
+  const maxDf = asMaxDf(maxDfOpt);
+  const ownMaxDf = options.maxDfOf;
+  const ceiling = (term: string) => {
+    const own = ownMaxDf?.(term);
+    return own === undefined ? maxDf : asMaxDf(own);
+  };
   const kept = [...counts.entries()]
-    .filter(([, df]) => df >= minDf && df <= Math.max(maxDf, minDf))
+    .filter(([term, df]) => df >= minDf && df <= Math.max(ceiling(term), minDf))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, options.maxTerms ?? 20_000)
     // Alphabetical columns: the same input gives the same matrix, whatever the order of ties.

@@ -6,6 +6,7 @@ import type { CommentCluster, CommentClusters } from '../text/cluster-comments.t
 import type { FrequencyResult } from '../text/frequency-analysis.ts';
 import type { PeriodGrain } from '../index/period-key.ts';
 import type { Locale } from '../i18n/locale.ts';
+import type { CommentPopulation, ScoreScale } from '../text/complaint-population.ts';
 
 /** Which comments to analyse and what else each row tells. */
 export interface FrequencyInput {
@@ -21,8 +22,16 @@ export interface FrequencyInput {
   themesFrom?: ThemeModel | { clusters: true } | null;
   /** A value at risk per row (the client's LTV, revenue). */
   value?: string | null;
-  /** A 0–10 score per row (NPS): detractors against promoters. */
+  /**
+   * A score per row (NPS, or CSAT by the column's role): detractors against promoters, and
+   * which comments are complaints.
+   */
   score?: string | null;
+  /**
+   * Which comments are counted: the complaints (NPS 0–8, CSAT 1–3 of 5; see
+   * `complaint-population.ts`) — the default — or all; without a score, all.
+   */
+  population?: CommentPopulation;
   period?: { column: string; grain: PeriodGrain } | null;
   /** Only the rows of one segment. */
   segment?: { column: string; value: string } | null;
@@ -52,6 +61,8 @@ export interface CommentsInput {
     | { clusters: true; value: string }
     | null;
   segment?: { column: string; value: string } | null;
+  /** Only the comments the frequency counted: its score column and population. */
+  population?: { score: string; population: CommentPopulation } | null;
   /** Comments of these clusters of the clustering with this k and seed. */
   clusters?: { ids: number[]; k: number | 'auto'; seed: number } | null;
   /** Case-insensitive text the comment must contain. */
@@ -102,6 +113,8 @@ export type ClustersOutput =
       k: number;
       silhouette: number;
       tried: { k: number; silhouette: number }[];
+      /** With k 'auto': the best k was the largest tried, range widened as far as allowed. */
+      kAtLimit?: boolean;
       clusters: ClusterView[];
       map: CommentClusters['map'];
       comments: number;
@@ -110,9 +123,32 @@ export type ClustersOutput =
     }
   | { ok: false; reason: 'dataset-missing' | 'column-missing' | 'no-words'; column?: string };
 
+/** Which comments of a dataset column to count the barriers of a model in. */
+export interface BarrierCountsInput {
+  /** The model as being edited. */
+  model: unknown;
+  datasetId: string;
+  text: string;
+  /**
+   * The complaints (by the dataset's column with the `nps` role, else the `csat` one) or all
+   * comments; complaints by default, all without such a column.
+   */
+  population?: CommentPopulation;
+}
+
 /** Complaints per barrier of a model, counted in a dataset's comments. */
 export type BarrierCountsOutput =
-  | { ok: true; counts: Record<string, number>; comments: number }
+  | {
+      ok: true;
+      counts: Record<string, number>;
+      /** Comments counted, of all the column's comments. */
+      comments: number;
+      total: number;
+      /** The population that applied, and the score column and scale it read. */
+      population: CommentPopulation;
+      score: string | null;
+      scale: ScoreScale | null;
+    }
   | { ok: false; reason: 'dataset-missing' | 'column-missing' };
 
 /** What a complaint-frequency cell shows: the analysis, with the input it answers. */

@@ -22,6 +22,8 @@ export const clustersCellEn = {
   'clus.summary': '{clusters} · {comments} · silhouette {silhouette}.',
   'clus.clusters': { one: '{count} cluster', other: '{count} clusters' },
   'clus.tried': 'Silhouette by number of clusters: {list}. The highest was chosen.',
+  'clus.kAtLimit':
+    'The silhouette was still highest at the largest number of clusters tried ({k}): the comments may hold more themes. Set a number of clusters to look at more.',
   'clus.silhouetteHow':
     'How to read this: the silhouette (−1…1) says how well comments sit in their own cluster rather than the nearest other. Above 0.25 the clusters stand apart clearly; near 0, as usual with short, varied comments, they overlap and are best read as themes of emphasis rather than sharp groups.',
   'clus.mapLabel': 'Map of comments by cluster, chart',
@@ -87,6 +89,8 @@ export const clustersCellRu: Translation<typeof clustersCellEn> = {
     other: '{count} кластера',
   },
   'clus.tried': 'Силуэт по числу кластеров: {list}. Выбрано наибольшее значение.',
+  'clus.kAtLimit':
+    'Силуэт был наибольшим при самом большом из испробованных чисел кластеров ({k}): тем в комментариях может быть больше. Задайте число кластеров, чтобы посмотреть подробнее.',
   'clus.silhouetteHow':
     'Как читать: силуэт (−1…1) показывает, насколько комментарии ближе к своему кластеру, чем к ближайшему чужому. Выше 0,25 кластеры хорошо разделены; около 0 — как обычно для коротких разнородных комментариев — они перекрываются, и их лучше читать как темы-акценты, а не как чёткие группы.',
   'clus.mapLabel': 'Карта комментариев по кластерам',

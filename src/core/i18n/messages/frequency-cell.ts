@@ -57,6 +57,28 @@ export const frequencyCellEn = {
   'freq.close': 'Close',
   'freq.row': 'Row {row}',
   'freq.missingColumn': 'The dataset has no column “{column}” any more.',
+  'freq.population': 'Counted',
+  'freq.population.complaints': 'detractors and passives (low scores)',
+  'freq.population.all': 'everyone, whatever the score',
+  'freq.countedNps': {
+    one: '{count} comment of detractors and passives ({low}–{high}), of {total} in all.',
+    other: '{count} comments of detractors and passives ({low}–{high}), of {total} in all.',
+  },
+  'freq.countedCsat': {
+    one: '{count} comment with a low rating ({low}–{high} on a {min}–{max} scale), of {total} in all.',
+    other:
+      '{count} comments with a low rating ({low}–{high} on a {min}–{max} scale), of {total} in all.',
+  },
+  'freq.countedAll': {
+    one: '{count} comment: all comments counted.',
+    other: '{count} comments: all comments counted.',
+  },
+  'freq.populationNoScore':
+    'Without a score column every comment is counted; choose one to count only the complaints of detractors and passives.',
+  'freq.praise': 'What promoters praise ({low}–{max})',
+  'freq.praiseCsat': 'What high ratings praise ({low}–{max})',
+  'freq.praiseHow':
+    'The words the praise side mentions most ({comments} with words). Words of approval (“good”, “fine”, “устраивает”) are kept here and left out of the complaint tables above.',
 } satisfies Record<string, Message>;
 
 export const frequencyCellRu: Translation<typeof frequencyCellEn> = {
@@ -130,4 +152,31 @@ export const frequencyCellRu: Translation<typeof frequencyCellEn> = {
   'freq.close': 'Закрыть',
   'freq.row': 'Строка {row}',
   'freq.missingColumn': 'В наборе данных больше нет столбца «{column}».',
+  'freq.population': 'Кого считать',
+  'freq.population.complaints': 'критиков и нейтралов (низкие оценки)',
+  'freq.population.all': 'всех, с любой оценкой',
+  'freq.countedNps': {
+    one: '{count} комментарий критиков и нейтралов ({low}–{high}) из {total}.',
+    few: '{count} комментария критиков и нейтралов ({low}–{high}) из {total}.',
+    many: '{count} комментариев критиков и нейтралов ({low}–{high}) из {total}.',
+    other: '{count} комментария критиков и нейтралов ({low}–{high}) из {total}.',
+  },
+  'freq.countedCsat': {
+    one: '{count} комментарий с низкой оценкой ({low}–{high} по шкале {min}–{max}) из {total}.',
+    few: '{count} комментария с низкой оценкой ({low}–{high} по шкале {min}–{max}) из {total}.',
+    many: '{count} комментариев с низкой оценкой ({low}–{high} по шкале {min}–{max}) из {total}.',
+    other: '{count} комментария с низкой оценкой ({low}–{high} по шкале {min}–{max}) из {total}.',
+  },
+  'freq.countedAll': {
+    one: '{count} комментарий: считаются все комментарии.',
+    few: '{count} комментария: считаются все комментарии.',
+    many: '{count} комментариев: считаются все комментарии.',
+    other: '{count} комментария: считаются все комментарии.',
+  },
+  'freq.populationNoScore':
+    'Без столбца оценки считается каждый комментарий; выберите его, чтобы считать только жалобы критиков и нейтралов.',
+  'freq.praise': 'За что хвалят промоутеры ({low}–{max})',
+  'freq.praiseCsat': 'За что хвалят при высоких оценках ({low}–{max})',
+  'freq.praiseHow':
+    'Самые частые слова хвалящей стороны ({comments} со словами). Слова одобрения («хорошо», «устраивает», “good”) остаются здесь и не входят в таблицы жалоб выше.',
 };

@@ -172,14 +172,10 @@ export const modelEditorEn = {
 
   'editor.matrixTitle': 'Barrier matrix: touchpoints × barriers',
   'editor.matrixHint':
-    'How to read this: each row is a touchpoint in journey order (★ marks a moment of truth); each column a barrier, grouped by the factor it damages; ● marks where the barrier occurs. A barrier named alike at several touchpoints is one column. With a comments column chosen, each cell counts the comments that name the barrier by its keywords.',
+    'How to read this: each row is a touchpoint in journey order (★ marks a moment of truth); each column a barrier, grouped by the factor it damages; ● marks where the barrier occurs. A barrier named alike at several touchpoints is one column. With a comments column chosen, each cell counts the comments that name the barrier by its keywords — by default those of detractors and passives (NPS 0–8, or CSAT 1–3 of 5, by the dataset’s score column), as the complaint-frequency cell counts them, so both give the same numbers.',
   'editor.matrixSource': 'Count complaints in',
   'editor.matrixNoSource': '(no counts)',
   'editor.matrixCount': '{touchpoint}: {barrier} — {count}',
-  'editor.matrixComments': {
-    one: 'of {count} comment',
-    other: 'of {count} comments',
-  },
   'editor.matrixEmpty': 'No barriers yet: add them to touchpoints on the Journey tab.',
   'editor.noFactor': 'No factor',
   'editor.matrixPresent': '{touchpoint}: {barrier}',
@@ -428,16 +424,10 @@ export const modelEditorRu: Translation<typeof modelEditorEn> = {
 
   'editor.matrixTitle': 'Матрица барьеров: точки контакта × барьеры',
   'editor.matrixHint':
-    'Как читать: каждая строка — точка контакта в порядке пути клиента (★ — момент истины); каждый столбец — барьер, сгруппированный по фактору, который он ухудшает; ● отмечает, где барьер встречается. Одноимённые барьеры разных точек — один столбец. Если выбран столбец комментариев, в каждой клетке — число комментариев, называющих барьер по его ключевым словам.',
+    'Как читать: каждая строка — точка контакта в порядке пути клиента (★ — момент истины); каждый столбец — барьер, сгруппированный по фактору, который он ухудшает; ● отмечает, где барьер встречается. Одноимённые барьеры разных точек — один столбец. Если выбран столбец комментариев, в каждой клетке — число комментариев, называющих барьер по его ключевым словам; по умолчанию — комментариев критиков и нейтралов (NPS 0–8 или CSAT 1–3 из 5, по столбцу оценки набора), как их считает ячейка частотности жалоб, поэтому числа в обеих совпадают.',
   'editor.matrixSource': 'Считать жалобы в',
   'editor.matrixNoSource': '(без подсчёта)',
   'editor.matrixCount': '{touchpoint}: {barrier} — {count}',
-  'editor.matrixComments': {
-    one: 'из {count} комментария',
-    few: 'из {count} комментариев',
-    many: 'из {count} комментариев',
-    other: 'из {count} комментария',
-  },
   'editor.matrixEmpty': 'Барьеров пока нет: добавьте их точкам контакта на вкладке «Путь клиента».',
   'editor.noFactor': 'Без фактора',
   'editor.matrixPresent': '{touchpoint}: {barrier}',

@@ -1,6 +1,11 @@
 import type { Locale } from '../../i18n/locale.ts';
 import type { FrequencyInput } from '../../worker-api/text-api.ts';
 import type { CellRequest } from '../cell-query.ts';
+import {
+  DEFAULT_POPULATION,
+  restorePopulation,
+  type CommentPopulation,
+} from '../../text/complaint-population.ts';
 
 /** A complaint-frequency cell's data: which comments, and what else each row tells. */
 export interface FrequencyCellData {
@@ -13,8 +18,16 @@ export interface FrequencyCellData {
   themeModel: string | null;
   /** The value at risk behind each row (LTV, revenue), for the Pareto by value. */
   value: string | null;
-  /** A 0–10 score column (NPS), for the words of detractors against promoters. */
+  /**
+   * A score column (NPS, or CSAT by its role): which comments are complaints, what promoters
+   * praise, the words of detractors against promoters.
+   */
   score: string | null;
+  /**
+   * Which comments are counted: the complaints (NPS 0–8, CSAT 1–3 of 5) by default, or all.
+   * Cells stored before the choice existed are restored to the default.
+   */
+  population: CommentPopulation;
   /** A date column, for the change since the previous period. */
   periodColumn: string | null;
   grain: 'month' | 'quarter';
@@ -32,6 +45,7 @@ export function createFrequencyCellData(): FrequencyCellData {
     themeModel: null,
     value: null,
     score: null,
+    population: DEFAULT_POPULATION,
     periodColumn: null,
     grain: 'quarter',
     segmentColumn: null,
@@ -50,6 +64,7 @@ export function restoreFrequencyCellData(raw: unknown): FrequencyCellData {
     themeModel: str(r.themeModel),
     value: str(r.value),
     score: str(r.score),
+    population: restorePopulation(r.population),
     periodColumn: str(r.periodColumn),
     grain: r.grain === 'month' ? 'month' : 'quarter',
     segmentColumn: str(r.segmentColumn),
@@ -79,6 +94,7 @@ export function frequencyCellQuery(data: FrequencyCellData, locale: Locale): Cel
           : { clusters: true },
     value: data.value,
     score: data.score,
+    population: data.population,
     period: data.periodColumn ? { column: data.periodColumn, grain: data.grain } : null,
     segment:
       data.segmentColumn && data.segment
