@@ -13,7 +13,12 @@ export class DemoRun extends TaskRun<string> {
   start(locale: Locale, notebooks: NotebookList): Promise<string | null> {
     return this.run(
       async (signal, onProgress) => {
-        const made = await ingestBridge.call('createDemo', {}, { signal, onProgress });
+        // The demo speaks the user's language, its column headers included.
+        const made = await ingestBridge.call(
+          'createDemo',
+          { options: { lang: locale } },
+          { signal, onProgress },
+        );
         return notebooks.createDemo(locale, made.datasets, made.modelId);
       },
       // A stopped import leaves chunks of no dataset: remove them now rather than at next start.

@@ -6,6 +6,7 @@ import { readAllColumns } from '../../src/data/chunks-repo.ts';
 import { getDataset, listDatasets } from '../../src/data/datasets-repo.ts';
 import { getModel } from '../../src/data/models-repo.ts';
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
+import { createDemoNotebook } from '../../src/core/notebook/demo-notebook.ts';
 import { readSource } from '../../src/core/ingest/read-source.ts';
 import { profileTable } from '../../src/core/ingest/inspect.ts';
 import { validateModel } from '../../src/core/model/validate-model.ts';
@@ -68,14 +69,45 @@ describe('the demo world in the app', () => {
     },
   );
 
-  it('stores its service model, which validates clean against the stored datasets', async () => {
-    const world = small();
-    const made = await storeDemoWorld(db, world);
-    const model = (await getModel(db, made.modelId))!;
-    expect(model).toEqual(world.model);
-    const schemas: DatasetSchema[] = await listDatasets(db);
-    expect(validateModel(model, schemas)).toEqual([]);
-  });
+  it.each(['mixed', 'en', 'ru'] as const)(
+    'stores its service model, which validates clean against the stored datasets (%s)',
+    async (lang) => {
+      const world = generateDemoWorld({ clients: 300, months: 12, lang });
+      const made = await storeDemoWorld(db, world);
+      const model = (await getModel(db, made.modelId))!;
+      expect(model).toEqual(world.model);
+      const schemas: DatasetSchema[] = await listDatasets(db);
+      expect(validateModel(model, schemas)).toEqual([]);
+      // The demo notebook of that language names only columns its datasets have.
+      if (lang === 'mixed') return;
+      const notebook = createDemoNotebook(lang, made.datasets, made.modelId);
+      const columnsOf = new Map(schemas.map((d) => [d.id, d.columns.map((c) => c.name)]));
+      const named: string[] = [];
+      for (const cell of notebook.cells) {
+        const data = cell.data as Record<string, unknown>;
+        const dataset = (data.datasetId ?? data.left) as string | undefined;
+        for (const key of [
+          'column',
+          'periodColumn',
+          'text',
+          'score',
+          'segment',
+          'client',
+          'target',
+          'leftKey',
+        ]) {
+          const v = data[key];
+          if (typeof v !== 'string' || !dataset) continue;
+          expect(columnsOf.get(dataset), `${cell.kind}.${key} = ${v}`).toContain(v);
+          named.push(v);
+        }
+      }
+      expect(named).toContain(lang === 'ru' ? 'Комментарий' : 'comment');
+      expect(notebook.title).toBe(
+        lang === 'ru' ? 'Демо: B2B-дистрибьютор' : 'Demo: a B2B distributor',
+      );
+    },
+  );
 
   it('opened again, replaces its own datasets in place and never a user’s dataset of the same name', async () => {
     const world = small();

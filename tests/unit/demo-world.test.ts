@@ -1,3 +1,4 @@
+import { demoColumn, renameModelColumns } from '../../src/core/demo/demo-columns.ts';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import {
@@ -297,7 +298,7 @@ describe('demo world', () => {
     const cyrillic = /[а-яё]/i;
     const ru = generateDemoWorld({ clients: 300, lang: 'ru' });
     const ruComments = parseCsv(file(ru, 'survey').csv)
-      .rows.map((r) => r.comment!)
+      .rows.map((r) => r['Комментарий']!)
       .filter((c) => c.trim() !== '');
     expect(ruComments.length).toBeGreaterThan(100);
     expect(ruComments.filter((c) => !cyrillic.test(c))).toEqual([]);
@@ -309,63 +310,93 @@ describe('demo world', () => {
     expect(english).toBeLessThan(mixed.length * 0.3);
   });
 
-  it('has a model whose bindings and keys name only columns of the generated files', () => {
-    const w = generateDemoWorld({ clients: 200 });
-    const columns = new Map(w.files.map((f) => [f.name, parseCsv(f.csv).fields]));
-    const has = (dataset: string, column: string | undefined) =>
-      column === undefined || (columns.get(dataset) ?? []).includes(column);
-    const m = w.model;
-    expect(m).toEqual(demoModel());
-    expect(m.id).toBe('demo-model');
-    expect(Object.keys(m.datasets).sort()).toEqual([...columns.keys()].sort());
-    for (const [name, keys] of Object.entries(m.datasets)) {
-      for (const column of [keys.client, keys.period, keys.unit]) {
-        expect(has(name, column), `${name}.${column}`).toBe(true);
+  it('keeps its identifiers in every language: dataset keys, ids, unit codes, rows', () => {
+    const ru = generateDemoWorld({ clients: 300, lang: 'ru' });
+    const en = generateDemoWorld({ clients: 300, lang: 'en' });
+    expect(ru.files.map((f) => f.name)).toEqual(en.files.map((f) => f.name));
+    expect(ru.model.indicators.map((i) => i.id)).toEqual(en.model.indicators.map((i) => i.id));
+    for (const f of en.files) {
+      const a = parseCsv(f.csv);
+      const b = parseCsv(file(ru, f.name).csv);
+      // Russian headers, one for every column, in the same order.
+      expect(b.fields).toEqual(a.fields.map((id) => demoColumn(id, 'ru')));
+      for (const h of b.fields) expect(h, h).toMatch(/[а-яё]|^NPS$|^LTV/i);
+      // The same clients, units and months (the words drawn differ, and with them some draws).
+      const stable = f.name === 'clients' ? ['client_id'] : ['unit', 'month'];
+      for (const id of stable) {
+        if (!a.fields.includes(id)) continue;
+        const ruName = demoColumn(id, 'ru');
+        // Warehouse codes are identifiers; account managers are people, named in the language.
+        const values = (rows: Record<string, string | undefined>[], k: string) =>
+          [...new Set(rows.map((r) => r[k]))]
+            .filter((v) => id !== 'unit' || /^WH-/.test(v!))
+            .sort();
+        expect(values(b.rows, ruName), `${f.name}.${id}`).toEqual(values(a.rows, id));
       }
     }
-    const ids = new Set(m.indicators.map((i) => i.id));
-    const layers = new Set(m.indicators.map((i) => i.layer));
-    expect([...layers].sort()).toEqual(['CX', 'EX', 'IT', 'OX', 'TX']);
-    for (const i of m.indicators) {
-      const b = i.binding!;
-      expect(i.id.startsWith(i.layer.toLowerCase() + '.'), i.id).toBe(true);
-      expect(has(b.dataset, b.column), `${i.id} → ${b.dataset}.${b.column}`).toBe(true);
-      expect(has(b.dataset, b.per)).toBe(true);
-      expect(has(b.dataset, b.filter?.column)).toBe(true);
-      if (b.grain.kind === 'unit-period') {
-        expect(m.unitKinds.map((k) => k.id)).toContain(b.grain.unitKind);
-        expect(b.filter).toEqual({ column: 'unit_kind', op: 'eq', value: b.grain.unitKind });
-      }
-      if (i.factor) expect(m.factors.map((f) => f.id)).toContain(i.factor);
-      if (i.touchpoint) expect(m.journey.touchpoints.map((t) => t.id)).toContain(i.touchpoint);
-      expect(i.name.ru).toMatch(/[а-яё]|NPS/i);
-      expect(i.scale.min).toBeLessThan(i.scale.max);
-    }
-    const order = ['TX', 'CX', 'OX', 'EX', 'IT'];
-    const layerOf = (id: string) => order.indexOf(m.indicators.find((i) => i.id === id)!.layer);
-    for (const l of m.links) {
-      expect(ids.has(l.child) && ids.has(l.parent), `${l.child} → ${l.parent}`).toBe(true);
-      expect(layerOf(l.child)).toBeGreaterThanOrEqual(layerOf(l.parent));
-    }
-    for (const i of m.indicators) {
-      expect(
-        m.links.some((l) => l.child === i.id || l.parent === i.id),
-        i.id,
-      ).toBe(true);
-    }
-    for (const k of m.unitKinds) expect(has('clients', k.column)).toBe(true);
-    for (const c of Object.values(m.index.factorWeights!)) expect(has('clients', c)).toBe(true);
-    for (const b of m.index.blocks) for (const id of b.members) expect(ids.has(id)).toBe(true);
-    expect(m.journey.touchpoints.some((t) => t.momentOfTruth)).toBe(true);
-    for (const t of m.journey.touchpoints) {
-      expect(m.journey.stages.map((s) => s.id)).toContain(t.stage);
-      for (const b of t.barriers) expect(m.factors.map((f) => f.id)).toContain(b.factor);
-    }
-    // Every truth edge and decoy names model indicators; decoys are linked like causes.
-    for (const e of w.truth.edges) expect(ids.has(e.child) && ids.has(e.parent)).toBe(true);
-    for (const d of w.truth.decoys) expect(m.links.some((l) => l.child === d)).toBe(true);
-    expect(JSON.parse(JSON.stringify(w.truth))).toEqual(w.truth);
   });
+
+  it.each(['mixed', 'ru'] as const)(
+    'has a model whose bindings and keys name only columns of the generated files (%s)',
+    (lang) => {
+      const w = generateDemoWorld({ clients: 200, lang });
+      const col = (id: string) => demoColumn(id, lang);
+      const columns = new Map(w.files.map((f) => [f.name, parseCsv(f.csv).fields]));
+      const has = (dataset: string, column: string | undefined) =>
+        column === undefined || (columns.get(dataset) ?? []).includes(column);
+      const m = w.model;
+      expect(m).toEqual(lang === 'ru' ? renameModelColumns(demoModel(), col) : demoModel());
+      expect(m.id).toBe('demo-model');
+      expect(Object.keys(m.datasets).sort()).toEqual([...columns.keys()].sort());
+      for (const [name, keys] of Object.entries(m.datasets)) {
+        for (const column of [keys.client, keys.period, keys.unit]) {
+          expect(has(name, column), `${name}.${column}`).toBe(true);
+        }
+      }
+      const ids = new Set(m.indicators.map((i) => i.id));
+      const layers = new Set(m.indicators.map((i) => i.layer));
+      expect([...layers].sort()).toEqual(['CX', 'EX', 'IT', 'OX', 'TX']);
+      for (const i of m.indicators) {
+        const b = i.binding!;
+        expect(i.id.startsWith(i.layer.toLowerCase() + '.'), i.id).toBe(true);
+        expect(has(b.dataset, b.column), `${i.id} → ${b.dataset}.${b.column}`).toBe(true);
+        expect(has(b.dataset, b.per)).toBe(true);
+        expect(has(b.dataset, b.filter?.column)).toBe(true);
+        if (b.grain.kind === 'unit-period') {
+          expect(m.unitKinds.map((k) => k.id)).toContain(b.grain.unitKind);
+          expect(b.filter).toEqual({ column: col('unit_kind'), op: 'eq', value: b.grain.unitKind });
+        }
+        if (i.factor) expect(m.factors.map((f) => f.id)).toContain(i.factor);
+        if (i.touchpoint) expect(m.journey.touchpoints.map((t) => t.id)).toContain(i.touchpoint);
+        expect(i.name.ru).toMatch(/[а-яё]|NPS/i);
+        expect(i.scale.min).toBeLessThan(i.scale.max);
+      }
+      const order = ['TX', 'CX', 'OX', 'EX', 'IT'];
+      const layerOf = (id: string) => order.indexOf(m.indicators.find((i) => i.id === id)!.layer);
+      for (const l of m.links) {
+        expect(ids.has(l.child) && ids.has(l.parent), `${l.child} → ${l.parent}`).toBe(true);
+        expect(layerOf(l.child)).toBeGreaterThanOrEqual(layerOf(l.parent));
+      }
+      for (const i of m.indicators) {
+        expect(
+          m.links.some((l) => l.child === i.id || l.parent === i.id),
+          i.id,
+        ).toBe(true);
+      }
+      for (const k of m.unitKinds) expect(has('clients', k.column)).toBe(true);
+      for (const c of Object.values(m.index.factorWeights!)) expect(has('clients', c)).toBe(true);
+      for (const b of m.index.blocks) for (const id of b.members) expect(ids.has(id)).toBe(true);
+      expect(m.journey.touchpoints.some((t) => t.momentOfTruth)).toBe(true);
+      for (const t of m.journey.touchpoints) {
+        expect(m.journey.stages.map((s) => s.id)).toContain(t.stage);
+        for (const b of t.barriers) expect(m.factors.map((f) => f.id)).toContain(b.factor);
+      }
+      // Every truth edge and decoy names model indicators; decoys are linked like causes.
+      for (const e of w.truth.edges) expect(ids.has(e.child) && ids.has(e.parent)).toBe(true);
+      for (const d of w.truth.decoys) expect(m.links.some((l) => l.child === d)).toBe(true);
+      expect(JSON.parse(JSON.stringify(w.truth))).toEqual(w.truth);
+    },
+  );
 
   it('plants its documented effects at the default size, within the truth bands', SLOW, () => {
     const { world, tables } = byDefault();

@@ -177,32 +177,29 @@ export interface UnitFiles {
  * Writes `ops`, `staff` and `it` from the latent series: about 3 % of the unit-months are
  * missing from `ops` (a report not filed), about 2 % of other fields are blank.
  */
-export function writeUnitFiles(seed: number, u: UnitSeries, monthIso: string[]): UnitFiles {
+export function writeUnitFiles(
+  seed: number,
+  u: UnitSeries,
+  monthIso: string[],
+  headers: (ids: string[]) => string[] = (ids) => ids,
+): UnitFiles {
   const rng = Rng.derive(seed, 'unit-files');
-  const ops = new CsvWriter([
-    'unit_kind',
-    'unit',
-    'month',
-    'on_time_share',
-    'picking_error_rate',
-    'response_time_hours',
-  ]);
-  const staff = new CsvWriter([
-    'unit_kind',
-    'unit',
-    'month',
-    'training_hours',
-    'competency_score',
-    'turnover',
-  ]);
-  const it = new CsvWriter([
-    'unit_kind',
-    'unit',
-    'month',
-    'scanner_coverage',
-    'crm_usage_share',
-    'qc_tools',
-  ]);
+  const ops = new CsvWriter(
+    headers([
+      'unit_kind',
+      'unit',
+      'month',
+      'on_time_share',
+      'picking_error_rate',
+      'response_time_hours',
+    ]),
+  );
+  const staff = new CsvWriter(
+    headers(['unit_kind', 'unit', 'month', 'training_hours', 'competency_score', 'turnover']),
+  );
+  const it = new CsvWriter(
+    headers(['unit_kind', 'unit', 'month', 'scanner_coverage', 'crm_usage_share', 'qc_tools']),
+  );
   const blank = (v: string) => (rng.bernoulli(0.02) ? '' : v);
   const T = u.months;
   for (let w = 0; w < u.warehouses.length; w++) {

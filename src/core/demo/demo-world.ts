@@ -23,6 +23,7 @@ import {
 import { CsvWriter, csvBoolean, csvNumber, csvText, isoMonth } from './demo-csv.ts';
 import { DEMO_EFFECTS as E } from './demo-effects.ts';
 import { demoModel } from './demo-model.ts';
+import { demoColumn, renameModelColumns } from './demo-columns.ts';
 import {
   DEMO_REGIONS,
   DEMO_ROLES,
@@ -175,31 +176,37 @@ export function generateDemoWorld(
     managerNames(Rng.derive(seed, 'manager-names'), managerCount, labelLang),
   );
 
+  // Headers in the demo's language; the columns' identifiers stay the English headers.
+  const headers = (ids: string[]) => ids.map((id) => demoColumn(id, lang));
   const cr = Rng.derive(seed, 'clients');
   const sr = Rng.derive(seed, 'survey');
   const idWidth = Math.max(5, String(N).length);
-  const clients = new CsvWriter([
-    'client_id',
-    'name',
-    'segment',
-    'grade',
-    'region',
-    'warehouse',
-    'account_manager',
-    'ltv',
-    ...FACTOR_IDS.map((f) => `weight_${f}`),
-    'churned',
-    'churn_month',
-  ]);
-  const shipments = new CsvWriter([
-    'client_id',
-    'month',
-    'orders',
-    'late_shipments',
-    'lead_time_days',
-    'defects',
-    'revenue',
-  ]);
+  const clients = new CsvWriter(
+    headers([
+      'client_id',
+      'name',
+      'segment',
+      'grade',
+      'region',
+      'warehouse',
+      'account_manager',
+      'ltv',
+      ...FACTOR_IDS.map((f) => `weight_${f}`),
+      'churned',
+      'churn_month',
+    ]),
+  );
+  const shipments = new CsvWriter(
+    headers([
+      'client_id',
+      'month',
+      'orders',
+      'late_shipments',
+      'lead_time_days',
+      'defects',
+      'revenue',
+    ]),
+  );
   /** Survey rows before ids: sorted by date, then client, then contact. */
   const answers: { date: string; client: number; fields: string[] }[] = [];
   const usedNames = new Set<string>();
@@ -412,20 +419,22 @@ export function generateDemoWorld(
   }
   onProgress?.(N, N);
 
-  const survey = new CsvWriter([
-    'response_id',
-    'client_id',
-    'date',
-    'contact_role',
-    'nps',
-    ...FACTOR_IDS.map((f) => `rating_${f}`),
-    'comment',
-  ]);
+  const survey = new CsvWriter(
+    headers([
+      'response_id',
+      'client_id',
+      'date',
+      'contact_role',
+      'nps',
+      ...FACTOR_IDS.map((f) => `rating_${f}`),
+      'comment',
+    ]),
+  );
   answers.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.client - b.client));
   const rWidth = Math.max(6, String(answers.length).length);
   answers.forEach((a, i) => survey.row(['R' + String(i + 1).padStart(rWidth, '0'), ...a.fields]));
 
-  const unitFiles = writeUnitFiles(seed, units, monthIso);
+  const unitFiles = writeUnitFiles(seed, units, monthIso, headers);
   const writers: [string, CsvWriter][] = [
     ['clients', clients],
     ['shipments', shipments],
@@ -443,7 +452,8 @@ export function generateDemoWorld(
 
   return {
     files,
-    model: demoModel(),
+    model:
+      lang === 'ru' ? renameModelColumns(demoModel(), (c) => demoColumn(c, lang)) : demoModel(),
     truth: {
       seed,
       options: { ...opts },

@@ -10,11 +10,12 @@ export interface CardColumn {
 
 /**
  * The client card's columns a list of clients shows: all but the key and the per-client
- * importance weights (`weight_*`, model inputs, not facts about the client), at most `max`.
+ * importance weights (model inputs, not facts about the client: the columns whose role is
+ * `factor-weight`, or named `weight_*`), at most `max`.
  */
 export function cardColumns(card: LoadedDataset, key: string, max: number): CardColumn[] {
   return Object.keys(card.columns)
-    .filter((c) => c !== key && !/^weight_/i.test(c))
+    .filter((c) => c !== key && card.roles?.[c] !== 'factor-weight' && !/^weight_/i.test(c))
     .slice(0, max)
     .map((name) => ({ name, type: card.types[name] ?? 'string' }));
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locale.ts';
 import { createMarkdownCellData } from './cell-data/markdown-cell.ts';
+import { demoColumn, type DemoHeaderLang } from '../demo/demo-columns.ts';
 import { createJoinCellData } from './cell-data/join-cell.ts';
 import { createNpsCellData } from './cell-data/nps-cell.ts';
 import { createFrequencyCellData } from './cell-data/frequency-cell.ts';
@@ -44,15 +45,18 @@ export type DemoDatasets = Readonly<Record<string, string>>;
  * The demo notebook, in the user's language: the introduction, the demo world, and cells ready
  * to run on its datasets and model (NPS of the survey; the survey joined to the client card;
  * the satisfaction index of the demo's service model; the complaints' frequency and clusters;
- * the key drivers of detractors; their trace down the model).
+ * the key drivers of detractors; their trace down the model). Its cells name the columns by the
+ * headers of a demo generated in `headers` (the user's language, as the app makes it).
  */
 export function createDemoNotebook(
   locale: Locale,
   datasets: DemoDatasets,
   modelId: string | null = null,
   now = Date.now(),
+  headers: DemoHeaderLang = locale,
 ): Notebook {
   const text = TEXT[locale];
+  const col = (id: string) => demoColumn(id, headers);
   const markdown = (source: string) => createCell('markdown', createMarkdownCellData(source));
   const cells: Cell[] = [...text.intro.map(markdown), markdown(text.world)];
   const survey = datasets.survey ?? null;
@@ -60,43 +64,43 @@ export function createDemoNotebook(
     createCell('nps', {
       ...createNpsCellData(),
       datasetId: survey,
-      column: survey ? 'nps' : null,
-      periodColumn: survey ? 'date' : null,
+      column: survey ? col('nps') : null,
+      periodColumn: survey ? col('date') : null,
     }),
   );
   cells.push(
     createCell('join', {
       ...createJoinCellData(),
       left: survey,
-      leftKey: survey ? 'client_id' : null,
+      leftKey: survey ? col('client_id') : null,
       right: datasets.clients ?? null,
-      rightKey: datasets.clients ? 'client_id' : null,
+      rightKey: datasets.clients ? col('client_id') : null,
       name: text.joinName,
     }),
-    createCell('index', { modelId, segmentColumn: 'warehouse' }),
+    createCell('index', { modelId, segmentColumn: col('warehouse') }),
     // The method's first two analyses, on the survey's comments.
     createCell('frequency', {
       ...createFrequencyCellData(),
       datasetId: survey,
-      text: survey ? 'comment' : null,
+      text: survey ? col('comment') : null,
       themeModel: modelId,
-      score: survey ? 'nps' : null,
-      periodColumn: survey ? 'date' : null,
+      score: survey ? col('nps') : null,
+      periodColumn: survey ? col('date') : null,
     }),
     createCell('clusters', {
       ...createClustersCellData(),
       datasetId: survey,
-      text: survey ? 'comment' : null,
-      score: survey ? 'nps' : null,
-      segment: survey ? 'contact_role' : null,
-      client: survey ? 'client_id' : null,
+      text: survey ? col('comment') : null,
+      score: survey ? col('nps') : null,
+      segment: survey ? col('contact_role') : null,
+      client: survey ? col('client_id') : null,
     }),
     // The third: what drives detractors, with the client card and the model's indicators.
     createCell('drivers', {
       ...createDriversCellData(),
       datasetId: survey,
       modelId,
-      target: survey ? 'nps' : null,
+      target: survey ? col('nps') : null,
     }),
   );
   // The trace: the detractors followed down the model's links; then the clients to call back,
