@@ -33,6 +33,25 @@ const storedCounts = (page: Page) =>
       }),
   );
 
+/** The column headers of the stored demo survey, read directly from IndexedDB. */
+const surveyHeaders = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const req = indexedDB.open('cx-trace');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('datasets').objectStore('datasets').getAll();
+          get.onsuccess = () => {
+            const all = get.result as { name: string; columns: { name: string }[] }[];
+            db.close();
+            resolve(all.find((d) => d.name === 'survey')!.columns.map((c) => c.name));
+          };
+        };
+      }),
+  );
+
 describe('the demo', () => {
   it('opens in one click: six datasets, a service model and a notebook ready to run', async () => {
     w = await newWatchedPage();
@@ -41,6 +60,10 @@ describe('the demo', () => {
     await page.getByRole('button', { name: 'Open the demo' }).click();
     await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('article').count()).toBe(12);
+    // In English, English headers: the identifiers the model, the CLI and the tests use.
+    expect(await surveyHeaders(page)).toEqual(
+      expect.arrayContaining(['client_id', 'date', 'nps', 'rating_delivery', 'comment']),
+    );
 
     // The NPS cell is set up on the survey: it computes at once.
     const nps = page.getByRole('article', { name: /NPS summary/ });
@@ -145,6 +168,16 @@ describe('the demo', () => {
     await openApp(page);
     await page.getByRole('button', { name: 'Открыть демо' }).click();
     await page.getByRole('heading', { name: 'Демо-мир' }).waitFor({ timeout: 60_000 });
+    // Its data speaks Russian too: the survey's headers, and the cells bound to them.
+    expect(await surveyHeaders(page)).toEqual(
+      expect.arrayContaining(['Код клиента', 'Дата', 'NPS', 'Оценка: доставка', 'Комментарий']),
+    );
+    const nps = page.getByRole('article', { name: /Сводка NPS/ });
+    expect(await nps.getByRole('combobox', { name: 'Столбец оценок (0–10)' }).inputValue()).toBe(
+      'NPS',
+    );
+    const frequency = page.getByRole('article', { name: /Частотность жалоб/ });
+    expect(await frequency.innerText()).not.toContain('comment');
     await page.getByRole('link', { name: /Все блокноты/ }).click();
     await page.getByRole('link', { name: 'Демо: B2B-дистрибьютор' }).waitFor();
   });

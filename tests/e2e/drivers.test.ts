@@ -29,10 +29,11 @@ describe('key drivers', () => {
     await cell.getByRole('button', { name: 'Find drivers' }).click();
     const table = cell.getByRole('table', { name: 'Drivers of the low outcome' });
     await table.waitFor({ timeout: 90_000 });
+    // A rating the model reads an indicator from is named by the indicator.
     const drivers = await table.locator('tbody th').allInnerTexts();
     const at = (re: RegExp) => drivers.findIndex((d) => re.test(d));
     // The planted drivers lead; the decoys (training hours, QC tools) rank below them.
-    for (const planted of [/^rating_delivery$/, /^rating_quality$/]) {
+    for (const planted of [/^Delivery rating \(CX\)$/, /^Quality rating \(CX\)$/]) {
       expect(at(planted)).toBeGreaterThanOrEqual(0);
       expect(at(planted)).toBeLessThan(at(/Training hours/));
       expect(at(planted)).toBeLessThan(at(/quality-control tools|QC tools/i));
@@ -43,15 +44,17 @@ describe('key drivers', () => {
     for (const name of [
       /Driver ranking/,
       /SHAP values of every row/,
-      /Dependence plot of “rating_delivery”/,
+      /Dependence plot of “Delivery rating \(CX\)”/,
       /Why row “.+” got its prediction/,
       /Calibration/,
     ]) {
       await drawn(cell.getByRole('figure', { name }));
     }
     // A driver's row opens its dependence plot; a chosen row gets its own waterfall.
-    await table.getByRole('button', { name: 'rating_quality', exact: true }).click();
-    await cell.getByRole('figure', { name: /Dependence plot of “rating_quality”/ }).waitFor();
+    await table.getByRole('button', { name: 'Quality rating (CX)', exact: true }).click();
+    await cell
+      .getByRole('figure', { name: /Dependence plot of “Quality rating \(CX\)”/ })
+      .waitFor();
     const why = cell.getByRole('combobox', { name: 'Why this row' });
     const options = await why.locator('option').allInnerTexts();
     expect(options.length).toBeGreaterThan(10);
@@ -63,7 +66,7 @@ describe('key drivers', () => {
       .waitFor();
 
     // A driver hands the detractors to a new trace cell below, starting from its indicator.
-    await table.getByRole('button', { name: 'Trace from “rating_delivery”' }).click();
+    await table.getByRole('button', { name: 'Trace from “Delivery rating (CX)”' }).click();
     const traced = page.getByRole('article', { name: /Trace/ }).first();
     const path = traced.getByRole('region', { name: 'The route to the main cause' });
     await expect
@@ -85,7 +88,8 @@ describe('key drivers', () => {
     await cell.getByRole('button', { name: 'Find drivers' }).click();
     await expect
       .poll(
-        async () => (await table.locator('tbody th').allInnerTexts()).includes('rating_delivery'),
+        async () =>
+          (await table.locator('tbody th').allInnerTexts()).includes('Delivery rating (CX)'),
         {
           timeout: 90_000,
         },

@@ -1,3 +1,4 @@
+import { clusterSizesSpec, wrapLabel } from '../../src/core/charts/cluster-views.ts';
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { indexTrendSpec } from '../../src/core/charts/index-trend.ts';
@@ -209,5 +210,37 @@ describe('chart specs', () => {
     };
     const bars = waterfallBars(40, -100, [{ label: 'Delivery', change: -140 }], labels);
     expect(() => compile(waterfallSpec(bars, labels))).not.toThrow();
+  });
+});
+
+describe('cluster names on the sizes chart', () => {
+  it('wrap at spaces into short lines instead of being cut, whole in the tooltip', () => {
+    expect(wrapLabel('доставка · опоздание · менеджер не перезвонил вовремя')).toEqual([
+      'доставка · опоздание ·',
+      'менеджер не перезвонил',
+      'вовремя',
+    ]);
+    expect(wrapLabel('short')).toEqual(['short']);
+    expect(wrapLabel('averyveryverylongwordwithoutanyspacesatall x')).toEqual([
+      'averyveryverylongwordwithoutanyspacesatall',
+      'x',
+    ]);
+    const spec = clusterSizesSpec(
+      [
+        { name: 'доставка · опоздание · менеджер не перезвонил вовремя', size: 10, nps: -40 },
+        { name: 'цена', size: 5, nps: 10 },
+      ],
+      { cluster: 'Cluster', comments: 'Comments', nps: 'NPS', x: 'x', y: 'y' },
+    ) as unknown as {
+      data: { values: { cluster: string; label: string }[] };
+      encoding: { y: { field: string; axis: { labelExpr: string; labelLimit: number } } };
+    };
+    expect(spec.data.values[0]!.label.split('\n')).toHaveLength(3);
+    expect(spec.encoding.y.field).toBe('label');
+    expect(spec.encoding.y.axis.labelLimit).toBe(0);
+    expect(spec.encoding.y.axis.labelExpr).toContain('split(');
+    expect(spec.data.values[0]!.cluster).toBe(
+      'доставка · опоздание · менеджер не перезвонил вовремя',
+    );
   });
 });

@@ -39,6 +39,12 @@ describe('key drivers on the demo world', () => {
       for (const out of ['client_id', 'response_id', 'comment', 'date', 'churned', 'cx.nps']) {
         expect(names).not.toContain(out);
       }
+      // A rating the model reads an indicator from is named by it, and not repeated.
+      expect(table.sources.rating_delivery).toEqual({
+        kind: 'dataset',
+        indicator: expect.objectContaining({ id: 'cx.delivery_rating', layer: 'CX' }),
+      });
+      expect(table.columns['cx.delivery_rating']).toBeUndefined();
       const result = keyDrivers(input.columns, input.rows, input.y, { seed: 1, bootstrap: 40 });
       expect(result.positives).toBe(
         Array.from(survey.columns.nps!).filter((v) => typeof v === 'number' && v <= 6).length,

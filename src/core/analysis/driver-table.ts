@@ -18,7 +18,8 @@ import { periodKey } from '../index/period-key.ts';
 
 /** Where a column of the drivers table comes from. */
 export type DriverColumnSource =
-  | { kind: 'dataset' }
+  /** A column of the dataset itself; `indicator` when the model reads an indicator from it. */
+  | { kind: 'dataset'; indicator?: { id: string; name: Localized; layer: Layer } }
   | { kind: 'card' }
   | { kind: 'indicator'; id: string; name: Localized; layer: Layer };
 
@@ -103,6 +104,21 @@ export function driverTable(
     const b = indicator.binding;
     if (!b || indicator.id in columns) continue;
     const sameDataset = findDataset(b.dataset, datasets) === base;
+    // An indicator that is the answers' own column, averaged per client and period, would be
+    // that column again: the column is named by the indicator instead, and not repeated.
+    if (
+      sameDataset &&
+      b.aggregate === 'mean' &&
+      b.grain.kind === 'client-period' &&
+      !b.filter &&
+      sources[b.column]?.kind === 'dataset'
+    ) {
+      sources[b.column] = {
+        kind: 'dataset',
+        indicator: { id: indicator.id, name: indicator.name, layer: indicator.layer },
+      };
+      continue;
+    }
     if (sameDataset && target !== null && (b.column === target || b.per === target)) continue;
     const series = indicatorValues(model, indicator.id, datasets);
     const byCell = toClientPeriod(model, series, datasets, byClient);

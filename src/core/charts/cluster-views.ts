@@ -9,6 +9,26 @@ export interface ClusterChartLabels {
   y: string;
 }
 
+/** Characters per line of a cluster's name on the sizes chart's axis. */
+const LABEL_LINE = 26;
+
+/**
+ * A cluster's name broken into lines of at most `width` characters at spaces (a word longer
+ * than a line keeps its own line), for an axis label that wraps instead of being cut.
+ */
+export function wrapLabel(name: string, width = LABEL_LINE): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
+
 /**
  * A Vega-Lite map of comments: each a dot on the plane of the clusters' two main axes, coloured
  * by its cluster; close dots say similar things. The chosen cluster stays bright, the others
@@ -61,13 +81,19 @@ export function clusterSizesSpec(
   labels: ClusterChartLabels,
   selected: string | null = null,
 ): TopLevelSpec {
+  const lines = clusters.map((c) => wrapLabel(c.name));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 'container',
-    height: Math.max(120, 26 * clusters.length),
+    height: Math.max(
+      120,
+      lines.reduce((h, l) => h + 14 + 12 * l.length, 0),
+    ),
     data: {
-      values: clusters.map((c) => ({
+      values: clusters.map((c, i) => ({
         cluster: c.name,
+        // The axis label: the name in lines joined by a line break, split again by the axis.
+        label: lines[i]!.join('\n'),
         size: c.size,
         nps: c.nps,
         chosen: selected === null || c.name === selected,
@@ -76,11 +102,12 @@ export function clusterSizesSpec(
     mark: { type: 'bar', cursor: 'pointer', tooltip: true },
     encoding: {
       y: {
-        field: 'cluster',
+        field: 'label',
         type: 'nominal',
         sort: null,
         title: labels.cluster,
-        axis: { labelLimit: 220 },
+        // Wrapped, never cut: the whole name is also in the tooltip.
+        axis: { labelExpr: "split(datum.label, '\\n')", labelLimit: 0 },
       },
       x: { field: 'size', type: 'quantitative', title: labels.comments },
       color: {

@@ -1,11 +1,18 @@
 import type { Locale } from '../../../core/i18n/locale.ts';
 import type { DriverColumnSource } from '../../../core/analysis/driver-table.ts';
 
-/** A drivers-table column as shown: an indicator by its name in the language, others as named. */
+/**
+ * A drivers-table column as shown: an indicator, or a column the model reads an indicator from,
+ * by the indicator's name in the language; others as named.
+ */
 export function driverLabel(
   column: { name: string; source: DriverColumnSource },
   locale: Locale,
 ): string {
   const s = column.source;
-  return s.kind === 'indicator' ? `${s.name[locale] || s.id} (${s.layer})` : column.name;
+  if (s.kind === 'indicator') return `${s.name[locale] || s.id} (${s.layer})`;
+  if (s.kind === 'dataset' && s.indicator) {
+    return `${s.indicator.name[locale] || column.name} (${s.indicator.layer})`;
+  }
+  return column.name;
 }
