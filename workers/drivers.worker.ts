@@ -18,12 +18,12 @@ import { findDataset } from '../src/core/index/indicator-values.ts';
 import type { ServiceModel } from '../src/core/model/model-types.ts';
 import type { Population } from '../src/core/analysis/trace/trace-types.ts';
 import { driverTable, type DriverTable } from '../src/core/analysis/driver-table.ts';
-import { driverInput, featureChoices, looksLikeNps } from '../src/core/analysis/driver-target.ts';
+import { driverInput, looksLikeNps } from '../src/core/analysis/driver-target.ts';
+import { driverColumnInfos } from '../src/core/analysis/driver-columns.ts';
 import { keyDrivers, type DriverStage } from '../src/core/analysis/drivers.ts';
 import { driverErrorInfo } from '../src/core/analysis/driver-messages.ts';
 import type {
   DriverTableInput,
-  DriverColumnInfo,
   DriverChoicesOutput,
   DriversInput,
   DriversOutput,
@@ -122,12 +122,6 @@ async function tableOf(input: DriverTableInput): Promise<JoinedTable | null> {
   return joined;
 }
 
-function columnInfos(table: DriverTable, target: string | null): DriverColumnInfo[] {
-  return featureChoices(table.columns, table.types, target ?? '', table.roles, table.outcomes).map(
-    (c) => ({ ...c, source: table.sources[c.name] ?? { kind: 'dataset' } }),
-  );
-}
-
 const STAGES: readonly DriverStage[] = ['prepare', 'train', 'shap', 'baseline', 'bootstrap'];
 
 const api = {
@@ -151,7 +145,7 @@ const api = {
     }
     return {
       ok: true,
-      columns: columnInfos(table, input.target),
+      columns: driverColumnInfos(table, input.target),
       npsColumns: Object.keys(table.columns).filter(
         (name) => table.types[name] === 'number' && looksLikeNps(name, table.columns[name]!),
       ),
@@ -186,7 +180,7 @@ const api = {
         ids && ids[r] !== null && ids[r] !== undefined ? String(ids[r]) : `#${r + 1}`,
       );
       const handoff = model ? handoffOf(model, table, base, loaded, input) : null;
-      return { ok: true, result, columns: columnInfos(table, input.target), labels, handoff };
+      return { ok: true, result, columns: driverColumnInfos(table, input.target), labels, handoff };
     } catch (e) {
       const error = driverErrorInfo(e);
       if (error) return { ok: false, reason: 'invalid', error };

@@ -823,7 +823,9 @@ describe('cx-trace trace', () => {
         expect(html.managers).toMatch(/<figure aria-label="The gap step by step, chart"><svg /);
         // The standard analyses a managers' report adds: the drivers the demo's detractors have
         // (its delivery rating first) and the complaint themes by the model's barriers.
-        expect(html.managers).toMatch(/What makes “nps” low most: rating_delivery \(\d+\.\d%\)/);
+        expect(html.managers).toMatch(
+          /What makes “nps” low most: Delivery rating \(CX\) \(\d+\.\d%\)/,
+        );
         expect(html.managers).toMatch(
           /<tr><td>Delivery discipline<\/td><td class="num">[\d,]+<\/td><td class="num">[\d.]+%/,
         );

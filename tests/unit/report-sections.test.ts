@@ -118,16 +118,32 @@ describe('the executives’ figures in a report', () => {
           ],
           quality: { holdoutAuc: 0.8412 },
         },
+        // The cell's columns: the rating the model reads an indicator from is named by it.
+        columns: [
+          {
+            name: 'rating_delivery',
+            source: {
+              kind: 'dataset',
+              indicator: {
+                id: 'cx.delivery_rating',
+                name: { en: 'Delivery rating', ru: 'Оценка доставки' },
+                layer: 'CX',
+              },
+            },
+          },
+          { name: 'late_share', source: { kind: 'dataset' } },
+          { name: 'grade', source: { kind: 'card' } },
+        ],
       },
     } as unknown as DriversCellResult;
     const d = driversReportSection('en', drivers)!;
     expect(d.title).toBe('Key drivers');
     expect(d.blocks[0]).toMatchObject({
-      text: 'What makes “nps” low most: rating_delivery (41.0%), late_share (22.0%), grade (10.0%) of the explained risk (boosted trees with SHAP values; holdout AUC 0.84).',
+      text: 'What makes “nps” low most: Delivery rating (CX) (41.0%), late_share (22.0%), grade (10.0%) of the explained risk (boosted trees with SHAP values; holdout AUC 0.84).',
     });
     const table = d.blocks[1]!;
     expect(table.kind === 'table' && table.rows[0]).toEqual([
-      'rating_delivery',
+      'Delivery rating (CX)',
       '41.0%',
       '36.9% (28.7% … 45.1%)',
       'higher → less often low',

@@ -3,6 +3,7 @@
  * drivers of the low outcome (their shares of the explained risk with intervals, direction) and
  * the complaint themes by frequency (count, share, running share) — aggregates only.
  */
+import { driverLabel } from '../analysis/driver-label.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { formatNumber, formatPercent, translate } from '../i18n/translate.ts';
 import type { DriversCellResult } from '../worker-api/drivers-api.ts';
@@ -26,6 +27,10 @@ export function driversReportSection(
   const t = (k: Parameters<typeof translate>[1], p?: Parameters<typeof translate>[2]) =>
     translate(locale, k, p);
   const r = out.result;
+  // Drivers by the names the cell shows: a rating the model reads an indicator from, by it.
+  const sourceOf = new Map(out.columns.map((c) => [c.name, c.source]));
+  const label = (feature: string) =>
+    driverLabel({ name: feature, source: sourceOf.get(feature) ?? { kind: 'dataset' } }, locale);
   return {
     title: t('kind.drivers'),
     blocks: [
@@ -36,7 +41,7 @@ export function driversReportSection(
           target: stored.input.target,
           list: r.drivers
             .slice(0, 3)
-            .map((d) => `${d.feature} (${pct(locale, d.shapShare)})`)
+            .map((d) => `${label(d.feature)} (${pct(locale, d.shapShare)})`)
             .join(', '),
           auc: formatNumber(locale, r.quality.holdoutAuc, 2),
         }),
@@ -53,7 +58,7 @@ export function driversReportSection(
         rows: r.drivers
           .slice(0, DRIVERS)
           .map((d) => [
-            d.feature,
+            label(d.feature),
             pct(locale, d.shapShare),
             `${pct(locale, d.relativeWeight)} (${pct(locale, d.weightInterval[0])} … ${pct(locale, d.weightInterval[1])})`,
             t(`drv.dir.${d.direction}`),

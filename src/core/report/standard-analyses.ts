@@ -4,6 +4,7 @@
  * joined, and the complaint themes of their survey's comments by the model's barriers — each
  * with the settings the demo notebook's cells use, shaped as those cells' stored results.
  */
+import { driverColumnInfos } from '../analysis/driver-columns.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ServiceModel } from '../model/model-types.ts';
 import type { LoadedDataset } from '../index/loaded-dataset.ts';
@@ -49,7 +50,8 @@ export function standardDrivers(
     const table = driverTable(survey, model, datasets, score);
     const prepared = driverInput(table, score, null);
     const result = keyDrivers(prepared.columns, prepared.rows, prepared.y, { seed });
-    return { input, output: { ok: true, result, columns: [], labels: [], handoff: null } };
+    const columns = driverColumnInfos(table, score);
+    return { input, output: { ok: true, result, columns, labels: [], handoff: null } };
   } catch (e) {
     const error = driverErrorInfo(e);
     if (error) return { input, output: { ok: false, reason: 'invalid', error } };

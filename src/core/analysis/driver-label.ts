@@ -1,5 +1,5 @@
-import type { Locale } from '../../../core/i18n/locale.ts';
-import type { DriverColumnSource } from '../../../core/analysis/driver-table.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { DriverColumnSource } from './driver-table.ts';
 
 /**
  * A drivers-table column as shown: an indicator, or a column the model reads an indicator from,
