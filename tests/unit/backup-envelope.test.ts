@@ -33,10 +33,15 @@ async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-const seal = (bytes: Uint8Array, passphrase: string | null = null) =>
+const seal = (bytes: Uint8Array, passphrase: string | null = null, version?: number) =>
   collect(
-    pieces(bytes).pipeThrough(sealBackup(passphrase ? { passphrase, iterations: 1000 } : null)),
+    pieces(bytes).pipeThrough(
+      sealBackup(passphrase ? { passphrase, iterations: 1000 } : null, version),
+    ),
   );
+
+/** The key check an encrypted backup of version 2 carries after its header (IV and tag). */
+const KEY_CHECK = 28;
 
 const open = (bytes: Uint8Array, passphrase: string | null = null) =>
   collect(pieces(bytes, 50_001).pipeThrough(openBackup(passphrase, { minIterations: 1000 })));
@@ -57,7 +62,8 @@ async function failsWith(p: Promise<unknown>): Promise<BackupErrorCode> {
 /** The sealed chunks' frames: where each starts and ends. */
 function frames(sealed: Uint8Array): { start: number; end: number }[] {
   const out = [];
-  let at = BACKUP_HEADER_BYTES;
+  const keyCheck = sealed[4]! >= 2 && sealed[5] === 1 ? KEY_CHECK : 0;
+  let at = BACKUP_HEADER_BYTES + keyCheck;
   while (at < sealed.length) {
     const length = new DataView(sealed.buffer, sealed.byteOffset + at).getUint32(0);
     out.push({ start: at, end: at + 5 + length });
@@ -104,9 +110,27 @@ describe('a backup envelope', () => {
           /damaged|wrong-passphrase/,
         );
       }
+      // A flipped bit in any chunk, the first included, is a changed file, never a wrong
+      // passphrase: the key check said the passphrase was right.
+      for (const frame of f) {
+        const flipped = new Uint8Array(sealed);
+        flipped[frame.start + 40]! ^= 0x01;
+        expect(await failsWith(open(flipped, passphrase)), `chunk at ${frame.start}`).toBe(
+          'damaged',
+        );
+      }
       expect(
         await failsWith(open(new TextEncoder().encode('not a backup at all'), passphrase)),
       ).toBe('not-a-backup');
     }
+  });
+
+  it('opens backups of version 1 (without a key check) as before', async () => {
+    const old = await seal(data, 'old words', 1);
+    expect(old[4]).toBe(1);
+    expect(same(await open(old, 'old words'), data)).toBe(true);
+    expect(await failsWith(open(old, 'other words'))).toBe('wrong-passphrase');
+    const plain = await seal(data, null, 1);
+    expect(same(await open(plain), data)).toBe(true);
   });
 });

@@ -3,16 +3,24 @@
  * backup's bytes in chunks, streamed, so a workspace of several GB never needs one buffer of its
  * size. Encrypted with a passphrase, each chunk is AES-256-GCM under a PBKDF2-SHA256 key with a
  * fresh IV, the header, the chunk's index and whether it is the last authenticated as additional
- * data; without one, each chunk carries a SHA-256 of the same. Either way a changed byte, a
- * reordered or missing chunk, or a file cut short fails to open.
+ * data, after a key check that tells a wrong passphrase apart from a changed file; without one,
+ * each chunk carries a SHA-256 of the same. Either way a changed byte, a reordered or missing
+ * chunk, or a file cut short fails to open.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { own, passphraseKey } from '../crypto/aes-keys.ts';
 
 /** The first four bytes of a backup: "CXBK". */
 export const BACKUP_MAGIC = [0x43, 0x58, 0x42, 0x4b] as const;
-/** The backup envelope's version. */
-export const BACKUP_VERSION = 1;
+/**
+ * The backup envelope's version. Version 2 adds a key check after the header of an encrypted
+ * backup, so a wrong passphrase is told apart from a changed file; version 1 is still read.
+ */
+export const BACKUP_VERSION = 2;
+/** The key check's length: a 12-byte IV and the 16-byte tag of AES-GCM over nothing. */
+const KEY_CHECK_BYTES = 28;
+/** The chunk index in the key check's additional data: no chunk has it. */
+const KEY_CHECK_INDEX = 0xffffffff;
 /** The header's length in bytes. */
 export const BACKUP_HEADER_BYTES = 30;
 /** Plaintext bytes per chunk. */
@@ -51,11 +59,16 @@ function chunkData(header: Uint8Array, index: number, last: boolean): Uint8Array
   return out;
 }
 
-function writeHeader(encrypted: boolean, iterations: number, salt: Uint8Array): Uint8Array {
+function writeHeader(
+  encrypted: boolean,
+  iterations: number,
+  salt: Uint8Array,
+  version: number,
+): Uint8Array {
   const h = new Uint8Array(BACKUP_HEADER_BYTES);
   const view = new DataView(h.buffer);
   h.set(BACKUP_MAGIC, 0);
-  h[4] = BACKUP_VERSION;
+  h[4] = version;
   h[5] = encrypted ? 1 : 0;
   view.setUint32(6, iterations);
   h.set(salt, 10);
@@ -63,15 +76,47 @@ function writeHeader(encrypted: boolean, iterations: number, salt: Uint8Array): 
   return h;
 }
 
+/** The key check: AES-GCM of nothing under the key, the header as additional data. */
+async function keyCheck(header: Uint8Array, key: CryptoKey): Promise<Uint8Array> {
+  const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  const ad = chunkData(header, KEY_CHECK_INDEX, false);
+  const tag = new Uint8Array(
+    await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: own(ad) }, key, new Uint8Array()),
+  );
+  const out = new Uint8Array(KEY_CHECK_BYTES);
+  out.set(iv, 0);
+  out.set(tag, 12);
+  return out;
+}
+
+/** Whether the key check verifies under `key`. */
+async function keyChecks(header: Uint8Array, check: Uint8Array, key: CryptoKey): Promise<boolean> {
+  const ad = chunkData(header, KEY_CHECK_INDEX, false);
+  try {
+    await subtle().decrypt(
+      { name: 'AES-GCM', iv: own(check.subarray(0, 12)), additionalData: own(ad) },
+      key,
+      own(check.subarray(12)),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * A stream that seals a backup's bytes: the header, then each chunk as `u32 length`, `u8 last`
- * and, encrypted, a 12-byte IV and the AES-GCM ciphertext with its tag — or, plain, the bytes
- * and their 32-byte SHA-256 (over the additional data and the bytes).
+ * A stream that seals a backup's bytes: the header, with a passphrase the key check, then each
+ * chunk as `u32 length`, `u8 last` and, encrypted, a 12-byte IV and the AES-GCM ciphertext with
+ * its tag — or, plain, the bytes and their 32-byte SHA-256 (over the additional data and the
+ * bytes). `version` 1 (no key check) is written only to test that old backups still open.
  */
-export function sealBackup(secret: BackupSecret): TransformStream<Uint8Array, Uint8Array> {
+export function sealBackup(
+  secret: BackupSecret,
+  version = BACKUP_VERSION,
+): TransformStream<Uint8Array, Uint8Array> {
   const salt = secret ? globalThis.crypto.getRandomValues(new Uint8Array(16)) : new Uint8Array(16);
   const iterations = secret ? (secret.iterations ?? BACKUP_ITERATIONS) : 0;
-  const header = writeHeader(secret !== null, iterations, salt);
+  const header = writeHeader(secret !== null, iterations, salt, version);
   const key = secret ? passphraseKey(secret.passphrase, salt, iterations) : null;
   let pending: Uint8Array[] = [];
   let size = 0;
@@ -118,8 +163,9 @@ export function sealBackup(secret: BackupSecret): TransformStream<Uint8Array, Ui
   };
 
   return new TransformStream({
-    start(controller) {
+    async start(controller) {
       controller.enqueue(header);
+      if (key && version >= 2) controller.enqueue(await keyCheck(header, await key));
     },
     async transform(bytes, controller) {
       pending.push(bytes);
@@ -194,6 +240,8 @@ export function openBackup(
   const queue = new ByteQueue();
   let header: Uint8Array | null = null;
   let key: Promise<CryptoKey> | null = null;
+  // Version 2 and encrypted: the key check comes before the chunks.
+  let keyCheckDue = false;
   let index = 0;
   let ended = false;
 
@@ -201,7 +249,7 @@ export function openBackup(
     const h = queue.take(BACKUP_HEADER_BYTES);
     if (BACKUP_MAGIC.some((b, i) => h[i] !== b)) throw new BackupError('not-a-backup');
     if (h[4]! > BACKUP_VERSION) throw new BackupError('newer-version');
-    if (h[4] !== BACKUP_VERSION || h[5]! > 1) throw new BackupError('damaged');
+    if (h[4]! < 1 || h[5]! > 1) throw new BackupError('damaged');
     const view = new DataView(h.buffer);
     if (h[5] === 1) {
       if (passphrase === null) throw new BackupError('needs-passphrase');
@@ -210,6 +258,7 @@ export function openBackup(
         throw new BackupError('damaged');
       }
       key = passphraseKey(passphrase, h.subarray(10, 26), iterations);
+      keyCheckDue = h[4]! >= 2;
     }
     header = h;
   };
@@ -226,8 +275,10 @@ export function openBackup(
           ),
         );
       } catch {
-        // The first chunk tells a wrong passphrase; later ones, a changed file.
-        throw new BackupError(index === 1 ? 'wrong-passphrase' : 'damaged');
+        // With a key check the key was right: the file was changed. Without one (version 1),
+        // the first chunk is the best guess of a wrong passphrase.
+        const firstOfOld = header![4] === 1 && index === 1;
+        throw new BackupError(firstOfOld ? 'wrong-passphrase' : 'damaged');
       }
     }
     if (body.length < 32) throw new BackupError('damaged');
@@ -244,6 +295,14 @@ export function openBackup(
       if (!header) {
         if (queue.size < BACKUP_HEADER_BYTES) return;
         readHeader();
+      }
+      if (keyCheckDue) {
+        if (queue.size < KEY_CHECK_BYTES) return;
+        const check = queue.take(KEY_CHECK_BYTES);
+        if (!(await keyChecks(header!, check, await key!))) {
+          throw new BackupError('wrong-passphrase');
+        }
+        keyCheckDue = false;
       }
       while (queue.size >= 5) {
         if (ended) throw new BackupError('damaged');
