@@ -8,9 +8,12 @@ afterEach(async () => {
   await w.context.close();
 });
 
+/** The demo an English interface opens: English names, headers and comments. */
+const world = generateDemoWorld({ lang: 'en' });
+
 /** Churn by segment, counted straight from the demo's client card (the CSV the app imports). */
 function churnBySegment(): Map<string, { churned: number; n: number }> {
-  const csv = generateDemoWorld().files.find((f) => f.name === 'clients')!.csv;
+  const csv = world.files.find((f) => f.name === 'clients')!.csv;
   const [head, ...lines] = csv.trim().split('\n');
   const cols = head!.split(',');
   const seg = cols.indexOf('segment');
@@ -65,9 +68,9 @@ describe('metric cell', () => {
 
     // CSAT of delivery by contact role and quarter: one trend line per role; changing a
     // choice recomputes at once.
-    await cell
-      .getByRole('combobox', { name: 'Dataset' })
-      .selectOption({ label: 'survey — 9,714 rows' });
+    await cell.getByRole('combobox', { name: 'Dataset' }).selectOption({
+      label: `survey — ${world.files.find((f) => f.name === 'survey')!.rows.toLocaleString('en-US')} rows`,
+    });
     await cell
       .getByRole('combobox', { name: 'Metric' })
       .selectOption({ label: 'CSAT (share satisfied)' });
