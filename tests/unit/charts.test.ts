@@ -1,4 +1,8 @@
-import { clusterSizesSpec, wrapLabel } from '../../src/core/charts/cluster-views.ts';
+import {
+  clusterMapSpec,
+  clusterSizesSpec,
+  wrapLabel,
+} from '../../src/core/charts/cluster-views.ts';
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { indexTrendSpec } from '../../src/core/charts/index-trend.ts';
@@ -239,6 +243,15 @@ describe('cluster names on the sizes chart', () => {
     expect(spec.encoding.y.field).toBe('label');
     expect(spec.encoding.y.axis.labelLimit).toBe(0);
     expect(spec.encoding.y.axis.labelExpr).toContain('split(');
+    // On the map, the legend sits below with room for whole names.
+    const map = clusterMapSpec([{ x: 0, y: 0, cluster: 'цена' }], {
+      cluster: 'Cluster',
+      comments: 'Comments',
+      nps: 'NPS',
+      x: 'x',
+      y: 'y',
+    }) as unknown as { encoding: { color: { legend: { orient: string; labelLimit: number } } } };
+    expect(map.encoding.color.legend).toMatchObject({ orient: 'bottom', labelLimit: 320 });
     expect(spec.data.values[0]!.cluster).toBe(
       'доставка · опоздание · менеджер не перезвонил вовремя',
     );

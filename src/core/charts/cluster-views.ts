@@ -65,6 +65,8 @@ export function clusterMapSpec(
         type: 'nominal',
         title: labels.cluster,
         scale: { scheme: 'tableau20' },
+        // Below the map, in two columns: room for whole names rather than cut ones.
+        legend: { orient: 'bottom', columns: 2, labelLimit: 320 },
       },
       opacity: { condition: { test: 'datum.chosen', value: 0.8 }, value: 0.12 },
       tooltip: [{ field: 'cluster', type: 'nominal', title: labels.cluster }],
