@@ -150,10 +150,17 @@ export async function cleanOrphanChunks(
 
 /**
  * Renames a dataset (blank names are refused); its rows, and the cells that use it, are not
- * touched. Returns whether there was such a dataset.
+ * touched. A dataset shown by a title (the demo's) gets a new title and keeps the name models
+ * bind to. Returns whether there was such a dataset.
  */
 export async function renameDataset(db: CxTraceDb, id: string, name: string): Promise<boolean> {
   const trimmed = name.trim();
   if (trimmed === '') return false;
-  return (await db.datasets.update(id, { name: trimmed })) > 0;
+  return db.transaction('rw', db.datasets, async () => {
+    const current = await db.datasets.get(id);
+    if (!current) return false;
+    const titled = typeof (current as { title?: unknown }).title === 'string';
+    await db.datasets.update(id, titled ? { title: trimmed } : { name: trimmed });
+    return true;
+  });
 }

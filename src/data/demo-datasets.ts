@@ -49,6 +49,7 @@ export async function storeDemoWorld(
       db,
       {
         name: file.name,
+        title: file.title,
         columns,
         totalRows: report.rows,
         chunks: (first) => encodeColumnChunks(columns, typed, undefined, first),

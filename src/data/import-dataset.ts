@@ -92,6 +92,8 @@ export async function importDataset(
 /** Rows to store, already typed and encoded chunk by chunk. */
 export interface StoreInput {
   name: string;
+  /** The name shown, when it is not `name` (see `DatasetMeta.title`); a replacement keeps its own otherwise. */
+  title?: string;
   columns: ColumnInfo[];
   totalRows: number;
   /** Encodes the rows in chunks numbered from `firstIndex`. */
@@ -169,6 +171,8 @@ export async function storeDataset(
           : {
               id,
               name: current?.name ?? input.name,
+              // A replacement keeps the title it had unless it brings one.
+              ...((input.title ?? current?.title) ? { title: input.title ?? current?.title } : {}),
               createdAt: current?.createdAt ?? now,
               rowCount: rows,
               chunkCount,

@@ -176,6 +176,13 @@ describe('the demo', () => {
     expect(await nps.getByRole('combobox', { name: 'Столбец оценок (0–10)' }).inputValue()).toBe(
       'NPS',
     );
+    // Datasets are shown by Russian titles; their keys (`survey`) stay for the model.
+    expect(
+      await nps
+        .getByRole('combobox', { name: 'Набор данных' })
+        .locator('option:checked')
+        .innerText(),
+    ).toMatch(/^Опрос клиентов — [\d\s]+ строк/);
     const frequency = page.getByRole('article', { name: /Частотность жалоб/ });
     expect(await frequency.innerText()).not.toContain('comment');
     await page.getByRole('link', { name: /Все блокноты/ }).click();

@@ -3,7 +3,8 @@ import { CxTraceDb } from '../../src/data/db.ts';
 import { storeDemoWorld } from '../../src/data/demo-datasets.ts';
 import { importDataset } from '../../src/data/import-dataset.ts';
 import { readAllColumns } from '../../src/data/chunks-repo.ts';
-import { getDataset, listDatasets } from '../../src/data/datasets-repo.ts';
+import { getDataset, listDatasets, renameDataset } from '../../src/data/datasets-repo.ts';
+import { datasetTitle } from '../../src/core/storage/dataset-meta.ts';
 import { getModel } from '../../src/data/models-repo.ts';
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
 import { createDemoNotebook } from '../../src/core/notebook/demo-notebook.ts';
@@ -108,6 +109,19 @@ describe('the demo world in the app', () => {
       );
     },
   );
+
+  it('shows its datasets by titles in the demo’s language, keeping the keys models bind to', async () => {
+    const ru = await storeDemoWorld(db, generateDemoWorld({ clients: 200, months: 6, lang: 'ru' }));
+    const survey = (await getDataset(db, ru.datasets.survey!))!;
+    expect(survey).toMatchObject({ name: 'survey', title: 'Опрос клиентов' });
+    expect(datasetTitle(survey)).toBe('Опрос клиентов');
+    // Renamed, it keeps its key; opened again in English, it is shown by the key.
+    expect(await renameDataset(db, survey.id, 'Опрос 2026')).toBe(true);
+    expect(await getDataset(db, survey.id)).toMatchObject({ name: 'survey', title: 'Опрос 2026' });
+    const en = await storeDemoWorld(db, generateDemoWorld({ clients: 200, months: 6, lang: 'en' }));
+    expect(en.datasets.survey).toBe(survey.id);
+    expect(datasetTitle((await getDataset(db, survey.id))!)).toBe('survey');
+  });
 
   it('opened again, replaces its own datasets in place and never a user’s dataset of the same name', async () => {
     const world = small();

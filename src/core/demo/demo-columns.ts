@@ -94,3 +94,18 @@ export function renameModelColumns(
   if (weights) for (const f of Object.keys(weights)) weights[f] = rename(weights[f]!);
   return out;
 }
+
+/** Dataset titles of a Russian demo, by dataset key. */
+const DATASET_RU: Record<string, string> = {
+  clients: 'Клиенты',
+  shipments: 'Отгрузки',
+  survey: 'Опрос клиентов',
+  ops: 'Операции',
+  staff: 'Персонал',
+  it: 'ИТ-системы',
+};
+
+/** The title of the demo dataset `key` in a demo of language `lang` (the key in English). */
+export function demoDatasetTitle(key: string, lang: DemoHeaderLang): string {
+  return lang === 'ru' ? (DATASET_RU[key] ?? key) : key;
+}

@@ -23,7 +23,7 @@ import {
 import { CsvWriter, csvBoolean, csvNumber, csvText, isoMonth } from './demo-csv.ts';
 import { DEMO_EFFECTS as E } from './demo-effects.ts';
 import { demoModel } from './demo-model.ts';
-import { demoColumn, renameModelColumns } from './demo-columns.ts';
+import { demoColumn, demoDatasetTitle, renameModelColumns } from './demo-columns.ts';
 import {
   DEMO_REGIONS,
   DEMO_ROLES,
@@ -70,6 +70,8 @@ export const DEMO_DEFAULTS: Required<DemoOptions> = {
 /** One generated file: its dataset name (e.g. `clients`), file name and CSV text. */
 export interface DemoFile {
   name: string;
+  /** The dataset's name shown in the demo's language (e.g. `Клиенты`; `clients` in English). */
+  title: string;
   fileName: string;
   csv: string;
   /** Data rows (without the header). */
@@ -445,6 +447,7 @@ export function generateDemoWorld(
   ];
   const files = writers.map(([name, w]) => ({
     name,
+    title: demoDatasetTitle(name, lang),
     fileName: `${name}.csv`,
     csv: w.toString(),
     rows: w.rows,

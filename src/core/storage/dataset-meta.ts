@@ -22,7 +22,13 @@ export interface ColumnInfo {
  */
 export interface DatasetMeta {
   id: string;
+  /** The name models and the command line know it by (e.g. the demo's `survey`). */
   name: string;
+  /**
+   * The name shown, when it is not `name`: the demo's datasets in the user's language (the
+   * models keep binding to `name`). Renaming such a dataset changes this, not `name`.
+   */
+  title?: string;
   createdAt: number;
   rowCount: number;
   chunkCount: number;
@@ -48,6 +54,11 @@ export interface DatasetMeta {
   generation?: number;
   /** For a dataset made by joining two others: which, and on what. */
   derivedFrom?: { left: string; right: string; leftKey: string; rightKey: string; period?: string };
+}
+
+/** The name a dataset is shown by: its title, else its name. */
+export function datasetTitle(meta: Pick<DatasetMeta, 'name' | 'title'>): string {
+  return meta.title ?? meta.name;
 }
 
 /** The key under which a dataset's chunks are stored. */
@@ -87,6 +98,7 @@ export function restoreDatasetMeta(raw: unknown): DatasetMeta | null {
   return {
     id: r.id,
     name: typeof r.name === 'string' && r.name !== '' ? r.name : r.id,
+    ...(typeof r.title === 'string' && r.title.trim() !== '' ? { title: r.title } : {}),
     createdAt: typeof r.createdAt === 'number' ? r.createdAt : 0,
     rowCount,
     chunkCount,
