@@ -65,6 +65,11 @@ describe('metric cell', () => {
       expect(rate).toBe(`${((100 * e.churned) / e.n).toFixed(1)}%`);
     }
     await drawn(cell.getByRole('figure', { name: /Churn rate by segment with 95% intervals/ }));
+    // A column the service model names (the client card's warehouse) is shown by that name.
+    await cell.getByRole('combobox', { name: 'By column' }).selectOption('warehouse');
+    const byWarehouse = cell.getByRole('table', { name: 'Churn rate by Warehouse' });
+    await byWarehouse.waitFor();
+    expect(await byWarehouse.locator('thead th').first().innerText()).toBe('Warehouse');
 
     // CSAT of delivery by contact role and quarter: one trend line per role; changing a
     // choice recomputes at once.
