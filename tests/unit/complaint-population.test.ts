@@ -180,13 +180,28 @@ describe('which comments are complaints', () => {
 });
 
 describe('fillers and praise words', () => {
-  it('fillers of both languages are stop words', () => {
+  it('fillers of both languages leave the complaint words and the praise, but stay in the text', () => {
+    // Not stop words: the comment clustering still reads how a comment is framed.
     expect(
       tokenize('В целом нормально, хотя в принципе всё очень просто', { bigrams: false }),
-    ).toEqual(['нормальн']);
-    expect(tokenize('Overall fine, generally really just thanks', { bigrams: false })).toEqual([
-      'fine',
-    ]);
+    ).toEqual(['цел', 'нормальн', 'хот', 'принцип']);
+    const texts = [
+      'В целом, в принципе, доставка опаздывает, хотя',
+      'В целом доставка опаздывает, хотя звонили',
+      'Overall great, generally fine',
+      'Overall great service, generally',
+    ];
+    const r = frequencyAnalysis({
+      terms: texts.map((t) => termsOf(t)),
+      texts,
+      scores: [3, 5, 10, 9],
+    });
+    const words = r.terms.map((t) => t.name);
+    expect(words).toContain('доставка');
+    for (const filler of ['целом', 'принципе', 'хотя']) expect(words).not.toContain(filler);
+    const praised = r.praise!.terms.map((t) => t.name);
+    expect(praised).toContain('great');
+    for (const filler of ['overall', 'generally']) expect(praised).not.toContain(filler);
   });
 
   it('praise words leave the complaint words but make what promoters praise; negated, they stay complaints', () => {

@@ -28,7 +28,7 @@ import {
   type CommentPopulation,
   type ScoreScale,
 } from './complaint-population.ts';
-import { withoutPraise } from './praise-words.ts';
+import { withoutFillers, withoutPraise } from './praise-words.ts';
 
 /** The columns of one frequency analysis (all of one dataset, one value per row). */
 export interface FrequencyColumns {
@@ -178,7 +178,7 @@ export function frequencyAnalysis(columns: FrequencyColumns, top = 20): Frequenc
       const doc = columns.terms[i]!;
       if (!inSegment(i) || doc.length === 0) continue;
       const s = columns.scores[i];
-      if (scoreSide(s, scale) === 'praise') praised.push(doc as Term[]);
+      if (scoreSide(s, scale) === 'praise') praised.push(withoutFillers(doc));
       if (scale.kind !== 'nps' || typeof s !== 'number') continue;
       if (s <= 6) low.push(withoutPraise(doc));
       else if (s >= 9) high.push(doc as Term[]);

@@ -136,17 +136,6 @@ const DOMAIN_STOP_WORDS = [
   'rt',
   'so',
   'quite',
-  // Fillers of mild complaints and praise alike ("В целом, в принципе, нормально, хотя…",
-  // "Overall fine, though…"): they say nothing on either side. Words of approval ("устраивает",
-  // "отличный", "good") are not fillers for praise: `praise-words.ts` drops them from complaints.
-  'хотя',
-  'целом',
-  'принципе',
-  'основном',
-  'overall',
-  'generally',
-  'mostly',
-  'anyway',
   ...NUMBER_WORDS,
 ];
 
