@@ -39,6 +39,11 @@ describe('key drivers on the demo world', () => {
       for (const out of ['client_id', 'response_id', 'comment', 'date', 'churned', 'cx.nps']) {
         expect(names).not.toContain(out);
       }
+      // The client card's importance weights are the index's inputs, not causes: left out.
+      for (const w of ['weight_delivery', 'weight_quality']) {
+        expect(names).not.toContain(w);
+        expect(input.excluded).toContainEqual({ name: w, reason: 'weight' });
+      }
       // A rating the model reads an indicator from is named by it, and not repeated.
       expect(table.sources.rating_delivery).toEqual({
         kind: 'dataset',

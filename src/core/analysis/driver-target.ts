@@ -158,7 +158,7 @@ export function driverInput(
 
 /** Why a column is not a default feature (null when it is one). */
 export type Exclusion =
-  'target' | 'id' | 'text' | 'date' | 'constant' | 'outcome' | 'levels' | null;
+  'target' | 'id' | 'text' | 'date' | 'constant' | 'outcome' | 'levels' | 'weight' | null;
 
 /** A text column with more distinct values than this is a name, not a category to learn from. */
 export const MANY_LEVELS = 50;
@@ -173,8 +173,10 @@ export interface FeatureChoice {
 /**
  * The columns of a table as candidate features: text becomes a category, everything else a
  * number; the target, identifiers (an id-like header or text unique on most rows), long free
- * text, text with more than `MANY_LEVELS` values, dates, columns with one value and `outcomes` (results of satisfaction rather than its
- * causes) are excluded by default.
+ * text, text with more than `MANY_LEVELS` values, dates, columns with one value, `outcomes`
+ * (results of satisfaction rather than its causes) and the client card's importance weights
+ * (role `factor-weight`: the index's inputs for weighing a client's factors, which say how the
+ * client was asked to rank them, not what happened to the client) are excluded by default.
  */
 export function featureChoices(
   columns: Record<string, ArrayLike<unknown>>,
@@ -194,6 +196,7 @@ export function featureChoices(
       return choice('date');
     }
     if (roles[name] === 'comment') return choice('text');
+    if (roles[name] === 'factor-weight') return choice('weight');
     const distinct = new Set<string>();
     let textLength = 0;
     let nonBlank = 0;

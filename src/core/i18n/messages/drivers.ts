@@ -66,6 +66,7 @@ export const driversEn = {
   'drv.excluded.constant': 'one value only',
   'drv.excluded.levels': 'too many different values',
   'drv.excluded.outcome': 'a result of satisfaction, not a cause',
+  'drv.excluded.weight': 'an importance weight of the index, not something the client went through',
   'drv.missing.client':
     'This dataset has no client column (declare it in the model’s dataset keys), so the client card and the model’s indicators cannot be joined.',
   'drv.missing.date':
@@ -218,6 +219,7 @@ export const driversRu: Translation<typeof driversEn> = {
   'drv.excluded.constant': 'одно значение',
   'drv.excluded.levels': 'слишком много разных значений',
   'drv.excluded.outcome': 'следствие удовлетворённости, а не причина',
+  'drv.excluded.weight': 'вес важности для индекса, а не то, что происходило с клиентом',
   'drv.missing.client':
     'В этом наборе нет столбца клиента (укажите его в ключах набора в модели), поэтому карточку клиента и показатели модели не присоединить.',
   'drv.missing.date':
