@@ -8,6 +8,7 @@ import {
   featureChoices,
   TargetError,
   targetLabels,
+  isRowNumber,
 } from '../../src/core/analysis/driver-target.ts';
 import { DriversError, keyDrivers, type DriversResult } from '../../src/core/analysis/drivers.ts';
 import { describeDriverError } from '../../src/core/analysis/driver-messages.ts';
@@ -15,6 +16,8 @@ import { expandFeatures } from '../../src/core/ml/feature-matrix.ts';
 import { Rng } from '../../src/core/random.ts';
 import { realFile } from '../fixtures/real/real-files.ts';
 import { SLOW } from './slow.ts';
+import { readSource } from '../../src/core/ingest/read-source.ts';
+import { profileTable } from '../../src/core/ingest/inspect.ts';
 
 const rank = (r: DriversResult, feature: string) =>
   r.drivers.findIndex((d) => d.feature === feature);
@@ -265,6 +268,27 @@ describe('targets and features', () => {
       segment: null,
       nps: 'target',
     });
+  });
+
+  it('leaves out a row-number column, as pandas writes its index under a blank header', async () => {
+    // A CSV of the shape `df.to_csv()` writes: a blank header over 0, 1, 2…
+    const lines = [',score,rating,region'];
+    for (let i = 0; i < 40; i++) lines.push(`${i},${i % 11},${(i * 7) % 5},R${i % 3}`);
+    const src = await readSource(new TextEncoder().encode(lines.join('\n')), 'pandas.csv');
+    const report = profileTable(src);
+    const columns = Object.fromEntries(
+      src.names.map((n, k) => [n, src.rows.map((r) => (n === 'region' ? r[k] : Number(r[k])))]),
+    );
+    const types = Object.fromEntries(
+      report.columns.map((c) => [c.name, c.format.type === 'category' ? 'string' : 'number']),
+    ) as Record<string, 'string' | 'number'>;
+    const choices = featureChoices(columns, types, 'score');
+    expect(src.names[0]).toBe('Column 1');
+    expect(choices.find((c) => c.name === 'Column 1')!.excluded).toBe('id');
+    expect(choices.find((c) => c.name === 'rating')!.excluded).toBeNull();
+    // A count that merely rises is not a row number.
+    expect(isRowNumber([1, 2, 3, 5, 6, 7, 8, 9, 10, 11])).toBe(false);
+    expect(isRowNumber(Array.from({ length: 12 }, (_, i) => i + 1))).toBe(true);
   });
 
   it('one-hot expands a category with its most frequent level as the linear reference, rare levels pooled', () => {

@@ -160,6 +160,18 @@ export function driverInput(
 export type Exclusion =
   'target' | 'id' | 'text' | 'date' | 'constant' | 'outcome' | 'levels' | 'weight' | null;
 
+/**
+ * Whether a column counts its rows: 0, 1, 2… or 1, 2, 3… on every row, as pandas writes its
+ * index to a CSV under a blank header. Such a column orders the file, it says nothing of a client.
+ */
+export function isRowNumber(values: ArrayLike<unknown>): boolean {
+  if (values.length < 10) return false;
+  const first = values[0];
+  if (first !== 0 && first !== 1) return false;
+  for (let i = 1; i < values.length; i++) if (values[i] !== first + i) return false;
+  return true;
+}
+
 /** A text column with more distinct values than this is a name, not a category to learn from. */
 export const MANY_LEVELS = 50;
 
@@ -211,6 +223,7 @@ export function featureChoices(
     if (roles[name] === 'client-id' || (looksLikeIdHeader(name) && type !== 'boolean')) {
       return choice('id');
     }
+    if (type === 'number' && isRowNumber(values)) return choice('id');
     if (type === 'string') {
       if (nonBlank > 0 && textLength / nonBlank > 40) return choice('text');
       if (distinct.size > 50 && distinct.size > 0.5 * nonBlank) return choice('id');
