@@ -11,7 +11,10 @@ import {
   isRowNumber,
 } from '../../src/core/analysis/driver-target.ts';
 import { DriversError, keyDrivers, type DriversResult } from '../../src/core/analysis/drivers.ts';
-import { describeDriverError } from '../../src/core/analysis/driver-messages.ts';
+import {
+  describeDriverError,
+  describeDriverWarning,
+} from '../../src/core/analysis/driver-messages.ts';
 import { expandFeatures } from '../../src/core/ml/feature-matrix.ts';
 import { Rng } from '../../src/core/random.ts';
 import { realFile } from '../fixtures/real/real-files.ts';
@@ -180,6 +183,33 @@ describe('key drivers: rules the analyst sees', () => {
     expect(r.warnings).toContainEqual({ code: 'leakage', feature: 'days', auc: 1 });
     expect(r.warnings.some((w) => w.code === 'too-good')).toBe(true);
     expect(r.quality.holdoutAuc).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('calls a strong model made of ordinary drivers strong, not too good to be true', () => {
+    // Satisfaction decided by two ordinary ratings together: neither alone comes near it.
+    const rng = new Rng(4);
+    const n = 3000;
+    const a = Array.from({ length: n }, () => rng.normal());
+    const b = Array.from({ length: n }, () => rng.normal());
+    const y = a.map((v, i) => (v + b[i]! > 0 ? 1 : 0));
+    const table: LoadedDataset = {
+      name: 't',
+      columns: { a, b, y },
+      types: { a: 'number', b: 'number', y: 'number' },
+    };
+    const input = driverInput(table, 'y', { kind: 'equals', value: '1' });
+    const r = keyDrivers(input.columns, input.rows, input.y, { seed: 1, bootstrap: 10 });
+    expect(r.quality.holdoutAuc).toBeGreaterThanOrEqual(0.99);
+    const codes = r.warnings.map((w) => w.code);
+    expect(codes).not.toContain('too-good');
+    expect(codes).not.toContain('leakage');
+    expect(codes).toContain('strong-model');
+    expect(
+      describeDriverWarning(
+        'en',
+        r.warnings.find((w) => w.code === 'strong-model')!,
+      ),
+    ).toMatch(/^The model predicts the holdout very well \(AUC 0\.99\d\), with no one feature/);
   });
 
   it('says so when two correlated drivers are ranked apart by the two methods', SLOW, () => {

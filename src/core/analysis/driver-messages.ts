@@ -67,6 +67,8 @@ export function describeDriverWarning(locale: Locale, w: DriverWarning): string 
       });
     case 'too-good':
       return translate(locale, 'drv.warn.too-good', { auc: formatFixed(locale, w.auc, 3) });
+    case 'strong-model':
+      return translate(locale, 'drv.warn.strong-model', { auc: formatFixed(locale, w.auc, 3) });
     case 'sampled':
       return translate(locale, 'drv.warn.sampled', {
         sample: formatNumber(locale, w.sample),

@@ -58,8 +58,11 @@ export const MIN_ROWS = 200;
 export const MIN_POSITIVES = 50;
 export const HARD_MIN_CLASS = 10;
 /** A single feature that separates the target this well (AUC) is suspected of leaking it. */
-export const LEAKAGE_AUC = 0.98;
-/** A model this good on the holdout (AUC) is suspected of reading the target through a feature. */
+export const LEAKAGE_AUC = 0.95;
+/**
+ * A model this good on the holdout (AUC) is too good to be true when one feature alone nearly
+ * explains the outcome (a leak); built from many ordinary drivers, it is only noted as strong.
+ */
 export const LEAKAGE_MODEL_AUC = 0.99;
 /** Two drivers this correlated (|r|) can share credit differently between the methods. */
 export const CORRELATED_R = 0.5;
@@ -86,6 +89,8 @@ export type DriverWarning =
   | { code: 'few-positives'; positives: number; negatives: number; min: number }
   | { code: 'leakage'; feature: string; auc: number }
   | { code: 'too-good'; auc: number }
+  /** Not a warning: the model is very strong without any one feature explaining it alone. */
+  | { code: 'strong-model'; auc: number }
   | { code: 'sampled'; sample: number; rows: number };
 
 /** A model that could not be trained, with the counts that stopped it. */
@@ -488,7 +493,10 @@ export function keyDrivers(
   }
   const testRate = yTest.reduce((s, v) => s + v, 0) / Math.max(1, yTest.length);
   const holdoutAuc = auc(testMargins, yTest);
-  if (holdoutAuc >= LEAKAGE_MODEL_AUC) warnings.push({ code: 'too-good', auc: holdoutAuc });
+  if (holdoutAuc >= LEAKAGE_MODEL_AUC) {
+    const leak = warnings.some((w) => w.code === 'leakage');
+    warnings.push({ code: leak ? 'too-good' : 'strong-model', auc: holdoutAuc });
+  }
   return {
     rows: y.length,
     positives,

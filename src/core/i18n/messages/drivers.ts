@@ -39,7 +39,9 @@ export const driversEn = {
   'drv.warn.leakage':
     '“{feature}” alone separates the target almost perfectly (AUC {auc}): it may be the target under another name or recorded after it. Leave it out unless you are sure.',
   'drv.warn.too-good':
-    'The model predicts the holdout almost perfectly (AUC {auc}): a feature probably records the outcome itself or something that follows it. Check the top drivers and leave such a feature out.',
+    'The model predicts the holdout almost perfectly (AUC {auc}) and one feature alone nearly does too: it probably records the outcome itself or something that follows it. Check it and leave it out.',
+  'drv.warn.strong-model':
+    'The model predicts the holdout very well (AUC {auc}), with no one feature doing so alone: the drivers together explain the outcome closely.',
   'drv.warn.sampled':
     'SHAP values were computed on a representative sample of {sample} of {rows} rows.',
   'drv.disagree':
@@ -187,7 +189,9 @@ export const driversRu: Translation<typeof driversEn> = {
   'drv.warn.leakage':
     '«{feature}» сам по себе почти безошибочно отделяет целевой результат (AUC {auc}): возможно, это тот же показатель под другим именем или он записан после него. Исключите его, если не уверены.',
   'drv.warn.too-good':
-    'Модель почти безошибочно предсказывает отложенную выборку (AUC {auc}): вероятно, какой-то фактор записывает сам результат или то, что следует за ним. Проверьте главные факторы и исключите такой.',
+    'Модель почти безошибочно предсказывает отложенную выборку (AUC {auc}), и один фактор почти так же хорош сам по себе: вероятно, он записывает сам результат или то, что следует за ним. Проверьте его и исключите.',
+  'drv.warn.strong-model':
+    'Модель очень хорошо предсказывает отложенную выборку (AUC {auc}), причём ни один фактор не делает этого в одиночку: факторы вместе точно объясняют результат.',
   'drv.warn.sampled':
     'Значения SHAP посчитаны на представительной выборке строк: {sample} из {rows}.',
   'drv.disagree':
