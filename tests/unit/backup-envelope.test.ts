@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { failsWith } from './fails-with.ts';
 import {
   BACKUP_CHUNK_BYTES,
   BACKUP_HEADER_BYTES,
   BackupError,
   openBackup,
   sealBackup,
-  type BackupErrorCode,
 } from '../../src/core/backup/backup-envelope.ts';
 
 /** Random bytes (getRandomValues gives at most 64 kB at a time). */
@@ -49,15 +49,7 @@ const open = (bytes: Uint8Array, passphrase: string | null = null) =>
 /** Whether two byte arrays are equal (`toEqual` on megabytes takes seconds). */
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.compare(a, b) === 0;
 
-async function failsWith(p: Promise<unknown>): Promise<BackupErrorCode> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BackupError) return e.code;
-    throw e;
-  }
-  throw new Error('opened');
-}
+const failsWithCode = (p: Promise<unknown>) => failsWith(p, BackupError);
 
 /** The sealed chunks' frames: where each starts and ends. */
 function frames(sealed: Uint8Array): { start: number; end: number }[] {
@@ -81,8 +73,8 @@ describe('a backup envelope', () => {
     expect(same(await open(plain), data)).toBe(true);
     const locked = await seal(data, 'Пароль резервной копии');
     expect(same(await open(locked, 'Пароль резервной копии'), data)).toBe(true);
-    expect(await failsWith(open(locked, 'пароль резервной копии'))).toBe('wrong-passphrase');
-    expect(await failsWith(open(locked))).toBe('needs-passphrase');
+    expect(await failsWithCode(open(locked, 'пароль резервной копии'))).toBe('wrong-passphrase');
+    expect(await failsWithCode(open(locked))).toBe('needs-passphrase');
     // An empty workspace still seals into a backup that opens.
     expect((await open(await seal(new Uint8Array(0)))).length).toBe(0);
   });
@@ -93,20 +85,20 @@ describe('a backup envelope', () => {
       const f = frames(sealed);
       // Cut at a chunk's end (the last never comes), and inside a chunk.
       const cut = sealed.subarray(0, f[1]!.end);
-      expect(await failsWith(open(cut, passphrase))).toBe('truncated');
-      expect(await failsWith(open(sealed.subarray(0, f[1]!.end - 10), passphrase))).toBe(
+      expect(await failsWithCode(open(cut, passphrase))).toBe('truncated');
+      expect(await failsWithCode(open(sealed.subarray(0, f[1]!.end - 10), passphrase))).toBe(
         'truncated',
       );
       // The first two (equal-sized) chunks swapped.
       const swapped = new Uint8Array(sealed);
       swapped.set(sealed.subarray(f[1]!.start, f[1]!.end), f[0]!.start);
       swapped.set(sealed.subarray(f[0]!.start, f[0]!.end), f[1]!.start);
-      expect(await failsWith(open(swapped, passphrase))).toMatch(/damaged|wrong-passphrase/);
+      expect(await failsWithCode(open(swapped, passphrase))).toMatch(/damaged|wrong-passphrase/);
       // A flipped bit in the header, and in the middle of the body.
       for (const at of [12, Math.floor(sealed.length / 2)]) {
         const flipped = new Uint8Array(sealed);
         flipped[at]! ^= 0x10;
-        expect(await failsWith(open(flipped, passphrase)), `byte ${at}`).toMatch(
+        expect(await failsWithCode(open(flipped, passphrase)), `byte ${at}`).toMatch(
           /damaged|wrong-passphrase/,
         );
       }
@@ -115,12 +107,12 @@ describe('a backup envelope', () => {
       for (const frame of f) {
         const flipped = new Uint8Array(sealed);
         flipped[frame.start + 40]! ^= 0x01;
-        expect(await failsWith(open(flipped, passphrase)), `chunk at ${frame.start}`).toBe(
+        expect(await failsWithCode(open(flipped, passphrase)), `chunk at ${frame.start}`).toBe(
           'damaged',
         );
       }
       expect(
-        await failsWith(open(new TextEncoder().encode('not a backup at all'), passphrase)),
+        await failsWithCode(open(new TextEncoder().encode('not a backup at all'), passphrase)),
       ).toBe('not-a-backup');
     }
   });
@@ -129,7 +121,7 @@ describe('a backup envelope', () => {
     const old = await seal(data, 'old words', 1);
     expect(old[4]).toBe(1);
     expect(same(await open(old, 'old words'), data)).toBe(true);
-    expect(await failsWith(open(old, 'other words'))).toBe('wrong-passphrase');
+    expect(await failsWithCode(open(old, 'other words'))).toBe('wrong-passphrase');
     const plain = await seal(data, null, 1);
     expect(same(await open(plain), data)).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { failsWith } from './fails-with.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { CxTraceDb } from '../../src/data/db.ts';
 import { storeDemoWorld } from '../../src/data/demo-datasets.ts';
@@ -8,12 +9,7 @@ import { backupStream, restoreBackup, type RestoreMode } from '../../src/data/ba
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
 import { createCell, createNotebook } from '../../src/core/notebook/notebook.ts';
 import { chunkOwner } from '../../src/core/storage/dataset-meta.ts';
-import {
-  BackupError,
-  openBackup,
-  sealBackup,
-  type BackupErrorCode,
-} from '../../src/core/backup/backup-envelope.ts';
+import { BackupError, openBackup, sealBackup } from '../../src/core/backup/backup-envelope.ts';
 import { readRecords } from '../../src/core/backup/backup-records.ts';
 import { SLOW } from './slow.ts';
 
@@ -63,15 +59,7 @@ const restore = (db: CxTraceDb, file: Uint8Array, mode: RestoreMode, passphrase:
     mode,
   );
 
-async function failsWith(p: Promise<unknown>): Promise<BackupErrorCode> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BackupError) return e.code;
-    throw e;
-  }
-  throw new Error('restored');
-}
+const failsWithCode = (p: Promise<unknown>) => failsWith(p, BackupError);
 
 beforeAll(async () => {
   source = await freshDb();
@@ -143,7 +131,7 @@ describe('a backup', () => {
       ];
       for (const [file, passphrase, code] of cases) {
         for (const mode of ['replace', 'merge'] as const) {
-          expect(await failsWith(restore(target, file, mode, passphrase))).toMatch(code);
+          expect(await failsWithCode(restore(target, file, mode, passphrase))).toMatch(code);
           expect(await snapshot(target)).toEqual(before);
         }
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { failsWith } from './fails-with.ts';
 import {
   HEADER_BYTES,
   ShareError,
@@ -6,22 +7,13 @@ import {
   openShare,
   sealShare,
   toBase64Url,
-  type ShareErrorCode,
 } from '../../src/core/share/share-envelope.ts';
 import { Pseudonymiser } from '../../src/core/share/pseudonyms.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const payload = text(JSON.stringify({ hello: 'мир', n: Array.from({ length: 200 }, (_, i) => i) }));
 
-async function failsWith(p: Promise<unknown>): Promise<ShareErrorCode> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ShareError) return e.code;
-    throw e;
-  }
-  throw new Error('opened');
-}
+const failsWithCode = (p: Promise<unknown>) => failsWith(p, ShareError);
 
 describe('a share envelope', () => {
   it('opens with its random key, and not with another, nor cut short, nor with any bit flipped', async () => {
@@ -33,21 +25,21 @@ describe('a share envelope', () => {
     expect(new TextDecoder().decode(opened)).toBe(new TextDecoder().decode(payload));
 
     const other = crypto.getRandomValues(new Uint8Array(32));
-    expect(await failsWith(openShare(sealed.bytes, { kind: 'key', key: other }))).toBe(
+    expect(await failsWithCode(openShare(sealed.bytes, { kind: 'key', key: other }))).toBe(
       'wrong-secret',
     );
-    expect(await failsWith(openShare(sealed.bytes, null))).toBe('needs-key');
+    expect(await failsWithCode(openShare(sealed.bytes, null))).toBe('needs-key');
     expect(
-      await failsWith(openShare(sealed.bytes.subarray(0, sealed.bytes.length - 1), null)),
+      await failsWithCode(openShare(sealed.bytes.subarray(0, sealed.bytes.length - 1), null)),
     ).toBe('truncated');
-    expect(await failsWith(openShare(sealed.bytes.subarray(0, 20), null))).toBe('truncated');
-    expect(await failsWith(openShare(text('hello, world'), null))).toBe('not-a-share');
+    expect(await failsWithCode(openShare(sealed.bytes.subarray(0, 20), null))).toBe('truncated');
+    expect(await failsWithCode(openShare(text('hello, world'), null))).toBe('not-a-share');
     // Every single flipped bit, in the header and in the body, fails to open.
     const key = { kind: 'key' as const, key: sealed.key! };
     for (let bit = 0; bit < sealed.bytes.length * 8; bit += 7) {
       const flipped = sealed.bytes.slice();
       flipped[bit >> 3]! ^= 1 << (bit & 7);
-      const code = await failsWith(openShare(flipped, key));
+      const code = await failsWithCode(openShare(flipped, key));
       expect(code, `bit ${bit}`).toMatch(
         /^(not-a-share|newer-version|damaged|truncated|wrong-secret|needs-passphrase)$/,
       );
@@ -69,11 +61,11 @@ describe('a share envelope', () => {
     );
     expect(ok).toEqual(payload);
     const wrong = { kind: 'passphrase' as const, passphrase: 'пароль для отчёта' };
-    expect(await failsWith(openShare(sealed.bytes, wrong, opts))).toBe('wrong-secret');
-    expect(await failsWith(openShare(sealed.bytes, null, opts))).toBe('needs-passphrase');
+    expect(await failsWithCode(openShare(sealed.bytes, wrong, opts))).toBe('wrong-secret');
+    expect(await failsWithCode(openShare(sealed.bytes, null, opts))).toBe('needs-passphrase');
     // A header asking for fewer iterations than the app's floor is refused, not obeyed.
     const right = { kind: 'passphrase' as const, passphrase: 'Пароль для отчёта' };
-    expect(await failsWith(openShare(sealed.bytes, right))).toBe('damaged');
+    expect(await failsWithCode(openShare(sealed.bytes, right))).toBe('damaged');
     expect(sealed.bytes.length).toBeGreaterThan(HEADER_BYTES + 16);
   });
 
