@@ -83,7 +83,17 @@ describe('the demo', () => {
     const mean = Number((await value.innerText()).replace(',', '.'));
     expect(mean).toBeGreaterThan(0);
     expect(mean).toBeLessThan(100);
-    expect(await index.innerText()).toContain('mean of 2,000 clients’ latest index');
+    // Clients never surveyed (only churn and revenue known) get no index, not a 0 or a 100.
+    const text = await index.innerText();
+    const scored = Number(
+      /mean of ([\d,]+) clients’ latest index/.exec(text)![1]!.replace(',', ''),
+    );
+    expect(scored).toBeGreaterThan(1500);
+    expect(scored).toBeLessThan(2000);
+    const thin = (2000 - scored).toLocaleString('en');
+    expect(await index.getByTestId('index-thin').innerText()).toMatch(
+      new RegExp(`^${thin} clients have no index here: fewer than half of the index’s 9 inputs`),
+    );
     // Every client in one virtualised table, lowest index first.
     const clientTable = index.getByRole('table', { name: 'Clients, lowest index first' });
     const shownCount = index.getByRole('status').filter({ hasText: /^[\d,]+ clients?$/ });
@@ -94,6 +104,14 @@ describe('the demo', () => {
     expect(firstRows.length).toBeGreaterThan(5);
     expect(firstRows.length).toBeLessThan(40);
     expect(firstRows).toEqual([...firstRows].sort((a, b) => a - b));
+    expect(firstRows[0]).toBeGreaterThan(0);
+    // Sorted by missing inputs, those without an index come first and say why.
+    await clientTable.getByRole('button', { name: 'Sort by Missing inputs' }).click();
+    await clientTable.getByRole('button', { name: 'Sort by Missing inputs' }).click();
+    expect(await clientTable.locator('tbody tr td:nth-child(4)').first().innerText()).toMatch(
+      /^not enough data: [0-4] of 9 inputs$/,
+    );
+    await clientTable.getByRole('button', { name: /^Sort by Index/ }).click();
 
     // Linked views: the demo segments clients by warehouse; clicking the planted WH-2 in its
     // chart shows only its clients in the other views.

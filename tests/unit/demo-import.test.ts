@@ -150,7 +150,9 @@ describe('the demo world in the app', () => {
       const stored = summariseIndex(satisfactionIndex(model, await loadModelDatasets(db, model)));
       const files = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
       const fromCsv = summariseIndex(satisfactionIndex(model, files));
-      expect(stored.clients).toBeGreaterThan(250);
+      // Most clients answered a survey; the rest have too few inputs for an index.
+      expect(stored.clients).toBeGreaterThan(200);
+      expect(stored.clients).toBeLessThan(300);
       expect(stored.problems).toEqual([]);
       expect(stored).toEqual(fromCsv);
       // Lowest first, and each client's latest period.

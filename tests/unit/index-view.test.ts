@@ -7,6 +7,7 @@ import {
   indexView,
   meanPoint,
   segmentColumns,
+  type IndexClientRow,
 } from '../../src/core/index/index-view.ts';
 import { clientRecords } from '../../src/core/index/client-records.ts';
 import { filterAndSortClients } from '../../src/core/index/client-table.ts';
@@ -16,6 +17,7 @@ const row = (client: string, period: string, index: number | null, TX: number | 
   client,
   period,
   index,
+  present: index === null ? 0 : TX === null ? 1 : 2,
   blocks: { TX, CX: index },
   missing: TX === null ? ['tx.revenue'] : [],
   equalWeights: client === 'C3',
@@ -31,6 +33,7 @@ const result: IndexResult = {
     row('C3', '2026-01', 60, 60),
     row('C3', '2026-02', null),
   ],
+  inputs: 2,
   problems: [],
 };
 const segments = new Map<string, string | null>([
@@ -90,6 +93,50 @@ describe('index views', () => {
     expect(v.bySegment.map((s) => s.key)).toEqual(['retail', 'wholesale']);
   });
 
+  it('a client-period with fewer than half of the inputs has no index and comes last', () => {
+    const thin = (client: string, period: string, present: number, index: number | null) => ({
+      client,
+      period,
+      index,
+      present,
+      blocks: { TX: 0, CX: null },
+      missing: ['a', 'b', 'c', 'd'].slice(present),
+      equalWeights: false,
+    });
+    const left: IndexResult = {
+      rows: [
+        thin('A', '2026-01', 4, 30),
+        thin('A', '2026-02', 1, null),
+        thin('B', '2026-02', 1, null),
+        thin('C', '2026-02', 3, 60),
+      ],
+      inputs: 4,
+      problems: [],
+    };
+    const latest = indexView(left, none, null);
+    // A's latest index is January's; B never had enough data and is listed last, without one.
+    expect(latest.clients.map((c) => [c.client, c.period, c.index, c.present])).toEqual([
+      ['A', '2026-01', 30, 4],
+      ['C', '2026-02', 60, 3],
+      ['B', '2026-02', null, 1],
+    ]);
+    expect(latest.thinClients).toBe(1);
+    expect(latest.inputs).toBe(4);
+    expect(latest.blocks.find((b) => b.layer === 'index')).toMatchObject({ mean: 45, n: 2 });
+    expect(latest.blocks.find((b) => b.layer === 'TX')).toMatchObject({ mean: 0, n: 2 });
+    const feb = indexView(left, { ...none, period: '2026-02' }, null);
+    expect(feb.clients.map((c) => [c.client, c.index])).toEqual([
+      ['C', 60],
+      ['A', null],
+      ['B', null],
+    ]);
+    expect(feb.thinClients).toBe(2);
+    expect(feb.byPeriod.map((p) => [p.period, p.n])).toEqual([
+      ['2026-01', 1],
+      ['2026-02', 1],
+    ]);
+  });
+
   it('a mean’s interval is the normal approximation, none for one value; small groups flagged', () => {
     const p = meanPoint([1, 2, 3, 4])!;
     const half = (1.959964 * Math.sqrt(5 / 3)) / 2;
@@ -119,6 +166,31 @@ describe('index views', () => {
   );
 });
 
+describe('index of clients with too little data', () => {
+  it(
+    'on the demo, clients never surveyed get no index instead of piling up at 0 or 100',
+    SLOW,
+    async () => {
+      const world = generateDemoWorld({ clients: 400, months: 12 });
+      const data = await Promise.all(world.files.map((f) => loadCsv(f.name, f.csv)));
+      const res = satisfactionIndex(world.model, data);
+      const v = indexView(res, none, null);
+      const scored = v.clients.filter((c) => c.index !== null);
+      const thin = v.clients.filter((c) => c.index === null);
+      expect(thin.length).toBe(v.thinClients);
+      expect(thin.length).toBeGreaterThan(0);
+      // Those without an index come after every client with one.
+      expect(v.clients.slice(scored.length)).toEqual(thin);
+      for (const c of thin) expect(c.present * 2).toBeLessThan(v.inputs);
+      for (const c of scored) expect(c.present * 2).toBeGreaterThanOrEqual(v.inputs);
+      // No spike at the ends of the scale from missing inputs.
+      expect(scored.filter((c) => c.index === 0 || c.index === 100)).toEqual([]);
+      const ends = scored.filter((c) => c.index! < 5 || c.index! >= 95).length;
+      expect(ends).toBeLessThan(scored.length / 20);
+    },
+  );
+});
+
 describe('client records', () => {
   it('gathers a client’s rows from every dataset the model keys by client, card first', async () => {
     const world = generateDemoWorld({ clients: 60, months: 6 });
@@ -141,13 +213,14 @@ describe('client records', () => {
 });
 
 describe('per-client table', () => {
-  const rows = [
+  const rows: IndexClientRow[] = [
     {
       client: 'K10',
       period: '2026-02',
       index: 40,
       TX: null,
       CX: 40,
+      present: 1,
       missing: ['a'],
       segment: 'Retail',
       equalWeights: false,
@@ -158,6 +231,7 @@ describe('per-client table', () => {
       index: 70,
       TX: 60,
       CX: 80,
+      present: 2,
       missing: [],
       segment: null,
       equalWeights: false,
@@ -168,6 +242,7 @@ describe('per-client table', () => {
       index: 40,
       TX: 20,
       CX: 60,
+      present: 2,
       missing: [],
       segment: 'Wholesale',
       equalWeights: true,

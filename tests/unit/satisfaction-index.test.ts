@@ -8,7 +8,11 @@ import {
 } from '../../src/core/index/indicator-values.ts';
 import { loadCsv, type LoadedDataset } from '../../src/core/index/loaded-dataset.ts';
 import { periodKey } from '../../src/core/index/period-key.ts';
-import { normalise, satisfactionIndex } from '../../src/core/index/satisfaction-index.ts';
+import {
+  hasEnoughInputs,
+  normalise,
+  satisfactionIndex,
+} from '../../src/core/index/satisfaction-index.ts';
 import {
   MODEL_FORMAT,
   MODEL_VERSION,
@@ -385,16 +389,35 @@ describe('satisfactionIndex', () => {
 
   it('reports missing data and leaves an empty block out, never as zero', async () => {
     const { m, data } = await fixture();
+    // With a CX block of one unknown indicator, C3's February has 1 of 2 inputs (revenue):
+    // TX: 400 → 40; CX has no member → null, left out: index = 40.
+    m.index.blocks[1]!.members = ['cx.ghost'];
     const row = satisfactionIndex(m, data).rows.find((r) => r.period === '2026-02')!;
-    // C3, Feb: only shipments. TX: 400 → 40; CX has no member → null, left out: index = 40.
     expect(row).toEqual({
       client: 'C3',
       period: '2026-02',
       index: 40,
+      present: 1,
       blocks: { TX: 40, CX: null },
-      missing: ['cx.q', 'cx.d'],
+      missing: ['cx.ghost'],
       equalWeights: true,
     });
+  });
+
+  it('gives no index to a client-period with fewer than half of the inputs, never 0', async () => {
+    const { m, data } = await fixture();
+    const result = satisfactionIndex(m, data);
+    expect(result.inputs).toBe(3);
+    // C3, Feb: only shipments, 1 of 3 inputs: the blocks are shown, the index is not.
+    const row = result.rows.find((r) => r.period === '2026-02')!;
+    expect(row).toMatchObject({ client: 'C3', index: null, present: 1 });
+    expect(row.blocks).toEqual({ TX: 40, CX: null });
+    // C3, Jan: 2 of 3 (delivery blank) is enough.
+    expect(result.rows.find((r) => r.client === 'C3' && r.period === '2026-01')!.index).toBe(40);
+    expect(hasEnoughInputs(4, 8)).toBe(true);
+    expect(hasEnoughInputs(3, 8)).toBe(false);
+    expect(hasEnoughInputs(2, 3)).toBe(true);
+    expect(hasEnoughInputs(1, 3)).toBe(false);
   });
 
   it('weighs an indicator without a factor by the mean of the client’s factor weights', async () => {

@@ -21,7 +21,10 @@ export interface IndexQuery {
 export interface IndexClientRow {
   client: string;
   period: string;
-  index: number;
+  /** null when fewer than half of the index's inputs have a value (see `present`). */
+  index: number | null;
+  /** How many of the index's inputs have a value in that period. */
+  present: number;
   TX: number | null;
   CX: number | null;
   /** Member indicators without a value in that period. */
@@ -51,11 +54,17 @@ export interface IndexView {
   bySegment: ({ key: string } & MeanPoint)[];
   /** The overall index and each block, of the clients both choices keep. */
   blocks: ({ layer: IndexLayer | 'index' } & MeanPoint)[];
-  /** The clients both choices keep, lowest index first. */
+  /**
+   * The clients both choices keep, lowest index first; those without an index for lack of
+   * data (in the chosen period, or in every period) last, with a null index.
+   */
   clients: IndexClientRow[];
-  /** Of `clients`: those weighed equally, those with a missing member. */
+  /** How many member indicators the index has. */
+  inputs: number;
+  /** Of `clients`: those weighed equally, those with a missing member, those with no index. */
   equalWeightClients: number;
   incompleteClients: number;
+  thinClients: number;
   /** Client-card columns that can segment clients (text or yes/no). */
   segmentColumns: string[];
 }
@@ -123,7 +132,9 @@ export function indexView(
   segments: Map<string, string | null> | null,
   columns: string[] = [],
 ): IndexView {
-  const rows = result.rows.filter((r): r is IndexRow & { index: number } => r.index !== null);
+  type Scored = IndexRow & { index: number };
+  const rows = result.rows.filter((r): r is Scored => r.index !== null);
+  const thin = result.rows.filter((r) => r.index === null && r.present > 0);
   const segmentOf = (client: string) => segments?.get(client) ?? null;
   const inSegment = (r: IndexRow) =>
     !segments || query.segment === null || segmentOf(r.client) === query.segment;
@@ -142,16 +153,8 @@ export function indexView(
     return p ? [{ period, ...p }] : [];
   });
 
-  // One row per client: in the chosen period, or its latest.
-  const chosen = new Map<string, IndexRow & { index: number }>();
-  for (const r of rows) {
-    if (query.period !== null) {
-      if (r.period === query.period) chosen.set(r.client, r);
-      continue;
-    }
-    const seen = chosen.get(r.client);
-    if (!seen || seen.period < r.period) chosen.set(r.client, r);
-  }
+  const chosen = chooseRows(rows, query.period);
+  const chosenThin = chooseRows(thin, query.period);
 
   const bySegment: IndexView['bySegment'] = [];
   if (segments) {
@@ -167,27 +170,34 @@ export function indexView(
       bySegment.push({ key, ...meanPoint(groups.get(key)!)! });
   }
 
-  const kept = [...chosen.values()].filter(inSegment);
-  const clients: IndexClientRow[] = kept
-    .map((r) => ({
-      client: r.client,
-      period: r.period,
-      index: r.index,
-      TX: r.blocks.TX ?? null,
-      CX: r.blocks.CX ?? null,
-      missing: r.missing,
-      segment: segmentOf(r.client),
-      equalWeights: r.equalWeights,
-    }))
-    .sort((a, b) => a.index - b.index || (a.client < b.client ? -1 : 1));
+  const toClient = (r: IndexRow): IndexClientRow => ({
+    client: r.client,
+    period: r.period,
+    index: r.index,
+    present: r.present,
+    TX: r.blocks.TX ?? null,
+    CX: r.blocks.CX ?? null,
+    missing: r.missing,
+    segment: segmentOf(r.client),
+    equalWeights: r.equalWeights,
+  });
+  const scored = [...chosen.values()]
+    .filter(inSegment)
+    .map(toClient)
+    .sort((a, b) => a.index! - b.index! || (a.client < b.client ? -1 : 1));
+  const unscored = [...chosenThin.values()]
+    .filter((r) => !chosen.has(r.client) && inSegment(r))
+    .map(toClient)
+    .sort((a, b) => (a.client < b.client ? -1 : 1));
 
   const blocks: IndexView['blocks'] = [];
-  const all = meanPoint(clients.map((c) => c.index));
+  const all = meanPoint(scored.map((c) => c.index!));
   if (all) blocks.push({ layer: 'index', ...all });
   for (const layer of ['TX', 'CX'] as const) {
-    const p = meanPoint(clients.map((c) => c[layer]).filter((x): x is number => x !== null));
+    const p = meanPoint(scored.map((c) => c[layer]).filter((x): x is number => x !== null));
     if (p) blocks.push({ layer, ...p });
   }
+  const clients = [...scored, ...unscored];
 
   return {
     periods,
@@ -195,8 +205,24 @@ export function indexView(
     bySegment,
     blocks,
     clients,
-    equalWeightClients: clients.filter((c) => c.equalWeights).length,
-    incompleteClients: clients.filter((c) => c.missing.length > 0).length,
+    inputs: result.inputs,
+    equalWeightClients: scored.filter((c) => c.equalWeights).length,
+    incompleteClients: scored.filter((c) => c.missing.length > 0).length,
+    thinClients: unscored.length,
     segmentColumns: columns,
   };
+}
+
+/** One row per client: in `period`, or, without one, the client's latest. */
+function chooseRows<R extends IndexRow>(rows: readonly R[], period: string | null): Map<string, R> {
+  const chosen = new Map<string, R>();
+  for (const r of rows) {
+    if (period !== null) {
+      if (r.period === period) chosen.set(r.client, r);
+      continue;
+    }
+    const seen = chosen.get(r.client);
+    if (!seen || seen.period < r.period) chosen.set(r.client, r);
+  }
+  return chosen;
 }

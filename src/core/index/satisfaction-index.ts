@@ -24,8 +24,14 @@ export type IndexLayer = 'TX' | 'CX';
 export interface IndexRow {
   client: string;
   period: string;
-  /** 0–100; null when no block has a value. */
+  /**
+   * 0–100; null when no block has a value, or when fewer than half of the index's inputs
+   * have one (`present` < `IndexResult.inputs` / 2): a client who left, with only churn and
+   * revenue known, would otherwise score 0 or 100 on next to no evidence.
+   */
   index: number | null;
+  /** How many of the index's member indicators have a value for this client-period. */
+  present: number;
   /** Each block's score 0–100, null when none of its members has a value. */
   blocks: Partial<Record<IndexLayer, number | null>>;
   /** Member indicator ids without a value for this client-period. */
@@ -38,6 +44,8 @@ export interface IndexRow {
 export interface IndexResult {
   /** Sorted by client, then period. */
   rows: IndexRow[];
+  /** How many member indicators the index has (each counted once). */
+  inputs: number;
   /** Unusable members, bindings, weights (each once). */
   problems: string[];
 }
@@ -102,6 +110,11 @@ function clientWeights(
   return out;
 }
 
+/** Whether `present` of the index's `inputs` member indicators are enough for an index: half or more. */
+export function hasEnoughInputs(present: number, inputs: number): boolean {
+  return present * 2 >= inputs;
+}
+
 /** A weighted mean of 0–100 scores back within 0–100 (rounding can leave it 1e-14 outside). */
 const within = (x: number) => Math.min(100, Math.max(0, x));
 
@@ -130,6 +143,8 @@ interface Member {
  * - A block with no present member is null, left out of the overall index, and its members
  *   are listed as missing; the overall index is the mean of the present blocks weighted by the
  *   model's block weights (equal when none is positive).
+ * - A client-period with fewer than half of the members present gets no overall index (see
+ *   `hasEnoughInputs`); its blocks are still given.
  */
 export function satisfactionIndex(
   model: ServiceModel,
@@ -195,6 +210,7 @@ export function satisfactionIndex(
     .map(splitCellKey)
     .sort(([c1, p1], [c2, p2]) => (c1 < c2 ? -1 : c1 > c2 ? 1 : p1 < p2 ? -1 : p1 > p2 ? 1 : 0));
 
+  const inputs = computed.size;
   const rows: IndexRow[] = [];
   for (const [client, period] of sorted) {
     const key = cellKey(client, period);
@@ -234,9 +250,12 @@ export function satisfactionIndex(
         present++;
       }
     }
+    const given = inputs - new Set(missing).size;
     const index =
-      present === 0 ? null : within(totalWeight > 0 ? total / totalWeight : plain / present);
-    rows.push({ client, period, index, blocks: scores, missing, equalWeights: !w });
+      present === 0 || !hasEnoughInputs(given, inputs)
+        ? null
+        : within(totalWeight > 0 ? total / totalWeight : plain / present);
+    rows.push({ client, period, index, present: given, blocks: scores, missing, equalWeights: !w });
   }
-  return { rows, problems };
+  return { rows, inputs, problems };
 }

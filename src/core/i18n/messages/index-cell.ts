@@ -63,6 +63,12 @@ export const indexEn = {
     one: '{count} client-period lacks some inputs: its index uses those present, never zeros.',
     other: '{count} client-periods lack some inputs: their index uses those present, never zeros.',
   },
+  'index.thin': {
+    one: '{count} client has no index here: fewer than half of the index’s {inputs} inputs have data. Listed last in the table.',
+    other:
+      '{count} clients have no index here: fewer than half of the index’s {inputs} inputs have data. Listed last in the table.',
+  },
+  'index.notEnough': 'not enough data: {present} of {inputs} inputs',
   'index.segmentBy': 'Segment clients by',
   'index.latestPeriods': 'each client’s latest',
   'index.allSegments': 'all',
@@ -183,6 +189,14 @@ export const indexRu: Translation<typeof indexEn> = {
     other:
       'В {count} паре «клиент — период» не хватает данных: индекс считается по имеющимся, без нулей.',
   },
+  'index.thin': {
+    one: 'У {count} клиента здесь нет индекса: данные есть меньше чем по половине показателей индекса (всего их {inputs}). В таблице такие клиенты внизу.',
+    few: 'У {count} клиентов здесь нет индекса: данные есть меньше чем по половине показателей индекса (всего их {inputs}). В таблице такие клиенты внизу.',
+    many: 'У {count} клиентов здесь нет индекса: данные есть меньше чем по половине показателей индекса (всего их {inputs}). В таблице такие клиенты внизу.',
+    other:
+      'У {count} клиента здесь нет индекса: данные есть меньше чем по половине показателей индекса (всего их {inputs}). В таблице такие клиенты внизу.',
+  },
+  'index.notEnough': 'недостаточно данных (показателей с данными: {present} из {inputs})',
   'index.segmentBy': 'Сегментировать клиентов по',
   'index.latestPeriods': 'последний у каждого клиента',
   'index.allSegments': 'все',
