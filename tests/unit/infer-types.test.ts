@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { inferFormat, profileColumn, readColumn } from '../../src/core/ingest/infer-types.ts';
+import {
+  inferFormat,
+  profileColumn,
+  profileFromTallies,
+  readColumn,
+} from '../../src/core/ingest/infer-types.ts';
 import { realFile } from '../fixtures/real/real-files.ts';
 
 /** `n` values made by `f(i)`. */
@@ -180,6 +185,89 @@ describe('inferFormat: dates', () => {
     });
     // Exports often pad plain dates with midnight.
     expect(inferFormat(['2026-04-25 00:00:00', '2026-04-26 00:00:00']).type).toBe('date');
+  });
+
+  it('reads dd-mm-yy when a first part is above 12 and mm-dd-yy when a second one is', () => {
+    const dayFirst = ['03-04-24', '11-05-24', '25-12-24', '01-02-29', '01-02-30'];
+    const dmy = profileColumn('Order date', dayFirst);
+    expect(dmy.format).toEqual({ type: 'date', decimal: '.', dateOrder: 'dmy' });
+    expect(dmy.invalid).toBe(0);
+    const monthFirst = ['03-04-24', '05-11-24', '12-25-24', '02-01-29', '02-01-30'];
+    const mdy = readColumn('Order date', monthFirst);
+    expect(mdy.profile.format).toEqual({ type: 'date', decimal: '.', dateOrder: 'mdy' });
+    const days = [
+      [2024, 3, 4],
+      [2024, 5, 11],
+      [2024, 12, 25],
+      [2029, 2, 1],
+      [1930, 2, 1],
+    ].map(([y, m, d]) => Date.UTC(y!, m! - 1, d));
+    expect(Array.from(mdy.typed as Float64Array)).toEqual(days);
+    // The same days written day first, and with four digits, are stored the same.
+    expect(readColumn('Order date', dayFirst).typed).toEqual(
+      readColumn('Order date', [
+        '03-04-2024',
+        '11-05-2024',
+        '25-12-2024',
+        '01-02-2029',
+        '01-02-1930',
+      ]).typed,
+    );
+  });
+
+  it('reads an ambiguous two-digit-year column day first, as a four-digit one', () => {
+    for (const sep of ['-', '/']) {
+      const short = ['03', '05', '12'].map((d) => `${d}${sep}04${sep}26`);
+      const long = ['03', '05', '12'].map((d) => `${d}${sep}04${sep}2026`);
+      expect(inferFormat(short), sep).toEqual(inferFormat(long));
+      expect(inferFormat(short), sep).toMatchObject({ type: 'date', dateOrder: 'dmy' });
+      expect(readColumn('d', short).typed).toEqual(readColumn('d', long).typed);
+    }
+    expect(inferFormat(['03-04-26 10:00', '05-06-26 11:30'])).toMatchObject({
+      type: 'datetime',
+      dateOrder: 'dmy',
+    });
+  });
+
+  it('mixes two- and four-digit years when each value reads, counting the two-digit ones', () => {
+    const p = profileColumn('Дата', ['25-12-24', '26-12-2024', '27.12.24', '2024-12-28', '']);
+    expect(p.format).toMatchObject({ type: 'date', dateOrder: 'dmy' });
+    expect(p.invalid).toBe(0);
+    expect(p.twoDigitYears).toBe(2);
+    expect(profileColumn('Дата', ['25-12-2024', '2024-12-28']).twoDigitYears).toBeUndefined();
+    // A value that breaks the proven order is invalid, not read in the other order.
+    const q = profileColumn('d', [
+      ...make(60, (i) => `${String((i % 28) + 1).padStart(2, '0')}-04-24`),
+      '04-25-24',
+    ]);
+    expect(q.format.dateOrder).toBe('dmy');
+    expect(q.invalidExamples).toEqual([{ row: 61, value: '04-25-24' }]);
+    expect(q.twoDigitYears).toBe(60);
+    // A file read in two parts counts both parts' two-digit years.
+    const format = q.format;
+    const parts = [
+      ['25-12-24', '26-12-2024'],
+      ['27-12-24', '28-12-99'],
+    ].map((values) => readColumn('d', values, { format }).tally);
+    expect(profileFromTallies('d', format, parts).twoDigitYears).toBe(3);
+  });
+
+  it('keeps versions, product codes, phone fragments and numbers as they are', () => {
+    const columns = [
+      make(30, (i) => `1-${i % 3}-${i % 7}`),
+      make(30, (i) => `${(i % 9) + 1}-${(i % 11) + 1}-${(i % 20) + 10}`),
+      make(30, (i) => `12-05-${String(i + 10)}A`),
+      make(30, (i) => `${String(i + 10)}-${String(i + 40)}-${String(i + 50)}`),
+      make(30, (i) => `8-916-${String(i + 100)}-45-67`),
+      make(30, (i) => String(120_524 + i)),
+      make(30, (i) => `${i + 1}.${i % 9}`),
+    ];
+    for (const values of columns) {
+      const p = profileColumn('code', values);
+      expect(['date', 'datetime'], values[0]).not.toContain(p.format.type);
+      expect(p.twoDigitYears, values[0]).toBeUndefined();
+    }
+    expect(inferFormat(['1.5', '2.25', '12.5']).type).toBe('decimal');
   });
 
   it('does not count impossible dates as dates', () => {

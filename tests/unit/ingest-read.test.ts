@@ -171,6 +171,29 @@ describe('delimiters and structure', () => {
     expect(excel.problems).toEqual([]);
   });
 
+  it('says in the preview when dates were written with two-digit years, with the rule', async () => {
+    const csv =
+      'Order date;Shipped;Code\n25-12-24;25-12-2024;12-05-77A\n01-02-29;01-02-2029;1-2-3\n01-02-30;01-02-1930;12-10-15B\n';
+    const report = profileTable(await readSource(bytes(csv), 'orders.csv'));
+    expect(report.columns.map((c) => c.format.type)).toEqual(['date', 'date', 'id']);
+    const notices = report.problems.filter((p) => p.code === 'two-digit-years');
+    expect(notices).toEqual([
+      { code: 'two-digit-years', column: 'Order date', detail: { count: 3 } },
+    ]);
+    expect(describeProblem('en', notices[0]!)).toBe(
+      'Column “Order date”: 3 dates have two-digit years, read as spreadsheets do: 00–29 as 2000–2029, 30–99 as 1930–1999.',
+    );
+    expect(describeProblem('en', { ...notices[0]!, detail: { count: 1 } })).toMatch(
+      /^Column “Order date”: 1 date has a two-digit year/,
+    );
+    expect(describeProblem('ru', notices[0]!)).toBe(
+      'Столбец «Order date»: в 3 датах год записан двумя цифрами и прочитан, как в электронных таблицах: 00–29 — это 2000–2029, 30–99 — 1930–1999.',
+    );
+    expect(describeProblem('ru', { ...notices[0]!, detail: { count: 21 } })).toMatch(
+      /^Столбец «Order date»: в 21 дате год/,
+    );
+  });
+
   it('makes duplicate and blank header names unique and says so', async () => {
     const t = await readSource(bytes('Score,,Score,Comment\n1,2,3,x\n'), 'dup.csv');
     expect(t.names).toEqual(['Score', 'Column 2', 'Score (2)', 'Comment']);

@@ -9,6 +9,7 @@ import {
   parseDateParts,
   parseNumber,
   parsePercent,
+  writesTwoDigitYear,
 } from '../../src/core/ingest/parse-value.ts';
 import type { ColumnFormat } from '../../src/core/ingest/types.ts';
 
@@ -216,11 +217,80 @@ describe('parseDate', () => {
   });
 
   it('rejects things that only look a little like dates', () => {
-    for (const s of ['2026', '2026-04', '25.04', '1.5', '12-10-15', '25.04.2026 14', 'April 25']) {
+    for (const s of ['2026', '2026-04', '25.04', '1.5', '25.04.2026 14', 'April 25']) {
       expect(parseDate(s, 'dmy'), s).toBeNull();
     }
     expect(parseDate('2026-4-5', 'dmy')).toBeNull();
     expect(parseDate('25.04.2026 14:30 garbage', 'dmy')).toBeNull();
+  });
+
+  it('reads dd-mm-yy and mm-dd-yy by the order, to the same day as the four-digit year', () => {
+    expect(parseDate('25-12-24', 'dmy')).toEqual(utc(2024, 12, 25));
+    expect(parseDate('25-12-24', 'mdy')).toBeNull();
+    expect(parseDate('12-25-24', 'mdy')).toEqual(utc(2024, 12, 25));
+    expect(parseDate('12-25-24', 'dmy')).toBeNull();
+    expect(parseDate('03-04-24', 'dmy')).toEqual(parseDate('03-04-2024', 'dmy'));
+    expect(parseDate('03-04-24', 'mdy')).toEqual(parseDate('03-04-2024', 'mdy'));
+    expect(parseDate('03-04-24', 'ymd')).toEqual(utc(2024, 4, 3));
+    expect(parseDate('25-12-24 14:30', 'dmy')).toEqual(utc(2024, 12, 25, 14, 30));
+    expect(parseDate('12-25-24 3:05 PM', 'mdy')).toEqual(utc(2024, 12, 25, 15, 5));
+    expect(parseDate('29-02-24', 'dmy')).toEqual(utc(2024, 2, 29));
+    expect(parseDate('29-02-25', 'dmy')).toBeNull();
+  });
+
+  it('reads two-digit years 00–29 as 2000–2029 and 30–99 as 1930–1999, in every form', () => {
+    for (const [written, order] of [
+      ['01-02-%', 'dmy'],
+      ['02-01-%', 'mdy'],
+      ['01.02.%', 'dmy'],
+      ['01/02/%', 'dmy'],
+      ['02/01/%', 'mdy'],
+    ] as const) {
+      const at = (yy: string) => parseDate(written.replace('%', yy), order);
+      expect(at('29'), written).toEqual(utc(2029, 2, 1));
+      expect(at('30'), written).toEqual(utc(1930, 2, 1));
+      expect(at('00'), written).toEqual(utc(2000, 2, 1));
+      expect(at('99'), written).toEqual(utc(1999, 2, 1));
+    }
+  });
+
+  it('leaves versions, codes, phone fragments and numbers with dashes alone', () => {
+    const notDates = [
+      '1-2-3',
+      '1-2-30',
+      '2-10-15',
+      '12-5-15',
+      '12-05-77A',
+      '12-05-77-1',
+      '12-05-7',
+      '12-05-777',
+      '12-34-56',
+      '495-123-45',
+      '8-916-123-45-67',
+      '-12-05-15',
+      '123-45-67',
+      '00-01-24',
+      '31-04-24',
+    ];
+    for (const s of notDates) {
+      expect(parseDate(s, 'dmy'), s).toBeNull();
+      expect(parseDate(s, 'mdy'), s).toBeNull();
+    }
+  });
+
+  it('tells which dates wrote the year with two digits', () => {
+    for (const s of ['25-12-24', '25.12.24', ' 12/25/24 3:05 PM', '1.2.30']) {
+      expect(writesTwoDigitYear(s), s).toBe(true);
+    }
+    for (const s of [
+      '25-12-2024',
+      '25.12.2024 14:30',
+      '2024-12-25',
+      '2024/12/25',
+      '2024-12-25T10:00:00-05:00',
+    ]) {
+      expect(writesTwoDigitYear(s), s).toBe(false);
+    }
   });
 
   it('tells whether a time of day was written (midnight padding does not count)', () => {
@@ -318,6 +388,24 @@ describe('convertValue', () => {
       utc(2026, 4, 26, 4, 30).getTime(),
     );
     expect(convertValue('31.02.2026', datetime)).toEqual({ value: null, ok: false });
+  });
+
+  it('stores a two-digit-year date exactly as the same date with four digits', () => {
+    for (const type of ['date', 'datetime'] as const) {
+      for (const dateOrder of ['dmy', 'mdy'] as const) {
+        const format: ColumnFormat = { type, decimal: '.', dateOrder };
+        for (const [short, long] of [
+          ['03-04-24', '03-04-2024'],
+          ['03/04/95', '03/04/1995'],
+          ['03.04.29', '03.04.2029'],
+          ['03-04-30 14:30', '03-04-1930 14:30'],
+        ] as const) {
+          const read = convertValue(short, format);
+          expect(read.ok, short).toBe(true);
+          expect(read, short).toEqual(convertValue(long, format));
+        }
+      }
+    }
   });
 });
 

@@ -267,6 +267,11 @@ export const en = {
   },
   'ingest.problem.mixed-line-ends':
     'The file mixes line ends (Windows: {crlf}, Unix: {lf}, old Mac: {cr}); each was read as the end of a row.',
+  'ingest.problem.two-digit-years': {
+    one: 'Column “{column}”: {count} date has a two-digit year, read as spreadsheets do: 00–29 as 2000–2029, 30–99 as 1930–1999.',
+    other:
+      'Column “{column}”: {count} dates have two-digit years, read as spreadsheets do: 00–29 as 2000–2029, 30–99 as 1930–1999.',
+  },
   'type.integer': 'whole number',
   'type.decimal': 'decimal number',
   'type.percent': 'percentage',
@@ -670,6 +675,13 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   },
   'ingest.problem.mixed-line-ends':
     'В файле смешаны концы строк (Windows: {crlf}, Unix: {lf}, старый Mac: {cr}); каждый прочитан как конец строки.',
+  'ingest.problem.two-digit-years': {
+    one: 'Столбец «{column}»: в {count} дате год записан двумя цифрами и прочитан, как в электронных таблицах: 00–29 — это 2000–2029, 30–99 — 1930–1999.',
+    few: 'Столбец «{column}»: в {count} датах год записан двумя цифрами и прочитан, как в электронных таблицах: 00–29 — это 2000–2029, 30–99 — 1930–1999.',
+    many: 'Столбец «{column}»: в {count} датах год записан двумя цифрами и прочитан, как в электронных таблицах: 00–29 — это 2000–2029, 30–99 — 1930–1999.',
+    other:
+      'Столбец «{column}»: в {count} датах год записан двумя цифрами и прочитан, как в электронных таблицах: 00–29 — это 2000–2029, 30–99 — 1930–1999.',
+  },
   'type.integer': 'целое число',
   'type.decimal': 'дробное число',
   'type.percent': 'процент',

@@ -11,6 +11,7 @@ import {
   parseBoolean,
   parseDateParts,
   parseNumber,
+  writesTwoDigitYear,
 } from './parse-value.ts';
 import type {
   ColumnFormat,
@@ -310,6 +311,7 @@ export function readColumn(
   const numeric = isNumericType(type);
   const read = numeric ? numericReader(format) : null;
   const isNumber = type === 'integer' || type === 'decimal' || type === 'percent';
+  const isDate = type === 'date' || type === 'datetime';
   const collect = options.collect ?? true;
   const numbers = collect && numeric ? new Float64Array(n) : null;
   const others = collect && !numeric ? new Array<string | boolean | null>(n).fill(null) : null;
@@ -323,6 +325,7 @@ export function readColumn(
   let invalid = 0;
   let nonBlank = 0;
   let totalLength = 0;
+  let twoDigitYears = 0;
   let min = Infinity;
   let max = -Infinity;
   const invalidExamples: { row: number; value: string }[] = [];
@@ -388,7 +391,7 @@ export function readColumn(
         if (isNumber) {
           if (x < min) min = x;
           if (x > max) max = x;
-        }
+        } else if (isDate && writesTwoDigitYear(raw)) twoDigitYears++;
       }
     } else if (keepsText) {
       keep(r, type === 'text' ? raw : raw.trim());
@@ -411,6 +414,7 @@ export function readColumn(
     invalid,
     nonBlank,
     totalLength,
+    twoDigitYears,
     min,
     max,
     invalidExamples,
@@ -435,6 +439,8 @@ export interface ColumnTally {
   invalid: number;
   nonBlank: number;
   totalLength: number;
+  /** Date cells read with a two-digit year (see `writesTwoDigitYear`). */
+  twoDigitYears: number;
   min: number;
   max: number;
   /** 1-based data-row numbers within the part. */
@@ -457,6 +463,7 @@ export function profileFromTallies(
   let invalid = 0;
   let nonBlank = 0;
   let totalLength = 0;
+  let twoDigitYears = 0;
   let min = Infinity;
   let max = -Infinity;
   let before = 0;
@@ -469,6 +476,7 @@ export function profileFromTallies(
     invalid += t.invalid;
     nonBlank += t.nonBlank;
     totalLength += t.totalLength;
+    twoDigitYears += t.twoDigitYears;
     min = Math.min(min, t.min);
     max = Math.max(max, t.max);
     for (const e of t.invalidExamples) {
@@ -495,5 +503,6 @@ export function profileFromTallies(
     invalid,
     invalidExamples,
     examples,
+    ...(twoDigitYears > 0 ? { twoDigitYears } : {}),
   };
 }

@@ -90,9 +90,9 @@ export function profileTable(
 }
 
 /**
- * The report on a read table from its columns' profiles: the table's problems, then an
- * `invalid-values` problem per column with values that do not fit. `rows` counts data records
- * (all parts of a file read in parts).
+ * The report on a read table from its columns' profiles: the table's problems, then per column
+ * an `invalid-values` problem when values do not fit and a `two-digit-years` notice when dates
+ * wrote the year with two digits. `rows` counts data records (all parts of a file read in parts).
  */
 export function inspectReport(
   table: SourceTable,
@@ -107,6 +107,13 @@ export function inspectReport(
         column: c.name,
         ...(c.invalidExamples[0] ? { row: c.invalidExamples[0].row } : {}),
         detail: { count: c.invalid, type: c.format.type },
+      });
+    }
+    if (c.twoDigitYears) {
+      problems.push({
+        code: 'two-digit-years',
+        column: c.name,
+        detail: { count: c.twoDigitYears },
       });
     }
   }

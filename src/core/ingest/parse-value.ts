@@ -254,6 +254,29 @@ function skipSpaces(s: string, i: number): number {
   return i;
 }
 
+/**
+ * The year a two-digit year stands for, as spreadsheets read it: 00–29 → 2000–2029,
+ * 30–99 → 1930–1999.
+ */
+function fullYear(yy: number): number {
+  return yy + (yy < 30 ? 2000 : 1900);
+}
+
+/**
+ * Whether a cell that reads as a date (see `parseDateParts`) writes its year with two digits
+ * (`25.04.26`, `04/25/26`, `25-04-26 14:30`), so that `fullYear` chose its century.
+ */
+export function writesTwoDigitYear(raw: string): boolean {
+  let i = 0;
+  while (i < raw.length && !isDigit(raw.charCodeAt(i))) i++;
+  const aEnd = digitsEnd(raw, i);
+  // Year-first dates (`2026-04-25`) always have four digits.
+  if (aEnd - i > 2) return false;
+  const bEnd = digitsEnd(raw, aEnd + 1);
+  const cEnd = digitsEnd(raw, bEnd + 1);
+  return cEnd - bEnd - 1 === 2;
+}
+
 // A hand-written scanner rather than regular expressions: type inference reads every cell of
 // a column, and this is several times faster on 100k date-times.
 // One object, reused: reading a date allocates nothing (millions of cells per import). Callers
@@ -291,9 +314,11 @@ function readDate(raw: string, order: DateOrder): DateFields | null {
     if (lc < 1 || lc > 2 || (sep === DASH && (lb !== 2 || lc !== 2))) return null;
     [y, mo, d] = [a, b, c];
   } else {
-    // Two-digit years only after dots and slashes: `12-10-15` is more often a code than a date.
-    if (lc !== 4 && !(lc === 2 && sep !== DASH)) return null;
-    y = lc === 2 ? c + (c < 30 ? 2000 : 1900) : c;
+    if (lc !== 4 && lc !== 2) return null;
+    // With dashes and a two-digit year only `dd-mm-yy` / `mm-dd-yy` in full: unpadded forms
+    // such as `1-2-30` or `2-10-15` are more often versions or codes than dates.
+    if (lc === 2 && sep === DASH && (la !== 2 || lb !== 2)) return null;
+    y = lc === 2 ? fullYear(c) : c;
     const monthFirst = order === 'mdy' && sep !== DOT;
     mo = monthFirst ? a : b;
     d = monthFirst ? b : a;
@@ -372,10 +397,12 @@ function readDate(raw: string, order: DateOrder): DateFields | null {
 /**
  * Reads a date or date-time, or null when `raw` is not a real calendar date (31.02 fails).
  * Forms: `YYYY-MM-DD`, `YYYY-MM-DDTHH:mm[:ss[.sss]][Z|±HH:MM]`, `YYYY-MM-DD HH:mm[:ss]`,
- * `YYYY/MM/DD`, `DD.MM.YYYY`, `DD.MM.YY`, `DD/MM/YYYY` or `MM/DD/YYYY`, `DD-MM-YYYY` or
- * `MM-DD-YYYY`, each optionally followed by ` HH:mm[:ss]` (and `AM`/`PM`, a zone).
+ * `YYYY/MM/DD`, `DD.MM.YYYY`, `DD.MM.YY`, `DD/MM/YYYY` or `MM/DD/YYYY` (also with `YY`),
+ * `DD-MM-YYYY` or `MM-DD-YYYY`, `DD-MM-YY` or `MM-DD-YY` (day and month of two digits), each
+ * optionally followed by ` HH:mm[:ss]` (and `AM`/`PM`, a zone).
  * `order` decides day-first or month-first for `/` and `-`; `ymd` reads them day-first.
- * Dotted dates are always day-first. Two-digit years: 00–29 → 2000s, 30–99 → 1900s.
+ * Dotted dates are always day-first. Two-digit years: 00–29 → 2000s, 30–99 → 1900s (see
+ * `fullYear`).
  */
 export function parseDateParts(raw: string, order: DateOrder): DateParts | null {
   const f = readDate(raw, order);

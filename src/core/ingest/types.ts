@@ -56,6 +56,11 @@ export interface ColumnProfile {
   invalidExamples: { row: number; value: string }[];
   /** Up to 5 distinct non-blank raw values, for the preview. */
   examples: string[];
+  /**
+   * For a date/datetime column: how many values wrote the year with two digits (their century
+   * chosen as spreadsheets do); absent when none did.
+   */
+  twoDigitYears?: number;
 }
 
 /** A problem found in a file: a code for the UI to translate, and where it is. */
@@ -71,6 +76,7 @@ export interface IngestProblem {
     | 'json-flattened'
     | 'title-lines-skipped'
     | 'mixed-line-ends'
+    | 'two-digit-years'
     | 'header-repairs-more';
   /** 1-based line/row in the file where it applies (data rows count from the header). */
   row?: number;
