@@ -8,6 +8,7 @@ import { readAllColumns, scanColumn } from '../src/data/chunks-repo.ts';
 import { npsByGroup, periodKeys } from '../src/core/metrics/group-metrics.ts';
 import { metricTable } from '../src/core/metrics/metric-table.ts';
 import { addNpsScores, emptyNpsCounts, summariseNps } from '../src/core/metrics/nps.ts';
+import { addScoreRange, emptyScoreRange, shortScaleOf } from '../src/core/metrics/nps-scale.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import {
   ChunkCache,
@@ -283,7 +284,10 @@ const api = {
     return { ok: true, table };
   },
 
-  /** NPS of a 0–10 score column of a stored dataset, read chunk by chunk with progress. */
+  /**
+   * NPS of a 0–10 score column of a stored dataset, read chunk by chunk with progress; refused
+   * (`short-scale`) when the scores look like a 1–5 or 1–7 scale, unless `input.scale` is 0–10.
+   */
   async npsSummary(input: NpsInput, onProgress?: ProgressFn): Promise<NpsResult> {
     const db = getDb();
     const meta = await getDataset(db, input.datasetId);
@@ -291,11 +295,15 @@ const api = {
     if (!meta.columns.some((c) => c.name === input.column))
       return { ok: false, reason: 'column-missing' };
     const counts = emptyNpsCounts();
+    const range = emptyScoreRange();
     onProgress?.({ done: 0, total: meta.rowCount });
     await scanColumn(db, meta, input.column, (values, done) => {
       addNpsScores(counts, values as ArrayLike<number | null>);
+      addScoreRange(range, values);
       onProgress?.({ done, total: meta.rowCount });
     });
+    const scale = shortScaleOf(range, input.scale ?? 'detect');
+    if (scale) return { ok: false, reason: 'short-scale', scale };
     return { ok: true, summary: summariseNps(counts), rows: meta.rowCount };
   },
 
@@ -501,14 +509,18 @@ const api = {
  * in `src/core/notebook/cell-data/`).
  */
 const cellMethods: Record<string, CellMethod> = {
-  /** An NPS-summary cell: the summary, and NPS by group or period when asked. */
+  /**
+   * An NPS-summary cell: the summary, and NPS by group or period when asked (not when the
+   * summary is refused: the groups' scores are on the same scale).
+   */
   async npsCell(input: NpsCellInput, onProgress?: ProgressFn) {
     const summary = await api.npsSummary(
-      { datasetId: input.datasetId, column: input.column },
+      { datasetId: input.datasetId, column: input.column, scale: input.scale ?? 'detect' },
       onProgress,
     );
+    const refused = !summary.ok && summary.reason === 'short-scale';
     const groups =
-      input.by || input.period
+      !refused && (input.by || input.period)
         ? await api.npsGroups({
             datasetId: input.datasetId,
             column: input.column,

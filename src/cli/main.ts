@@ -8,6 +8,13 @@ import {
   translateCount,
 } from '../core/i18n/translate.ts';
 import { npsOf, type NpsSummary } from '../core/metrics/nps.ts';
+import {
+  checkNpsScale,
+  parseNpsScaleMode,
+  topTwoBox,
+  type NpsScaleMode,
+} from '../core/metrics/nps-scale.ts';
+import { describeShortScale } from '../core/metrics/describe-nps-scale.ts';
 import { MIN_RELIABLE_N, npsByGroup } from '../core/metrics/group-metrics.ts';
 import { inspectFile, type InspectReport } from '../core/ingest/inspect.ts';
 import { IngestError } from '../core/ingest/ingest-error.ts';
@@ -68,6 +75,31 @@ function npsLine(locale: Locale, s: NpsSummary): string {
     passives: formatPercent(locale, s.passiveShare!),
     detractors: formatPercent(locale, s.detractorShare!),
   });
+}
+
+/** `--scale` of `nps`: `detect` unless given; a usage error for anything but `0-10` or `detect`. */
+function npsScaleOption(args: Args, locale: Locale): NpsScaleMode {
+  const raw = args.options.scale;
+  if (raw === undefined) return 'detect';
+  const mode = parseNpsScaleMode(raw);
+  if (!mode) throw new CliError(translate(locale, 'cli.npsBadScale', { value: raw }), 2);
+  return mode;
+}
+
+/**
+ * Refuses (exit 1) scores that look like a 1–5 or 1–7 scale unless `--scale 0-10` was given:
+ * counted as 0–10 they would all be detractors, and NPS −100 would read as a result.
+ */
+function refuseShortScale(
+  locale: Locale,
+  scores: ArrayLike<unknown>,
+  mode: NpsScaleMode,
+  column: string | null,
+): void {
+  const scale = checkNpsScale(scores, mode);
+  if (!scale) return;
+  const hint = translate(locale, 'cli.npsShortScaleHint', { topTwo: topTwoBox(scale) });
+  throw new CliError(`${describeShortScale(locale, scale, column)} ${hint}`);
 }
 
 /** A numeric `--name` option of `demo`, checked; the default when absent. */
@@ -325,9 +357,10 @@ const COMMANDS: Command[] = [
   {
     name: 'nps',
     summaryKey: 'cli.npsSummary',
-    usage: 'cx-trace nps [FILE|-] | nps FILE --score COL [--by COL]',
+    usage: 'cx-trace nps [FILE|-] | nps FILE --score COL [--by COL] [--scale 0-10]',
     async run(args, io, locale) {
-      if (args.options.score !== undefined) return npsOfColumn(args, io, locale);
+      const scale = npsScaleOption(args, locale);
+      if (args.options.score !== undefined) return npsOfColumn(args, io, locale, scale);
       if (args.options.by !== undefined)
         throw new CliError(translate(locale, 'cli.npsNeedScore'), 2);
       const source = args.positional[0] ?? '-';
@@ -341,7 +374,9 @@ const COMMANDS: Command[] = [
       }
       const tokens = text.split(/[\s,;]+/).filter((t) => t !== '');
       const numbers = tokens.map(Number);
-      const summary = npsOf(numbers.filter((n) => !Number.isNaN(n)));
+      const valid = numbers.filter((n) => !Number.isNaN(n));
+      refuseShortScale(locale, valid, scale, null);
+      const summary = npsOf(valid);
       // Words are not blanks: they are values that are not scores, and are reported as such.
       const s = { ...summary, invalid: summary.invalid + numbers.filter(Number.isNaN).length };
       if (args.json) {
@@ -379,14 +414,24 @@ function npsJson(s: NpsSummary) {
   };
 }
 
-/** `cx-trace nps FILE --score COL [--by COL]`: NPS of a table's column, overall and by group. */
-async function npsOfColumn(args: Args, io: CliIo, locale: Locale): Promise<void> {
+/**
+ * `cx-trace nps FILE --score COL [--by COL]`: NPS of a table's column, overall and by group;
+ * refused when the whole column looks like a short scale (groups are not checked one by one: a
+ * small group of real 0–10 answers may well lie within 1–7).
+ */
+async function npsOfColumn(
+  args: Args,
+  io: CliIo,
+  locale: Locale,
+  scale: NpsScaleMode,
+): Promise<void> {
   const file = args.positional[0];
   if (!file || file === '-') throw new CliError(translate(locale, 'cli.npsNeedFile'), 2);
   const table = await readTable(args, io, locale, file);
   // Scores are read as decimals so that 7.5 or 11 are seen and reported, not rounded or typed away.
   const scores = tableColumn(table, file, args.options.score!, 'decimal', locale);
   const by = args.options.by;
+  refuseShortScale(locale, scores.values, scale, args.options.score!);
   // Group keys are the cells' text (trimmed), whatever type the column would be inferred as.
   const groups = by === undefined ? null : tableColumn(table, file, by, 'category', locale).values;
   const result = npsByGroup(scores.values, groups);

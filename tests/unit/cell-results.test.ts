@@ -104,6 +104,7 @@ describe('cell requests', () => {
         column: 'nps',
         by: null,
         period: { column: 'date', grain: 'month' },
+        scale: 'detect',
       },
       reads: { datasets: ['d'], models: [], cells: [] },
     });
@@ -121,6 +122,16 @@ describe('cell requests', () => {
         }
       ).period,
     ).toBeNull();
+  });
+
+  it('an NPS cell sends its scale, so that the 0–10 override and results from before the check are told apart', () => {
+    const data = { ...createNpsCellData(), datasetId: 'd', column: 'q1' };
+    const detect = npsCellQuery(data)!;
+    const forced = npsCellQuery({ ...data, scale: '0-10' })!;
+    expect((detect.input as { scale: string }).scale).toBe('detect');
+    expect((forced.input as { scale: string }).scale).toBe('0-10');
+    const before = { ...detect, input: { ...(detect.input as object), scale: undefined } };
+    expect(new Set([requestKey(detect), requestKey(forced), requestKey(before)]).size).toBe(3);
   });
 });
 

@@ -47,6 +47,7 @@ describe('restoreNotebook', () => {
       by: null,
       periodColumn: null,
       grain: 'quarter',
+      scale: 'detect',
     });
     // A kind from a newer version is kept unchanged, not dropped.
     expect(future).toMatchObject({ id: 'c4', collapsed: true, data: { anything: [1, 2] } });
@@ -62,12 +63,13 @@ describe('restoreNotebook', () => {
         by: null,
         periodColumn: 'date',
         grain: 'month',
+        scale: '0-10',
       }),
     ];
     expect(restoreNotebook(structuredClone(nb), restoreCellData)).toEqual(nb);
   });
 
-  it('gives NPS cells saved before groups existed no groups', () => {
+  it('gives NPS cells saved before groups and the scale check existed no groups, scale detected', () => {
     const nb = createNotebook('Old', 1);
     nb.cells = [createCell('nps', { datasetId: 'd', column: 'nps' })];
     const restored = restoreNotebook(structuredClone(nb), restoreCellData);
@@ -77,7 +79,23 @@ describe('restoreNotebook', () => {
       by: null,
       periodColumn: null,
       grain: 'quarter',
+      scale: 'detect',
     });
+  });
+
+  it('keeps an NPS cell’s 0–10 override and detects for any other stored scale', () => {
+    const nb = createNotebook('Scales', 1);
+    nb.cells = [
+      createCell('nps', { datasetId: 'd', column: 'q1', scale: '0-10' }),
+      createCell('nps', { datasetId: 'd', column: 'q1', scale: '1-5' }),
+      createCell('nps', { datasetId: 'd', column: 'q1', scale: null }),
+    ];
+    const restored = restoreNotebook(structuredClone(nb), restoreCellData)!;
+    expect(restored.cells.map((c) => (c.data as { scale: unknown }).scale)).toEqual([
+      '0-10',
+      'detect',
+      'detect',
+    ]);
   });
 
   it('duplicates with new ids and independent cells', () => {

@@ -4,6 +4,7 @@
 import type { ByGroup, CsatOptions } from '../metrics/group-metrics.ts';
 import type { MetricKind, MetricTable } from '../metrics/metric-table.ts';
 import type { NpsSummary } from '../metrics/nps.ts';
+import type { NpsScaleMode, ShortScale } from '../metrics/nps-scale.ts';
 import type { ColumnProfile } from '../analysis/column-profile.ts';
 import type { ClientRecords } from '../index/client-records.ts';
 import type { ColumnInfo } from '../storage/dataset-meta.ts';
@@ -17,12 +18,18 @@ import type { Locale } from '../i18n/locale.ts';
 export interface NpsInput {
   datasetId: string;
   column: string;
+  /** Refuse scores that look like a 1–5 / 1–7 scale (`'detect'`, the default) or not. */
+  scale?: NpsScaleMode;
 }
 
-/** An NPS summary, or why there is none (shown to the user in their language). */
+/**
+ * An NPS summary, or why there is none (shown to the user in their language): the dataset or
+ * column is gone, or the scores look like a short scale (`short-scale`, with what was found).
+ */
 export type NpsResult =
   | { ok: true; summary: NpsSummary; rows: number }
-  | { ok: false; reason: 'dataset-missing' | 'column-missing' };
+  | { ok: false; reason: 'dataset-missing' | 'column-missing' }
+  | { ok: false; reason: 'short-scale'; scale: ShortScale };
 
 /** NPS of a score column by the values of another column, or by the periods of a date column. */
 export interface NpsGroupsInput {

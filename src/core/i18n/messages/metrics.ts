@@ -1,6 +1,9 @@
 import type { Message, Translation } from '../message-types.ts';
 
-/** Messages of the standard metrics and of `cx-trace nps --score/--by`, merged into `../messages.ts`. */
+/**
+ * Messages of the standard metrics, of `cx-trace nps --score/--by/--scale` and of the NPS cell's
+ * scale check, merged into `../messages.ts`.
+ */
 export const metricsEn = {
   'cli.npsSummary':
     'NPS with 95% CI of 0–10 scores in FILE or on standard input; with --score COL of a table column, --by COL per group',
@@ -15,6 +18,25 @@ export const metricsEn = {
     one: '{count} row with a blank group is in no group',
     other: '{count} rows with a blank group are in no group',
   },
+  'cli.npsBadScale':
+    '--scale takes 0-10 (compute NPS whatever the scores look like) or detect, not “{value}”',
+  'nps.shortScale': {
+    one: 'The {count} score in “{column}” is between {min} and {max}: this looks like a 1–{top} scale, and NPS needs 0–10 ratings.',
+    other:
+      'All {count} scores in “{column}” are between {min} and {max}: this looks like a 1–{top} scale, and NPS needs 0–10 ratings.',
+  },
+  'nps.shortScaleInput': {
+    one: 'The {count} score is between {min} and {max}: this looks like a 1–{top} scale, and NPS needs 0–10 ratings.',
+    other:
+      'All {count} scores are between {min} and {max}: this looks like a 1–{top} scale, and NPS needs 0–10 ratings.',
+  },
+  'cli.npsShortScaleHint':
+    'Use CSAT (the share of {topTwo}) or rescale to 0–10; to compute NPS anyway, pass --scale 0-10.',
+  'nps.shortScaleHint':
+    'Use CSAT (the share of {topTwo}), for example in a “Metric by group” cell, or rescale to 0–10; to compute NPS anyway, choose Scale: 0–10 above.',
+  'nps.scale': 'Scale',
+  'nps.scale.detect': 'detect',
+  'nps.scale.0-10': '0–10',
 } satisfies Record<string, Message>;
 
 export const metricsRu: Translation<typeof metricsEn> = {
@@ -33,4 +55,27 @@ export const metricsRu: Translation<typeof metricsEn> = {
     many: '{count} строк с пустой группой не вошли ни в одну группу',
     other: '{count} строки с пустой группой не вошли ни в одну группу',
   },
+  'cli.npsBadScale':
+    '--scale принимает 0-10 (считать NPS, как бы ни выглядели оценки) или detect, а не «{value}»',
+  'nps.shortScale': {
+    one: 'В столбце «{column}» {count} оценка, и все они от {min} до {max}: похоже на шкалу 1–{top}, а для NPS нужны оценки 0–10.',
+    few: 'В столбце «{column}» {count} оценки, и все они от {min} до {max}: похоже на шкалу 1–{top}, а для NPS нужны оценки 0–10.',
+    many: 'В столбце «{column}» {count} оценок, и все они от {min} до {max}: похоже на шкалу 1–{top}, а для NPS нужны оценки 0–10.',
+    other:
+      'В столбце «{column}» {count} оценки, и все они от {min} до {max}: похоже на шкалу 1–{top}, а для NPS нужны оценки 0–10.',
+  },
+  'nps.shortScaleInput': {
+    one: '{count} оценка, и все они от {min} до {max}: похоже на шкалу 1–{top}, а для NPS нужны оценки 0–10.',
+    few: '{count} оценки, и все они от {min} до {max}: похоже на шкалу 1–{top}, а для NPS нужны оценки 0–10.',
+    many: '{count} оценок, и все они от {min} до {max}: похоже на шкалу 1–{top}, а для NPS нужны оценки 0–10.',
+    other:
+      '{count} оценки, и все они от {min} до {max}: похоже на шкалу 1–{top}, а для NPS нужны оценки 0–10.',
+  },
+  'cli.npsShortScaleHint':
+    'Используйте CSAT (долю оценок {topTwo}) или переведите оценки в шкалу 0–10; чтобы всё же посчитать NPS, укажите --scale 0-10.',
+  'nps.shortScaleHint':
+    'Используйте CSAT (долю оценок {topTwo}), например в ячейке «Метрика по группам», или переведите оценки в шкалу 0–10; чтобы всё же посчитать NPS, выберите выше «Шкала: 0–10».',
+  'nps.scale': 'Шкала',
+  'nps.scale.detect': 'определить',
+  'nps.scale.0-10': '0–10',
 };

@@ -1,4 +1,5 @@
 import type { CellRequest } from '../cell-query.ts';
+import type { NpsScaleMode } from '../../metrics/nps-scale.ts';
 
 /** An NPS-summary cell's data: which dataset column it summarises, and by what. */
 export interface NpsCellData {
@@ -9,14 +10,29 @@ export interface NpsCellData {
   /** A date column whose periods split the answers, at `grain`. */
   periodColumn: string | null;
   grain: 'month' | 'quarter';
+  /**
+   * `'detect'` refuses scores that look like a 1–5 / 1–7 scale (see `nps-scale.ts`); `'0-10'`
+   * is the user's word that they are 0–10 after all.
+   */
+  scale: NpsScaleMode;
 }
 
 /** A new NPS-summary cell with nothing chosen. */
 export function createNpsCellData(): NpsCellData {
-  return { datasetId: null, column: null, by: null, periodColumn: null, grain: 'quarter' };
+  return {
+    datasetId: null,
+    column: null,
+    by: null,
+    periodColumn: null,
+    grain: 'quarter',
+    scale: 'detect',
+  };
 }
 
-/** Repairs stored NPS-summary cell data (cells saved before groups existed have none). */
+/**
+ * Repairs stored NPS-summary cell data: cells saved before groups existed have none, and cells
+ * saved before the scale check detect the scale.
+ */
 export function restoreNpsCellData(raw: unknown): NpsCellData {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
@@ -26,6 +42,7 @@ export function restoreNpsCellData(raw: unknown): NpsCellData {
     by: str(r.by),
     periodColumn: str(r.periodColumn),
     grain: r.grain === 'month' ? 'month' : 'quarter',
+    scale: r.scale === '0-10' ? '0-10' : 'detect',
   };
 }
 
@@ -35,6 +52,8 @@ export interface NpsCellInput {
   column: string;
   by: string | null;
   period: { column: string; grain: 'month' | 'quarter' } | null;
+  /** Always sent, so that results stored before the scale check are not taken for checked ones. */
+  scale: NpsScaleMode;
 }
 
 /** The cell's request, or null until a dataset and a score column are chosen. */
@@ -45,6 +64,7 @@ export function npsCellQuery(data: NpsCellData): CellRequest | null {
     column: data.column,
     by: data.by,
     period: !data.by && data.periodColumn ? { column: data.periodColumn, grain: data.grain } : null,
+    scale: data.scale === '0-10' ? '0-10' : 'detect',
   };
   return {
     worker: 'analysis',
