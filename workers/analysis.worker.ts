@@ -8,7 +8,12 @@ import { readAllColumns, scanColumn } from '../src/data/chunks-repo.ts';
 import { npsByGroup, periodKeys } from '../src/core/metrics/group-metrics.ts';
 import { metricTable } from '../src/core/metrics/metric-table.ts';
 import { addNpsScores, emptyNpsCounts, summariseNps } from '../src/core/metrics/nps.ts';
-import { addScoreRange, emptyScoreRange, shortScaleOf } from '../src/core/metrics/nps-scale.ts';
+import {
+  addScoreRange,
+  checkNpsScale,
+  emptyScoreRange,
+  shortScaleOf,
+} from '../src/core/metrics/nps-scale.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import {
   ChunkCache,
@@ -274,6 +279,8 @@ const api = {
       name ? (read[wanted.indexOf(name)] ?? null) : null;
     // A count reads no column: it needs only as many values as rows.
     const values = col(input.column) ?? new Array<null>(meta.rowCount).fill(null);
+    const scale = input.metric === 'nps' ? checkNpsScale(values) : null;
+    if (scale) return { ok: false, reason: 'short-scale', scale };
     const dates = col(input.period?.column);
     const table = metricTable(
       values,

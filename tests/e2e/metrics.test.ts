@@ -101,5 +101,16 @@ describe('metric cell', () => {
     const figure = cell.getByRole('figure', { name: /CSAT by contact_role and date/ });
     await drawn(figure);
     expect(await figure.innerText()).toContain('How to read this: CSAT is the share of satisfied');
+
+    // The same 1–5 rating as an NPS would be −100 (every answer a detractor): refused instead.
+    await cell
+      .getByRole('combobox', { name: 'Metric' })
+      .selectOption({ label: 'NPS (0–10 scores)' });
+    const refusal = cell.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(
+      /^All [\d,]+ scores in “rating_delivery” are between 1 and 5: this looks like a 1–5 scale.*Choose CSAT \(the share of 4–5\)/,
+    );
+    expect(await cell.getByRole('table').count()).toBe(0);
   });
 });

@@ -57,7 +57,10 @@ export interface MetricInput {
 
 /** A metric table, or why there is none. */
 export type MetricResult =
-  { ok: true; table: MetricTable } | { ok: false; reason: 'dataset-missing' | 'column-missing' };
+  | { ok: true; table: MetricTable }
+  | { ok: false; reason: 'dataset-missing' | 'column-missing' }
+  /** An NPS of scores that look like a 1–5 or 1–7 scale (see `nps-scale.ts`). */
+  | { ok: false; reason: 'short-scale'; scale: ShortScale };
 
 /** A stored value as it reaches the page: numbers, text, yes/no, dates; null for blank. */
 export type RowValue = number | string | boolean | Date | null;

@@ -34,6 +34,8 @@ export const metricsEn = {
     'Use CSAT (the share of {topTwo}) or rescale to 0–10; to compute NPS anyway, pass --scale 0-10.',
   'nps.shortScaleHint':
     'Use CSAT (the share of {topTwo}), for example in a “Metric by group” cell, or rescale to 0–10; to compute NPS anyway, choose Scale: 0–10 above.',
+  'metric.shortScaleHint':
+    'Choose CSAT (the share of {topTwo}) as the metric, or rescale the scores to 0–10.',
   'nps.scale': 'Scale',
   'nps.scale.detect': 'detect',
   'nps.scale.0-10': '0–10',
@@ -75,6 +77,8 @@ export const metricsRu: Translation<typeof metricsEn> = {
     'Используйте CSAT (долю оценок {topTwo}) или переведите оценки в шкалу 0–10; чтобы всё же посчитать NPS, укажите --scale 0-10.',
   'nps.shortScaleHint':
     'Используйте CSAT (долю оценок {topTwo}), например в ячейке «Метрика по группам», или переведите оценки в шкалу 0–10; чтобы всё же посчитать NPS, выберите выше «Шкала: 0–10».',
+  'metric.shortScaleHint':
+    'Выберите метрику CSAT (доля оценок {topTwo}) или переведите оценки в шкалу 0–10.',
   'nps.scale': 'Шкала',
   'nps.scale.detect': 'определить',
   'nps.scale.0-10': '0–10',
