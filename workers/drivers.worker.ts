@@ -134,7 +134,13 @@ const api = {
     const { table } = joined;
     const values: Record<string, string[]> = {};
     for (const [name, type] of Object.entries(table.types)) {
-      if (type !== 'string' && type !== 'boolean') continue;
+      if (type === 'boolean') {
+        // The file's own words, "yes" first: the outcome to explain is most often the yes (churn).
+        const words = table.labels[name];
+        values[name] = words ? [words.yes, words.no] : ['true', 'false'];
+        continue;
+      }
+      if (type !== 'string') continue;
       const seen = new Set<string>();
       const column = table.columns[name]!;
       for (let i = 0; i < column.length && seen.size <= 30; i++) {
@@ -150,6 +156,7 @@ const api = {
         (name) => table.types[name] === 'number' && looksLikeNps(name, table.columns[name]!),
       ),
       values,
+      yesNoColumns: Object.keys(table.types).filter((name) => table.types[name] === 'boolean'),
       missing: table.missing,
     };
   },

@@ -37,12 +37,14 @@ export async function loadStoredDataset(db: CxTraceDb, meta: DatasetMeta): Promi
   const columns: Record<string, ArrayLike<unknown>> = {};
   const types: LoadedDataset['types'] = {};
   const roles: Record<string, string | undefined> = {};
+  const labels: NonNullable<LoadedDataset['labels']> = {};
   meta.columns.forEach((c, k) => {
     columns[c.name] = values[k]!;
     types[c.name] = c.type;
     roles[c.name] = c.role;
+    if (c.labels) labels[c.name] = c.labels;
   });
-  return { id: meta.id, name: meta.name, columns, types, roles };
+  return { id: meta.id, name: meta.name, columns, types, roles, labels };
 }
 
 /**

@@ -17,7 +17,7 @@ describe('key drivers', () => {
 
     // The demo notebook comes with the cell set up: the survey's NPS, the demo model joined.
     const cell = page.getByRole('article', { name: /Key drivers/ });
-    const rule = cell.getByRole('combobox', { name: 'Low means' });
+    const rule = cell.getByRole('combobox', { name: 'The outcome is' });
     await expect.poll(() => rule.inputValue(), { timeout: 30_000 }).toBe('detractor');
     await cell.getByText(/Features: \d+ features chosen/).click();
     // The decoy indicators are offered as features; identifiers and the comments are not chosen.
@@ -103,15 +103,22 @@ describe('key drivers', () => {
       .toBe(true);
     expect(await cell.getByRole('alert').count()).toBe(0);
 
-    // Any column can be the target with a value that marks the low outcome: who left (from the
-    // client card, joined by the model).
-    await cell.getByRole('combobox', { name: 'Low outcome in' }).selectOption('churned');
+    // Any column can be the outcome to explain: who left (from the client card, joined by the
+    // model). A yes/no column offers its file's own words, and explains its yes.
+    await cell.getByRole('combobox', { name: 'Outcome to explain' }).selectOption('churned');
     await expect.poll(() => rule.inputValue()).toBe('equals');
-    await cell.getByRole('combobox', { name: 'Value', exact: true }).selectOption('true');
+    const value = cell.getByRole('combobox', { name: 'Value', exact: true });
+    expect(await value.inputValue()).toBe('yes');
+    expect(await value.locator('option').allInnerTexts()).toEqual(
+      expect.arrayContaining(['yes', 'no']),
+    );
+    expect(await cell.getByTestId('drv-outcome').innerText()).toBe(
+      'Outcome to explain: churned = yes',
+    );
     await cell.getByRole('button', { name: 'Find drivers' }).click();
     await expect
       .poll(() => cell.locator('.driver-results').innerText(), { timeout: 90_000 })
-      .toMatch(/the low outcome \(churned = true\) in [\d,]+/);
+      .toMatch(/the outcome to explain \(churned = yes\) in [\d,]+/);
     expect(await table.locator('tbody th').allInnerTexts()).not.toContain('churned');
   }, 180_000);
 });

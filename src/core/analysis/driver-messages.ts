@@ -81,8 +81,16 @@ export function describeDriverWarning(locale: Locale, w: DriverWarning): string 
 export function describeTarget(locale: Locale, column: string, rule: TargetRule | null): string {
   if (!rule || rule.kind === 'detractor')
     return translate(locale, 'drv.target.detractor', { column });
-  if (rule.kind === 'equals')
-    return translate(locale, 'drv.target.equals', { column, value: rule.value });
+  if (rule.kind === 'equals') {
+    // A yes/no column stored without its file's words is chosen by true/false.
+    const value =
+      rule.value === 'true'
+        ? translate(locale, 'common.yes')
+        : rule.value === 'false'
+          ? translate(locale, 'common.no')
+          : rule.value;
+    return translate(locale, 'drv.target.equals', { column, value });
+  }
   return translate(locale, 'drv.target.below', {
     column,
     value: formatNumber(locale, rule.threshold),

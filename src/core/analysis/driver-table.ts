@@ -4,7 +4,7 @@
  * period (e.g. the late-shipment share of the client's warehouse that month).
  */
 import type { Layer, Localized, ServiceModel } from '../model/model-types.ts';
-import type { ColumnType } from '../storage/dataset-meta.ts';
+import type { ColumnType, YesNoLabels } from '../storage/dataset-meta.ts';
 import type { LoadedDataset } from '../index/loaded-dataset.ts';
 import {
   cellKey,
@@ -28,6 +28,8 @@ export interface DriverTable {
   columns: Record<string, ArrayLike<unknown>>;
   types: Record<string, ColumnType>;
   roles: Record<string, string | undefined>;
+  /** Each yes/no column's own words for yes and no, when known. */
+  labels: Record<string, YesNoLabels | undefined>;
   sources: Record<string, DriverColumnSource>;
   /** Columns that are outcomes rather than causes (TX and CX indicators, churn flags): off by default. */
   outcomes: string[];
@@ -51,10 +53,11 @@ export function driverTable(
   const columns: Record<string, ArrayLike<unknown>> = { ...base.columns };
   const types: Record<string, ColumnType> = { ...base.types };
   const roles: Record<string, string | undefined> = { ...(base.roles ?? {}) };
+  const labels: Record<string, YesNoLabels | undefined> = { ...(base.labels ?? {}) };
   const sources: Record<string, DriverColumnSource> = {};
   for (const name of Object.keys(columns)) sources[name] = { kind: 'dataset' };
   const outcomes: string[] = [];
-  const table: DriverTable = { columns, types, roles, sources, outcomes, missing: null };
+  const table: DriverTable = { columns, types, roles, labels, sources, outcomes, missing: null };
   if (!model) return table;
 
   const keys = model.datasets?.[base.name] ?? (base.id ? model.datasets?.[base.id] : undefined);
@@ -87,6 +90,7 @@ export function driverTable(
       });
       types[name] = cardData.types[name] ?? 'string';
       roles[name] = cardData.roles?.[name];
+      labels[name] = cardData.labels?.[name];
       sources[name] = { kind: 'card' };
       if (roles[name] === 'target') outcomes.push(name);
     }

@@ -18,8 +18,9 @@ export function csvNumber(value: number | null | undefined, decimals: number): s
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
 
-/** `yes` or `no`. */
-export function csvBoolean(value: boolean): string {
+/** `yes` or `no`; `да` or `нет` in a Russian file (the words its analysts would type). */
+export function csvBoolean(value: boolean, lang: 'ru' | 'en' | 'mixed' = 'en'): string {
+  if (lang === 'ru') return value ? 'да' : 'нет';
   return value ? 'yes' : 'no';
 }
 

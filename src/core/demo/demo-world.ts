@@ -415,7 +415,7 @@ export function generateDemoWorld(
       csvText(units.managers[mgr]),
       csvNumber(ltv, 2),
       ...weights.map((w) => (weightsKnown ? csvNumber(w, 2) : '')),
-      csvBoolean(churnAt >= 0),
+      csvBoolean(churnAt >= 0, lang),
       churnAt >= 0 ? monthIso[churnAt]! : '',
     ]);
   }

@@ -5,7 +5,7 @@
  * for tests and Node use.
  */
 import { isDictionaryValues } from '../storage/column-chunk.ts';
-import type { ColumnType } from '../storage/dataset-meta.ts';
+import type { ColumnType, YesNoLabels } from '../storage/dataset-meta.ts';
 import { profileTable } from '../ingest/inspect.ts';
 import { readSource, type SourceTable } from '../ingest/read-source.ts';
 import { storedColumns } from '../ingest/typed-chunks.ts';
@@ -21,6 +21,8 @@ export interface LoadedDataset {
   types: Record<string, ColumnType>;
   /** Each column's role for CX analysis (`client-id`, `comment`…), when known. */
   roles?: Record<string, string | undefined>;
+  /** Each yes/no column's own words for yes and no, when known. */
+  labels?: Record<string, YesNoLabels | undefined>;
 }
 
 /**
@@ -57,10 +59,12 @@ export function loadSourceTable(name: string, table: SourceTable, id?: string): 
   const columns: Record<string, ArrayLike<unknown>> = {};
   const types: Record<string, ColumnType> = {};
   const roles: Record<string, string | undefined> = {};
+  const labels: Record<string, YesNoLabels | undefined> = {};
   infos.forEach((info, i) => {
     columns[info.name] = plainValues(typed[i] ?? []);
     types[info.name] = info.type;
     roles[info.name] = info.role;
+    if (info.labels) labels[info.name] = info.labels;
   });
-  return { ...(id !== undefined ? { id } : {}), name, columns, types, roles };
+  return { ...(id !== undefined ? { id } : {}), name, columns, types, roles, labels };
 }

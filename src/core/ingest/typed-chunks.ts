@@ -5,8 +5,9 @@ import {
   isDictionaryValues,
   type ColumnValues,
 } from '../storage/column-chunk.ts';
-import type { ColumnInfo, ColumnType } from '../storage/dataset-meta.ts';
+import type { ColumnInfo, ColumnType, YesNoLabels } from '../storage/dataset-meta.ts';
 import { readColumn } from './infer-types.ts';
+import { parseBoolean } from './parse-value.ts';
 import type { ColumnProfile, ValueType } from './types.ts';
 
 /** The stored value kind of each inferred type. */
@@ -36,7 +37,20 @@ export function storedColumns(profiles: readonly ColumnProfile[]): ColumnInfo[] 
     ...(p.factor ? { factor: p.factor } : {}),
     decimal: p.format.decimal,
     ...(p.format.dateOrder ? { dateOrder: p.format.dateOrder } : {}),
+    ...(p.format.type === 'boolean' ? yesNoLabels(p.examples) : {}),
   }));
+}
+
+/**
+ * A yes/no column's words for yes and no, the first of each among its examples (`Yes`, `No`),
+ * so that choices show the file's own labels rather than true/false; none when either is unseen.
+ */
+export function yesNoLabels(examples: readonly string[]): { labels?: YesNoLabels } {
+  const yes = examples.find((e) => parseBoolean(e) === true);
+  const no = examples.find((e) => parseBoolean(e) === false);
+  return yes !== undefined && no !== undefined
+    ? { labels: { yes: yes.trim(), no: no.trim() } }
+    : {};
 }
 
 /** One encoded chunk, ready to store. */

@@ -1,6 +1,12 @@
 /** The value kinds a stored column can hold. */
 export type ColumnType = 'number' | 'string' | 'boolean' | 'date';
 
+/** A yes/no column's own words for yes and no, as its file wrote them (`Yes`/`No`, `да`/`нет`). */
+export interface YesNoLabels {
+  yes: string;
+  no: string;
+}
+
 /** A stored column's name and value kind, and what the importer made of it. */
 export interface ColumnInfo {
   name: string;
@@ -14,6 +20,8 @@ export interface ColumnInfo {
   /** How the column's text was read: decimal separator and date order (for appending rows). */
   decimal?: ',' | '.';
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
+  /** For a yes/no column: the words its file used (stored values are true/false). */
+  labels?: YesNoLabels;
 }
 
 /**
@@ -80,7 +88,7 @@ export function restoreDatasetMeta(raw: unknown): DatasetMeta | null {
   const columns: ColumnInfo[] = [];
   for (const c of r.columns as unknown[]) {
     if (typeof c !== 'object' || c === null) continue;
-    const { name, type, valueType, role, factor, decimal, dateOrder } = c as Record<
+    const { name, type, valueType, role, factor, decimal, dateOrder, labels } = c as Record<
       string,
       unknown
     >;
@@ -93,6 +101,7 @@ export function restoreDatasetMeta(raw: unknown): DatasetMeta | null {
       ...(typeof factor === 'string' ? { factor } : {}),
       ...(decimal === ',' || decimal === '.' ? { decimal } : {}),
       ...(dateOrder === 'dmy' || dateOrder === 'mdy' || dateOrder === 'ymd' ? { dateOrder } : {}),
+      ...restoreLabels(labels),
     });
   }
   return {
@@ -111,6 +120,14 @@ export function restoreDatasetMeta(raw: unknown): DatasetMeta | null {
     generation: typeof r.generation === 'number' && r.generation >= 1 ? r.generation : 1,
     ...restoreDerivedFrom(r.derivedFrom),
   };
+}
+
+function restoreLabels(raw: unknown): { labels?: YesNoLabels } {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const { yes, no } = raw as Record<string, unknown>;
+  return typeof yes === 'string' && typeof no === 'string' && yes !== '' && no !== ''
+    ? { labels: { yes, no } }
+    : {};
 }
 
 function restoreSource(raw: unknown): { source: NonNullable<DatasetMeta['source']> } | null {

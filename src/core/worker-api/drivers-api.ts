@@ -32,8 +32,13 @@ export type DriverChoicesOutput =
       columns: DriverColumnInfo[];
       /** Columns holding 0–10 scores (detractors can be taken from them). */
       npsColumns: string[];
-      /** A few values of each text or yes/no column (to choose the low value from). */
+      /**
+       * A few values of each text or yes/no column (to choose the low value from); a yes/no
+       * column's are its file's own words, yes first.
+       */
       values: Record<string, string[]>;
+      /** The yes/no columns (their yes is the outcome to explain by default). */
+      yesNoColumns: string[];
       /** Why the model's client card or indicators could not be joined. */
       missing: DriverTable['missing'];
     }

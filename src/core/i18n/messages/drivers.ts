@@ -48,8 +48,9 @@ export const driversEn = {
     'The two methods rank this driver differently: it is correlated with “{other}” (r = {r}), and correlated drivers share their credit differently in each.',
   'kind.drivers': 'Key drivers',
   'drv.model': 'Join a service model',
-  'drv.target': 'Low outcome in',
-  'drv.rule': 'Low means',
+  'drv.target': 'Outcome to explain',
+  'drv.rule': 'The outcome is',
+  'drv.outcomeLine': 'Outcome to explain: {target}',
   'drv.rule.detractor': 'detractors (0–6)',
   'drv.rule.equals': 'the value',
   'drv.rule.below': 'below',
@@ -81,7 +82,7 @@ export const driversEn = {
   'drv.progress.baseline': 'Fitting the linear baseline…',
   'drv.progress.bootstrap': 'Estimating the intervals…',
   'drv.summary':
-    '{rows}; the low outcome ({target}) in {positives} ({share}). Trained on {train} rows, checked on the other {holdout}.',
+    '{rows}; the outcome to explain ({target}) in {positives} ({share}). Trained on {train} rows, checked on the other {holdout}.',
   'drv.quality': 'Model quality',
   'drv.auc': 'Holdout AUC: boosted trees {auc}, linear baseline {baseline}.',
   'drv.accuracy':
@@ -198,8 +199,9 @@ export const driversRu: Translation<typeof driversEn> = {
     'Методы ранжируют этот фактор по-разному: он связан с «{other}» (r = {r}), а связанные факторы делят вклад в двух методах по-разному.',
   'kind.drivers': 'Ключевые факторы',
   'drv.model': 'Подключить модель сервиса',
-  'drv.target': 'Низкий результат в',
-  'drv.rule': 'Низкий — это',
+  'drv.target': 'Что объясняем',
+  'drv.rule': 'Исход — это',
+  'drv.outcomeLine': 'Что объясняем: {target}',
   'drv.rule.detractor': 'критики (0–6)',
   'drv.rule.equals': 'значение',
   'drv.rule.below': 'меньше',
@@ -236,7 +238,7 @@ export const driversRu: Translation<typeof driversEn> = {
   'drv.progress.baseline': 'Строю линейную модель…',
   'drv.progress.bootstrap': 'Оцениваю интервалы…',
   'drv.summary':
-    '{rows}; низкий результат ({target}) — {positives} ({share}). Строк для обучения: {train}, для проверки: {holdout}.',
+    '{rows}; объясняемый исход ({target}) — {positives} ({share}). Строк для обучения: {train}, для проверки: {holdout}.',
   'drv.quality': 'Качество модели',
   'drv.auc': 'AUC на отложенной выборке: деревья {auc}, линейная модель {baseline}.',
   'drv.accuracy':
