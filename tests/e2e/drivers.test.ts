@@ -97,6 +97,13 @@ describe('key drivers', () => {
       .toBe(false);
     // Cancel stops a run; the page stays usable and shows no error.
     await cell.getByRole('button', { name: 'Find drivers' }).click();
+    // The planted warehouses' clients are most often low; the ratings carry that risk.
+    const warehouse = table
+      .locator('tbody tr')
+      .filter({ has: page.locator('th', { hasText: /^warehouse$/ }) });
+    expect(await warehouse.innerText()).toMatch(
+      /most often low: WH-[25] \(\d+%, against \d+% for the rest\); (no value adds risk beyond the other drivers|most risk given the other drivers: WH-[25])\./,
+    );
     await cell.getByRole('button', { name: /Cancel/ }).click();
     await expect
       .poll(() => cell.getByRole('button', { name: 'Find drivers' }).isEnabled())

@@ -15,6 +15,7 @@ import {
   describeDriverError,
   describeDriverWarning,
 } from '../../src/core/analysis/driver-messages.ts';
+import { levelFindings } from '../../src/core/analysis/driver-levels.ts';
 import { expandFeatures } from '../../src/core/ml/feature-matrix.ts';
 import { Rng } from '../../src/core/random.ts';
 import { realFile } from '../fixtures/real/real-files.ts';
@@ -69,6 +70,14 @@ describe('key drivers on the demo world', () => {
       }
       expect(result.additivityMaxError).toBeLessThan(1e-9);
       expect(result.quality.holdoutAuc).toBeGreaterThan(0.75);
+      // The planted warehouses' clients are most often detractors; the ratings carry that
+      // risk, so no warehouse adds risk of its own beyond them (none but a planted one named).
+      const warehouses = levelFindings(
+        result.drivers.find((d) => d.feature === 'warehouse')!.levels!,
+      );
+      const bad = world.truth.affected.warehouses;
+      expect(bad).toContain(warehouses.oftenLow?.level.level);
+      if (warehouses.risk) expect(bad).toContain(warehouses.risk.level);
     },
   );
 });

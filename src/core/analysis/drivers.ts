@@ -4,6 +4,7 @@
  * original column), a regularised logistic baseline and Johnson's relative weights side by
  * side, each importance with a bootstrap interval; sample-size and leakage warnings with counts.
  */
+import { levelEffects, levelSpread, type LevelEffect } from './driver-levels.ts';
 import {
   expandFeatures,
   numericValue,
@@ -103,13 +104,6 @@ export class DriversError extends Error {
   }
 }
 
-/** How one level of a category moves the low outcome. */
-export interface LevelEffect {
-  level: string;
-  meanShap: number;
-  n: number;
-}
-
 /** One driver (an original column) with both importances. */
 export interface Driver {
   feature: string;
@@ -124,7 +118,7 @@ export interface Driver {
   weightInterval: [number, number];
   /** Set when the two methods rank this driver apart and it is correlated with another. */
   disagreement?: { correlatedWith: string; r: number };
-  /** A category's levels by their mean SHAP value (highest risk first). */
+  /** A category's levels by their mean SHAP value (highest risk first); see `driver-levels.ts`. */
   levels?: LevelEffect[];
 }
 
@@ -335,6 +329,10 @@ export function keyDrivers(
     { length: readCount },
     (_, k) => sampleAt[Math.floor((k * n) / readCount)]!,
   );
+  const readPositions = Int32Array.from({ length: readCount }, (_, k) =>
+    Math.floor((k * n) / readCount),
+  );
+  const refitGroups: Float64Array[] = [];
   let refit = 0;
   const refitDraws = bootstrapDraws(
     split.train.length,
@@ -360,6 +358,7 @@ export function keyDrivers(
           groupedRefit[r * nGroups + expanded.groups[f]!]! += values[r * x.nFeatures + f]!;
         }
       }
+      refitGroups.push(groupedRefit);
       return meanAbsOf(
         groupedRefit,
         Int32Array.from(readAt, (_, r) => r),
@@ -455,17 +454,14 @@ export function keyDrivers(
       weightInterval: [weightCi.lower[c]!, weightCi.upper[c]!],
     };
     if (col.kind === 'categorical') {
-      const sums = new Map<string, { s: number; n: number }>();
-      sampleValues[c]!.forEach((v, r) => {
-        if (v === null) return;
-        const acc = sums.get(String(v)) ?? { s: 0, n: 0 };
-        acc.s += shapOf[r]!;
-        acc.n++;
-        sums.set(String(v), acc);
-      });
-      driver.levels = [...sums.entries()]
-        .map(([level, acc]) => ({ level, meanShap: acc.s / acc.n, n: acc.n }))
-        .sort((a, b) => b.meanShap - a.meanShap);
+      const spread = levelSpread(sampleValues[c]!, readPositions, refitGroups, nGroups, c);
+      driver.levels = levelEffects(
+        sampleValues[c]!,
+        shapOf,
+        col.levels,
+        { values: columns[c]!.values, rows, y },
+        spread,
+      );
     }
     return driver;
   });

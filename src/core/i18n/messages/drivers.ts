@@ -102,7 +102,9 @@ export const driversEn = {
   'drv.col.direction': 'Direction',
   'drv.col.note': 'Note',
   'drv.interval': '{low}–{high}',
-  'drv.levelRisk': 'most risk: {level}',
+  'drv.levelOftenLow': 'most often low: {level} ({share}, against {rest} for the rest);',
+  'drv.levelRisk': 'most risk given the other drivers: {level}.',
+  'drv.levelNoRisk': 'no value adds risk beyond the other drivers.',
   'drv.noSample':
     'The SHAP values of single rows were not shared (they are rows): the charts per row are left out.',
   'drv.beeswarmLabel': 'SHAP values of every row by driver, chart',
@@ -258,7 +260,9 @@ export const driversRu: Translation<typeof driversEn> = {
   'drv.col.direction': 'Направление',
   'drv.col.note': 'Примечание',
   'drv.interval': '{low}–{high}',
-  'drv.levelRisk': 'наибольший риск: {level}',
+  'drv.levelOftenLow': 'чаще всего низкий результат: {level} ({share} против {rest} у остальных);',
+  'drv.levelRisk': 'наибольший риск при учёте других драйверов: {level}.',
+  'drv.levelNoRisk': 'ни одно значение не добавляет риска сверх других драйверов.',
   'drv.noSample':
     'Значения SHAP отдельных строк не переданы (это строки): графики по строкам не показаны.',
   'drv.beeswarmLabel': 'Значения SHAP всех строк по факторам, график',
