@@ -56,6 +56,11 @@ describe('the demo', () => {
   it('opens in one click: six datasets, a service model and a notebook ready to run', async () => {
     w = await newWatchedPage();
     const { page, context } = w;
+    // The model graph's code is its own chunk, fetched only when a graph is first shown.
+    const graphChunks: string[] = [];
+    page.on('request', (r) => {
+      if (/\/ModelGraph-[\w-]+\.js$/.test(r.url())) graphChunks.push(r.url());
+    });
     await openApp(page);
     await page.getByRole('button', { name: 'Open the demo' }).click();
     await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
@@ -155,11 +160,20 @@ describe('the demo', () => {
 
     // The demo's service model, drawn as layers with each indicator's current value.
     await page.getByRole('banner').getByRole('button', { name: 'Service models' }).click();
+    expect(graphChunks).toEqual([]);
     await page
       .getByRole('button', { name: 'Show “Demo distributor: service model” with its values' })
       .click();
     const graph = page.getByRole('figure', { name: /Layered graph of “Demo distributor/ });
     await drawn(graph, 30_000);
+    expect(graphChunks.length).toBeGreaterThan(0);
+    // Full names, wrapped over lines rather than cut, and the legend's neutral “near target”.
+    const texts = await graph.locator('svg text').allTextContents();
+    expect(texts.join('\n')).not.toContain('…');
+    expect(await graph.locator('svg tspan').allTextContents()).toEqual(
+      expect.arrayContaining(['Warehouse staff', 'competency']),
+    );
+    expect(texts).toContain('near target (within 5% of scale)');
     expect(await page.getByText('No problems found.').count()).toBe(1);
     // A click on an indicator in the graph shows its history and what drives it…
     await graph.locator('[role="graphics-symbol"][aria-label*="; Indicator: NPS; "]').click();

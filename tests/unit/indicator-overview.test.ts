@@ -8,13 +8,35 @@ import type { Indicator } from '../../src/core/model/model-types.ts';
 import { SLOW } from './slow.ts';
 
 describe('indicators at a glance', () => {
-  it('tells on and off target by direction', () => {
-    const ind = (direction: 'higher' | 'lower', target?: number) =>
-      ({ direction, ...(target === undefined ? {} : { target }) }) as Indicator;
-    expect(targetStatus(0.9, ind('higher', 0.95))).toBe('off');
-    expect(targetStatus(0.96, ind('higher', 0.95))).toBe('on');
-    expect(targetStatus(4, ind('lower', 6))).toBe('on');
-    expect(targetStatus(7, ind('lower', 6))).toBe('off');
+  it('tells on, near and off target by direction, within 5% of the scale of the target', () => {
+    const ind = (direction: 'higher' | 'lower', target?: number, scale = { min: 0, max: 1 }) =>
+      ({ direction, scale, ...(target === undefined ? {} : { target }) }) as Indicator;
+    // A share (0–1, shown as 0–100%): 5 points either side of the target are near it.
+    expect(targetStatus(0.9, ind('higher', 0.95))).toBe('near');
+    expect(targetStatus(0.89, ind('higher', 0.95))).toBe('off');
+    expect(targetStatus(0.96, ind('higher', 0.95))).toBe('near');
+    expect(targetStatus(1, ind('higher', 0.9))).toBe('on');
+    // A 0–10 scale: 0.5 points, just inside and just outside, both directions.
+    const ten = { min: 0, max: 10 };
+    expect(targetStatus(7.49, ind('higher', 7, ten))).toBe('near');
+    expect(targetStatus(7.5, ind('higher', 7, ten))).toBe('near');
+    expect(targetStatus(7.51, ind('higher', 7, ten))).toBe('on');
+    expect(targetStatus(6.51, ind('higher', 7, ten))).toBe('near');
+    expect(targetStatus(6.49, ind('higher', 7, ten))).toBe('off');
+    expect(targetStatus(6.51, ind('lower', 7, ten))).toBe('near');
+    expect(targetStatus(6.49, ind('lower', 7, ten))).toBe('on');
+    expect(targetStatus(7.49, ind('lower', 7, ten))).toBe('near');
+    expect(targetStatus(7.51, ind('lower', 7, ten))).toBe('off');
+    // A scale not starting at zero: NPS −100…100 gives 10 points; a 1–5 rating 0.2.
+    expect(targetStatus(31, ind('higher', 40, { min: -100, max: 100 }))).toBe('near');
+    expect(targetStatus(29, ind('higher', 40, { min: -100, max: 100 }))).toBe('off');
+    expect(targetStatus(4.49, ind('higher', 4.3, { min: 1, max: 5 }))).toBe('near');
+    expect(targetStatus(4.51, ind('higher', 4.3, { min: 1, max: 5 }))).toBe('on');
+    // Exactly at the edge despite floating point (0.13 − 0.1 on a 0–0.6 scale).
+    expect(targetStatus(0.13, ind('lower', 0.1, { min: 0, max: 0.6 }))).toBe('near');
+    expect(targetStatus(0.07, ind('lower', 0.1, { min: 0, max: 0.6 }))).toBe('near');
+    expect(targetStatus(4, ind('lower', 6, ten))).toBe('on');
+    expect(targetStatus(7, ind('lower', 6, ten))).toBe('off');
     expect(targetStatus(7, ind('lower'))).toBe('no-target');
     expect(targetStatus(null, ind('lower', 6))).toBe('no-data');
   });
@@ -44,7 +66,13 @@ describe('indicators at a glance', () => {
           layer: 'Layer',
           indicator: 'Indicator',
           value: 'Value',
-          status: { on: 'on', off: 'off', 'no-target': 'none', 'no-data': 'no data' },
+          status: {
+            on: 'on',
+            near: 'near',
+            off: 'off',
+            'no-target': 'none',
+            'no-data': 'no data',
+          },
         },
       );
       const vega = compile(spec).spec;
@@ -58,13 +86,40 @@ describe('indicators at a glance', () => {
     },
   );
 
-  it('draws a link between layers straight and one within a layer as a bridge above the row', () => {
-    expect(linkSegments({ x: 1, y: 3 }, { x: 2, y: 1 }, 0)).toEqual([{ x: 1, y: 3, x2: 2, y2: 1 }]);
-    const bridge = linkSegments({ x: 1, y: 1 }, { x: 4, y: 1 }, 0);
+  it('draws a link between layers straight, through the rows it skips, and one within a layer as a bridge above the row', () => {
+    expect(
+      linkSegments(
+        [
+          { x: 1, y: 3 },
+          { x: 2, y: 2 },
+        ],
+        0.2,
+      ),
+    ).toEqual([{ x: 1, y: 3, x2: 2, y2: 2 }]);
+    // Through a waypoint in the row it skips.
+    expect(
+      linkSegments(
+        [
+          { x: 1, y: 3 },
+          { x: 2, y: 2 },
+          { x: 4, y: 1 },
+        ],
+        0.2,
+      ),
+    ).toEqual([
+      { x: 1, y: 3, x2: 2, y2: 2 },
+      { x: 2, y: 2, x2: 4, y2: 1 },
+    ]);
+    const bridge = linkSegments(
+      [
+        { x: 1, y: 1 },
+        { x: 4, y: 1 },
+      ],
+      0.2,
+    );
     expect(bridge).toHaveLength(3);
     // Up from the child, across above the row, down to the parent: never along the row itself.
     expect(bridge.every((s) => Math.min(s.y, s.y2) < 1)).toBe(true);
-    expect(bridge[1]).toMatchObject({ x: 1, x2: 4 });
-    expect(bridge[1]!.y).toBe(bridge[1]!.y2);
+    expect(bridge[1]).toMatchObject({ x: 1, x2: 4, y: 0.8, y2: 0.8 });
   });
 });

@@ -2,8 +2,14 @@ import type { Indicator, ServiceModel } from '../model/model-types.ts';
 import { indicatorValues, splitCellKey } from './indicator-values.ts';
 import type { LoadedDataset } from './loaded-dataset.ts';
 
-/** How an indicator stands against its target. */
-export type TargetStatus = 'on' | 'off' | 'no-target' | 'no-data';
+/**
+ * How an indicator stands against its target: within the tolerance of it (`near`), beyond it on
+ * the better side (`on`) or on the worse side (`off`), without a target, or without a value.
+ */
+export type TargetStatus = 'on' | 'near' | 'off' | 'no-target' | 'no-data';
+
+/** The share of an indicator's scale (max − min) within which a value counts as at its target. */
+export const TARGET_TOLERANCE = 0.05;
 
 /** One indicator at a glance: its latest value, its trend, and whether it is on target. */
 export interface IndicatorOverview {
@@ -17,13 +23,22 @@ export interface IndicatorOverview {
   problems: string[];
 }
 
-/** Whether a value meets an indicator's target, by its direction. */
+/**
+ * How a value stands against an indicator's target, by its direction: within 5% of its scale of
+ * the target (0.5 points on a 0–10 scale, 5 points on 0–100%) it is `near`, so that a hair's
+ * breadth over or under does not flip the colour; beyond that, `on` on the better side and `off`
+ * on the worse. A scale that is not a range (max = min) has no tolerance.
+ */
 export function targetStatus(value: number | null, indicator: Indicator): TargetStatus {
   if (value === null) return 'no-data';
   if (typeof indicator.target !== 'number') return 'no-target';
-  const met =
-    indicator.direction === 'lower' ? value <= indicator.target : value >= indicator.target;
-  return met ? 'on' : 'off';
+  const range = Math.abs(indicator.scale.max - indicator.scale.min);
+  const tolerance = Number.isFinite(range) && range > 0 ? TARGET_TOLERANCE * range : 0;
+  const ahead =
+    indicator.direction === 'lower' ? indicator.target - value : value - indicator.target;
+  // A hair over for floating point: 0.13 − 0.1 must count as within 5% of a 0–0.6 scale.
+  if (Math.abs(ahead) <= tolerance * (1 + 1e-9) + Number.EPSILON) return 'near';
+  return ahead > 0 ? 'on' : 'off';
 }
 
 /**
