@@ -3,7 +3,8 @@ import { reportWorkerRequests } from '../src/data/request-log.ts';
 import { lockDownNetwork, probeNetwork } from './network-lockdown.ts';
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
-import { getDataset } from '../src/data/datasets-repo.ts';
+import { getDataset, listDatasets } from '../src/data/datasets-repo.ts';
+import { cardJoin, valuesByClient } from '../src/core/model/card-values.ts';
 import { readAllColumns } from '../src/data/chunks-repo.ts';
 import { rowsStamp } from '../src/data/model-datasets.ts';
 import type { ProgressFn } from '../src/data/worker-bridge.ts';
@@ -96,6 +97,23 @@ async function derivedThemes(
   return 'clusters' in from
     ? clusterThemes(JSON.stringify([rowsStamp(meta), column]), t)
     : modelThemes(from, t.texts);
+}
+
+/**
+ * Each row's value from a model's client card, by the row's client; null when the model is
+ * gone, has no card this dataset reaches, or the card lacks the column.
+ */
+async function cardValues(
+  from: { modelId: string; column: string },
+  meta: DatasetMeta,
+): Promise<Float64Array | null> {
+  const db = getDb();
+  const model = await getModel(db, from.modelId);
+  const join = model ? cardJoin(model, await listDatasets(db), meta) : null;
+  if (!join || !join.card.columns.some((c) => c.name === from.column)) return null;
+  const [keys, values] = await readAllColumns(db, join.card, [join.key, from.column]);
+  const [clients] = await readAllColumns(db, meta, [join.client]);
+  return valuesByClient(clients ?? [], keys ?? [], values ?? []);
 }
 
 /** The columns a call names that the dataset lacks (the first), or null. */
@@ -292,6 +310,10 @@ const api = {
     ];
     const missing = missingColumn(meta, named);
     if (missing) return { ok: false, reason: 'column-missing', column: missing };
+    const fromCard = input.valueFrom ? await cardValues(input.valueFrom, meta) : null;
+    if (input.valueFrom && !fromCard) {
+      return { ok: false, reason: 'column-missing', column: input.valueFrom.column };
+    }
     const tokens = await termsFor(meta, input.text, onProgress);
     const { terms } = tokens;
     const cols = await columnsOf(meta, named.slice(1));
@@ -312,7 +334,7 @@ const api = {
         terms,
         texts: tokens.texts,
         themes,
-        values: get(input.value),
+        values: fromCard ?? get(input.value),
         scores: filter.scores,
         scale: filter.scale,
         population: filter.population,

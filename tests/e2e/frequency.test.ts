@@ -29,6 +29,20 @@ describe('complaint frequency', () => {
     await drawn(cell.getByRole('figure', { name: /Pareto chart/ }));
     // The change since the previous quarter is shown per theme.
     expect(await themes.innerText()).toMatch(/Change since 20\d\d-Q\d/);
+    // The value at risk is each complainant's LTV, from the model's client card (the survey has
+    // no amounts of its own); groupings offer no ids, comments or dates.
+    const value = cell.getByRole('combobox', { name: 'Value at risk (LTV, revenue)' });
+    expect(await value.locator('option:checked').innerText()).toBe(
+      'ltv — client card of “Demo distributor: service model”',
+    );
+    const segmentOptions = await cell
+      .getByRole('combobox', { name: 'Segment column' })
+      .locator('option')
+      .allInnerTexts();
+    expect(segmentOptions.slice(1)).toEqual(['contact_role']);
+    await cell.getByRole('radio', { name: 'By value at risk' }).check();
+    await drawn(cell.getByRole('figure', { name: /value at risk, Pareto chart/ }));
+    await cell.getByRole('radio', { name: 'By count' }).check();
     // By default it counts the complaints: the comments of detractors and passives, and says so;
     // what promoters praise is shown apart.
     expect(await cell.getByTestId('freq-population').innerText()).toMatch(

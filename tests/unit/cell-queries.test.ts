@@ -15,6 +15,7 @@ import {
 import {
   createFrequencyCellData,
   frequencyCellQuery,
+  restoreFrequencyCellData,
   CLUSTER_THEMES,
 } from '../../src/core/notebook/cell-data/frequency-cell.ts';
 import {
@@ -143,6 +144,20 @@ describe('what each cell kind asks its worker', () => {
     // A theme column wins over themes from elsewhere.
     const column = frequencyCellQuery({ ...themed, theme: 'topic' }, 'en')!;
     expect((column.input as { themesFrom: unknown }).themesFrom).toBeNull();
+  });
+
+  it('a frequency cell reads a value at risk from a model’s client card, and reads that model', () => {
+    const data = { ...createFrequencyCellData(), datasetId: 'd', text: 'comment' };
+    const own = frequencyCellQuery({ ...data, value: 'revenue' }, 'en')!;
+    expect(own.input).toMatchObject({ value: 'revenue', valueFrom: null });
+    const card = frequencyCellQuery({ ...data, value: 'ltv', valueModel: 'm2' }, 'en')!;
+    expect(card.input).toMatchObject({ value: null, valueFrom: { modelId: 'm2', column: 'ltv' } });
+    expect(card.reads.models).toEqual(['m2']);
+    expect(requestKey(card)).not.toBe(requestKey(own));
+    // Cells stored before the choice read their own column; a model without a value is dropped.
+    expect(restoreFrequencyCellData({ value: 'ltv' }).valueModel).toBeNull();
+    expect(restoreFrequencyCellData({ valueModel: 'm2' }).valueModel).toBeNull();
+    expect(restoreFrequencyCellData({ value: 'ltv', valueModel: 'm2' }).valueModel).toBe('m2');
   });
 
   it('a clusters cell asks once it has comments; names and merges are not part of its request', () => {

@@ -84,6 +84,9 @@ export function createDemoNotebook(
       datasetId: survey,
       text: survey ? col('comment') : null,
       themeModel: modelId,
+      // The Pareto by value: each complaint weighs its client's LTV, from the model's card.
+      value: survey && datasets.clients ? col('ltv') : null,
+      valueModel: survey && datasets.clients ? modelId : null,
       score: survey ? col('nps') : null,
       periodColumn: survey ? col('date') : null,
     }),

@@ -22,6 +22,8 @@ export interface FrequencyInput {
   themesFrom?: ThemeModel | { clusters: true } | null;
   /** A value at risk per row (the client's LTV, revenue). */
   value?: string | null;
+  /** Or a value from a model's client card, by each row's client (see `card-values.ts`). */
+  valueFrom?: { modelId: string; column: string } | null;
   /**
    * A score per row (NPS, or CSAT by the column's role): detractors against promoters, and
    * which comments are complaints.

@@ -19,6 +19,11 @@ export interface FrequencyCellData {
   /** The value at risk behind each row (LTV, revenue), for the Pareto by value. */
   value: string | null;
   /**
+   * When `value` is a column of a model's client card (each row's client's LTV): that model.
+   * Null for a column of the dataset itself (and for cells stored before the choice existed).
+   */
+  valueModel: string | null;
+  /**
    * A score column (NPS, or CSAT by its role): which comments are complaints, what promoters
    * praise, the words of detractors against promoters.
    */
@@ -44,6 +49,7 @@ export function createFrequencyCellData(): FrequencyCellData {
     theme: null,
     themeModel: null,
     value: null,
+    valueModel: null,
     score: null,
     population: DEFAULT_POPULATION,
     periodColumn: null,
@@ -63,6 +69,7 @@ export function restoreFrequencyCellData(raw: unknown): FrequencyCellData {
     theme: str(r.theme),
     themeModel: str(r.themeModel),
     value: str(r.value),
+    valueModel: str(r.value) ? str(r.valueModel) : null,
     score: str(r.score),
     population: restorePopulation(r.population),
     periodColumn: str(r.periodColumn),
@@ -92,7 +99,9 @@ export function frequencyCellQuery(data: FrequencyCellData, locale: Locale): Cel
         : fromModel
           ? { modelId: data.themeModel, locale }
           : { clusters: true },
-    value: data.value,
+    value: data.valueModel ? null : data.value,
+    valueFrom:
+      data.valueModel && data.value ? { modelId: data.valueModel, column: data.value } : null,
     score: data.score,
     population: data.population,
     period: data.periodColumn ? { column: data.periodColumn, grain: data.grain } : null,
@@ -107,7 +116,12 @@ export function frequencyCellQuery(data: FrequencyCellData, locale: Locale): Cel
     input,
     reads: {
       datasets: [data.datasetId],
-      models: fromModel && data.themeModel ? [data.themeModel] : [],
+      models: [
+        ...(fromModel && data.themeModel ? [data.themeModel] : []),
+        ...(data.valueModel && data.value && data.valueModel !== data.themeModel
+          ? [data.valueModel]
+          : []),
+      ],
       cells: [],
     },
   };
