@@ -53,6 +53,13 @@ export class NotebookList {
     return this.#add(createNotebook(title));
   }
 
+  /** Creates a notebook with one new cell of `kind` (an import to start from…); returns its id. */
+  async createWithCell(title: string, kind: string): Promise<string> {
+    const nb = createNotebook(title);
+    const spec = findCellKind(kind);
+    return this.#add(spec ? { ...nb, cells: [createCell(kind, spec.create())] } : nb);
+  }
+
   /** Creates the introductory notebook in the user's language and returns its id. */
   async createDemo(locale: Locale, datasets: DemoDatasets, modelId: string): Promise<string> {
     return this.#add(createDemoNotebook(locale, datasets, modelId));

@@ -131,3 +131,16 @@ export async function countCellRequests(page: Page): Promise<void> {
 /** The cell requests the workers received since the page (re)loaded (see `countCellRequests`). */
 export const cellRequests = (page: Page) =>
   page.evaluate(() => [...(window as unknown as { __cellRequests: string[] }).__cellRequests]);
+
+/**
+ * Makes a notebook from the home screen as the analyst does: “New notebook” (in English or
+ * Russian), then the name it asks for (its suggestion, unless `name` is given), and waits until
+ * the notebook is open.
+ */
+export async function newNotebook(page: Page, name?: string): Promise<void> {
+  await page.getByRole('button', { name: /^(New notebook|Новый блокнот)$/ }).click();
+  const field = page.getByRole('dialog').getByRole('textbox');
+  if (name !== undefined) await field.fill(name);
+  await field.press('Enter');
+  await page.waitForURL(/#\/notebook\//);
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Locator, Page } from 'playwright-core';
-import { callHarness, newWatchedPage, openApp, type Watched } from './browser.ts';
+import { callHarness, newNotebook, newWatchedPage, openApp, type Watched } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -58,7 +58,7 @@ describe('datasets panel', () => {
     );
 
     await openApp(page);
-    await page.getByRole('button', { name: 'New notebook' }).click();
+    await newNotebook(page);
     await page.getByRole('textbox', { name: 'Notebook title' }).fill('Q3 review');
     await page.getByRole('button', { name: 'Add Import data cell' }).click();
     const cell = page.getByRole('article', { name: /Import data/ });

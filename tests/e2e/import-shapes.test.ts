@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { newNotebook, newWatchedPage, openApp, type Watched } from './browser.ts';
 
 // Files of shapes that froze the tab or took minutes to preview: 20,000 columns, one 50 MB
 // comment, a 50 MB file of one line (millions of fields), and a large ordinary export.
@@ -47,7 +47,7 @@ beforeAll(() => {
 
 async function importCell(page: Page) {
   await openApp(page);
-  await page.getByRole('button', { name: 'New notebook' }).click();
+  await newNotebook(page);
   await page.getByRole('button', { name: 'Add Import data cell' }).click();
   return page.getByRole('article', { name: /Import data/ });
 }

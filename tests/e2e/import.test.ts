@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { newWatchedPage, openApp, openHarness, type Watched } from './browser.ts';
+import { newNotebook, newWatchedPage, openApp, openHarness, type Watched } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -60,7 +60,7 @@ const stored = (page: Page) =>
 
 async function importCell(page: Page, file: string) {
   await openApp(page);
-  await page.getByRole('button', { name: 'New notebook' }).click();
+  await newNotebook(page);
   await page.getByRole('button', { name: 'Add Import data cell' }).click();
   const cell = page.getByRole('article', { name: /Import data/ });
   await cell.getByLabel('Choose a file…').setInputFiles(file);
@@ -104,7 +104,7 @@ describe('import', () => {
     w = await newWatchedPage();
     const { page } = w;
     await openApp(page);
-    await page.getByRole('button', { name: 'New notebook' }).click();
+    await newNotebook(page);
     await page.getByRole('button', { name: 'Add Import data cell' }).click();
     const cell = page.getByRole('article', { name: /Import data/ });
     await cell.getByLabel('Choose a file…').setInputFiles({

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { newNotebook, newWatchedPage, openApp, type Watched } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -15,7 +15,7 @@ describe('language', () => {
     await openApp(page);
     await page.getByRole('heading', { name: 'Блокноты' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
-    await page.getByRole('button', { name: 'Новый блокнот' }).click();
+    await newNotebook(page);
     // Plural forms follow Russian rules as cells are added: 1 ячейка, 2 ячейки, 5 ячеек.
     const addText = page.getByRole('button', { name: 'Добавить ячейку «Текст»' });
     await addText.click();
@@ -34,7 +34,7 @@ describe('language', () => {
     await page.getByRole('heading', { name: 'Notebooks' }).waitFor();
     // The notebook keeps the language it was written in.
     // (The list arrives from storage after the heading: wait for it rather than peek.)
-    await page.getByRole('link', { name: 'Блокнот без названия' }).waitFor();
+    await page.getByRole('link', { name: 'Блокнот 1' }).waitFor();
   });
 });
 
@@ -55,7 +55,7 @@ describe('storage', () => {
     const persistCalls = () =>
       page.evaluate(() => (window as unknown as { persistCalls: { n: number } }).persistCalls.n);
     expect(await persistCalls()).toBe(0);
-    await page.getByRole('button', { name: 'New notebook' }).click();
+    await newNotebook(page);
     await page.getByRole('button', { name: 'Add Text cell' }).click();
     await page.locator('.save-status[data-status="saved"]').waitFor();
     await expect.poll(persistCalls).toBe(1);
@@ -85,7 +85,7 @@ describe('storage', () => {
     w = await newWatchedPage();
     const { page, context } = w;
     await openApp(page);
-    await page.getByRole('button', { name: 'New notebook' }).click();
+    await newNotebook(page);
     await page.locator('.save-status[data-status="saved"]').waitFor();
     // A newer version of the app opens the same database with a higher schema version.
     const other = await context.newPage();

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { newWatchedPage, openApp, type Watched, drawn } from './browser.ts';
+import { newNotebook, newWatchedPage, openApp, type Watched, drawn } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -22,7 +22,7 @@ async function importSurvey(page: Page): Promise<void> {
     });
   }
   writeFileSync(file, rows.join('\n'));
-  await page.getByRole('button', { name: 'New notebook' }).click();
+  await newNotebook(page);
   await page.getByRole('button', { name: 'Add Import data cell' }).click();
   const cell = page.getByRole('article', { name: /Import data/ });
   await cell.getByLabel('Choose a file…').setInputFiles(file);

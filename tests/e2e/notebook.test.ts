@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { newNotebook, newWatchedPage, openApp, type Watched } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -27,7 +27,7 @@ describe('notebooks', () => {
     w = await newWatchedPage();
     const { page } = w;
     await openApp(page);
-    await page.getByRole('button', { name: 'New notebook' }).click();
+    await newNotebook(page);
     await page.getByRole('textbox', { name: 'Notebook title' }).fill('Delivery complaints Q3');
     await addTextCell(page, '# Findings\n\nLate **deliveries** dominate.');
     await addTextCell(page, 'Second note');
@@ -116,7 +116,7 @@ describe('notebooks', () => {
     w = await newWatchedPage();
     const { page } = w;
     await openApp(page);
-    await page.getByRole('button', { name: 'New notebook' }).click();
+    await newNotebook(page);
     await page.getByRole('button', { name: 'Add Text cell' }).click();
     await waitSaved(page);
     await page
@@ -130,7 +130,7 @@ describe('notebooks', () => {
     w = await newWatchedPage();
     const { page } = w;
     await openApp(page);
-    await page.getByRole('button', { name: 'New notebook' }).click();
+    await newNotebook(page);
     for (const text of ['One', 'Two', 'Three']) await addTextCell(page, text);
     const focused = () =>
       page.evaluate(() => {
@@ -172,7 +172,7 @@ describe('notebooks', () => {
     w = await newWatchedPage();
     const { page } = w;
     await openApp(page);
-    await page.getByRole('button', { name: 'New notebook' }).click();
+    await newNotebook(page);
     await addTextCell(page, 'Keep me');
     await addTextCell(page, 'Delete me');
     await page
@@ -239,7 +239,7 @@ describe('notebooks', () => {
     w = await newWatchedPage();
     const { page } = w;
     await openApp(page);
-    await page.getByRole('button', { name: 'New notebook' }).click();
+    await newNotebook(page);
     await addTextCell(
       page,
       [

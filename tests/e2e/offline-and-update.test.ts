@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { newWatchedPage, type Watched } from './browser.ts';
+import { newNotebook, newWatchedPage, type Watched } from './browser.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,7 +37,7 @@ describe('offline and updates', () => {
       ).harness.seedSurvey('Field survey', 1000),
     );
     await firstVisit(page);
-    await page.getByRole('button', { name: 'New notebook' }).click();
+    await newNotebook(page);
     await page.getByRole('textbox', { name: 'Notebook title' }).fill('Field visit');
     await page.getByRole('button', { name: 'Add Text cell' }).click();
     await page.getByRole('textbox', { name: 'Markdown text' }).fill('Written before going offline');
@@ -130,7 +130,7 @@ describe('offline and updates', () => {
     page.on('load', () => loads++);
     await firstVisit(page);
     await page.getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('button', { name: 'New notebook' }).click();
+    await newNotebook(page);
     await page.getByRole('button', { name: 'Add Import data cell' }).click();
     const cell = page.getByRole('article', { name: /Import data/ });
     await cell.getByLabel('Choose a file…').setInputFiles(file);

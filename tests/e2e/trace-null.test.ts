@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { newNotebook, newWatchedPage, openApp, type Watched } from './browser.ts';
 import { generateTraceWorld, traceWorldFiles } from '../../src/core/demo/trace-worlds.ts';
 
 let w: Watched;
@@ -39,7 +39,7 @@ describe('the trace of a world with no cause', () => {
     await page.getByText(/^Импортировано: «/).waitFor({ timeout: 30_000 });
 
     await page.getByRole('banner').getByRole('link', { name: 'Блокноты' }).click();
-    await page.getByRole('button', { name: 'Новый блокнот' }).click();
+    await newNotebook(page);
     for (const path of paths) {
       await page.getByRole('button', { name: 'Добавить ячейку «Импорт данных»' }).click();
       const cell = page.getByRole('article', { name: /Импорт данных/ }).last();

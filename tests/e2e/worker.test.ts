@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import { callHarness, newWatchedPage, openApp, type Watched } from './browser.ts';
+import { callHarness, newNotebook, newWatchedPage, openApp, type Watched } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -11,7 +11,7 @@ afterEach(async () => {
 /** Opens a new notebook with an NPS cell pointed at the dataset's score column. */
 async function npsCell(page: Page, datasetLabel: string) {
   await openApp(page);
-  await page.getByRole('button', { name: 'New notebook' }).click();
+  await newNotebook(page);
   await page.getByRole('button', { name: 'Add NPS summary cell' }).click();
   const cell = page.getByRole('article', { name: /NPS summary/ });
   await cell.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: datasetLabel });

@@ -24,6 +24,7 @@ import { reportEn, reportRu } from './messages/report.ts';
 import { shareEn, shareRu } from './messages/share.ts';
 import { backupEn, backupRu } from './messages/backup.ts';
 import { cellRunsEn, cellRunsRu } from './messages/cell-runs.ts';
+import { homeEn, homeRu } from './messages/home.ts';
 
 export const en = {
   ...datasetsEn,
@@ -45,6 +46,7 @@ export const en = {
   ...shareEn,
   ...backupEn,
   ...cellRunsEn,
+  ...homeEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -396,6 +398,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...shareRu,
   ...backupRu,
   ...cellRunsRu,
+  ...homeRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',
