@@ -122,9 +122,10 @@ describe('the demo', () => {
     // chart shows only its clients in the other views.
     const byWarehouse = index.getByRole('figure', { name: /index by warehouse/ });
     await drawn(byWarehouse);
-    // Vega labels each mark with its data (the accessibility tree does not expose SVG marks).
+    // Vega labels each mark with its data (the accessibility tree does not expose SVG marks);
+    // the axis, and so the label, names the column as the model does (“Warehouse”).
     await byWarehouse
-      .locator('[role="graphics-symbol"][aria-label^="warehouse: WH-2; "][aria-label*="CI low"]')
+      .locator('[role="graphics-symbol"][aria-label^="Warehouse: WH-2; "][aria-label*="CI low"]')
       .click();
     await index.getByText('warehouse = WH-2').waitFor();
     await expect.poll(() => shownCount.innerText()).not.toBe('2,000 clients');

@@ -4,7 +4,11 @@ import {
   wrapLabel,
 } from '../../src/core/charts/cluster-views.ts';
 import { describe, expect, it } from 'vitest';
-import { compile } from 'vega-lite';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { parse, View } from 'vega';
+import { calibrationSpec, CALIBRATION_TICKS } from '../../src/core/charts/driver-views.ts';
+import { fittedDomain, showsZero } from '../../src/core/charts/value-domain.ts';
+import { translate } from '../../src/core/i18n/translate.ts';
 import { indexTrendSpec } from '../../src/core/charts/index-trend.ts';
 import { npsGroupsSpec } from '../../src/core/charts/nps-groups.ts';
 import { indexDistributionSpec } from '../../src/core/charts/index-distribution.ts';
@@ -257,3 +261,230 @@ describe('cluster names on the sizes chart', () => {
     );
   });
 });
+
+describe('value axes that fit the data, and names on the axes', () => {
+  const npsLabels = {
+    group: 'Quarter of date',
+    nps: 'NPS',
+    low: 'Low',
+    high: 'High',
+    n: 'Answers',
+    unreliable: 'Too few',
+    yes: 'yes',
+    no: 'no',
+  };
+  const npsGroup = (key: string, nps: number, ciLow: number, ciHigh: number) => ({
+    key,
+    unreliable: false,
+    summary: {
+      ...{ promoters: 0, passives: 0, detractors: 0, missing: 0, invalid: 0 },
+      ...{ n: 300, nps, promoterShare: 0, passiveShare: 0, detractorShare: 0 },
+      ciLow,
+      ciHigh,
+    },
+  });
+  const scaleOf = (vega: ReturnType<typeof compile>['spec'], name: string) =>
+    vega.scales?.find((s) => s.name === name) as { domain: number[]; zero?: boolean } | undefined;
+  /** The rules drawn at a fixed value 0 of the y scale (not from a data field). */
+  const zeroRules = (vega: ReturnType<typeof compile>['spec']) =>
+    (vega.marks ?? []).filter(
+      (m) => m.type === 'rule' && JSON.stringify(m.encode?.update?.y) === '{"scale":"y","value":0}',
+    );
+
+  it('an NPS trend from +8.8 to +22.6 fills the chart, with 0 and a zero rule in view', () => {
+    const groups = [npsGroup('2025-Q3', 8.8, 2.1, 15.4), npsGroup('2025-Q4', 22.6, 16.3, 28.9)];
+    for (const kind of ['period', 'group'] as const) {
+      const vega = compile(npsGroupsSpec(groups, kind, npsLabels)).spec;
+      const [low, high] = scaleOf(vega, 'y')!.domain as [number, number];
+      expect(low).toBeGreaterThanOrEqual(-10);
+      expect(high).toBeLessThanOrEqual(40);
+      // Both intervals and 0 are on the axis, which is not the whole −100…+100.
+      expect(low).toBeLessThanOrEqual(0);
+      expect(low).toBeLessThanOrEqual(2.1);
+      expect(high).toBeGreaterThanOrEqual(28.9);
+      expect([low, high]).not.toEqual([-100, 100]);
+      // The computed axis is kept as is (no zero or rounding by Vega on top of it).
+      expect(scaleOf(vega, 'y')!.zero).toBe(false);
+      expect(zeroRules(vega)).toHaveLength(1);
+      // The axes carry the names given, and the zero rule adds none of its own.
+      const titles = (vega.axes ?? []).filter((a) => a.title).map((a) => [a.scale, a.title]);
+      expect(titles).toEqual([
+        ['x', 'Quarter of date'],
+        ['y', 'NPS'],
+      ]);
+      // Periods read across; a group's name keeps Vega's turned label, never hidden.
+      const x = JSON.stringify(vega.axes?.find((a) => a.scale === 'x' && a.title));
+      expect(x.includes('"labelOverlap":"parity"')).toBe(kind === 'period');
+    }
+  });
+
+  it('an NPS far from 0 is not squashed to show 0; an NPS near −100 stays within the scale', () => {
+    const high = compile(
+      npsGroupsSpec(
+        [npsGroup('2025-Q3', 61, 56, 66), npsGroup('2025-Q4', 69, 64.5, 73.5)],
+        'period',
+        npsLabels,
+      ),
+    ).spec;
+    const [from, to] = scaleOf(high, 'y')!.domain as [number, number];
+    expect(from).toBeGreaterThan(0);
+    expect(from).toBeLessThanOrEqual(56);
+    expect(to).toBeGreaterThanOrEqual(73.5);
+    expect(to).toBeLessThanOrEqual(100);
+    expect(zeroRules(high)).toHaveLength(0);
+    const low = compile(
+      npsGroupsSpec([npsGroup('2025-Q3', -95, -99.5, -88)], 'period', npsLabels),
+    ).spec;
+    expect(scaleOf(low, 'y')!.domain[0]).toBe(-100);
+  });
+
+  it('fits a move, its intervals and 0 in round numbers within the limits', () => {
+    expect(fittedDomain([8.8, 22.6, 2.1, 15.4, 16.3, 28.9], [-100, 100])).toEqual([-5, 35]);
+    // A tiny move is given a tenth of the scale, not blown up to fill the chart.
+    const [a, b] = fittedDomain([20.1, 20.3], [-100, 100]);
+    expect(b - a).toBeGreaterThanOrEqual(20);
+    expect(a).toBe(0);
+    // Below zero, the same.
+    expect(fittedDomain([-22.6, -8.8], [-100, 100])).toEqual([-30, 0]);
+    expect(fittedDomain([], [-100, 100])).toEqual([-100, 100]);
+    expect(fittedDomain([Number.NaN], [-100, 100])).toEqual([-100, 100]);
+    expect(fittedDomain([99, 100], [-100, 100])[1]).toBe(100);
+    expect(showsZero([-5, 35])).toBe(true);
+    expect(showsZero([50, 80])).toBe(false);
+  });
+
+  it('the metric cell’s NPS lines by group fit the values they draw', () => {
+    const labels = { key: 'Quarter of date', value: 'NPS', low: 'L', high: 'H' };
+    const point = (series: string, key: string, value: number) => ({
+      ...{ series, key, value, low: value - 30, high: value + 30, n: 40, unreliable: false },
+    });
+    const spec = intervalChartSpec(
+      [point('A', '2025-Q1', 10), point('A', '2025-Q2', 14), point('B', '2025-Q1', 18)],
+      {
+        kind: 'period',
+        fitWithin: [-100, 100],
+        format: '+.1f',
+        labels: { ...labels, n: 'n', unreliable: 'u', yes: 'y', no: 'n', series: 'Segment' },
+      },
+    );
+    // With several lines no band is drawn, so the intervals do not widen the axis.
+    const [from, to] = scaleOf(compile(spec).spec, 'y')!.domain as [number, number];
+    expect(from).toBe(0);
+    expect(to).toBeLessThanOrEqual(30);
+  });
+
+  it('an indicator on a scale around 0 (NPS) is fitted with a zero rule; a 0–1 one is not', () => {
+    const labels = { period: 'Period', value: 'NPS', entities: 'Clients' };
+    const byPeriod = [
+      { period: '2026-01', value: 8.8, n: 60 },
+      { period: '2026-02', value: 22.6, n: 60 },
+    ];
+    const nps = compile(indicatorTrendSpec(byPeriod, { min: -100, max: 100 }, 30, labels)).spec;
+    const [from, to] = scaleOf(nps, 'y')!.domain as [number, number];
+    expect(from).toBeLessThanOrEqual(0);
+    // The target (30) is on the axis too, or its rule would fall outside the chart.
+    expect(to).toBeGreaterThanOrEqual(30);
+    expect(to).toBeLessThanOrEqual(40);
+    expect(zeroRules(nps)).toHaveLength(1);
+    const share = compile(
+      indicatorTrendSpec([{ period: '2026-01', value: 0.9, n: 6 }], { min: 0, max: 1 }, 0.95, {
+        ...labels,
+        value: 'On time',
+      }),
+    ).spec;
+    expect(scaleOf(share, 'y')!.domain).toEqual([0, 1]);
+    expect(zeroRules(share)).toHaveLength(0);
+  });
+
+  it('the period axis is named in both languages, never by the bare column', () => {
+    expect(translate('en', 'npsg.axis.quarter', { column: 'date' })).toBe('Quarter of date');
+    expect(translate('en', 'npsg.axis.month', { column: 'date' })).toBe('Month of date');
+    expect(translate('ru', 'npsg.axis.quarter', { column: 'Дата' })).toBe('Квартал (Дата)');
+    expect(translate('ru', 'npsg.axis.month', { column: 'Дата' })).toBe('Месяц (Дата)');
+  });
+});
+
+describe('the calibration chart', () => {
+  const bins = [0.04, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95].map((p, i) => ({
+    meanPredicted: p,
+    observedRate: Math.min(1, p + (i % 2 === 0 ? 0.03 : -0.04)),
+    n: 200,
+  }));
+  const labels = {
+    ...{ driver: 'Driver', direction: 'Direction', shap: 'SHAP', weight: 'Weight' },
+    ...{ share: 'Share', method: 'Method', value: 'Value', shapValue: 'SHAP value' },
+    ...{ low: 'low', high: 'high', lower: 'Lower', upper: 'Upper', rows: 'Rows' },
+    predicted: 'Предсказанная доля низких',
+    observed: 'Наблюдаемая доля низких',
+  };
+
+  it('marks both axes at 0%, 20% … 100% and hides labels that would touch', () => {
+    const vega = compile(calibrationSpec(bins, labels)).spec;
+    const axes = (vega.axes ?? []).filter((a) => a.labels !== false && a.title);
+    expect(axes.map((a) => [a.scale, a.title])).toEqual([
+      ['x', labels.predicted],
+      ['y', labels.observed],
+    ]);
+    for (const axis of axes) {
+      expect(axis.values).toEqual(CALIBRATION_TICKS);
+      expect(axis.labelOverlap).toBe(true);
+      expect(axis.labelSeparation).toBeGreaterThan(0);
+      expect(axis.labelFlush).toBe(true);
+    }
+  });
+
+  it('draws no two axis labels over or against each other, narrow or wide', async () => {
+    // Touching labels read as one ("90%100%"): Vega's default let them come within 2px.
+    const gap = 4;
+    for (const width of [200, 320, 460, 700, 1100]) {
+      const spec = { ...calibrationSpec(bins, labels), width } as TopLevelSpec;
+      const view = new View(parse(compile(spec).spec), { renderer: 'none' });
+      await view.runAsync();
+      const boxes = shownLabels((view.scenegraph() as unknown as { root: SceneNode }).root);
+      expect(boxes.length).toBeGreaterThanOrEqual(6);
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          const apart =
+            a.x2 + gap <= b.x1 || b.x2 + gap <= a.x1 || a.y2 + gap <= b.y1 || b.y2 + gap <= a.y1;
+          expect(apart, `${a.text} and ${b.text} at width ${width}`).toBe(true);
+        }
+      }
+      view.finalize();
+    }
+  });
+});
+
+/** A node of Vega's scenegraph, as far as the label check reads it. */
+interface SceneNode {
+  role?: string;
+  items?: SceneNode[];
+  text?: string;
+  opacity?: number;
+  bounds?: { x1: number; y1: number; x2: number; y2: number };
+  x?: number;
+  y?: number;
+}
+
+/** The axis labels Vega shows (overlap removal hides others with opacity 0), in chart space. */
+function shownLabels(
+  node: SceneNode,
+  dx = 0,
+  dy = 0,
+): { text: string; x1: number; y1: number; x2: number; y2: number }[] {
+  const here = node.role === 'axis-label';
+  const x = dx + (here ? 0 : (node.x ?? 0));
+  const y = dy + (here ? 0 : (node.y ?? 0));
+  if (here) {
+    return (node.items ?? [])
+      .filter((t) => t.opacity !== 0 && t.bounds)
+      .map((t) => ({
+        text: String(t.text),
+        x1: t.bounds!.x1 + x,
+        y1: t.bounds!.y1 + y,
+        x2: t.bounds!.x2 + x,
+        y2: t.bounds!.y2 + y,
+      }));
+  }
+  return (node.items ?? []).flatMap((c) => shownLabels(c, x, y));
+}

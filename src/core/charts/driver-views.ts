@@ -267,7 +267,33 @@ export function waterfallSpec(
   };
 }
 
-/** The model's calibration on the holdout: predicted against observed share per bin. */
+/** Round shares an axis of the calibration chart is marked at: 0%, 20% … 100%. */
+export const CALIBRATION_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+
+/**
+ * A share axis of the calibration chart: six round labels whatever the width (Vega's own
+ * count put a label every 5% on a wide chart and every 10% on a narrow one, crowding them),
+ * the end labels kept inside the plot, and any label that would still touch another hidden.
+ */
+function shareAxis(title: string) {
+  return {
+    type: 'quantitative' as const,
+    title,
+    scale: { domain: [0, 1] },
+    axis: {
+      format: '.0%',
+      values: CALIBRATION_TICKS,
+      labelFlush: true,
+      labelOverlap: true,
+      labelSeparation: 6,
+    },
+  };
+}
+
+/**
+ * The model's calibration on the holdout: predicted against observed share per bin, with the
+ * diagonal of a perfect model dashed beneath.
+ */
 export function calibrationSpec(
   bins: readonly { meanPredicted: number; observedRate: number; n: number }[],
   labels: DriverChartLabels,
@@ -276,38 +302,25 @@ export function calibrationSpec(
     $schema: SCHEMA,
     width: 'container',
     height: 240,
+    // One pair of axes for both layers: the diagonal is drawn on the bins' own fields.
+    encoding: {
+      x: { field: 'meanPredicted', ...shareAxis(labels.predicted) },
+      y: { field: 'observedRate', ...shareAxis(labels.observed) },
+    },
     layer: [
       {
         data: {
           values: [
-            { p: 0, o: 0 },
-            { p: 1, o: 1 },
+            { meanPredicted: 0, observedRate: 0 },
+            { meanPredicted: 1, observedRate: 1 },
           ],
         },
         mark: { type: 'line', color: '#999', strokeDash: [4, 4] },
-        encoding: {
-          x: { field: 'p', type: 'quantitative' },
-          y: { field: 'o', type: 'quantitative' },
-        },
       },
       {
         data: { values: bins as { meanPredicted: number; observedRate: number; n: number }[] },
         mark: { type: 'line', point: true, tooltip: true },
         encoding: {
-          x: {
-            field: 'meanPredicted',
-            type: 'quantitative',
-            title: labels.predicted,
-            axis: { format: '.0%' },
-            scale: { domain: [0, 1] },
-          },
-          y: {
-            field: 'observedRate',
-            type: 'quantitative',
-            title: labels.observed,
-            axis: { format: '.0%' },
-            scale: { domain: [0, 1] },
-          },
           tooltip: [
             {
               field: 'meanPredicted',

@@ -15,10 +15,14 @@ export interface NpsGroupsLabels {
   no: string;
 }
 
+/** NPS's own scale: the axis is fitted to the data within it, never beyond. */
+export const NPS_LIMITS = [-100, 100] as const;
+
 /**
- * A Vega-Lite spec of NPS by group with its 95% interval on a fixed −100…100 axis: by period, a
- * line with the interval as a band; by any other group, points with the interval as error
- * bars (see `intervalChartSpec`). Small groups are drawn faint, not dropped.
+ * A Vega-Lite spec of NPS by group with its 95% interval: by period, a line with the interval
+ * as a band; by any other group, points with the interval as error bars (see
+ * `intervalChartSpec`). The axis fits the values and intervals within −100…100, with a rule at
+ * 0 when 0 is near (see `fittedDomain`). Small groups are drawn faint, not dropped.
  */
 export function npsGroupsSpec(
   groups: readonly GroupResult<NpsSummary>[],
@@ -41,7 +45,7 @@ export function npsGroupsSpec(
   );
   return intervalChartSpec(points, {
     kind,
-    domain: [-100, 100],
+    fitWithin: NPS_LIMITS,
     format: '+.1f',
     labels: { ...labels, key: labels.group, value: labels.nps },
   });

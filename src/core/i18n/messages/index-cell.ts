@@ -11,6 +11,8 @@ export const indexEn = {
   'npsg.grain': 'Period',
   'npsg.grain.month': 'month',
   'npsg.grain.quarter': 'quarter',
+  'npsg.axis.month': 'Month of {column}',
+  'npsg.axis.quarter': 'Quarter of {column}',
   'npsg.none': 'none',
   'npsg.title': 'NPS by {group}',
   'npsg.group': 'Group',
@@ -27,7 +29,7 @@ export const indexEn = {
       '{count} answers have no group value and are in no group (they count in the overall NPS).',
   },
   'npsg.howToRead':
-    'How to read this: each point is the NPS of a group, the band or bar its 95% interval — the range the NPS of all such clients is likely in. Where intervals overlap, the difference may be chance. Faint points have fewer than 30 answers: their interval is wide, so read them with care.',
+    'How to read this: each point is the NPS of a group, the band or bar its 95% interval — the range the NPS of all such clients is likely in. Where intervals overlap, the difference may be chance. Faint points have fewer than 30 answers: their interval is wide, so read them with care. The axis spans the values and their intervals, not the whole −100…+100; a grey line marks NPS 0 when it is near.',
   'index.trendLabel': 'Mean satisfaction index by period, chart',
   'index.distributionLabel': 'Clients by their latest satisfaction index, chart',
   'index.distributionHow':
@@ -126,6 +128,8 @@ export const indexRu: Translation<typeof indexEn> = {
   'npsg.grain': 'Период',
   'npsg.grain.month': 'месяц',
   'npsg.grain.quarter': 'квартал',
+  'npsg.axis.month': 'Месяц ({column})',
+  'npsg.axis.quarter': 'Квартал ({column})',
   'npsg.none': 'нет',
   'npsg.title': 'NPS по {group}',
   'npsg.group': 'Группа',
@@ -143,7 +147,7 @@ export const indexRu: Translation<typeof indexEn> = {
     other: '{count} ответа без значения группы не входят ни в одну группу (но учтены в общем NPS).',
   },
   'npsg.howToRead':
-    'Как читать: каждая точка — NPS группы, полоса или отрезок — его 95% интервал, в котором, скорее всего, лежит NPS всех таких клиентов. Где интервалы перекрываются, разница может быть случайной. Бледные точки — меньше 30 ответов: интервал широк, читайте их осторожно.',
+    'Как читать: каждая точка — NPS группы, полоса или отрезок — его 95% интервал, в котором, скорее всего, лежит NPS всех таких клиентов. Где интервалы перекрываются, разница может быть случайной. Бледные точки — меньше 30 ответов: интервал широк, читайте их осторожно. Ось охватывает значения и их интервалы, а не всю шкалу от −100 до +100; серая линия отмечает NPS, равный 0, когда он рядом.',
   'index.trendLabel': 'График среднего индекса удовлетворённости по периодам',
   'index.distributionLabel':
     'График распределения клиентов по последнему индексу удовлетворённости',

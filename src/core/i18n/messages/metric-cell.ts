@@ -42,7 +42,7 @@ export const metricCellEn = {
     other: '{count} rows have a blank group or period: they count in “All rows”, in no group.',
   },
   'metric.howTo.nps':
-    'How to read this: NPS is the share of promoters (9–10) minus the share of detractors (0–6), from −100 to +100. The bar or band is its 95% interval (adjusted Wald): the range the NPS of all such clients is likely in. Faint points rest on fewer than 30 answers.',
+    'How to read this: NPS is the share of promoters (9–10) minus the share of detractors (0–6), from −100 to +100. The bar or band is its 95% interval (adjusted Wald): the range the NPS of all such clients is likely in. Faint points rest on fewer than 30 answers. The axis spans the values and their intervals, not the whole −100…+100; a grey line marks NPS 0 when it is near.',
   'metric.howTo.csat':
     'How to read this: CSAT is the share of satisfied answers (the top two of the scale unless set otherwise). The bar or band is its 95% interval (Wilson): where the share of all such clients likely lies; overlapping intervals may differ by chance. Faint points rest on fewer than 30 answers.',
   'metric.howTo.churn':
@@ -104,7 +104,7 @@ export const metricCellRu: Translation<typeof metricCellEn> = {
       'У {count} строки пустая группа или период: они учтены во «Всех строках», но ни в одной группе.',
   },
   'metric.howTo.nps':
-    'Как читать: NPS — доля промоутеров (9–10) минус доля критиков (0–6), от −100 до +100. Отрезок или полоса — 95% интервал (скорректированный метод Вальда): диапазон, в котором, вероятно, лежит NPS всех таких клиентов. Бледные точки опираются меньше чем на 30 ответов.',
+    'Как читать: NPS — доля промоутеров (9–10) минус доля критиков (0–6), от −100 до +100. Отрезок или полоса — 95% интервал (скорректированный метод Вальда): диапазон, в котором, вероятно, лежит NPS всех таких клиентов. Бледные точки опираются меньше чем на 30 ответов. Ось охватывает значения и их интервалы, а не всю шкалу от −100 до +100; серая линия отмечает NPS, равный 0, когда он рядом.',
   'metric.howTo.csat':
     'Как читать: CSAT — доля довольных ответов (две верхние оценки шкалы, если не задано иначе). Отрезок или полоса — 95% интервал (Уилсона): где, вероятно, лежит доля среди всех таких клиентов; перекрывающиеся интервалы могут различаться случайно. Бледные точки опираются меньше чем на 30 ответов.',
   'metric.howTo.churn':

@@ -196,7 +196,7 @@ export const modelEditorEn = {
   'editor.noParents': 'It drives nothing in the model.',
   'editor.trendLabel': '“{name}” by period',
   'editor.trendHow':
-    'How to read this: the line is the indicator’s mean over clients or units in each period; the dashed line is its target. Periods with few clients or units are shown as they are: read small swings with care.',
+    'How to read this: the line is the indicator’s mean over clients or units in each period; the dashed line is its target. On a scale around zero such as NPS the axis spans the values and the target, not the whole scale, and a grey line marks 0 when it is near. Periods with few clients or units are shown as they are: read small swings with care.',
   'editor.period': 'Period',
   'editor.meanValue': 'Value',
   'editor.entities': 'Clients or units',
@@ -448,7 +448,7 @@ export const modelEditorRu: Translation<typeof modelEditorEn> = {
   'editor.noParents': 'В модели он ни на что не влияет.',
   'editor.trendLabel': '«{name}» по периодам',
   'editor.trendHow':
-    'Как читать: линия — среднее показателя по клиентам или подразделениям за каждый период; пунктир — цель. Периоды с малым числом клиентов или подразделений показаны как есть: к небольшим колебаниям относитесь осторожно.',
+    'Как читать: линия — среднее показателя по клиентам или подразделениям за каждый период; пунктир — цель. На шкале вокруг нуля, как у NPS, ось охватывает значения и цель, а не всю шкалу, а серая линия отмечает 0, когда он рядом. Периоды с малым числом клиентов или подразделений показаны как есть: к небольшим колебаниям относитесь осторожно.',
   'editor.period': 'Период',
   'editor.meanValue': 'Значение',
   'editor.entities': 'Клиентов или подразделений',
