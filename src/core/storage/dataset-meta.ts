@@ -60,8 +60,30 @@ export interface DatasetMeta {
    * cell result records it to know when the rows it read have changed.
    */
   generation?: number;
-  /** For a dataset made by joining two others: which, and on what. */
-  derivedFrom?: { left: string; right: string; leftKey: string; rightKey: string; period?: string };
+  /** For a dataset made from others: by a join cell, or by a transform cell's steps. */
+  derivedFrom?: JoinedFrom | TransformedFrom;
+}
+
+/** A dataset made by joining two others: which, and on what. */
+export interface JoinedFrom {
+  kind?: 'join';
+  left: string;
+  right: string;
+  leftKey: string;
+  rightKey: string;
+  period?: string;
+}
+
+/**
+ * A dataset made by a transform cell: its input datasets (the first is the one transformed,
+ * the others joined in), each input's `generation` when it was made (an input refreshed since
+ * makes it stale), and the steps, as stored (`restoreTransformSteps` reads them).
+ */
+export interface TransformedFrom {
+  kind: 'transform';
+  inputs: string[];
+  generations: Record<string, number>;
+  steps: unknown[];
 }
 
 /** The name a dataset is shown by: its title, else its name. */
@@ -148,7 +170,21 @@ function restoreDerivedFrom(raw: unknown): {
   derivedFrom?: NonNullable<DatasetMeta['derivedFrom']>;
 } {
   if (typeof raw !== 'object' || raw === null) return {};
-  const { left, right, leftKey, rightKey, period } = raw as Record<string, unknown>;
+  const r = raw as Record<string, unknown>;
+  if (r.kind === 'transform') {
+    const inputs = Array.isArray(r.inputs)
+      ? r.inputs.filter((v): v is string => typeof v === 'string' && v !== '')
+      : [];
+    if (inputs.length === 0) return {};
+    const generations: Record<string, number> = {};
+    const g = typeof r.generations === 'object' && r.generations !== null ? r.generations : {};
+    for (const [id, n] of Object.entries(g as Record<string, unknown>)) {
+      if (typeof n === 'number' && Number.isInteger(n) && n >= 1) generations[id] = n;
+    }
+    const steps = Array.isArray(r.steps) ? r.steps : [];
+    return { derivedFrom: { kind: 'transform', inputs, generations, steps } };
+  }
+  const { left, right, leftKey, rightKey, period } = r;
   if ([left, right, leftKey, rightKey].some((v) => typeof v !== 'string')) return {};
   return {
     derivedFrom: {
