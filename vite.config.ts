@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CSP_META, SECURITY_HEADERS, headersFile } from './scripts/csp.mjs';
+import { CSP_META, SECURITY_HEADERS, headersFile, headersFor } from './scripts/csp.mjs';
 
 /** Files the service worker precaches: everything the app needs to start offline. */
 export const PRECACHE_GLOBS = ['**/*.{js,css,html,svg,png,ico,webmanifest,wasm,json,woff2}'];
@@ -16,6 +16,14 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: (html) => html.replace('%CX_TRACE_CSP%', CSP_META),
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+    },
+    // `npm start` sends the transform worker its own policy, as `_headers` asks of a host.
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        for (const [k, v] of Object.entries(headersFor(path))) res.setHeader(k, v);
+        next();
+      });
     },
   };
 }

@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import type { Page, Worker } from 'playwright-core';
 import { callHarness, newWatchedPage, openApp, drawn, type Watched } from './browser.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
-import { parseHeadersFile } from '../../scripts/csp.mjs';
+import { headersForPath, parseHeadersFile } from '../../scripts/csp.mjs';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+/** The test harness as global setup built it: it starts every worker, the transform's too. */
+const harness = fileURLToPath(new URL('../../dist-test', import.meta.url));
 
 let w: Watched | null = null;
 afterEach(async () => {
@@ -34,8 +36,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   other = { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, server };
-  headers = parseHeadersFile(readFileSync(`${dist}/_headers`, 'utf8')) as Record<string, string>;
-  strict = await startStaticServer(dist, undefined, headers);
+  const file = readFileSync(`${dist}/_headers`, 'utf8');
+  headers = parseHeadersFile(file) as Record<string, string>;
+  strict = await startStaticServer(dist, harness, (path) => headersForPath(file, path));
 });
 afterAll(async () => {
   other.server.closeAllConnections();
@@ -117,13 +120,62 @@ describe('the browser’s own guards', () => {
     w.errors.length = 0;
   }, 240_000);
 
+  it('under the header, only the transform worker compiles code: Arquero runs there', async () => {
+    w = await newWatchedPage(strict.appUrl);
+    const { page } = w;
+    await page.goto(`${strict.origin}/__test__/index.html`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    const call = <T>(name: string, ...args: unknown[]) =>
+      page.evaluate(
+        ([n, a]) => {
+          const h = (window as unknown as { harness: Record<string, (...x: unknown[]) => unknown> })
+            .harness;
+          return h[n as string]!(...(a as unknown[]));
+        },
+        [name, args] as const,
+      ) as Promise<T>;
+    // The page's own script refuses: the header governs it.
+    expect(await page.locator('body').getAttribute('data-page-compiles')).toBe(
+      'refused: EvalError',
+    );
+    // The transform worker's response carries its own policy: Arquero's queries compile.
+    const seeded = await call<{
+      id: string;
+      promoters: number;
+      passives: number;
+      detractors: number;
+    }>('seedSurvey', 'csp-transform', 2000);
+    const out = await call<{ ok: boolean; names: string[]; rows: unknown[][] }>(
+      'transformPreview',
+      seeded.id,
+      [{ kind: 'group', by: [], aggregates: [{ name: 'NPS', op: 'nps', column: 'score' }] }],
+    );
+    expect(out.ok).toBe(true);
+    const answered = seeded.promoters + seeded.passives + seeded.detractors;
+    expect(out.names).toEqual(['NPS']);
+    expect(out.rows[0]![0]).toBeCloseTo(
+      ((seeded.promoters - seeded.detractors) / answered) * 100,
+      9,
+    );
+    // The page's probe is the only thing refused, and it is reported as it should be.
+    expect(w.errors).toEqual(['CSP violation: script-src eval']);
+    w.errors.length = 0;
+  }, 120_000);
+
   it('every analysis worker refuses every network API once loaded', async () => {
     w = await newWatchedPage();
     const probes = await callHarness(w.page, 'probeWorkers');
     // The control: the same probe on the harness page, which is not locked down, finds it open.
     expect(probes.page!.fetch).toBe('open');
     const workers = Object.keys(probes).filter((k) => k !== 'page');
-    expect(workers.sort()).toEqual(['analysis', 'drivers', 'ingest', 'ingest-part', 'text']);
+    expect(workers.sort()).toEqual([
+      'analysis',
+      'drivers',
+      'ingest',
+      'ingest-part',
+      'text',
+      'transform',
+    ]);
     for (const name of workers) {
       expect({ worker: name, ...probes[name] }).toEqual({
         worker: name,

@@ -23,15 +23,21 @@ export interface StaticServer {
 export async function startStaticServer(
   appDir: string,
   harnessDir?: string,
-  headers: Record<string, string> = {},
+  headers: Record<string, string> | ((path: string) => Record<string, string>) = {},
 ): Promise<StaticServer> {
   const prefix = '/cx/trace/';
   const app = sirv(appDir, { dev: true, etag: true });
   const harness = harnessDir ? sirv(harnessDir, { dev: true }) : null;
   const overrides = new Map<string, string>();
   const server: Server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://x');
+    // A function gives each path (from the app's or the harness's root) its own headers, as a
+    // host following `_headers` does.
+    const own =
+      typeof headers === 'function'
+        ? headers(url.pathname.replace(/^\/(cx\/trace|__test__)(?=\/)/, ''))
+        : headers;
+    for (const [name, value] of Object.entries(own)) res.setHeader(name, value);
     const notFound = () => {
       res.statusCode = 404;
       res.end('not found');

@@ -6,6 +6,8 @@ import type { ColumnInfo, DatasetMeta } from '../../../src/core/storage/dataset-
 import { newId } from '../../../src/core/ids.ts';
 import { WorkerBridge } from '../../../src/data/worker-bridge.ts';
 import type { Api } from '../../../workers/analysis.worker.ts';
+import type { Api as TransformApi } from '../../../workers/transform.worker.ts';
+import type { TransformStep } from '../../../src/core/transform/transform-steps.ts';
 import type { NetworkProbe } from '../../../workers/network-lockdown.ts';
 import { wrap } from 'comlink';
 
@@ -148,6 +150,10 @@ const WORKERS: Record<string, () => Worker> = {
     new Worker(new URL('../../../workers/text.worker.ts', import.meta.url), { type: 'module' }),
   ingest: () =>
     new Worker(new URL('../../../workers/ingest.worker.ts', import.meta.url), { type: 'module' }),
+  transform: () =>
+    new Worker(new URL('../../../workers/transform.worker.ts', import.meta.url), {
+      type: 'module',
+    }),
   'ingest-part': () =>
     new Worker(new URL('../../../workers/ingest-part.worker.ts', import.meta.url), {
       type: 'module',
@@ -172,7 +178,35 @@ async function probeWorkers() {
   return out;
 }
 
-const harness = { seedSurvey, idleShutdown, cancelOneOfTwo, probeWorkers };
+/** Whether this page's own script may compile code (not under the app's header). */
+function pageCompiles(): string {
+  try {
+    // eslint-disable-next-line no-new-func -- the probe itself
+    return `compiled ${String(new Function('return 1')())}`;
+  } catch (e) {
+    return `refused: ${(e as Error).name}`;
+  }
+}
+
+/** A transform of a stored dataset, previewed by the real transform worker (Arquero). */
+async function transformPreview(datasetId: string, steps: TransformStep[]) {
+  const bridge = new WorkerBridge<TransformApi>(WORKERS.transform!);
+  try {
+    return await bridge.call('preview', { datasetId, steps });
+  } finally {
+    bridge.terminate();
+  }
+}
+
+const harness = {
+  seedSurvey,
+  idleShutdown,
+  cancelOneOfTwo,
+  probeWorkers,
+  transformPreview,
+};
 export type Harness = typeof harness;
 (window as unknown as { harness: Harness }).harness = harness;
+// Probed as the page loads, from its own script: code evaluated by the test runner is exempt.
+document.body.dataset.pageCompiles = pageCompiles();
 document.body.dataset.ready = 'true';
