@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/cli/main.ts';
-
-function io(stdin = '', files: Record<string, string> = {}, env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const host: CliIo = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    readFile: async (p) => {
-      if (p in files) return files[p]!;
-      throw new Error(`ENOENT: no such file '${p}'`);
-    },
-    readStdin: async () => stdin,
-    readBytes: async (p) => {
-      if (p in files) return new TextEncoder().encode(files[p]!);
-      throw new Error(`ENOENT: no such file '${p}'`);
-    },
-    env,
-  };
-  return { host, out: () => out.join(''), err: () => err.join('') };
-}
+import { main } from '../../src/cli/main.ts';
+import { io } from './cli-io.ts';
 
 /** `n` answers of a 1–`top` survey question `q1`, by region, with a blank now and then. */
 function survey(n: number, top: number): string {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
+import { io } from './cli-io.ts';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,26 +10,6 @@ import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
 import { loadCsv } from '../../src/core/index/loaded-dataset.ts';
 import { realFile } from '../fixtures/real/real-files.ts';
 import { SLOW } from './slow.ts';
-
-function io(stdin = '', files: Record<string, string> = {}, env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const host: CliIo = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    readFile: async (p) => {
-      if (p in files) return files[p]!;
-      throw new Error(`ENOENT: no such file '${p}'`);
-    },
-    readStdin: async () => stdin,
-    readBytes: async (p) => {
-      if (p in files) return new TextEncoder().encode(files[p]!);
-      throw new Error(`ENOENT: no such file '${p}'`);
-    },
-    env,
-  };
-  return { host, out: () => out.join(''), err: () => err.join('') };
-}
 
 describe('cx-trace command line', () => {
   it('lists its commands with no arguments and with help', async () => {
