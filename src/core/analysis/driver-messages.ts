@@ -77,19 +77,25 @@ export function describeDriverWarning(locale: Locale, w: DriverWarning): string 
   }
 }
 
+/**
+ * A target value as shown: the file's own word, or yes/no in `locale` for a yes/no column
+ * stored without its words (chosen by true/false).
+ */
+export function targetValueText(locale: Locale, value: string): string {
+  if (value === 'true') return translate(locale, 'common.yes');
+  if (value === 'false') return translate(locale, 'common.no');
+  return value;
+}
+
 /** The low outcome in words, e.g. “nps ≤ 6 (detractors)” or “Churn = Yes”. */
 export function describeTarget(locale: Locale, column: string, rule: TargetRule | null): string {
   if (!rule || rule.kind === 'detractor')
     return translate(locale, 'drv.target.detractor', { column });
   if (rule.kind === 'equals') {
-    // A yes/no column stored without its file's words is chosen by true/false.
-    const value =
-      rule.value === 'true'
-        ? translate(locale, 'common.yes')
-        : rule.value === 'false'
-          ? translate(locale, 'common.no')
-          : rule.value;
-    return translate(locale, 'drv.target.equals', { column, value });
+    return translate(locale, 'drv.target.equals', {
+      column,
+      value: targetValueText(locale, rule.value),
+    });
   }
   return translate(locale, 'drv.target.below', {
     column,
