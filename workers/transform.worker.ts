@@ -13,21 +13,32 @@ import { loadStoredDataset } from '../src/data/model-datasets.ts';
 import { storeDataset } from '../src/data/import-dataset.ts';
 import { encodeColumnChunks } from '../src/core/ingest/typed-chunks.ts';
 import type { ColumnValues } from '../src/core/storage/column-chunk.ts';
-import type { ColumnInfo } from '../src/core/storage/dataset-meta.ts';
+import {
+  datasetTitle,
+  type ColumnInfo,
+  type DatasetMeta,
+} from '../src/core/storage/dataset-meta.ts';
 import {
   runTransform,
   TransformError,
   type TransformResult,
 } from '../src/core/transform/run-transform.ts';
-import { transformInputs, transformRecord } from '../src/core/notebook/cell-data/transform-cell.ts';
+import {
+  madeBy,
+  transformInputs,
+  transformRecord,
+} from '../src/core/notebook/cell-data/transform-cell.ts';
+import { cellAnswerer, type CellMethod } from '../src/data/cell-answerer.ts';
+import type { ProgressFn } from '../src/data/worker-bridge.ts';
 import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
 import type { RowValue } from '../src/core/worker-api/analysis-api.ts';
 import type {
+  TransformCellInput,
+  TransformCellResult,
   TransformFailure,
   TransformInput,
+  TransformPreview,
   TransformPreviewOutput,
-  TransformStoreInput,
-  TransformStoreOutput,
 } from '../src/core/worker-api/transform-api.ts';
 
 /** The transform's result, or why it could not run. */
@@ -54,50 +65,79 @@ async function compute(
   }
 }
 
+/** The first `limit` rows of a result, its columns' types and its size. */
+function previewOf(result: TransformResult, limit: number): TransformPreview {
+  const { names, columns, rows, types } = result;
+  const shown = Math.min(rows, limit);
+  const firstRows: RowValue[][] = Array.from({ length: shown }, (_, r) =>
+    names.map((n) => (columns[n]![r] ?? null) as RowValue),
+  );
+  return { names, types: names.map((n) => types[n]!), rows: firstRows, rowCount: rows };
+}
+
+/** Stores a transform cell's result, replacing the dataset the same cell stored before. */
+async function storeResult(
+  input: TransformCellInput,
+  result: TransformResult,
+  onProgress?: ProgressFn,
+): Promise<DatasetMeta> {
+  const { names, columns: values, types, rows } = result;
+  const db = getDb();
+  const stored = await listDatasets(db);
+  const columns: ColumnInfo[] = names.map((name) => ({ name, type: types[name]! }));
+  const previous = madeBy(input.owner, stored);
+  return storeDataset(
+    db,
+    {
+      name: input.name,
+      // A replacement keeps its name (its id's handle); the title shows the cell's new one.
+      ...(previous ? { title: input.name } : {}),
+      columns,
+      totalRows: rows,
+      chunks: (first) =>
+        encodeColumnChunks(
+          columns,
+          names.map((n) => values[n] as ColumnValues),
+          undefined,
+          first,
+        ),
+      derivedFrom: transformRecord(input.datasetId, input.steps, stored, input.owner),
+    },
+    (p) => onProgress?.({ done: p.rows, total: p.totalRows }),
+    previous ? { mode: 'replace', datasetId: previous.id } : { mode: 'new' },
+  );
+}
+
+const cellMethods: Record<string, CellMethod> = {
+  /** Runs a transform cell's steps and stores the result as a dataset (see `TransformCellInput`). */
+  async transformCell(input: TransformCellInput, onProgress): Promise<TransformCellResult> {
+    const out = await compute(input);
+    if (!out.ok) return out;
+    const meta = await storeResult(input, out.result, onProgress);
+    return {
+      ok: true,
+      datasetId: meta.id,
+      name: datasetTitle(meta),
+      ...previewOf(out.result, PREVIEW_ROWS),
+    };
+  },
+};
+
+/** Rows a preview shows. */
+const PREVIEW_ROWS = 20;
+
 const api = {
   /** Which network APIs this worker refuses (all of them; see `network-lockdown.ts`). */
   networkProbe: () => probeNetwork(),
 
-  /** The first `limit` rows of a transform's result, and its size. */
+  /** The first rows of a transform's result (nothing stored), and its size. */
   async preview(input: TransformInput & { limit?: number }): Promise<TransformPreviewOutput> {
     const out = await compute(input);
     if (!out.ok) return out;
-    const { names, columns, rows } = out.result;
-    const shown = Math.min(rows, input.limit ?? 20);
-    const firstRows: RowValue[][] = Array.from({ length: shown }, (_, r) =>
-      names.map((n) => (columns[n]![r] ?? null) as RowValue),
-    );
-    return { ok: true, names, rows: firstRows, rowCount: rows };
+    return { ok: true, ...previewOf(out.result, input.limit ?? PREVIEW_ROWS) };
   },
 
-  /** Stores a transform's result as a dataset (replacing the cell's earlier one in place). */
-  async store(input: TransformStoreInput): Promise<TransformStoreOutput> {
-    const out = await compute(input);
-    if (!out.ok) return out;
-    const { names, columns: values, types, rows } = out.result;
-    const db = getDb();
-    const columns: ColumnInfo[] = names.map((name) => ({ name, type: types[name]! }));
-    const replaces = input.replaces ? await getDataset(db, input.replaces) : undefined;
-    const meta = await storeDataset(
-      db,
-      {
-        name: input.name,
-        columns,
-        totalRows: rows,
-        chunks: (first) =>
-          encodeColumnChunks(
-            columns,
-            names.map((n) => values[n] as ColumnValues),
-            undefined,
-            first,
-          ),
-        derivedFrom: transformRecord(input.datasetId, input.steps, await listDatasets(db)),
-      },
-      undefined,
-      replaces ? { mode: 'replace', datasetId: replaces.id } : { mode: 'new' },
-    );
-    return { ok: true, meta };
-  },
+  ...cellAnswerer('transform', cellMethods),
 };
 
 /** The transform worker's API, as the bridge sees it. */

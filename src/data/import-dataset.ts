@@ -178,6 +178,7 @@ export async function storeDataset(
               chunkCount,
               columns,
               source: input.source,
+              ...(input.derivedFrom ? { derivedFrom: input.derivedFrom } : {}),
               storedBytes,
               ...(owner !== id ? { storageId: owner } : {}),
               ...(current ? { refreshedAt: now } : {}),

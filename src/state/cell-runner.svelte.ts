@@ -2,7 +2,9 @@ import { liveQuery, type Subscription } from 'dexie';
 import { analysisBridge } from '../data/analysis-bridge.ts';
 import { textBridge } from '../data/text-bridge.ts';
 import { driversBridge } from '../data/drivers-bridge.ts';
+import { transformBridge } from '../data/transform-bridge.ts';
 import { getDb } from '../data/db.ts';
+import { cleanUnfinishedImports } from '../data/datasets-repo.ts';
 import type { CellResultRecord } from '../data/db.ts';
 import { currentVersions, getCellResult, latestCellResult } from '../data/cell-results-repo.ts';
 import { isAbortError, type Progress } from '../data/worker-bridge.ts';
@@ -33,6 +35,8 @@ function answer(call: CellCall, signal: AbortSignal, onProgress: (p: Progress) =
       return textBridge.call('answerCell', call, { signal, onProgress });
     case 'drivers':
       return driversBridge.call('answerCell', call, { signal, onProgress });
+    case 'transform':
+      return transformBridge.call('answerCell', call, { signal, onProgress });
   }
 }
 
@@ -213,8 +217,11 @@ export class CellRunner<R> {
       this.#show({ ...a, request, notebookIds: [], cellIds: [], bytes: 0 }, false);
     } catch (e) {
       if (seq !== this.#seq) return;
-      if (isAbortError(e)) this.status = this.result ? before : 'cancelled';
-      else {
+      if (isAbortError(e)) {
+        this.status = this.result ? before : 'cancelled';
+        // A transform stopped while storing its dataset may have left chunks: remove them.
+        if (request.worker === 'transform') await cleanUnfinishedImports(getDb()).catch(() => 0);
+      } else {
         this.error = e;
         this.status = 'failed';
       }

@@ -3,8 +3,9 @@ import {
   createTransformCellData,
   restoreTransformCellData,
   transformInputs,
+  madeBy,
+  transformCellQuery,
   transformRecord,
-  transformState,
 } from '../../src/core/notebook/cell-data/transform-cell.ts';
 import { restoreDatasetMeta, type DatasetMeta } from '../../src/core/storage/dataset-meta.ts';
 import type { TransformStep } from '../../src/core/transform/transform-steps.ts';
@@ -34,18 +35,25 @@ describe('a transform cell and the dataset it made', () => {
     expect(transformInputs('survey', [...steps, steps[1]!])).toEqual(['survey', 'cards']);
   });
 
-  it('is current until its steps change or an input is refreshed or deleted', () => {
+  it('asks to store its result once a table and a name are given, reading every input', () => {
+    const data = { ...createTransformCellData(), steps };
+    expect(transformCellQuery(data, 'c1')).toBeNull();
+    expect(transformCellQuery({ ...data, datasetId: 'survey', name: '  ' }, 'c1')).toBeNull();
+    const q = transformCellQuery({ ...data, datasetId: 'survey', name: ' Low NPS ' }, 'c1')!;
+    expect(q.worker).toBe('transform');
+    expect(q.input).toMatchObject({ owner: 'c1', datasetId: 'survey', name: 'Low NPS', steps });
+    // A refreshed card (a joined input) makes the stored result stale, as the survey does.
+    expect(q.reads.datasets).toEqual(['survey', 'cards']);
+    // Two cells with the same settings make two datasets: their results are kept apart.
+    const other = transformCellQuery({ ...data, datasetId: 'survey', name: 'Low NPS' }, 'c2')!;
+    expect(JSON.stringify(other.input)).not.toBe(JSON.stringify(q.input));
+  });
+
+  it('finds the dataset a cell made, to replace it on the next run', () => {
     const inputs = [meta('survey'), meta('cards')];
-    const made = meta('out', 1, transformRecord('survey', steps, inputs));
-    const data = { ...createTransformCellData(), datasetId: 'survey', steps, resultId: 'out' };
-    expect(transformState(data, [...inputs, made])).toBe('current');
-    expect(transformState({ ...data, resultId: null }, [...inputs, made])).toBe('none');
-    // The steps edited: the stored result answers other settings.
-    const edited = { ...data, steps: steps.slice(0, 1) };
-    expect(transformState(edited, [...inputs, made])).toBe('steps-changed');
-    // The card's rows replaced (its generation moves on): stale until run again.
-    expect(transformState(data, [meta('survey'), meta('cards', 2), made])).toBe('inputs-changed');
-    expect(transformState(data, [meta('survey'), made])).toBe('input-missing');
+    const made = meta('out', 1, transformRecord('survey', steps, inputs, 'c1'));
+    expect(madeBy('c1', [...inputs, made])?.id).toBe('out');
+    expect(madeBy('c2', [...inputs, made])).toBeNull();
   });
 
   it('survives storage: the cell’s data and the made dataset’s record', () => {
@@ -54,11 +62,12 @@ describe('a transform cell and the dataset it made', () => {
       steps: [...steps, { kind: '?' }],
       name: 5,
     });
-    expect(restored).toEqual({ datasetId: 'survey', steps, name: '', resultId: null });
-    const record = transformRecord('survey', steps, [meta('survey', 3), meta('cards')]);
+    expect(restored).toEqual({ datasetId: 'survey', steps, name: '' });
+    const record = transformRecord('survey', steps, [meta('survey', 3), meta('cards')], 'c1');
     const back = restoreDatasetMeta(meta('out', 1, record))!;
     expect(back.derivedFrom).toEqual({
       kind: 'transform',
+      owner: 'c1',
       inputs: ['survey', 'cards'],
       generations: { survey: 3, cards: 1 },
       steps,

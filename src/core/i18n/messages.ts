@@ -25,6 +25,7 @@ import { shareEn, shareRu } from './messages/share.ts';
 import { backupEn, backupRu } from './messages/backup.ts';
 import { cellRunsEn, cellRunsRu } from './messages/cell-runs.ts';
 import { homeEn, homeRu } from './messages/home.ts';
+import { transformCellEn, transformCellRu } from './messages/transform-cell.ts';
 
 export const en = {
   ...datasetsEn,
@@ -47,6 +48,7 @@ export const en = {
   ...backupEn,
   ...cellRunsEn,
   ...homeEn,
+  ...transformCellEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -399,6 +401,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...backupRu,
   ...cellRunsRu,
   ...homeRu,
+  ...transformCellRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',

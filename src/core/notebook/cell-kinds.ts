@@ -10,6 +10,7 @@ import { createClustersCellData, restoreClustersCellData } from './cell-data/clu
 import { createDriversCellData, restoreDriversCellData } from './cell-data/drivers-cell.ts';
 import { createTraceCellData, restoreTraceCellData } from './cell-data/trace-cell.ts';
 import { createFrontLineCellData, restoreFrontLineCellData } from './cell-data/frontline-cell.ts';
+import { createTransformCellData, restoreTransformCellData } from './cell-data/transform-cell.ts';
 
 /** The pure half of a cell kind: its name, label, initial data and how to repair stored data. */
 export interface CellKindSpec<D = unknown> {
@@ -44,6 +45,12 @@ export const CELL_KINDS: readonly CellKindSpec[] = [
     restore: restoreMetricCellData,
   },
   { kind: 'join', labelKey: 'kind.join', create: createJoinCellData, restore: restoreJoinCellData },
+  {
+    kind: 'transform',
+    labelKey: 'kind.transform',
+    create: createTransformCellData,
+    restore: restoreTransformCellData,
+  },
   {
     kind: 'frequency',
     labelKey: 'kind.frequency',

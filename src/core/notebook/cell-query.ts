@@ -6,7 +6,7 @@
  */
 
 /** The workers that answer cells. */
-export type CellWorker = 'analysis' | 'text' | 'drivers';
+export type CellWorker = 'analysis' | 'text' | 'drivers' | 'transform';
 
 /** What an answer reads: stored datasets and models by id, and other cells' results. */
 export interface CellInputs {

@@ -81,6 +81,8 @@ export interface JoinedFrom {
  */
 export interface TransformedFrom {
   kind: 'transform';
+  /** The transform cell that made it (its later runs replace this dataset in place). */
+  owner?: string;
   inputs: string[];
   generations: Record<string, number>;
   steps: unknown[];
@@ -182,7 +184,8 @@ function restoreDerivedFrom(raw: unknown): {
       if (typeof n === 'number' && Number.isInteger(n) && n >= 1) generations[id] = n;
     }
     const steps = Array.isArray(r.steps) ? r.steps : [];
-    return { derivedFrom: { kind: 'transform', inputs, generations, steps } };
+    const owner = typeof r.owner === 'string' && r.owner !== '' ? { owner: r.owner } : {};
+    return { derivedFrom: { kind: 'transform', ...owner, inputs, generations, steps } };
   }
   const { left, right, leftKey, rightKey, period } = r;
   if ([left, right, leftKey, rightKey].some((v) => typeof v !== 'string')) return {};

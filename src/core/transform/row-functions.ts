@@ -20,7 +20,10 @@ const isBlank = (v: unknown) =>
 /** A form's value as the column's kind: a number, a date's epoch ms, yes/no, or text. */
 function typedValue(raw: string | number | null, type: ColumnType | undefined): unknown {
   if (raw === null) return null;
-  if (type === 'number') return typeof raw === 'number' ? raw : Number(String(raw).trim());
+  if (type === 'number') {
+    // A decimal comma, as Russian analysts write it, is a decimal point.
+    return typeof raw === 'number' ? raw : Number(String(raw).trim().replace(',', '.'));
+  }
   if (type === 'date') return typeof raw === 'number' ? raw : Date.parse(String(raw).trim());
   if (type === 'boolean') return typeof raw === 'boolean' ? raw : parseBoolean(String(raw));
   return String(raw).trim().toLocaleLowerCase();

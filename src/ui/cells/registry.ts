@@ -5,6 +5,7 @@ import MarkdownCell from './markdown/MarkdownCell.svelte';
 import NpsCell from './nps/NpsCell.svelte';
 import ImportCell from './import/ImportCell.svelte';
 import JoinCell from './join/JoinCell.svelte';
+import TransformCell from './transform/TransformCell.svelte';
 import IndexCell from './index/IndexCell.svelte';
 import MetricCell from './metric/MetricCell.svelte';
 import FrequencyCell from './frequency/FrequencyCell.svelte';
@@ -40,6 +41,7 @@ export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
   nps: erase(NpsCell),
   metric: erase(MetricCell),
   join: erase(JoinCell),
+  transform: erase(TransformCell),
   frequency: erase(FrequencyCell),
   clusters: erase(ClustersCell),
   drivers: erase(DriversCell),

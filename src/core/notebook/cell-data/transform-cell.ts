@@ -1,31 +1,30 @@
 import type { DatasetMeta, TransformedFrom } from '../../storage/dataset-meta.ts';
 import { restoreTransformSteps, type TransformStep } from '../../transform/transform-steps.ts';
+import type { TransformCellInput } from '../../worker-api/transform-api.ts';
+import type { CellRequest } from '../cell-query.ts';
 
 /**
- * A transform cell's data: the dataset it shapes, its steps in order, the name of the dataset
- * it makes, and that dataset once made.
+ * A transform cell's data: the dataset it shapes, its steps in order, and the name of the
+ * dataset it makes (the dataset itself is found by its maker: `TransformedFrom.owner`).
  */
 export interface TransformCellData {
   datasetId: string | null;
   steps: TransformStep[];
   name: string;
-  resultId: string | null;
 }
 
 /** A new transform cell with nothing chosen. */
 export function createTransformCellData(): TransformCellData {
-  return { datasetId: null, steps: [], name: '', resultId: null };
+  return { datasetId: null, steps: [], name: '' };
 }
 
 /** Repairs stored transform-cell data (unusable steps are dropped). */
 export function restoreTransformCellData(raw: unknown): TransformCellData {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   return {
-    datasetId: str(r.datasetId),
+    datasetId: typeof r.datasetId === 'string' && r.datasetId !== '' ? r.datasetId : null,
     steps: restoreTransformSteps(r.steps),
     name: typeof r.name === 'string' ? r.name : '',
-    resultId: str(r.resultId),
   };
 }
 
@@ -35,11 +34,12 @@ export function transformInputs(datasetId: string, steps: readonly TransformStep
   return [...new Set([datasetId, ...joined])];
 }
 
-/** What a made dataset records of how it was made (its `derivedFrom`). */
+/** What a made dataset records of how it was made (its `derivedFrom`), and by which cell. */
 export function transformRecord(
   datasetId: string,
   steps: readonly TransformStep[],
   stored: readonly DatasetMeta[],
+  owner?: string,
 ): TransformedFrom {
   const inputs = transformInputs(datasetId, steps);
   const generations: Record<string, number> = {};
@@ -47,30 +47,41 @@ export function transformRecord(
     const meta = stored.find((d) => d.id === id);
     if (meta) generations[id] = meta.generation ?? 1;
   }
-  return { kind: 'transform', inputs, generations, steps: structuredClone([...steps]) };
+  return {
+    kind: 'transform',
+    ...(owner ? { owner } : {}),
+    inputs,
+    generations,
+    steps: structuredClone([...steps]),
+  };
+}
+
+/** The dataset a transform cell made (its latest run stored it), if it is still stored. */
+export function madeBy(cellId: string, stored: readonly DatasetMeta[]): DatasetMeta | null {
+  return (
+    stored.find((d) => d.derivedFrom?.kind === 'transform' && d.derivedFrom.owner === cellId) ??
+    null
+  );
 }
 
 /**
- * Whether a transform's stored result still answers its settings:
- * - `current`: made from these steps and inputs, none refreshed since;
- * - `steps-changed`: the steps or the input dataset were edited since;
- * - `inputs-changed`: an input's rows were replaced or appended to since;
- * - `input-missing`: an input was deleted;
- * - `none`: there is no stored result.
+ * The cell's request: run the steps on the dataset and store the result under the cell's name,
+ * replacing what this cell stored before. Null until a dataset and a name are given. It reads
+ * every input, so the stored result turns stale when one is refreshed, like every result.
  */
-export function transformState(
-  data: TransformCellData,
-  stored: readonly DatasetMeta[],
-): 'current' | 'steps-changed' | 'inputs-changed' | 'input-missing' | 'none' {
-  const result = data.resultId ? stored.find((d) => d.id === data.resultId) : undefined;
-  const made = result?.derivedFrom;
-  if (!result || made?.kind !== 'transform' || !data.datasetId) return 'none';
-  const wanted = transformRecord(data.datasetId, data.steps, stored);
-  const sameSteps =
-    JSON.stringify(restoreTransformSteps(made.steps)) === JSON.stringify(data.steps) &&
-    JSON.stringify(made.inputs) === JSON.stringify(wanted.inputs);
-  if (!sameSteps) return 'steps-changed';
-  if (made.inputs.some((id) => !stored.some((d) => d.id === id))) return 'input-missing';
-  const refreshed = made.inputs.some((id) => made.generations[id] !== wanted.generations[id]);
-  return refreshed ? 'inputs-changed' : 'current';
+export function transformCellQuery(data: TransformCellData, cellId: string): CellRequest | null {
+  const name = data.name.trim();
+  if (!data.datasetId || name === '') return null;
+  const input: TransformCellInput = {
+    owner: cellId,
+    datasetId: data.datasetId,
+    steps: data.steps,
+    name,
+  };
+  return {
+    worker: 'transform',
+    method: 'transformCell',
+    input,
+    reads: { datasets: transformInputs(data.datasetId, data.steps), models: [], cells: [] },
+  };
 }
