@@ -26,6 +26,7 @@ import { backupEn, backupRu } from './messages/backup.ts';
 import { cellRunsEn, cellRunsRu } from './messages/cell-runs.ts';
 import { homeEn, homeRu } from './messages/home.ts';
 import { transformCellEn, transformCellRu } from './messages/transform-cell.ts';
+import { chartCellEn, chartCellRu } from './messages/chart-cell.ts';
 
 export const en = {
   ...datasetsEn,
@@ -49,6 +50,7 @@ export const en = {
   ...cellRunsEn,
   ...homeEn,
   ...transformCellEn,
+  ...chartCellEn,
   'app.name': 'CX Trace',
   'app.tagline': 'Customer experience analytics that stays on your computer',
   'nav.notebooks': 'Notebooks',
@@ -402,6 +404,7 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...cellRunsRu,
   ...homeRu,
   ...transformCellRu,
+  ...chartCellRu,
   'app.name': 'CX Trace',
   'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
   'nav.notebooks': 'Блокноты',
