@@ -2,6 +2,8 @@
 import { reportWorkerRequests } from '../src/data/request-log.ts';
 import { lockDownNetwork, probeNetwork } from './network-lockdown.ts';
 import { expose } from 'comlink';
+import { chartMethods, populationMethods } from './chart-methods.ts';
+import { pickRows, populationRows } from '../src/core/transform/row-population.ts';
 import { getDb } from '../src/data/db.ts';
 import { getDataset } from '../src/data/datasets-repo.ts';
 import { readAllColumns, scanColumn } from '../src/data/chunks-repo.ts';
@@ -267,18 +269,30 @@ const api = {
     const db = getDb();
     const meta = await getDataset(db, input.datasetId);
     if (!meta) return { ok: false, reason: 'dataset-missing' };
-    const names = [input.column, input.by, input.period?.column].filter(
-      (n): n is string => typeof n === 'string' && n !== '',
-    );
+    const conditions = input.rows?.conditions ?? [];
+    const names = [
+      input.column,
+      input.by,
+      input.period?.column,
+      ...conditions.map((c) => c.column),
+    ].filter((n): n is string => typeof n === 'string' && n !== '');
     if (names.some((n) => !meta.columns.some((c) => c.name === n))) {
       return { ok: false, reason: 'column-missing' };
     }
     const wanted = [...new Set(names)];
-    const read = await readAllColumns(db, meta, wanted);
+    let read: ArrayLike<unknown>[] = await readAllColumns(db, meta, wanted);
+    let rowCount = meta.rowCount;
+    if (conditions.length > 0) {
+      const types = Object.fromEntries(meta.columns.map((c) => [c.name, c.type]));
+      const byName = Object.fromEntries(wanted.map((n, k) => [n, read[k]!]));
+      const kept = populationRows(conditions, byName, types, meta.rowCount);
+      read = read.map((values) => pickRows(values, kept));
+      rowCount = kept.length;
+    }
     const col = (name: string | null | undefined) =>
       name ? (read[wanted.indexOf(name)] ?? null) : null;
     // A count reads no column: it needs only as many values as rows.
-    const values = col(input.column) ?? new Array<null>(meta.rowCount).fill(null);
+    const values = col(input.column) ?? new Array<null>(rowCount).fill(null);
     const scale = input.metric === 'nps' ? checkNpsScale(values) : null;
     if (scale) return { ok: false, reason: 'short-scale', scale };
     const dates = col(input.period?.column);
@@ -595,12 +609,14 @@ const cellMethods: Record<string, CellMethod> = {
   async metricCell(input: MetricInput) {
     return { input, result: await api.metricTable(input) } satisfies MetricCellResult;
   },
+  ...chartMethods,
 };
 
 const workerApi = {
   ...api,
   ...shareMethods,
   ...backupMethods,
+  ...populationMethods,
   ...cellAnswerer('analysis', cellMethods),
 };
 

@@ -6,7 +6,7 @@ import type { Locator } from 'playwright-core';
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
 import { periodKey } from '../../src/core/index/period-key.ts';
 import { loadCsv } from '../../src/core/index/loaded-dataset.ts';
-import { newWatchedPage, openApp, type Watched } from './browser.ts';
+import { drawn, newWatchedPage, openApp, type Watched } from './browser.ts';
 
 let w: Watched;
 afterEach(async () => {
@@ -103,6 +103,24 @@ describe('the analyst’s own table and chart', () => {
     };
     await check();
 
+    // A bar chart of the new dataset, from the form: one bar per quarter.
+    await page.getByRole('button', { name: 'Add Chart cell' }).last().click();
+    const chart = page.getByRole('article', { name: /Chart/ }).last();
+    await chart
+      .getByRole('combobox', { name: 'Dataset' })
+      .selectOption({ label: 'Buyers by quarter — 8 rows' });
+    await chart.getByRole('combobox', { name: 'X axis' }).selectOption('quarter');
+    await chart.getByRole('combobox', { name: 'Measured column' }).selectOption('nps');
+    await chart.getByRole('combobox', { name: 'Summarise as' }).selectOption('mean');
+    await chart.getByRole('button', { name: 'Draw' }).click();
+    const figure = chart.getByRole('figure', { name: 'Chart of “Buyers by quarter”' });
+    const bars = async () => {
+      await drawn(figure);
+      return figure.locator('svg g.mark-rect path').count();
+    };
+    await expect.poll(bars, { timeout: 30_000 }).toBe(expected.size);
+    expect(await chart.innerText()).toContain('8 rows drawn as 8 marks.');
+
     // A survey answer of a new quarter arrives: the cell's result is stale until made again,
     // and making it again replaces the same dataset (one more row, no second dataset).
     const dir = mkdtempSync(join(tmpdir(), 'cx-transform-'));
@@ -128,15 +146,98 @@ describe('the analyst’s own table and chart', () => {
       .poll(async () => (await cellRows(result)).length, { timeout: 60_000 })
       .toBe(expected.size);
     await check();
+    // The chart read the dataset the transform replaced: stale, and redrawn with the new bar.
+    await chart.getByText('Stale: the dataset “Buyers by quarter” has changed rows').waitFor();
+    await chart.getByRole('button', { name: 'Re-run' }).click();
+    await expect.poll(bars, { timeout: 30_000 }).toBe(expected.size);
 
-    // Reload: the stored result is shown again, not recomputed, and the dataset is listed.
+    // Reload: the stored results are shown again, not recomputed, and the dataset is listed.
     await page.reload();
     await result.waitFor({ timeout: 30_000 });
     await check();
+    await expect.poll(bars, { timeout: 30_000 }).toBe(expected.size);
+    expect(await chart.innerText()).not.toContain('Stale');
     await page.getByRole('banner').getByRole('button', { name: 'Datasets' }).click();
     const row = page.getByRole('row', { name: /Buyers by quarter/ });
     await row.waitFor();
     expect(await row.innerText()).toContain('transformed from “survey”');
     expect(await page.getByRole('row', { name: /Buyers by quarter/ }).count()).toBe(1);
+  }, 180_000);
+
+  it('pins a chart selection as a population a metric cell takes, and refuses unsafe JSON specs', async () => {
+    w = await newWatchedPage();
+    const { page } = w;
+    await openApp(page);
+    await page.getByRole('button', { name: 'Open the demo' }).click();
+    await page.getByRole('heading', { name: 'The demo world' }).waitFor({ timeout: 60_000 });
+    const survey = await loadCsv('survey', world.files.find((f) => f.name === 'survey')!.csv);
+    const roles = Array.from(survey.columns.contact_role!, (v) => String(v));
+    const buyers = roles.filter((r) => r === 'Buyer').length;
+
+    await page.getByRole('button', { name: 'Add Chart cell' }).last().click();
+    const chart = page.getByRole('article', { name: /Chart/ }).last();
+    await chart.getByRole('combobox', { name: 'Dataset' }).selectOption({
+      label: `survey — ${survey.columns.nps!.length.toLocaleString('en-US')} rows`,
+    });
+    await chart.getByRole('combobox', { name: 'X axis' }).selectOption('contact_role');
+    await chart.getByRole('button', { name: 'Draw' }).click();
+    const figure = chart.getByRole('figure', { name: 'Chart of “survey”' });
+    await drawn(figure);
+    const bars = figure.locator('svg g.mark-rect path');
+    await expect.poll(() => bars.count(), { timeout: 30_000 }).toBe(new Set(roles).size);
+
+    // Click the buyers' bar: the selection is said in words and pinned under a name.
+    // Bars come in the order the roles first appear.
+    await bars.nth([...new Set(roles)].indexOf('Buyer')).click();
+    await chart.getByText('Selected: contact_role equals Buyer').waitFor();
+    await chart.getByRole('textbox', { name: 'Population name' }).fill('Buyers');
+    await chart.getByRole('button', { name: 'Pin as population' }).click();
+    const pinned = chart.getByRole('region', { name: 'Pinned populations' });
+    await pinned
+      .getByText(new RegExp(`^Buyers: ${buyers.toLocaleString('en-US')} rows, \\d+ clients$`))
+      .waitFor();
+    expect(await pinned.getByRole('button', { name: 'Trace these clients' }).count()).toBe(1);
+
+    // A metric cell takes the population: it counts exactly the pinned rows.
+    await pinned.getByRole('button', { name: 'Metric of these rows' }).click();
+    const metric = page.getByRole('article', { name: /Metric by group/ }).last();
+    await metric.getByText('Only the rows of “Buyers” (pinned on a chart)').waitFor();
+    await metric.getByRole('button', { name: 'Compute' }).click();
+    await expect
+      .poll(() => metric.locator('output.metric-value').innerText(), { timeout: 30_000 })
+      .toBe(buyers.toLocaleString('en-US'));
+
+    // An expert's JSON is checked in the worker: too many rows, an address or a link refused.
+    await chart.getByRole('button', { name: 'Edit as Vega-Lite JSON' }).click();
+    const json = chart.getByRole('textbox', { name: 'Vega-Lite spec (JSON)' });
+    expect(JSON.parse(await json.inputValue()).data).toEqual({ name: 'survey' });
+    await chart.getByRole('button', { name: 'Check and draw' }).click();
+    await chart.getByText(/a chart may draw at most 5,000/).waitFor({ timeout: 30_000 });
+    const hostile = {
+      data: { url: 'https://example.com/leak.csv' },
+      mark: 'bar',
+      encoding: { x: { field: 'a' }, href: { field: 'a' } },
+    };
+    await json.fill(JSON.stringify(hostile));
+    await chart.getByRole('button', { name: 'Check and draw' }).click();
+    await chart.getByText(/may not load data from an address \(data\.url\)/).waitFor();
+    await chart.getByText(/may not link to or load an address \(encoding\.href\)/).waitFor();
+    expect(await chart.getByRole('figure').count()).toBe(0);
+    // A spec of inline rows draws.
+    const inline = {
+      data: {
+        values: [
+          { a: 'x', b: 2 },
+          { a: 'y', b: 5 },
+        ],
+      },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } },
+    };
+    await json.fill(JSON.stringify(inline));
+    await chart.getByRole('button', { name: 'Check and draw' }).click();
+    await expect
+      .poll(() => chart.locator('svg g.mark-rect path').count(), { timeout: 30_000 })
+      .toBe(2);
   }, 180_000);
 });

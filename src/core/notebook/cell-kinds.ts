@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/messages.ts';
+import { createChartCellData, restoreChartCellData } from './cell-data/chart-cell.ts';
 import { createMarkdownCellData, restoreMarkdownCellData } from './cell-data/markdown-cell.ts';
 import { createNpsCellData, restoreNpsCellData } from './cell-data/nps-cell.ts';
 import { createImportCellData, restoreImportCellData } from './cell-data/import-cell.ts';
@@ -50,6 +51,12 @@ export const CELL_KINDS: readonly CellKindSpec[] = [
     labelKey: 'kind.transform',
     create: createTransformCellData,
     restore: restoreTransformCellData,
+  },
+  {
+    kind: 'chart',
+    labelKey: 'kind.chart',
+    create: createChartCellData,
+    restore: restoreChartCellData,
   },
   {
     kind: 'frequency',

@@ -183,15 +183,20 @@ function restoreAggregate(raw: unknown): Aggregate | null {
   return { name, op, column: op === 'count' || op === 'share' ? null : column };
 }
 
+/** Repairs stored conditions, dropping the unusable ones. */
+export function restoreConditions(raw: unknown): Condition[] {
+  return (Array.isArray(raw) ? raw : [])
+    .map(restoreCondition)
+    .filter((c): c is Condition => c !== null);
+}
+
 /** Repairs one stored step, or null when it is unusable. */
 export function restoreTransformStep(raw: unknown): TransformStep | null {
   const r = obj(raw);
   if (!r) return null;
   switch (r.kind) {
     case 'filter': {
-      const conditions = (Array.isArray(r.conditions) ? r.conditions : [])
-        .map(restoreCondition)
-        .filter((c): c is Condition => c !== null);
+      const conditions = restoreConditions(r.conditions);
       return { kind: 'filter', combine: r.combine === 'or' ? 'or' : 'and', conditions };
     }
     case 'derive': {

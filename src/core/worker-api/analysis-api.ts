@@ -1,6 +1,7 @@
 /**
  * What the analysis worker is asked and answers (its contract): the inputs and results of its calls.
  */
+import type { RowPopulation } from '../transform/row-population.ts';
 import type { ByGroup, CsatOptions } from '../metrics/group-metrics.ts';
 import type { MetricKind, MetricTable } from '../metrics/metric-table.ts';
 import type { NpsSummary } from '../metrics/nps.ts';
@@ -53,6 +54,8 @@ export interface MetricInput {
   by?: string | null;
   period?: { column: string; grain: 'month' | 'quarter' } | null;
   csat?: CsatOptions;
+  /** Only the rows that meet every condition (a population pinned on a chart). */
+  rows?: RowPopulation;
 }
 
 /** A metric table, or why there is none. */

@@ -6,6 +6,7 @@ import NpsCell from './nps/NpsCell.svelte';
 import ImportCell from './import/ImportCell.svelte';
 import JoinCell from './join/JoinCell.svelte';
 import TransformCell from './transform/TransformCell.svelte';
+import ChartCell from './chart/ChartCell.svelte';
 import IndexCell from './index/IndexCell.svelte';
 import MetricCell from './metric/MetricCell.svelte';
 import FrequencyCell from './frequency/FrequencyCell.svelte';
@@ -42,6 +43,7 @@ export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
   metric: erase(MetricCell),
   join: erase(JoinCell),
   transform: erase(TransformCell),
+  chart: erase(ChartCell),
   frequency: erase(FrequencyCell),
   clusters: erase(ClustersCell),
   drivers: erase(DriversCell),

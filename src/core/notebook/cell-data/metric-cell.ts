@@ -1,6 +1,7 @@
 import { METRIC_KINDS, type MetricKind } from '../../metrics/metric-table.ts';
 import type { MetricInput } from '../../worker-api/analysis-api.ts';
 import type { CellRequest } from '../cell-query.ts';
+import { restoreRowPopulation, type RowPopulation } from '../../transform/row-population.ts';
 
 /** A metric cell's data: which metric of which dataset column, split by what. */
 export interface MetricCellData {
@@ -16,6 +17,8 @@ export interface MetricCellData {
   /** CSAT: the highest answer of the scale (5 or 10) and the lowest satisfied answer. */
   scaleMax: number;
   topBox: number | null;
+  /** Only these rows (a population pinned on a chart); null for every row. */
+  population: RowPopulation | null;
 }
 
 /** A new metric cell: CSAT with nothing chosen. */
@@ -29,6 +32,7 @@ export function createMetricCellData(): MetricCellData {
     grain: 'quarter',
     scaleMax: 5,
     topBox: null,
+    population: null,
   };
 }
 
@@ -54,6 +58,7 @@ export function restoreMetricCellData(raw: unknown): MetricCellData {
     grain: r.grain === 'month' ? 'month' : 'quarter',
     scaleMax,
     topBox,
+    population: restoreRowPopulation(r.population),
   };
 }
 
@@ -69,6 +74,7 @@ export function metricCellQuery(data: MetricCellData): CellRequest | null {
     ...(data.metric === 'csat'
       ? { csat: { scaleMax: data.scaleMax, ...(data.topBox ? { topBox: data.topBox } : {}) } }
       : {}),
+    ...(data.population ? { rows: data.population } : {}),
   };
   return {
     worker: 'analysis',
