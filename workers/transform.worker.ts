@@ -9,7 +9,7 @@ import { lockDownNetwork, probeNetwork } from './network-lockdown.ts';
 import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { getDataset, listDatasets } from '../src/data/datasets-repo.ts';
-import { loadStoredDataset } from '../src/data/model-datasets.ts';
+import { LoadedDatasetCache, loadStoredDataset } from '../src/data/model-datasets.ts';
 import { storeDataset } from '../src/data/import-dataset.ts';
 import { encodeColumnChunks } from '../src/core/ingest/typed-chunks.ts';
 import type { ColumnValues } from '../src/core/storage/column-chunk.ts';
@@ -41,17 +41,27 @@ import type {
   TransformPreviewOutput,
 } from '../src/core/worker-api/transform-api.ts';
 
+/**
+ * The inputs of the last transform, kept while their rows stay the same: a preview as the
+ * analyst edits a step reads its datasets once, not at every edit.
+ */
+const cache = new LoadedDatasetCache();
+
 /** The transform's result, or why it could not run. */
 async function compute(
   input: TransformInput,
 ): Promise<{ ok: true; result: TransformResult } | { ok: false; failure: TransformFailure }> {
   const db = getDb();
   const loaded = new Map<string, LoadedDataset>();
+  const kept: { meta: DatasetMeta; dataset: LoadedDataset }[] = [];
   for (const id of transformInputs(input.datasetId, input.steps)) {
     const meta = await getDataset(db, id);
     if (!meta) return { ok: false, failure: { kind: 'dataset-missing', dataset: id } };
-    loaded.set(id, await loadStoredDataset(db, meta));
+    const dataset = cache.get(meta) ?? (await loadStoredDataset(db, meta));
+    loaded.set(id, dataset);
+    kept.push({ meta, dataset });
   }
+  cache.keep(kept);
   try {
     const result = runTransform(
       loaded.get(input.datasetId)!,

@@ -207,6 +207,16 @@ describe('the analyst’s own table and chart', () => {
       .poll(() => metric.locator('output.metric-value').innerText(), { timeout: 30_000 })
       .toBe(buyers.toLocaleString('en-US'));
 
+    // A trace cell takes its clients: the population is offered as a fixed list of them.
+    await pinned.getByRole('button', { name: 'Trace these clients' }).click();
+    const trace = page.getByRole('article', { name: /Trace/ }).last();
+    expect(
+      await trace
+        .getByRole('combobox', { name: 'Population' })
+        .locator('option:checked')
+        .innerText(),
+    ).toBe('a fixed list of clients: Buyers');
+
     // An expert's JSON is checked in the worker: too many rows, an address or a link refused.
     await chart.getByRole('button', { name: 'Edit as Vega-Lite JSON' }).click();
     const json = chart.getByRole('textbox', { name: 'Vega-Lite spec (JSON)' });
