@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boxStats, chartData, niceEdges, type ChartRow } from '../../src/core/charts/chart-data.ts';
+import { niceEdges } from '../../src/core/charts/chart-bins.ts';
+import { chartData, type ChartRow } from '../../src/core/charts/chart-data.ts';
+import { boxStats } from '../../src/core/charts/chart-quantiles.ts';
 import { createChartSettings, type ChartSettings } from '../../src/core/charts/chart-settings.ts';
 import { restoreChartSettings } from '../../src/core/charts/chart-settings.ts';
 import type { LoadedDataset } from '../../src/core/index/loaded-dataset.ts';

@@ -5,14 +5,9 @@
  */
 import type { Condition } from '../transform/transform-steps.ts';
 import type { ChartSettings } from './chart-settings.ts';
-import {
-  binIndex,
-  nextPeriodStart,
-  periodStart,
-  type ChartData,
-  type ChartDimension,
-  type DimensionRole,
-} from './chart-data.ts';
+import { binIndex } from './chart-bins.ts';
+import type { ChartData, ChartDimension, DimensionRole } from './chart-data.ts';
+import { nextPeriodStart, periodStart } from './chart-periods.ts';
 
 /**
  * A pick on the chart: a point pick carries the picked mark's field values (`y` is a heatmap's

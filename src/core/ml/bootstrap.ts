@@ -6,6 +6,7 @@
 
 import { Rng } from '../random.ts';
 import { normalQuantile } from '../metrics/normal.ts';
+import { quantileSorted } from '../metrics/quantile.ts';
 
 /** Options of {@link bootstrapIntervals}. */
 export interface BootstrapOptions {
@@ -20,15 +21,6 @@ export interface BootstrapOptions {
   signal?: AbortSignal;
   /** Told the replicates done so far and their total after each one. */
   onProgress?: (done: number, total: number) => void;
-}
-
-/** The type-7 (linear interpolation) quantile of an ascending array. */
-function quantileSorted(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 /**
