@@ -1,5 +1,6 @@
 import type { ChartData } from '../../../core/charts/chart-data.ts';
 import type { ChartSettings } from '../../../core/charts/chart-settings.ts';
+import { isoDay } from '../../../core/charts/chart-periods.ts';
 import type { ChartSpecLabels } from '../../../core/charts/chart-spec.ts';
 import { OTHER_TOKEN } from '../../../core/worker-api/chart-api.ts';
 import type { Condition } from '../../../core/transform/transform-steps.ts';
@@ -86,7 +87,7 @@ export function chartNotes(data: ChartData, settings: ChartSettings): string[] {
 /** A value of a condition as the analyst reads it (a date as its day). */
 function valueText(v: Condition['value'], isDate: boolean): string {
   if (v === null) return '';
-  if (isDate && typeof v === 'number') return new Date(v).toISOString().slice(0, 10);
+  if (isDate && typeof v === 'number') return isoDay(v);
   return typeof v === 'number' ? i18n.number(v, 2) : v;
 }
 
