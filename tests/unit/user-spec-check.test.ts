@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { checkUserSpec } from '../../src/core/charts/user-spec-check.ts';
 import {
-  checkUserSpec,
   userSpecProblemMessage,
   type UserSpecProblem,
-} from '../../src/core/charts/user-spec-check.ts';
+} from '../../src/core/charts/user-spec-problem.ts';
 import { translate } from '../../src/core/i18n/translate.ts';
 
 const WORKSPACE = [

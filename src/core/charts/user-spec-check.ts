@@ -6,26 +6,7 @@
  * more rows than a chart may draw. What passes is compiled by Vega-Lite to be sure it draws.
  */
 import { compile, type TopLevelSpec } from 'vega-lite';
-
-/** Why a hand-written spec is refused. */
-export type UserSpecProblemCode =
-  | 'not-object'
-  | 'data-url'
-  | 'image-mark'
-  | 'href'
-  | 'loader'
-  | 'usermeta'
-  | 'unknown-dataset'
-  | 'too-many-rows'
-  | 'invalid';
-
-/** One reason for refusing a spec, where it is (`layer[1].encoding.href`) and its detail. */
-export interface UserSpecProblem {
-  code: UserSpecProblemCode;
-  /** A JSON path into the spec; empty for the spec as a whole. */
-  path: string;
-  detail?: string;
-}
+import type { UserSpecProblem } from './user-spec-problem.ts';
 
 /** A workspace dataset a spec may name in `data: { name }`. */
 export interface SpecDataset {
@@ -257,24 +238,4 @@ export function checkUserSpec(
   if (problems.length > 0) return { ok: false, problems };
   const refs = used.map(({ id, name }) => ({ id, name }));
   return { ok: true, spec, dataset: refs[0] ?? null, datasets: refs, warnings };
-}
-
-/**
- * A problem in the user's words: `t` translates the problem's message key
- * (`chart.problem.<code>`) with its `{path}`, `{detail}` and `{max}` (the most rows a chart
- * may draw).
- */
-export function userSpecProblemMessage(
-  problem: UserSpecProblem,
-  t: (
-    key: `chart.problem.${UserSpecProblemCode}`,
-    params: Record<string, string | number>,
-  ) => string,
-  maxRows = 5000,
-): string {
-  return t(`chart.problem.${problem.code}`, {
-    path: problem.path === '' ? '$' : problem.path,
-    detail: problem.detail ?? '',
-    max: maxRows,
-  });
 }

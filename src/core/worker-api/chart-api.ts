@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartData } from '../charts/chart-data.ts';
 import type { ChartSettings } from '../charts/chart-settings.ts';
-import type { UserSpecProblem } from '../charts/user-spec-check.ts';
+import type { UserSpecProblem } from '../charts/user-spec-problem.ts';
 import type { Condition } from '../transform/transform-steps.ts';
 
 /** The label the worker gives merged rare categories; the page shows it in its language. */
