@@ -6,7 +6,17 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'dist-test/', 'dist-bench/', 'node_modules/', 'coverage/', '.scratch/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-test/',
+      'dist-bench/',
+      'dist-cli/',
+      'node_modules/',
+      'coverage/',
+      '.scratch/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
