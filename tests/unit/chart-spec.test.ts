@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { chartData } from '../../src/core/charts/chart-data.ts';
-import { chartSpec, type ChartSpecLabels } from '../../src/core/charts/chart-spec.ts';
+import {
+  chartSpec,
+  isProgressive,
+  ROWS,
+  type ChartSpecLabels,
+} from '../../src/core/charts/chart-spec.ts';
 import {
   CHART_MARKS,
   createChartSettings,
@@ -10,6 +15,8 @@ import {
 import { checkUserSpec } from '../../src/core/charts/user-spec-check.ts';
 import type { LoadedDataset } from '../../src/core/index/loaded-dataset.ts';
 import { chartSvg } from '../../src/core/report/chart-svg.ts';
+import { parse, View as VegaView } from 'vega';
+import { expressionInterpreter } from 'vega-interpreter';
 import { Rng } from '../../src/core/random.ts';
 import { SLOW } from './slow.ts';
 
@@ -184,5 +191,53 @@ describe('chart spec', () => {
       ['q1', 'q3'],
       ['median', undefined],
     ]);
+  });
+
+  it('draws raw points part by part with the same scales as all at once', async () => {
+    const s = settings({
+      mark: 'point',
+      x: 'delay',
+      y: 'score',
+      aggregate: 'none',
+      color: 'segment',
+    });
+    const data = chartData(dataset(3000), s);
+    expect(isProgressive(data, s)).toBe(true);
+    const spec = chartSpec(data, s, labels) as unknown as {
+      data: { name: string; values: unknown[] };
+      width: unknown;
+    };
+    expect(spec.data.name).toBe(ROWS);
+    const fixed = { ...spec, width: 400 };
+    // Drawn from its first thousand rows, then the rest added to `rows` in two parts.
+    const first = { ...fixed, data: { name: ROWS, values: spec.data.values.slice(0, 1000) } };
+    const view = new VegaView(
+      parse(compile(first as TopLevelSpec).spec, undefined, { ast: true }),
+      {
+        renderer: 'none',
+        expr: expressionInterpreter,
+      } as ConstructorParameters<typeof VegaView>[1],
+    );
+    await view.runAsync();
+    const domains = () => ['x', 'y', 'color'].map((n) => view.scale(n).domain());
+    const before = domains();
+    for (const at of [1000, 2000]) {
+      view.insert(ROWS, spec.data.values.slice(at, at + 1000));
+      await view.runAsync();
+    }
+    // The scales did not move (each part drew only its own marks), and every point is drawn.
+    expect(domains()).toEqual(before);
+    expect(view.data(ROWS)).toHaveLength(3000);
+    const whole = new VegaView(
+      parse(compile(fixed as TopLevelSpec).spec, undefined, { ast: true }),
+      {
+        renderer: 'none',
+        expr: expressionInterpreter,
+      } as ConstructorParameters<typeof VegaView>[1],
+    );
+    await whole.runAsync();
+    expect(['x', 'y', 'color'].map((n) => whole.scale(n).domain())).toEqual(before);
+    view.finalize();
+    whole.finalize();
   });
 });

@@ -232,6 +232,40 @@ function heatmapView(data: ChartData, settings: ChartSettings, labels: ChartSpec
   };
 }
 
+/** The name of a chart's inline rows (a progressive chart adds its rows to it in parts). */
+export const ROWS = 'rows';
+
+/**
+ * Whether a chart can be drawn part by part: raw points (a sample of up to 5,000), whose scales
+ * `chartSpec` fixes from all the rows, so that each part draws only its own marks.
+ */
+export function isProgressive(data: ChartData, settings: ChartSettings): boolean {
+  return data.aggregate === 'none' && settings.mark === 'point' && !data.dimensions.facet;
+}
+
+/** Each position scale's domain and the colours' categories fixed from all `rows`. */
+function fixDomains(encoding: Def, rows: readonly ChartData['rows'][number][]): void {
+  for (const channel of ['x', 'y'] as const) {
+    const def = encoding[channel] as Def | undefined;
+    if (!def || (def.type !== 'quantitative' && def.type !== 'temporal')) continue;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const row of rows) {
+      const v = row[channel];
+      const n = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : NaN;
+      if (!Number.isFinite(n)) continue;
+      if (n < lo) lo = n;
+      if (n > hi) hi = n;
+    }
+    if (lo <= hi) def.scale = { ...((def.scale as Def | undefined) ?? {}), domain: [lo, hi] };
+  }
+  const color = encoding.color as Def | undefined;
+  if (color?.type === 'nominal') {
+    const seen = [...new Set(rows.map((r) => r.color ?? null))].filter((v) => v !== null);
+    color.scale = { domain: seen };
+  }
+}
+
 /**
  * The Vega-Lite (v6) spec of a chart cell: `data.rows` inline, the mark `settings` ask for —
  * a boxplot drawn from its precomputed five numbers, a heatmap as coloured rects — with axis,
@@ -251,10 +285,12 @@ export function chartSpec(
         ? heatmapView(data, settings, labels)
         : measureView(data, settings, labels);
   const title = labels.title ?? (settings.title.trim() !== '' ? settings.title : undefined);
+  const progressive = isProgressive(data, settings);
+  if (progressive) fixDomains(view.encoding as Def, data.rows);
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...(title !== undefined ? { title } : {}),
-    data: { values: data.rows },
+    data: progressive ? { name: ROWS, values: data.rows } : { values: data.rows },
   };
   if (data.dimensions.facet) {
     return {

@@ -60,7 +60,8 @@ function inlineRows(values: unknown): number {
 /** Checks a `data` object: no address, a name to resolve later, inline values within bounds. */
 function checkData(data: unknown, path: string, walk: Walk): void {
   if (!isObject(data)) return;
-  if (typeof data.name === 'string')
+  // Inline values with a name are the spec's own rows, named for later changes.
+  if (typeof data.name === 'string' && data.values === undefined)
     walk.names.push({ name: data.name, path: keyPath(path, 'name') });
   const rows = inlineRows(data.values);
   if (rows > walk.maxRows) {

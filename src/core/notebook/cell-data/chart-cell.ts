@@ -71,8 +71,10 @@ export function specDatasetNames(json: string): string[] {
   const walk = (node: unknown, depth: number): void => {
     if (depth > 64 || typeof node !== 'object' || node === null) return;
     for (const [key, value] of Object.entries(node)) {
-      const name = (value as { name?: unknown } | null)?.name;
-      if (key === 'data' && typeof name === 'string') names.add(name);
+      const data = value as { name?: unknown; values?: unknown } | null;
+      // A name beside inline values names the spec's own rows, not a workspace dataset.
+      if (key === 'data' && typeof data?.name === 'string' && data.values === undefined)
+        names.add(data.name);
       walk(value, depth + 1);
     }
   };
