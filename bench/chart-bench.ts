@@ -217,7 +217,7 @@ const describeEvent = (e: TraceEvent) => {
  * Traces the page's main thread (`CrRendererMain`) until stopped, like `traceMainThread` of
  * browser-harness.ts, but a task is any outermost `RunTask` — DevTools' own task event
  * (`disabled-by-default-devtools.timeline`) or the scheduler's — or a microtask checkpoint run
- * outside them: vega-embed's drawing runs in such a checkpoint, which `traceMainThread` (scheduler
+ * outside them: a chart's drawing runs in such a checkpoint, which `traceMainThread` (scheduler
  * tasks only) does not see. Places the longest task before or after the `cx-bench:answer` mark.
  */
 async function traceTasks(page: Page): Promise<() => Promise<TaskTrace>> {
@@ -321,7 +321,7 @@ interface Watched {
 
 /**
  * Watches a cell in the page: the time of the next click, of its chart's figure appearing, of
- * the chart drawn (vega-embed resolved: the view no longer `waiting`) and of a table shown.
+ * the chart drawn (the view no longer `waiting`) and of a table shown.
  */
 async function watch(cell: Locator): Promise<void> {
   await cell.evaluate((el) => {
