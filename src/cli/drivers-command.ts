@@ -20,6 +20,7 @@ import {
   describeTarget,
 } from '../core/analysis/driver-messages.ts';
 import { CliError, readTable, wholeOption, type Command } from './cli-shared.ts';
+import { DRIVERS_HEAD } from './command-heads.ts';
 
 /** Default seed of `drivers`. */
 const DEFAULT_SEED = 1;
@@ -49,10 +50,7 @@ function directionText(locale: Locale, d: Driver): string {
 
 /** `cx-trace drivers FILE --target COL [--low VALUE | --below N] [--features a,b] [--seed N]`. */
 export const driversCommand: Command = {
-  name: 'drivers',
-  summaryKey: 'cli.drivers',
-  usage:
-    'cx-trace drivers FILE --target COL [--low VALUE | --below NUMBER] [--features a,b,c] [--seed N]',
+  ...DRIVERS_HEAD,
   async run(args, io, locale) {
     const file = args.positional[0];
     if (!file || file === '-') throw new CliError(translate(locale, 'cli.driversNeedFile'), 2);

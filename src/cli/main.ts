@@ -28,10 +28,14 @@ import {
   type CliIo,
   type Command,
 } from './cli-shared.ts';
-import { clustersCommand, frequencyCommand } from './text-commands.ts';
-import { driversCommand } from './drivers-command.ts';
-import { traceCommand } from './trace-command.ts';
-import { reportCommand } from './report-command.ts';
+import {
+  CLUSTERS_HEAD,
+  DRIVERS_HEAD,
+  FREQUENCY_HEAD,
+  REPORT_HEAD,
+  TRACE_HEAD,
+  type CommandHead,
+} from './command-heads.ts';
 
 export type { CliIo } from './cli-shared.ts';
 
@@ -142,6 +146,11 @@ async function nodeMakeDir(path: string): Promise<void> {
 }
 
 const VERSION = '0.1.0';
+
+/** A heavy command, its module loaded only when it is run. */
+function lazyCommand(head: CommandHead, load: () => Promise<Command>): Command {
+  return { ...head, run: async (args, io, locale) => (await load()).run(args, io, locale) };
+}
 
 const COMMANDS: Command[] = [
   {
@@ -392,11 +401,11 @@ const COMMANDS: Command[] = [
       );
     },
   },
-  frequencyCommand,
-  clustersCommand,
-  driversCommand,
-  traceCommand,
-  reportCommand,
+  lazyCommand(FREQUENCY_HEAD, async () => (await import('./text-commands.ts')).frequencyCommand),
+  lazyCommand(CLUSTERS_HEAD, async () => (await import('./text-commands.ts')).clustersCommand),
+  lazyCommand(DRIVERS_HEAD, async () => (await import('./drivers-command.ts')).driversCommand),
+  lazyCommand(TRACE_HEAD, async () => (await import('./trace-command.ts')).traceCommand),
+  lazyCommand(REPORT_HEAD, async () => (await import('./report-command.ts')).reportCommand),
 ];
 
 /** NPS figures as `nps --score --json` prints them: shares 0–1, NPS and its interval in points. */

@@ -21,6 +21,7 @@ import { AUDIENCES, audienceReport, type Audience } from '../core/report/audienc
 import { renderReportHtml } from '../core/report/render-report-html.ts';
 import { CliError, type Command } from './cli-shared.ts';
 import { readDatasets, readModel } from './trace-command.ts';
+import { REPORT_HEAD } from './command-heads.ts';
 
 async function nodeWriteFile(path: string, data: Uint8Array): Promise<void> {
   await (await import('node:fs/promises')).writeFile(path, data);
@@ -45,10 +46,7 @@ function npsByPeriod(
 }
 
 export const reportCommand: Command = {
-  name: 'report',
-  summaryKey: 'cli.report',
-  usage:
-    'cx-trace report --model model.json --data DIR --out report.html [--audience frontline|managers|executives] [--pseudonymise yes] [--lang ru|en]',
+  ...REPORT_HEAD,
   async run(args, io, locale) {
     const modelFile = args.options.model;
     const dir = args.options.data;

@@ -17,6 +17,7 @@ import {
   type CliIo,
   type Command,
 } from './cli-shared.ts';
+import { FREQUENCY_HEAD, CLUSTERS_HEAD } from './command-heads.ts';
 
 /** The most clusters `clusters --k` makes (as the app's clusters cell). */
 const MAX_K = 50;
@@ -89,9 +90,7 @@ function termTable(locale: Locale, terms: readonly TermCount[], indent: string):
 
 /** `cx-trace frequency FILE --text COL [--by COL] [--top N]`. */
 export const frequencyCommand: Command = {
-  name: 'frequency',
-  summary: (locale) => translate(locale, 'cli.frequency'),
-  usage: 'cx-trace frequency FILE --text COL [--by COL] [--top N]',
+  ...FREQUENCY_HEAD,
   async run(args, io, locale) {
     const { file, text } = fileAndText(args, locale, 'frequency');
     const top = wholeOption(args, locale, 'top', DEFAULT_TOP, 1);
@@ -139,9 +138,7 @@ function oneLine(text: string, max = 120): string {
 
 /** `cx-trace clusters FILE --text COL [--k N|auto] [--lang ru|en|auto] [--seed N]`. */
 export const clustersCommand: Command = {
-  name: 'clusters',
-  summary: (locale) => translate(locale, 'cli.clusters'),
-  usage: 'cx-trace clusters FILE --text COL [--k N|auto] [--lang ru|en|auto] [--seed N]',
+  ...CLUSTERS_HEAD,
   async run(args, io, locale) {
     const { file, text } = fileAndText(args, locale, 'clusters');
     const k: number | 'auto' =

@@ -20,6 +20,7 @@ import {
   type CliIo,
   type Command,
 } from './cli-shared.ts';
+import { TRACE_HEAD } from './command-heads.ts';
 
 const MAX_SEED = 4294967295;
 
@@ -247,10 +248,7 @@ function traceText(locale: Locale, model: ServiceModel, a: TraceAnalysis): strin
 
 /** `cx-trace trace --model model.json --data DIR [...]` (see the usage line). */
 export const traceCommand: Command = {
-  name: 'trace',
-  summaryKey: 'cli.trace',
-  usage:
-    'cx-trace trace --model model.json --data DIR [--population detractors | "COLUMN=VALUE" | "COLUMN<=N"] [--from INDICATOR_ID] [--period 2026-03] [--what-if "INDICATOR_ID=NUMBER|median|target" [--at UNIT_KIND=U1,U2]] [--seed N]',
+  ...TRACE_HEAD,
   async run(args, io, locale) {
     const modelFile = args.options.model;
     const dir = args.options.data;
