@@ -18,7 +18,6 @@
 //
 // Environment: BENCH_CHART_RUNS (runs of each chart, default 3), BENCH_CHART_ROWS (default
 // 1,000,000).
-import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +27,7 @@ import { chromium, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { serve, withBenchSession, type MainThreadTrace } from './browser-harness.ts';
 import { codeVersion, textTable } from './bench-report.ts';
+import { rng, writePieces } from './generate.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.env.BENCH_CHART_RUNS ?? 3);
@@ -42,29 +42,6 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 function log(msg: string) {
   process.stdout.write(`[chart-bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-}
-
-/** Writes a file piece by piece without holding it whole. */
-async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
-  const out = createWriteStream(path);
-  for (const line of lines) {
-    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((resolve, reject) =>
-    out.end((e?: Error | null) => (e ? reject(e) : resolve())),
-  );
-}
-
-/** mulberry32: a small seeded generator, the same file on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SEGMENTS = [
@@ -503,7 +480,7 @@ await withBenchSession('cx-chart-bench-', async (session) => {
     build: { outDir: dist, emptyOutDir: true },
   });
   const file = join(session.tmp, 'chart-survey.csv');
-  await writeLines(file, surveyRows(ROWS));
+  await writePieces(file, surveyRows(ROWS));
   log(`generated ${fmt(ROWS)} rows, ${((await stat(file)).size / 1e6).toFixed(1)} MB`);
 
   const server = (session.server = await serve(dist));

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 // Deterministic generators of the two benchmark files (same seed → byte-identical files).
 
 /** mulberry32: a small, fast, seeded PRNG. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -19,6 +19,17 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** Writes lines through a buffered stream, respecting back-pressure. */
+/** Writes a file piece by piece (`pieces` in order) without holding it whole. */
+export async function writePieces(path: string, pieces: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  for (const piece of pieces) {
+    if (!out.write(piece)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((resolve, reject) =>
+    out.end((e?: Error | null) => (e ? reject(e) : resolve())),
+  );
+}
+
 async function writeLines(
   path: string,
   header: string,

@@ -11,7 +11,6 @@
 //   npx tsx bench/preview-bench.ts
 //
 // Environment: BENCH_PREVIEW_RUNS (previews of each file, default 3).
-import { createWriteStream } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +24,7 @@ import {
   type MainThreadTrace,
 } from './browser-harness.ts';
 import { codeVersion, textTable } from './bench-report.ts';
+import { writePieces } from './generate.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.env.BENCH_PREVIEW_RUNS ?? 3);
@@ -37,17 +37,6 @@ const ms = (x: number) => `${Math.round(x)} ms`;
 
 function log(msg: string) {
   process.stdout.write(`[preview-bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-}
-
-/** Writes a file line by line without holding it whole. */
-async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
-  const out = createWriteStream(path);
-  for (const line of lines) {
-    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((resolve, reject) =>
-    out.end((e?: Error | null) => (e ? reject(e) : resolve())),
-  );
 }
 
 function* table(columns: number, rows: number): Generator<string> {
@@ -137,11 +126,11 @@ await withBenchSession('cx-preview-bench-', async (session) => {
     ordinary: join(session.tmp, 'ordinary-50mb.csv'),
     oneLine: join(session.tmp, 'one-line-50mb.csv'),
   };
-  await writeLines(files.wide, table(20_000, 5));
-  await writeLines(files.tall, table(5, 20_000));
-  await writeLines(files.longCell, longCell(50e6));
-  await writeLines(files.ordinary, ordinaryRows(50e6));
-  await writeLines(files.oneLine, oneLine(50e6));
+  await writePieces(files.wide, table(20_000, 5));
+  await writePieces(files.tall, table(5, 20_000));
+  await writePieces(files.longCell, longCell(50e6));
+  await writePieces(files.ordinary, ordinaryRows(50e6));
+  await writePieces(files.oneLine, oneLine(50e6));
 
   const server = (session.server = await serve(dist));
   const context = (session.context = await chromium.launchPersistentContext(
