@@ -91,6 +91,10 @@ interface Previewed {
 async function preview(page: Page, url: string, file: string): Promise<Previewed> {
   await page.goto(url);
   await page.getByRole('button', { name: 'New notebook' }).click();
+  // The notebook is named in a dialog first.
+  const naming = page.getByRole('dialog', { name: 'New notebook' });
+  await naming.getByRole('textbox', { name: 'Notebook name' }).fill('Preview benchmark');
+  await naming.getByRole('button', { name: 'Create' }).click();
   await page.getByRole('button', { name: 'Add Import data cell' }).click();
   const cell = page.getByRole('article', { name: /Import data/ });
   const stop = await traceMainThread(page);
