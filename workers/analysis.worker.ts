@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+// Both languages' messages for `translate` (reports, chart labels are written here).
+import '../src/core/i18n/messages.ts';
 import { reportWorkerRequests } from '../src/data/request-log.ts';
 import { lockDownNetwork, probeNetwork } from './network-lockdown.ts';
 import { expose } from 'comlink';

@@ -1,3 +1,5 @@
+// Both languages' messages for `translate`.
+import '../core/i18n/messages.ts';
 import { detectLocale, isLocale, type Locale } from '../core/i18n/locale.ts';
 import {
   formatBytes,

@@ -1,5 +1,6 @@
 import type { Locale } from './locale.ts';
-import { messages, type MessageKey, type Plural, type PluralKey } from './messages.ts';
+import type { MessageKey, Plural, PluralKey } from './messages.ts';
+import { lookupMessage } from './catalogue.ts';
 
 /** Values for a message's `{name}` placeholders. */
 export type MessageParams = Record<string, string | number>;
@@ -36,10 +37,11 @@ export function pluralForm(locale: Locale, forms: Plural, count: number): string
 
 /**
  * The message `key` in `locale` with its placeholders filled. Numbers in params are formatted
- * for the locale; a plural message picks its form by `params.count`.
+ * for the locale; a plural message picks its form by `params.count`. The locale's catalogue must
+ * be registered (`catalogue.ts`); a message it lacks shows as its key.
  */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const msg = messages[locale][key] as string | Plural;
+  const msg = lookupMessage(locale, key) ?? key;
   const text = typeof msg === 'string' ? msg : pluralForm(locale, msg, Number(params.count ?? 0));
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];

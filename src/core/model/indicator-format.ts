@@ -6,7 +6,8 @@
  */
 import type { Locale } from '../i18n/locale.ts';
 import { formatFixed, formatNumber, formatSigned, translate } from '../i18n/translate.ts';
-import { messages } from '../i18n/messages.ts';
+import type { Plural } from '../i18n/messages.ts';
+import { lookupMessage } from '../i18n/catalogue.ts';
 import type { Indicator } from './model-types.ts';
 
 /** How an indicator's unit is shown. */
@@ -107,7 +108,7 @@ function withPlural(
   text: string,
   decimals: { min: number; max: number },
 ) {
-  const forms = messages[locale][key];
+  const forms = (lookupMessage(locale, key) ?? { other: key }) as Plural;
   const rule = new Intl.PluralRules(locale, {
     minimumFractionDigits: decimals.min,
     maximumFractionDigits: decimals.max,

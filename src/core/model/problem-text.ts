@@ -3,7 +3,8 @@
  * columns and layers it concerns, and which element of the model it belongs to.
  */
 import type { Locale } from '../i18n/locale.ts';
-import { messages, type MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { isMessageKey } from '../i18n/catalogue.ts';
 import { translate } from '../i18n/translate.ts';
 import type { ModelProblem } from './model-types.ts';
 
@@ -40,7 +41,7 @@ export function problemText(locale: Locale, problem: ModelProblem): string {
   // A kind, key or type the catalogue does not name is shown as it is written.
   const label = (value: string, prefix: 'problem.kind.' | 'problem.key.' | 'problem.type.') => {
     const k = `${prefix}${value}`;
-    return Object.hasOwn(messages.en, k) ? t(k as MessageKey) : value;
+    return isMessageKey(k) ? t(k as MessageKey) : value;
   };
   switch (problem.code) {
     case 'duplicate-id':

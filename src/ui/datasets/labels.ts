@@ -1,9 +1,10 @@
-import { en, type MessageKey } from '../../core/i18n/messages.ts';
+import type { MessageKey } from '../../core/i18n/messages.ts';
+import { isMessageKey } from '../../core/i18n/catalogue.ts';
 import { findCellKind } from '../../core/notebook/cell-kinds.ts';
 import type { ColumnInfo } from '../../core/storage/dataset-meta.ts';
 import { i18n } from '../../state/i18n.svelte.ts';
 
-const known = (key: string): key is MessageKey => Object.hasOwn(en, key);
+const known = (key: string): key is MessageKey => isMessageKey(key);
 
 /** A column's type in words: the importer's type when known, else the stored value kind. */
 export function typeLabel(column: Pick<ColumnInfo, 'type' | 'valueType'>): string {

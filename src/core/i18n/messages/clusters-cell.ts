@@ -1,4 +1,4 @@
-import type { Message, Translation } from '../message-types.ts';
+import type { Message } from '../message-types.ts';
 
 /** Messages of the comment-clusters cell, merged into `../messages.ts`. */
 export const clustersCellEn = {
@@ -57,80 +57,3 @@ export const clustersCellEn = {
   'clus.browser': 'Comments of “{name}”',
   'clus.npsN': { one: 'NPS of {count} answer', other: 'NPS of {count} answers' },
 } satisfies Record<string, Message>;
-
-export const clustersCellRu: Translation<typeof clustersCellEn> = {
-  'kind.clusters': 'Кластеры комментариев',
-  'clus.k': 'Кластеров',
-  'clus.client': 'Столбец клиента',
-  'clus.kinds': 'Типы клиентов по их жалобам',
-  'clus.kindsSilhouette': 'силуэт {silhouette}',
-  'clus.kind': 'Тип',
-  'clus.clientsCol': 'Клиентов',
-  'clus.kindThemes': 'На что жалуются (доля их комментариев)',
-  'clus.clients': {
-    one: '{count} клиент',
-    few: '{count} клиента',
-    many: '{count} клиентов',
-    other: '{count} клиента',
-  },
-  'clus.kindsHow':
-    'Как читать: комментарии каждого клиента распределены по кластерам выше; клиенты с похожим распределением образуют тип. Тип с низким NPS и одной преобладающей темой — группа, с которой стоит работать целиком.',
-  'clus.auto': 'выбрать по силуэту',
-  'clus.run': 'Кластеризовать',
-  'clus.progress.terms': 'Читаю комментарии: {done} из {total}',
-  'clus.progress.choosing-k': 'Пробую разное число кластеров…',
-  'clus.progress.clustering': 'Кластеризую…',
-  'clus.noWords': 'В этом столбце нет комментариев со словами для кластеризации.',
-  'clus.summary': '{clusters} · {comments} · силуэт {silhouette}.',
-  'clus.clusters': {
-    one: '{count} кластер',
-    few: '{count} кластера',
-    many: '{count} кластеров',
-    other: '{count} кластера',
-  },
-  'clus.tried': 'Силуэт по числу кластеров: {list}. Выбрано наибольшее значение.',
-  'clus.kAtLimit':
-    'Силуэт был наибольшим при самом большом из испробованных чисел кластеров ({k}): тем в комментариях может быть больше. Задайте число кластеров, чтобы посмотреть подробнее.',
-  'clus.silhouetteHow':
-    'Как читать: силуэт (−1…1) показывает, насколько комментарии ближе к своему кластеру, чем к ближайшему чужому. Выше 0,25 кластеры хорошо разделены; около 0 — как обычно для коротких разнородных комментариев — они перекрываются, и их лучше читать как темы-акценты, а не как чёткие группы.',
-  'clus.mapLabel': 'Карта комментариев по кластерам',
-  'clus.mapHow':
-    'Как читать: каждая точка — комментарий; похожие по смыслу лежат рядом (по двум главным направлениям, в которых различаются кластеры); цвет — кластер. Перекрывающиеся облака делят слова. Щёлкните точку, чтобы посмотреть её кластер.',
-  'clus.sizesLabel': 'Размеры кластеров и их NPS',
-  'clus.sizesHow':
-    'Как читать: длина полосы — число комментариев в кластере, цвет — NPS их авторов (красный ниже нуля, зелёный выше): длинная красная полоса — большая и болезненная тема. Щёлкните полосу, чтобы посмотреть кластер.',
-  'clus.map.x': 'главное направление 1',
-  'clus.map.y': 'главное направление 2',
-  'clus.cluster': 'Кластер',
-  'clus.comments': 'Комментариев',
-  'clus.nps': 'NPS',
-  'clus.table': 'Кластеры комментариев',
-  'clus.name': 'Название',
-  'clus.nameOf': 'Название кластера «{name}»',
-  'clus.terms': 'Главные слова',
-  'clus.segments': 'Сегменты',
-  'clus.examples': 'Типичные комментарии',
-  'clus.show': 'Комментарии',
-  'clus.showOf': 'Показать комментарии кластера «{name}»',
-  'clus.pin': 'Закрепить',
-  'clus.unpin': 'Открепить',
-  'clus.pinOf': 'Закрепить «{name}» наверху',
-  'clus.unpinOf': 'Открепить «{name}»',
-  'clus.mergeInto': 'Объединить с',
-  'clus.mergeOf': 'Объединить «{name}» с',
-  'clus.unmerge': 'Разделить',
-  'clus.unmergeOf': 'Разделить «{name}» на исходные кластеры',
-  'clus.merged': {
-    one: 'объединён {count} кластер',
-    few: 'объединены {count} кластера',
-    many: 'объединены {count} кластеров',
-    other: 'объединены {count} кластера',
-  },
-  'clus.browser': 'Комментарии кластера «{name}»',
-  'clus.npsN': {
-    one: 'NPS по {count} ответу',
-    few: 'NPS по {count} ответам',
-    many: 'NPS по {count} ответам',
-    other: 'NPS по {count} ответа',
-  },
-};

@@ -1,4 +1,4 @@
-import type { Message, Translation } from '../message-types.ts';
+import type { Message } from '../message-types.ts';
 
 /** Messages of the `cx-trace demo` command, merged into `../messages.ts`. */
 export const demoEn = {
@@ -14,22 +14,3 @@ export const demoEn = {
     'Wrote to {dir} (seed {seed}, {clients} clients, {months} months) in {seconds} s:',
   'cli.demoRows': { one: '{count} row', other: '{count} rows' },
 } satisfies Record<string, Message>;
-
-export const demoRu: Translation<typeof demoEn> = {
-  'cli.demo': 'записать демо-мир (шесть наборов CSV, model.json, truth.json) в папку DIR',
-  'cli.demoNeedOut': 'укажите папку для записи: cx-trace demo --out DIR',
-  'cli.demoBadNumber': '--{name}: нужно {what}, а не «{value}»',
-  'cli.demoWholeFrom': 'целое число от {min}',
-  'cli.demoWholeRange': 'целое число от {min} до {max}',
-  'cli.demoPositive': 'число больше 0',
-  'cli.demoBadLang': '--lang для демо: ru, en или mixed, а не «{value}»',
-  'cli.demoCannotWrite': 'не удаётся записать {file}: {error}',
-  'cli.demoWrote':
-    'Записано в {dir} (seed {seed}, клиентов: {clients}, месяцев: {months}) за {seconds} с:',
-  'cli.demoRows': {
-    one: '{count} строка',
-    few: '{count} строки',
-    many: '{count} строк',
-    other: '{count} строки',
-  },
-};

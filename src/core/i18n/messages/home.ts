@@ -1,4 +1,4 @@
-import type { Message, Translation } from '../message-types.ts';
+import type { Message } from '../message-types.ts';
 
 /** Messages of the home screen's start: naming a new notebook, starting from one's own data. */
 export const homeEn = {
@@ -10,13 +10,3 @@ export const homeEn = {
     'Start with your own data: import a CSV, Excel or JSON export of your survey or CRM. It stays in this browser.',
   'home.importOwn': 'Import a file…',
 } satisfies Record<string, Message>;
-
-export const homeRu: Translation<typeof homeEn> = {
-  'home.defaultName': 'Блокнот {n}',
-  'home.nameLabel': 'Название блокнота',
-  'home.create': 'Создать',
-  'home.nameEmpty': 'Введите название блокнота.',
-  'home.ownData':
-    'Начните со своих данных: импортируйте выгрузку опроса или CRM в формате CSV, Excel или JSON. Данные остаются в этом браузере.',
-  'home.importOwn': 'Импортировать файл…',
-};

@@ -1,4 +1,4 @@
-import type { Message, Translation } from '../message-types.ts';
+import type { Message } from '../message-types.ts';
 
 /** Messages of the metric cell (CSAT, churn, means, counts by group and period). */
 export const metricCellEn = {
@@ -54,67 +54,3 @@ export const metricCellEn = {
   'metric.howTo.count':
     'How to read this: each point counts the rows of the group or period. A count has no sampling error, so it has no interval.',
 } satisfies Record<string, Message>;
-
-export const metricCellRu: Translation<typeof metricCellEn> = {
-  'kind.metric': 'Метрика по группам',
-  'metric.metric': 'Метрика',
-  'metric.kind.nps': 'NPS (оценки 0–10)',
-  'metric.kind.csat': 'CSAT (доля довольных)',
-  'metric.kind.churn': 'Отток (да/нет)',
-  'metric.kind.mean': 'Среднее (LTV, сумма заказа…)',
-  'metric.kind.count': 'Число строк',
-  'metric.short.nps': 'NPS',
-  'metric.short.csat': 'CSAT',
-  'metric.short.churn': 'Отток',
-  'metric.short.mean': 'Среднее {column}',
-  'metric.short.count': 'Строк',
-  'metric.column': 'Столбец',
-  'metric.noColumn': '(считаются строки)',
-  'metric.scaleMax': 'Ответы от 1 до',
-  'metric.topBox': 'Довольны начиная с',
-  'metric.topTwo': 'двух верхних',
-  'metric.run': 'Рассчитать',
-  'metric.population': 'Только строки «{name}» (закреплены на графике)',
-  'metric.allRows': 'Взять все строки',
-  'metric.value': 'Значение',
-  'metric.group': 'Группа',
-  'metric.period': 'Период',
-  'metric.n': 'n',
-  'metric.excluded': 'Исключено',
-  'metric.unreliable': 'Мало значений',
-  'metric.byGroup': '{group}',
-  'metric.byGroupPeriod': '{group} и {period}',
-  'metric.chartLabel': 'График: {metric} по {by} с 95% интервалами',
-  'metric.tableLabel': '{metric} по {by}',
-  'metric.overall': 'Все строки',
-  'metric.ci': '95% интервал: от {low} до {high}',
-  'metric.values': {
-    one: '{count} значение',
-    few: '{count} значения',
-    many: '{count} значений',
-    other: '{count} значения',
-  },
-  'metric.excludedNote': {
-    one: '{count} значение пустое или не подходит для этой метрики: исключено.',
-    few: '{count} значения пустые или не подходят для этой метрики: исключены.',
-    many: '{count} значений пустые или не подходят для этой метрики: исключены.',
-    other: '{count} значения пустые или не подходят для этой метрики: исключены.',
-  },
-  'metric.blank': {
-    one: 'У {count} строки пустая группа или период: она учтена во «Всех строках», но ни в одной группе.',
-    few: 'У {count} строк пустая группа или период: они учтены во «Всех строках», но ни в одной группе.',
-    many: 'У {count} строк пустая группа или период: они учтены во «Всех строках», но ни в одной группе.',
-    other:
-      'У {count} строки пустая группа или период: они учтены во «Всех строках», но ни в одной группе.',
-  },
-  'metric.howTo.nps':
-    'Как читать: NPS — доля промоутеров (9–10) минус доля критиков (0–6), от −100 до +100. Отрезок или полоса — 95% интервал (скорректированный метод Вальда): диапазон, в котором, вероятно, лежит NPS всех таких клиентов. Бледные точки опираются меньше чем на 30 ответов. Ось охватывает значения и их интервалы, а не всю шкалу от −100 до +100; серая линия отмечает NPS, равный 0, когда он рядом.',
-  'metric.howTo.csat':
-    'Как читать: CSAT — доля довольных ответов (две верхние оценки шкалы, если не задано иначе). Отрезок или полоса — 95% интервал (Уилсона): где, вероятно, лежит доля среди всех таких клиентов; перекрывающиеся интервалы могут различаться случайно. Бледные точки опираются меньше чем на 30 ответов.',
-  'metric.howTo.churn':
-    'Как читать: отток — доля клиентов, отмеченных как ушедшие. Отрезок или полоса — 95% интервал (Уилсона); перекрывающиеся интервалы могут различаться случайно. Бледные точки опираются меньше чем на 30 клиентов.',
-  'metric.howTo.mean':
-    'Как читать: каждая точка — среднее значение столбца в группе или периоде; отрезок или полоса — 95% интервал (среднее ± 1,96 стандартной ошибки). Несколько очень больших значений могут завысить среднее. Бледные точки опираются меньше чем на 30 значений.',
-  'metric.howTo.count':
-    'Как читать: каждая точка — число строк группы или периода. У подсчёта нет выборочной ошибки, поэтому нет и интервала.',
-};
