@@ -1,19 +1,6 @@
 import type { Component } from 'svelte';
 import type { Cell } from '../../core/notebook/notebook.ts';
 import type { NotebookRuns } from '../../state/notebook-runs.svelte.ts';
-import MarkdownCell from './markdown/MarkdownCell.svelte';
-import NpsCell from './nps/NpsCell.svelte';
-import ImportCell from './import/ImportCell.svelte';
-import JoinCell from './join/JoinCell.svelte';
-import TransformCell from './transform/TransformCell.svelte';
-import ChartCell from './chart/ChartCell.svelte';
-import IndexCell from './index/IndexCell.svelte';
-import MetricCell from './metric/MetricCell.svelte';
-import FrequencyCell from './frequency/FrequencyCell.svelte';
-import ClustersCell from './clusters/ClustersCell.svelte';
-import DriversCell from './drivers/DriversCell.svelte';
-import TraceCell from './trace/TraceCell.svelte';
-import FrontLineCell from './frontline/FrontLineCell.svelte';
 
 /** The props every cell component takes: its cell, a way to replace its data, and hand-offs. */
 export interface CellProps<D = unknown> {
@@ -30,24 +17,32 @@ export interface CellProps<D = unknown> {
 /** A cell component with its data type erased: the registry pairs kind and data by construction. */
 export type AnyCellComponent = Component<CellProps<unknown>>;
 
-const erase = <D>(c: Component<CellProps<D>>) => c as unknown as AnyCellComponent;
+type CellModule<D> = { default: Component<CellProps<D>> };
+
+/** Loads a kind's component once, with its data type erased. */
+function lazy<D>(load: () => Promise<CellModule<D>>): () => Promise<AnyCellComponent> {
+  let loaded: Promise<AnyCellComponent> | undefined;
+  return () => (loaded ??= load().then((m) => m.default as unknown as AnyCellComponent));
+}
 
 /**
- * The component of each cell kind (the pure half lives in `src/core/notebook/cell-kinds.ts`).
- * The notebook shell looks kinds up here and knows nothing of any particular kind.
+ * The component of each cell kind (the pure half lives in `src/core/notebook/cell-kinds.ts`),
+ * loaded when a cell of the kind is first shown: a kind's code (markdown, charts, analysis
+ * views) stays out of the first load. The service worker precaches every chunk, so it loads
+ * offline too. The notebook shell looks kinds up here and knows nothing of any particular kind.
  */
-export const CELL_COMPONENTS: Record<string, AnyCellComponent> = {
-  import: erase(ImportCell),
-  markdown: erase(MarkdownCell),
-  nps: erase(NpsCell),
-  metric: erase(MetricCell),
-  join: erase(JoinCell),
-  transform: erase(TransformCell),
-  chart: erase(ChartCell),
-  frequency: erase(FrequencyCell),
-  clusters: erase(ClustersCell),
-  drivers: erase(DriversCell),
-  trace: erase(TraceCell),
-  frontline: erase(FrontLineCell),
-  index: erase(IndexCell),
+export const CELL_COMPONENTS: Record<string, () => Promise<AnyCellComponent>> = {
+  import: lazy(() => import('./import/ImportCell.svelte')),
+  markdown: lazy(() => import('./markdown/MarkdownCell.svelte')),
+  nps: lazy(() => import('./nps/NpsCell.svelte')),
+  metric: lazy(() => import('./metric/MetricCell.svelte')),
+  join: lazy(() => import('./join/JoinCell.svelte')),
+  transform: lazy(() => import('./transform/TransformCell.svelte')),
+  chart: lazy(() => import('./chart/ChartCell.svelte')),
+  frequency: lazy(() => import('./frequency/FrequencyCell.svelte')),
+  clusters: lazy(() => import('./clusters/ClustersCell.svelte')),
+  drivers: lazy(() => import('./drivers/DriversCell.svelte')),
+  trace: lazy(() => import('./trace/TraceCell.svelte')),
+  frontline: lazy(() => import('./frontline/FrontLineCell.svelte')),
+  index: lazy(() => import('./index/IndexCell.svelte')),
 };
