@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { niceEdges } from '../../src/core/charts/chart-bins.ts';
-import { chartData, type ChartRow } from '../../src/core/charts/chart-data.ts';
+import { chartData } from '../../src/core/charts/chart-data.ts';
+import type { ChartRow } from '../../src/core/charts/chart-types.ts';
 import { boxStats } from '../../src/core/charts/chart-quantiles.ts';
 import { createChartSettings, type ChartSettings } from '../../src/core/charts/chart-settings.ts';
 import { restoreChartSettings } from '../../src/core/charts/chart-settings.ts';

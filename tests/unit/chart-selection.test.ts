@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, type ChartData, type ChartRow } from '../../src/core/charts/chart-data.ts';
+import { chartData } from '../../src/core/charts/chart-data.ts';
+import type { ChartData, ChartRow } from '../../src/core/charts/chart-types.ts';
 import { selectionConditions, type ChartSelection } from '../../src/core/charts/chart-selection.ts';
 import { createChartSettings, type ChartSettings } from '../../src/core/charts/chart-settings.ts';
 import type { LoadedDataset } from '../../src/core/index/loaded-dataset.ts';

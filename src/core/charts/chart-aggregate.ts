@@ -4,7 +4,7 @@
  * box needs them, and a row per non-empty group.
  */
 import type { ChartAggregate } from './chart-settings.ts';
-import type { ChartRow } from './chart-data.ts';
+import type { ChartRow } from './chart-types.ts';
 import { measureOf } from './chart-encoding.ts';
 import type { Fitted } from './chart-merge.ts';
 import type { Plan } from './chart-plan.ts';

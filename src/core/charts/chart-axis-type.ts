@@ -1,5 +1,5 @@
 /** How Vega-Lite reads a chart dimension drawn on an axis. */
-import type { ChartDimension, ChartFieldType } from './chart-data.ts';
+import type { ChartDimension, ChartFieldType } from './chart-types.ts';
 import type { ChartMark } from './chart-settings.ts';
 
 /**

@@ -6,7 +6,7 @@
 import type { LoadedDataset } from '../index/loaded-dataset.ts';
 import type { ColumnType, YesNoLabels } from '../storage/dataset-meta.ts';
 import { binIndex, MAX_BINS, niceEdges } from './chart-bins.ts';
-import type { ChartDimension, ChartValue } from './chart-data.ts';
+import type { ChartDimension, ChartValue } from './chart-types.ts';
 import { DAY, isoDay, periodStart } from './chart-periods.ts';
 import type { DateGrain } from './chart-settings.ts';
 

@@ -3,7 +3,7 @@
  * fits its cap: how many categories each dimension keeps, and each dimension's codes remapped to
  * the kept categories in their natural order, the other category last.
  */
-import type { ChartDimension, ChartValue, DimensionRole } from './chart-data.ts';
+import type { ChartDimension, ChartValue, DimensionRole } from './chart-types.ts';
 import type { Encoded } from './chart-encoding.ts';
 
 /** A dimension after rare categories were merged: each code's final place and value. */

@@ -4,7 +4,7 @@
  * column.
  */
 import type { LoadedDataset } from '../index/loaded-dataset.ts';
-import type { ChartRole, DimensionRole } from './chart-data.ts';
+import type { ChartRole, DimensionRole } from './chart-types.ts';
 import type { ChartAggregate, ChartMark, ChartSettings } from './chart-settings.ts';
 
 /** What the settings ask for, checked against the dataset. */

@@ -6,7 +6,7 @@
 import type { Condition } from '../transform/transform-steps.ts';
 import type { ChartSettings } from './chart-settings.ts';
 import { binIndex } from './chart-bins.ts';
-import type { ChartData, ChartDimension, DimensionRole } from './chart-data.ts';
+import type { ChartData, ChartDimension, DimensionRole } from './chart-types.ts';
 import { nextPeriodStart, periodStart } from './chart-periods.ts';
 
 /**

@@ -2,7 +2,7 @@
  * The order of a chart's rows as its settings' `sort` asks: aggregated marks by x or by their
  * measure, rows of one x together; raw points by x or by y.
  */
-import type { ChartRow, ChartValue } from './chart-data.ts';
+import type { ChartRow, ChartValue } from './chart-types.ts';
 import type { Fitted } from './chart-merge.ts';
 import type { ChartMark, ChartSettings } from './chart-settings.ts';
 

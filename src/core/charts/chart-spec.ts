@@ -5,7 +5,7 @@
  * elsewhere) — `selectionConditions` turns a pick into conditions on the dataset.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ChartData, ChartDimension, ChartFieldType } from './chart-data.ts';
+import type { ChartData, ChartDimension, ChartFieldType } from './chart-types.ts';
 import type { ChartAggregate, ChartSettings, DateGrain } from './chart-settings.ts';
 
 /** Words of the chart, in the user's language (the measured axis names its aggregate). */

@@ -4,7 +4,7 @@
  * size of a population pinned from a selection.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ChartData } from '../charts/chart-data.ts';
+import type { ChartData } from '../charts/chart-types.ts';
 import type { ChartSettings } from '../charts/chart-settings.ts';
 import type { UserSpecProblem } from '../charts/user-spec-problem.ts';
 import type { Condition } from '../transform/transform-steps.ts';

@@ -1,4 +1,4 @@
-import type { ChartData } from '../../../core/charts/chart-data.ts';
+import type { ChartData } from '../../../core/charts/chart-types.ts';
 import type { ChartSettings } from '../../../core/charts/chart-settings.ts';
 import { isoDay } from '../../../core/charts/chart-periods.ts';
 import type { ChartSpecLabels } from '../../../core/charts/chart-spec.ts';
