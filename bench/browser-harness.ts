@@ -66,7 +66,14 @@ export interface MainThreadTrace {
   longestInner: string;
   /** The five longest tasks, in ms. */
   top: number[];
+  /** The longest task began after the page's performance mark `mark` (null: no mark asked or seen). */
+  longestAfterMark: boolean | null;
+  /** The longest of the scheduler's own tasks alone (what this trace counted before it saw checkpoints). */
+  schedulerLongestMs: number;
 }
+
+const TASK_NAMES =
+  /^(RunTask|ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint)$/;
 
 function describeEvent(e: TraceEvent): string {
   const d = e.args?.data;
@@ -81,19 +88,66 @@ function describeEvent(e: TraceEvent): string {
   return `${e.name}${what ? ` (${what})` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)} ms${cpu}`;
 }
 
+/** Events `inside` another on the same thread. */
+const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
+const inside = (e: TraceEvent, outer: TraceEvent) =>
+  e !== outer &&
+  e.pid === outer.pid &&
+  e.tid === outer.tid &&
+  e.ts >= outer.ts &&
+  end(e) <= end(outer);
+
+/** What ran in the longest task: its microtask checkpoint, then its longest other events. */
+function describeInside(longest: TraceEvent, onMain: TraceEvent[], candidates: TraceEvent[]) {
+  const checkpoint = candidates
+    .filter((e) => e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint')
+    .filter((e) => e === longest || inside(e, longest))
+    .reduce((m, e) => m + (e.dur ?? 0), 0);
+  const within = onMain
+    .filter((e) => !TASK_NAMES.test(e.name) && !e.name.startsWith('V8.') && inside(e, longest))
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+  const posted = [longest, ...candidates.filter((e) => inside(e, longest))].find(
+    (e) => e.args?.src_func ?? e.args?.src?.function_name,
+  );
+  const a = posted?.args;
+  return {
+    inner: [
+      ...(checkpoint > 0 ? [`microtask checkpoint ${(checkpoint / 1000).toFixed(1)} ms`] : []),
+      ...within.slice(0, 3).map(describeEvent),
+    ].join('; '),
+    source: a
+      ? `${a.src_func ?? a.src?.function_name} (${a.src_file ?? a.src?.file_name ?? '?'})`
+      : longest.name,
+  };
+}
+
 /**
- * Records a Chromium trace (categories `toplevel`, every task each thread runs, and
- * `devtools.timeline`, what ran inside them) until stopped; gives the longest task on the
- * renderer main threads (`CrRendererMain`), i.e. the page's own thread, not its workers. Unlike
- * the long-task API this sees tasks shorter than 50 ms too.
+ * Records a Chromium trace until stopped; gives the longest task on the renderer main threads
+ * (`CrRendererMain`), i.e. the page's own thread, not its workers. A task is any outermost
+ * `RunTask` — DevTools' own (`disabled-by-default-devtools.timeline`) or the scheduler's — or a
+ * microtask checkpoint run outside them: work continued after an `await` (a chart drawn after
+ * its code was imported) runs in such a checkpoint, which the scheduler's tasks do not contain.
+ * Unlike the long-task API this sees tasks shorter than 50 ms too. With `mark`, says whether the
+ * longest task began after the page's `performance.mark(mark)`.
  */
-export async function traceMainThread(page: Page): Promise<() => Promise<MainThreadTrace>> {
+export async function traceMainThread(
+  page: Page,
+  options: { mark?: string } = {},
+): Promise<() => Promise<MainThreadTrace>> {
   const session = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   session.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   await session.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', '__metadata'] },
+    traceConfig: {
+      includedCategories: [
+        'toplevel',
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        '__metadata',
+      ],
+    },
   });
   return async () => {
     const complete = new Promise<void>((resolve) =>
@@ -110,27 +164,17 @@ export async function traceMainThread(page: Page): Promise<() => Promise<MainThr
         .map((e) => `${e.pid}:${e.tid}`),
     );
     const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
-    const tasks = onMain.filter((e) => /RunTask/.test(e.name));
+    const candidates = onMain.filter((e) => TASK_NAMES.test(e.name));
+    const tasks = candidates.filter(
+      (e) => !candidates.some((o) => (o.dur ?? 0) > (e.dur ?? 0) && inside(e, o)),
+    );
     const sorted = [...tasks].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
     const longest = sorted[0];
-    let inner = '';
-    if (longest) {
-      const end = longest.ts + (longest.dur ?? 0);
-      const within = onMain
-        .filter(
-          (e) =>
-            e !== longest &&
-            !/RunTask/.test(e.name) &&
-            e.pid === longest.pid &&
-            e.tid === longest.tid &&
-            e.ts >= longest.ts &&
-            e.ts + (e.dur ?? 0) <= end,
-        )
-        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
-      inner = within.slice(0, 2).map(describeEvent).join('; ');
-    }
-    const a = longest?.args;
-    const where = a?.src_func ?? a?.src?.function_name ?? '';
+    const about = longest ? describeInside(longest, onMain, candidates) : { inner: '', source: '' };
+    const marked = options.mark ? events.find((e) => e.name === options.mark) : undefined;
+    const scheduler = onMain
+      .filter((e) => /RunTask/.test(e.name) && e.cat?.includes('toplevel'))
+      .reduce((m, e) => Math.max(m, e.dur ?? 0), 0);
     return {
       tasks: tasks.length,
       mainThreads: main.size,
@@ -139,9 +183,11 @@ export async function traceMainThread(page: Page): Promise<() => Promise<MainThr
       maxCpuMs: tasks.some((e) => e.tdur !== undefined)
         ? tasks.reduce((m, e) => Math.max(m, e.tdur ?? 0), 0) / 1000
         : null,
-      longestSource: where ? `${where} (${a?.src_file ?? a?.src?.file_name ?? '?'})` : '',
-      longestInner: inner,
+      longestSource: about.source,
+      longestInner: about.inner,
       top: sorted.slice(0, 5).map((e) => (e.dur ?? 0) / 1000),
+      longestAfterMark: longest && marked ? longest.ts >= marked.ts : null,
+      schedulerLongestMs: scheduler / 1000,
     };
   };
 }

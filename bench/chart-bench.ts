@@ -10,9 +10,8 @@
 // of each chart is a fresh chart cell, after the notebook's stored results were cleared in the
 // Storage panel, so that every draw is computed in the worker (a stored result would be shown at
 // once). Timed in the page from the click on Draw (Compute) until the chart is drawn (the table
-// shown), with a trace of the page's main thread meanwhile (`traceTasks` below: Vega draws in a
-// microtask checkpoint that `traceMainThread` of browser-harness.ts does not count). Prints the
-// figures; writes nothing into the repository.
+// shown), with a trace of the page's main thread meanwhile (`traceMainThread`, which counts the
+// microtask checkpoints Vega draws in). Prints the figures; writes nothing into the repository.
 //
 //   npx tsx bench/chart-bench.ts
 //
@@ -25,7 +24,12 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
-import { serve, withBenchSession, type MainThreadTrace } from './browser-harness.ts';
+import {
+  serve,
+  traceMainThread,
+  withBenchSession,
+  type MainThreadTrace,
+} from './browser-harness.ts';
 import { codeVersion, textTable } from './bench-report.ts';
 import { rng, writePieces } from './generate.ts';
 
@@ -149,140 +153,16 @@ const CHARTS: ChartCase[] = [
   },
 ];
 
-/** A trace event as Chromium reports it (the fields used here). */
-interface TraceEvent {
-  name: string;
-  cat?: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: {
-    name?: string;
-    src_file?: string;
-    src_func?: string;
-    data?: { type?: string; functionName?: string; url?: string; lineNumber?: number };
-  };
-}
+/** The main thread's tasks during a draw, and whether the longest came after the answer. */
+type TaskTrace = MainThreadTrace;
 
-/** The main thread's tasks during a draw, and where the longest fell. */
-interface TaskTrace extends MainThreadTrace {
-  /** The longest task began after the worker's answer reached the page (the chart's drawing). */
-  longestPhase: 'before the answer' | 'drawing (after the answer)' | '?';
-  /** What `traceMainThread` of browser-harness.ts counts: scheduler tasks only. */
-  schedulerLongestMs: number;
-}
-
-const TASK_NAMES =
-  /^(RunTask|ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint)$/;
-
-const describeEvent = (e: TraceEvent) => {
-  const d = e.args?.data;
-  const what = [
-    d?.type,
-    d?.functionName,
-    d?.url ? `${d.url.split('/').pop()}:${d.lineNumber ?? ''}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return `${e.name}${what ? ` (${what})` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)} ms`;
-};
-
-/**
- * Traces the page's main thread (`CrRendererMain`) until stopped, like `traceMainThread` of
- * browser-harness.ts, but a task is any outermost `RunTask` — DevTools' own task event
- * (`disabled-by-default-devtools.timeline`) or the scheduler's — or a microtask checkpoint run
- * outside them: a chart's drawing runs in such a checkpoint, which `traceMainThread` (scheduler
- * tasks only) does not see. Places the longest task before or after the `cx-bench:answer` mark.
- */
-async function traceTasks(page: Page): Promise<() => Promise<TaskTrace>> {
-  const session = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await session.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: [
-        'toplevel',
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'blink.user_timing',
-        '__metadata',
-      ],
-    },
-  });
-  return async () => {
-    const complete = new Promise<void>((resolve) =>
-      session.once('Tracing.tracingComplete', () => resolve()),
-    );
-    await session.send('Tracing.end');
-    await complete;
-    await session.detach();
-    const main = new Set(
-      events
-        .filter(
-          (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
-        )
-        .map((e) => `${e.pid}:${e.tid}`),
-    );
-    const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
-    const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
-    const inside = (e: TraceEvent, outer: TraceEvent) =>
-      e !== outer &&
-      e.pid === outer.pid &&
-      e.tid === outer.tid &&
-      e.ts >= outer.ts &&
-      end(e) <= end(outer);
-    const candidates = onMain.filter((e) => TASK_NAMES.test(e.name));
-    const tasks = candidates.filter(
-      (e) => !candidates.some((o) => o.dur! > 0 && inside(e, o) && o.dur! > e.dur!),
-    );
-    const sorted = [...tasks].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
-    const longest = sorted[0];
-    let inner = '';
-    let source = '';
-    let phase: TaskTrace['longestPhase'] = '?';
-    if (longest) {
-      // What ran in it: the microtask checkpoint (JS continuations have no events of their
-      // own), then the longest other events (V8's GC sub-phases left out).
-      const checkpoint = candidates
-        .filter((e) => e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint')
-        .filter((e) => e === longest || inside(e, longest))
-        .reduce((m, e) => m + (e.dur ?? 0), 0);
-      const within = onMain
-        .filter((e) => !TASK_NAMES.test(e.name) && !e.name.startsWith('V8.') && inside(e, longest))
-        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
-      inner = [
-        ...(checkpoint > 0 ? [`microtask checkpoint ${(checkpoint / 1000).toFixed(1)} ms`] : []),
-        ...within.slice(0, 3).map(describeEvent),
-      ].join('; ');
-      const posted = [longest, ...candidates.filter((e) => inside(e, longest))].find(
-        (e) => e.args?.src_func,
-      );
-      source = posted ? `${posted.args!.src_func} (${posted.args!.src_file ?? '?'})` : longest.name;
-      const answer = events.find((e) => e.name === 'cx-bench:answer');
-      if (answer)
-        phase = longest.ts >= answer.ts ? 'drawing (after the answer)' : 'before the answer';
-    }
-    const scheduler = onMain
-      .filter((e) => /RunTask/.test(e.name) && e.cat?.includes('toplevel'))
-      .reduce((m, e) => Math.max(m, e.dur ?? 0), 0);
-    return {
-      tasks: tasks.length,
-      mainThreads: main.size,
-      longestMs: (longest?.dur ?? 0) / 1000,
-      longestCpuMs: longest?.tdur !== undefined ? longest.tdur / 1000 : null,
-      maxCpuMs: null,
-      longestSource: source,
-      longestInner: inner,
-      top: sorted.slice(0, 5).map((e) => (e.dur ?? 0) / 1000),
-      longestPhase: phase,
-      schedulerLongestMs: scheduler / 1000,
-    };
-  };
-}
+/** Where the longest task fell: before the worker's answer reached the page, or while drawing. */
+const phaseOf = (t: TaskTrace) =>
+  t.longestAfterMark === null
+    ? '?'
+    : t.longestAfterMark
+      ? 'drawing (after the answer)'
+      : 'before the answer';
 
 /** Times kept in the page by `watch` (performance.now(), 0 until seen). */
 interface Watched {
@@ -403,7 +283,7 @@ async function drawChart(page: Page, dataset: string, chart: ChartCase): Promise
   }
   await draw.scrollIntoViewIfNeeded();
   await watch(cell);
-  const stop = await traceTasks(page);
+  const stop = await traceMainThread(page, { mark: 'cx-bench:answer' });
   await draw.click();
   const w = await watched(page, 'drawn');
   await page.waitForTimeout(300);
@@ -447,7 +327,7 @@ async function computeMetric(page: Page, dataset: string): Promise<Drawn> {
   const compute = cell.getByRole('button', { name: 'Compute', exact: true }).first();
   await compute.scrollIntoViewIfNeeded();
   await watch(cell);
-  const stop = await traceTasks(page);
+  const stop = await traceMainThread(page, { mark: 'cx-bench:answer' });
   await compute.click();
   const w = await watched(page, 'table');
   await page.waitForTimeout(300);
@@ -606,10 +486,10 @@ await withBenchSession('cx-chart-bench-', async (session) => {
   );
   const explain = (label: string, d: Drawn) =>
     log(
-      `  ${label}: longest ${describeTrace(d.trace)}, ${d.trace.longestPhase} ` +
+      `  ${label}: longest ${describeTrace(d.trace)}, ${phaseOf(d.trace)} ` +
         `(answer in the page ${ms(d.answerMs)} after the click, drawn ${ms(d.ms)}); ` +
         `top ${d.trace.top.map(ms).join(', ')}; in ${d.trace.longestSource || '?'}: ` +
-        `${d.trace.longestInner || '?'}; scheduler tasks alone (traceMainThread): ` +
+        `${d.trace.longestInner || '?'}; scheduler tasks alone: ` +
         `${ms(d.trace.schedulerLongestMs)}`,
     );
   for (const c of over) {
