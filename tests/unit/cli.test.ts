@@ -513,7 +513,7 @@ describe('cx-trace command line', () => {
     }
   });
 
-  it('runs as the package bin straight from the TypeScript sources', SLOW, async () => {
+  it('runs as the package bin with no build step to run first', SLOW, async () => {
     const { stdout } = await promisify(execFile)('node', [
       'scripts/cx-trace.mjs',
       'help',
