@@ -1,9 +1,9 @@
 import { getDb } from '../src/data/db.ts';
 import { getDataset, listDatasets } from '../src/data/datasets-repo.ts';
 import { readAllColumns } from '../src/data/chunks-repo.ts';
+import { loadStoredDataset } from '../src/data/model-datasets.ts';
 import { chartData } from '../src/core/charts/chart-data.ts';
 import { checkUserSpec, type SpecDataset } from '../src/core/charts/user-spec-check.ts';
-import type { LoadedDataset } from '../src/core/index/loaded-dataset.ts';
 import type { DatasetMeta } from '../src/core/storage/dataset-meta.ts';
 import { populationRows } from '../src/core/transform/row-population.ts';
 import {
@@ -14,21 +14,6 @@ import {
   type PopulationSize,
 } from '../src/core/worker-api/chart-api.ts';
 
-/** The columns of `meta` named in `names` (those it has), read whole, as a loaded dataset. */
-async function loadColumns(meta: DatasetMeta, names: readonly string[]): Promise<LoadedDataset> {
-  const wanted = [...new Set(names)].filter((n) => meta.columns.some((c) => c.name === n));
-  const values = await readAllColumns(getDb(), meta, wanted);
-  const info = wanted.map((n) => meta.columns.find((c) => c.name === n)!);
-  return {
-    id: meta.id,
-    name: meta.name,
-    columns: Object.fromEntries(wanted.map((n, k) => [n, values[k]!])),
-    types: Object.fromEntries(info.map((c) => [c.name, c.type])),
-    roles: Object.fromEntries(info.map((c) => [c.name, c.role])),
-    labels: Object.fromEntries(info.map((c) => [c.name, c.labels])),
-  };
-}
-
 /** The form's chart: only the columns it draws are read, and aggregated to ≤ 5,000 marks. */
 async function formChart(
   input: Extract<ChartCellInput, { kind: 'form' }>,
@@ -37,7 +22,7 @@ async function formChart(
   if (!meta) return { ok: false, reason: 'dataset-missing' };
   const s = input.settings;
   const names = [s.x, s.y, s.value, s.color, s.facet].filter((n): n is string => n !== null);
-  const dataset = await loadColumns(meta, names);
+  const dataset = await loadStoredDataset(getDb(), meta, names);
   return {
     kind: 'form',
     ok: true,
@@ -109,7 +94,7 @@ export const populationMethods = {
     if (used.some((n) => !meta.columns.some((c) => c.name === n)))
       return { ok: false, reason: 'column-missing' };
     const client = meta.columns.find((c) => c.role === 'client-id')?.name ?? null;
-    const dataset = await loadColumns(meta, client ? [...used, client] : used);
+    const dataset = await loadStoredDataset(getDb(), meta, client ? [...used, client] : used);
     const kept = populationRows(input.conditions, dataset.columns, dataset.types, meta.rowCount);
     if (!client) return { ok: true, rows: kept.length, clients: null };
     const ids = new Set<string>();

@@ -31,14 +31,22 @@ export class LoadedDatasetCache {
 export const rowsStamp = (meta: DatasetMeta): string =>
   JSON.stringify([meta.storageId ?? meta.id, meta.chunkCount, meta.rowCount, meta.columns]);
 
-/** A stored dataset, whole, column by column, with its columns' types and roles (worker only). */
-export async function loadStoredDataset(db: CxTraceDb, meta: DatasetMeta): Promise<LoadedDataset> {
-  const values = await readAllColumns(db, meta);
+/**
+ * A stored dataset, whole, column by column, with its columns' types and roles (worker only);
+ * with `only`, just those of its columns (names it lacks are left out).
+ */
+export async function loadStoredDataset(
+  db: CxTraceDb,
+  meta: DatasetMeta,
+  only?: readonly string[],
+): Promise<LoadedDataset> {
+  const wanted = only ? meta.columns.filter((c) => only.includes(c.name)) : meta.columns;
+  const values = await readAllColumns(db, meta, only ? wanted.map((c) => c.name) : undefined);
   const columns: Record<string, ArrayLike<unknown>> = {};
   const types: LoadedDataset['types'] = {};
   const roles: Record<string, string | undefined> = {};
   const labels: NonNullable<LoadedDataset['labels']> = {};
-  meta.columns.forEach((c, k) => {
+  wanted.forEach((c, k) => {
     columns[c.name] = values[k]!;
     types[c.name] = c.type;
     roles[c.name] = c.role;
