@@ -219,8 +219,8 @@ export class CellRunner<R> {
       if (seq !== this.#seq) return;
       if (isAbortError(e)) {
         this.status = this.result ? before : 'cancelled';
-        // A transform stopped while storing its dataset may have left chunks: remove them.
-        if (request.worker === 'transform') await cleanUnfinishedImports(getDb()).catch(() => 0);
+        // A run stopped while it stored a dataset (a transform's) may have left chunks.
+        void cleanUnfinishedImports(getDb()).catch(() => undefined);
       } else {
         this.error = e;
         this.status = 'failed';
