@@ -44,30 +44,4 @@ export const backupEn = {
     'the browser’s storage is full ({used} used, {free} free); free some space (delete datasets you no longer need) and try again.',
   'backup.error.storage-full-unknown':
     'the browser’s storage is full; free some space (delete datasets you no longer need) and try again.',
-  'unreadable.lead': {
-    one: '{count} stored record could not be read and is left aside ({list}); everything else works. Back up what can be read first (Storage → Backups), then delete it.',
-    other:
-      '{count} stored records could not be read and are left aside ({list}); everything else works. Back up what can be read first (Storage → Backups), then delete them.',
-  },
-  'unreadable.notebooks': 'notebook {key}',
-  'unreadable.datasets': 'dataset {key}',
-  'unreadable.models': 'model {key}',
-  'unreadable.cellResults': 'stored result {key}',
-  'unreadable.openStorage': 'Open Storage',
-  'unreadable.delete': 'Delete the unreadable records…',
-  'unreadable.confirm':
-    'Delete the records that cannot be read? They cannot be opened anyway; everything else stays.',
-  'unreadable.deleteDo': 'Delete them',
-  'failure.brokenTitle': 'Your workspace could not be opened',
-  'failure.broken':
-    'The browser’s database answered “{error}” when CX Trace opened it. Your work may still be there: try again first (closing other CX Trace tabs or freeing disk space can help). Until it opens nothing could be saved, so no new work is started.',
-  'failure.unavailableTitle': 'This browser does not let CX Trace keep data here',
-  'failure.unavailable':
-    'In a private window, or with this site’s data blocked, nothing could be saved, so CX Trace does not start work here. Open it in a normal window, or allow this site to store data, then try again.',
-  'failure.retry': 'Try again',
-  'failure.retrying': 'Trying…',
-  'failure.reset': 'Reset the database…',
-  'failure.resetConfirm':
-    'Delete everything CX Trace stored in this browser — datasets, models, notebooks, results — and start empty? This cannot be undone; a backup can be restored afterwards.',
-  'failure.resetDo': 'Delete and start empty',
 } satisfies Record<string, Message>;

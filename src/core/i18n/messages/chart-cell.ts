@@ -2,7 +2,6 @@ import type { Message } from '../message-types.ts';
 
 /** Messages of the chart cell, merged into `../messages.ts`. */
 export const chartCellEn = {
-  'kind.chart': 'Chart',
   'chart.dataset': 'Dataset',
   'chart.mark': 'Chart type',
   'chart.mark.bar': 'Bars',

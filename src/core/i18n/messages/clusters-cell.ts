@@ -2,7 +2,6 @@ import type { Message } from '../message-types.ts';
 
 /** Messages of the comment-clusters cell, merged into `../messages.ts`. */
 export const clustersCellEn = {
-  'kind.clusters': 'Comment clusters',
   'clus.k': 'Clusters',
   'clus.client': 'Client column',
   'clus.kinds': 'Kinds of clients by their complaints',

@@ -2,7 +2,6 @@ import type { Message } from '../message-types.ts';
 
 /** Messages of the datasets panel, merged into `../messages.ts`. */
 export const datasetsEn = {
-  'datasets.title': 'Datasets',
   'datasets.intro':
     'Everything imported in your notebooks, stored in this browser. Rows are read from storage only as you look at them.',
   'datasets.empty': 'No datasets yet. Import a file in a notebook’s “Import data” cell.',

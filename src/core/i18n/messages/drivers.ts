@@ -46,7 +46,6 @@ export const driversEn = {
     'SHAP values were computed on a representative sample of {sample} of {rows} rows.',
   'drv.disagree':
     'The two methods rank this driver differently: it is correlated with “{other}” (r = {r}), and correlated drivers share their credit differently in each.',
-  'kind.drivers': 'Key drivers',
   'drv.model': 'Join a service model',
   'drv.target': 'Outcome to explain',
   'drv.rule': 'The outcome is',

@@ -22,11 +22,12 @@ import { reportEn } from './report.ts';
 import { shareEn } from './share.ts';
 import { backupEn } from './backup.ts';
 import { cellRunsEn } from './cell-runs.ts';
-import { homeEn } from './home.ts';
 import { transformCellEn } from './transform-cell.ts';
 import { chartCellEn } from './chart-cell.ts';
+import { startEn } from './start.ts';
 
 export const en = {
+  ...startEn,
   ...datasetsEn,
   ...joinEn,
   ...demoEn,
@@ -46,44 +47,8 @@ export const en = {
   ...shareEn,
   ...backupEn,
   ...cellRunsEn,
-  ...homeEn,
   ...transformCellEn,
   ...chartCellEn,
-  'app.name': 'CX Trace',
-  'app.tagline': 'Customer experience analytics that stays on your computer',
-  'nav.notebooks': 'Notebooks',
-  'nav.storage': 'Storage',
-  'nav.language': 'Language',
-  'lang.en': 'English',
-  'lang.ru': 'Русский',
-
-  'home.title': 'Notebooks',
-  'home.new': 'New notebook',
-  'home.demo': 'Open the demo',
-  'home.demoHint':
-    'A B2B distributor with 2,000 clients over 24 months: six datasets, a service model and a notebook to start from. All made in this browser.',
-  'home.demoProgress': 'Making the demo',
-  'home.demoGenerating': 'Generating the demo world…',
-  'home.demoImporting': 'Importing “{name}”: {done} of {total}',
-  'home.demoRowsOf': { one: '{count} row', other: '{count} rows' },
-  'home.demoCancelled': 'The demo was not opened.',
-  'home.demoFailed': 'Could not open the demo: {error}',
-  'home.empty': 'No notebooks yet. Create one, or start with the demo.',
-  'home.count': { one: '{count} notebook', other: '{count} notebooks' },
-  'home.untitled': 'Untitled notebook',
-  'home.copyOf': '{title} (copy)',
-  'home.updated': 'Updated {date}',
-  'home.rename': 'Rename',
-  'home.renameLabel': 'New name for “{title}”',
-  'home.duplicate': 'Duplicate',
-  'home.delete': 'Delete',
-  'home.deleteConfirm': 'Delete the notebook “{title}” with its {cells}? This cannot be undone.',
-
-  'common.save': 'Save',
-  'common.cancel': 'Cancel',
-  'common.close': 'Close',
-  'common.reload': 'Reload',
-  'common.later': 'Later',
   'common.undo': 'Undo',
   'common.yes': 'yes',
   'common.no': 'no',
@@ -95,7 +60,6 @@ export const en = {
   'notebook.saved': 'Saved',
   'notebook.saveFailed': 'Not saved: {error}',
   'notebook.notFound': 'This notebook does not exist (it may have been deleted).',
-  'notebook.cells': { one: '{count} cell', other: '{count} cells' },
   'notebook.toolbar': 'Notebook',
   'notebook.report': 'Report',
   'notebook.empty': 'This notebook is empty. Add a cell below.',
@@ -112,9 +76,6 @@ export const en = {
   'cell.unknownKind':
     'This cell was made by a newer version of CX Trace (kind “{kind}”). It is kept unchanged.',
   'cell.position': 'Cell {index} of {total}: {kind}',
-
-  'kind.markdown': 'Text',
-  'kind.nps': 'NPS summary',
 
   'markdown.edit': 'Edit text',
   'markdown.done': 'Done',
@@ -168,25 +129,8 @@ export const en = {
   'storage.clearResultsOf': 'Clear the results of “{title}”',
   'storage.unavailable':
     'This browser does not allow local storage here (a private window?). Work will not be saved.',
-
-  'pwa.update': 'A new version of CX Trace is ready.',
-  'pwa.updateWaits':
-    'A new version of CX Trace is ready. It will be offered once the data being stored is saved: reloading now would stop that.',
-  'pwa.offlineReady': 'CX Trace is ready to work offline.',
-  'db.blocked':
-    'CX Trace was updated in another tab. Reload this tab to keep working with your data.',
-
-  'error.workerCrashed':
-    'The analysis stopped unexpectedly (the browser may be short of memory). Try again; close other tabs if it repeats.',
-  'error.quota':
-    'The browser’s storage for CX Trace is full. Delete datasets or notebooks you no longer need, then try again.',
   'common.loading': 'Loading…',
   'nps.missingColumn': 'The dataset of this cell no longer has the column “{column}”.',
-  'home.renameOf': 'Rename “{title}”',
-  'home.duplicateOf': 'Duplicate “{title}”',
-  'home.deleteOf': 'Delete “{title}”',
-  'pwa.reloadRequired':
-    'CX Trace was updated in another tab. Reload this tab to use the new version.',
 
   'cli.title': 'cx-trace — CX Trace analyses from the command line (same code as the app)',
   'cli.commands': 'Commands:',
@@ -307,7 +251,6 @@ export const en = {
   'cli.invalid': { one: '{count} value does not fit', other: '{count} values do not fit' },
   'ingest.error.xlsx-too-many-entries':
     'The workbook holds {entries} parts, more than the {maxEntries} a real workbook needs, so it was not opened.',
-  'kind.import': 'Import data',
   'import.columns': { one: '{count} column', other: '{count} columns' },
   'import.inputMissing':
     'The dataset this cell imported is no longer stored (it was deleted). Import a file again.',

@@ -2,7 +2,6 @@ import type { Message } from '../message-types.ts';
 
 /** Messages of the complaint-frequency cell, merged into `../messages.ts`. */
 export const frequencyCellEn = {
-  'kind.frequency': 'Complaint frequency',
   'freq.text': 'Comments',
   'freq.theme': 'Theme (factor) column',
   'freq.value': 'Value at risk (LTV, revenue)',

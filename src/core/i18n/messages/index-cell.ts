@@ -2,7 +2,6 @@ import type { Message } from '../message-types.ts';
 
 /** Messages of the satisfaction-index cell, merged into `../messages.ts`. */
 export const indexEn = {
-  'kind.index': 'Satisfaction index',
   'chart.png': 'PNG',
   'chart.svg': 'SVG',
   'chart.failed': 'Could not draw the chart: {error}',

@@ -2,7 +2,6 @@ import type { Message } from '../message-types.ts';
 
 /** Messages of the join cell, merged into `../messages.ts`. */
 export const joinEn = {
-  'kind.join': 'Join datasets',
   'join.left': 'Rows from',
   'join.leftKey': 'Key column',
   'join.right': 'Add columns from',

@@ -2,7 +2,6 @@ import type { Message } from '../message-types.ts';
 
 /** Messages of the metric cell (CSAT, churn, means, counts by group and period). */
 export const metricCellEn = {
-  'kind.metric': 'Metric by group',
   'metric.metric': 'Metric',
   'metric.kind.nps': 'NPS (0–10 scores)',
   'metric.kind.csat': 'CSAT (share satisfied)',

@@ -2,7 +2,6 @@ import type { Message } from '../message-types.ts';
 
 /** Messages of the service-models page, merged into `../messages.ts`. */
 export const modelsEn = {
-  'models.title': 'Service models',
   'models.intro':
     'A service model lays out the journey, the factors of satisfaction and the indicators of every layer (TX → CX → OX → EX → IT) with the links between them, bound to your datasets.',
   'models.none':

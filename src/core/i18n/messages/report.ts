@@ -51,7 +51,6 @@ export const reportEn = {
   'report.missing.frequency': 'The complaint themes: add a Complaint frequency cell and run it.',
   'report.missing.front-line':
     'The clients to recover: add a Clients to recover cell and run it (the model needs an NPS indicator with dated answers and a client card).',
-  'kind.frontline': 'Clients to recover',
   'front.model': 'Model',
   'front.causesFrom': 'Causes from',
   'front.ownTrace': 'The model’s own trace of its detractors',

@@ -20,11 +20,12 @@ import { reportRu } from './ru/report.ts';
 import { shareRu } from './ru/share.ts';
 import { backupRu } from './ru/backup.ts';
 import { cellRunsRu } from './ru/cell-runs.ts';
-import { homeRu } from './ru/home.ts';
 import { transformCellRu } from './ru/transform-cell.ts';
 import { chartCellRu } from './ru/chart-cell.ts';
+import { startRu } from './ru/start.ts';
 
 export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : Plural } = {
+  ...startRu,
   ...datasetsRu,
   ...joinRu,
   ...demoRu,
@@ -44,54 +45,8 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   ...shareRu,
   ...backupRu,
   ...cellRunsRu,
-  ...homeRu,
   ...transformCellRu,
   ...chartCellRu,
-  'app.name': 'CX Trace',
-  'app.tagline': 'Аналитика клиентского опыта, которая не покидает ваш компьютер',
-  'nav.notebooks': 'Блокноты',
-  'nav.storage': 'Хранилище',
-  'nav.language': 'Язык',
-  'lang.en': 'English',
-  'lang.ru': 'Русский',
-
-  'home.title': 'Блокноты',
-  'home.new': 'Новый блокнот',
-  'home.demo': 'Открыть демо',
-  'home.demoHint':
-    'B2B-дистрибьютор: 2000 клиентов за 24 месяца, шесть наборов данных, сервисная модель и блокнот для начала работы. Всё создаётся в этом браузере.',
-  'home.demoProgress': 'Создание демо',
-  'home.demoGenerating': 'Создаём демо-мир…',
-  'home.demoImporting': 'Загрузка «{name}»: {done} из {total}',
-  'home.demoRowsOf': {
-    one: '{count} строки',
-    few: '{count} строк',
-    many: '{count} строк',
-    other: '{count} строки',
-  },
-  'home.demoCancelled': 'Демо не открыто.',
-  'home.demoFailed': 'Не удалось открыть демо: {error}',
-  'home.empty': 'Блокнотов пока нет. Создайте новый или начните с демо.',
-  'home.count': {
-    one: '{count} блокнот',
-    few: '{count} блокнота',
-    many: '{count} блокнотов',
-    other: '{count} блокнота',
-  },
-  'home.untitled': 'Блокнот без названия',
-  'home.copyOf': '{title} (копия)',
-  'home.updated': 'Изменён {date}',
-  'home.rename': 'Переименовать',
-  'home.renameLabel': 'Новое название для «{title}»',
-  'home.duplicate': 'Дублировать',
-  'home.delete': 'Удалить',
-  'home.deleteConfirm': 'Удалить блокнот «{title}» ({cells})? Это нельзя отменить.',
-
-  'common.save': 'Сохранить',
-  'common.cancel': 'Отмена',
-  'common.close': 'Закрыть',
-  'common.reload': 'Перезагрузить',
-  'common.later': 'Позже',
   'common.undo': 'Вернуть',
   'common.yes': 'да',
   'common.no': 'нет',
@@ -105,12 +60,6 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'notebook.notFound': 'Такого блокнота нет (возможно, его удалили).',
   'notebook.toolbar': 'Блокнот',
   'notebook.report': 'Отчёт',
-  'notebook.cells': {
-    one: '{count} ячейка',
-    few: '{count} ячейки',
-    many: '{count} ячеек',
-    other: '{count} ячейки',
-  },
   'notebook.empty': 'Блокнот пуст. Добавьте ячейку ниже.',
   'notebook.addCell': 'Добавить ячейку',
   'notebook.addKind': 'Добавить ячейку «{kind}»',
@@ -125,9 +74,6 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'cell.unknownKind':
     'Эту ячейку создала более новая версия CX Trace (тип «{kind}»). Она сохранена без изменений.',
   'cell.position': 'Ячейка {index} из {total}: {kind}',
-
-  'kind.markdown': 'Текст',
-  'kind.nps': 'Сводка NPS',
 
   'markdown.edit': 'Редактировать текст',
   'markdown.done': 'Готово',
@@ -204,25 +150,8 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   'storage.clearResultsOf': 'Очистить результаты «{title}»',
   'storage.unavailable':
     'Этот браузер не разрешает здесь локальное хранение (приватное окно?). Работа не будет сохранена.',
-
-  'pwa.update': 'Готова новая версия CX Trace.',
-  'pwa.updateWaits':
-    'Готова новая версия CX Trace. Её предложат, когда сохранятся записываемые данные: перезагрузка сейчас прервала бы запись.',
-  'pwa.offlineReady': 'CX Trace готов к работе без сети.',
-  'db.blocked':
-    'CX Trace обновился в другой вкладке. Перезагрузите эту вкладку, чтобы продолжить работу с данными.',
-
-  'error.workerCrashed':
-    'Анализ неожиданно прервался (возможно, браузеру не хватило памяти). Попробуйте ещё раз; если повторится, закройте другие вкладки.',
-  'error.quota':
-    'Хранилище браузера для CX Trace заполнено. Удалите ненужные наборы данных или блокноты и попробуйте снова.',
   'common.loading': 'Загрузка…',
   'nps.missingColumn': 'В наборе данных этой ячейки больше нет столбца «{column}».',
-  'home.renameOf': 'Переименовать «{title}»',
-  'home.duplicateOf': 'Дублировать «{title}»',
-  'home.deleteOf': 'Удалить «{title}»',
-  'pwa.reloadRequired':
-    'CX Trace обновился в другой вкладке. Перезагрузите эту вкладку, чтобы работать в новой версии.',
 
   'cli.title': 'cx-trace — анализы CX Trace из командной строки (тот же код, что в приложении)',
   'cli.commands': 'Команды:',
@@ -374,7 +303,6 @@ export const ru: { [K in MessageKey]: (typeof en)[K] extends string ? string : P
   },
   'ingest.error.xlsx-too-many-entries':
     'В книге {entries} частей — больше {maxEntries}, которых хватает настоящей книге, поэтому она не открыта.',
-  'kind.import': 'Импорт данных',
   'import.columns': {
     one: '{count} столбец',
     few: '{count} столбца',

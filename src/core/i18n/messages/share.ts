@@ -73,7 +73,6 @@ export const shareEn = {
   'open.error.wrong-passphrase': 'Wrong passphrase — or the share was changed after it was made.',
   'open.error.damaged': 'The share is damaged: it was changed after it was made.',
   'open.addFailed': 'Could not add the share: {error}. Nothing was stored.',
-  'privacy.button': 'Privacy',
   'privacy.title': 'Privacy',
   'privacy.lead':
     '{requests} this session, every one to this site ({origin}): your data went nowhere else.',

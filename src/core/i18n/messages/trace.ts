@@ -2,7 +2,6 @@ import type { Message } from '../message-types.ts';
 
 /** Messages of the trace cell and of handing a population or a driver to it. */
 export const traceEn = {
-  'kind.trace': 'Trace',
   'trace.model': 'Service model',
   'trace.run': 'Trace',
   'trace.l.status': 'The data',

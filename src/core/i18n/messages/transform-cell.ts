@@ -2,7 +2,6 @@ import type { Message } from '../message-types.ts';
 
 /** Messages of the transform cell, merged into `../messages.ts`. */
 export const transformCellEn = {
-  'kind.transform': 'Transform a table',
   'tf.dataset': 'Table to shape',
   'tf.name': 'Name of the new dataset',
   'tf.defaultName': '{name} — shaped',

@@ -3,7 +3,6 @@ import type { chartCellEn } from '../chart-cell.ts';
 
 /** Russian messages of the chart cell. */
 export const chartCellRu: Translation<typeof chartCellEn> = {
-  'kind.chart': 'График',
   'chart.dataset': 'Набор данных',
   'chart.mark': 'Тип графика',
   'chart.mark.bar': 'Столбцы',

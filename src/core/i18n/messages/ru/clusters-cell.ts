@@ -2,7 +2,6 @@ import type { Translation } from '../../message-types.ts';
 import type { clustersCellEn } from '../clusters-cell.ts';
 
 export const clustersCellRu: Translation<typeof clustersCellEn> = {
-  'kind.clusters': 'Кластеры комментариев',
   'clus.k': 'Кластеров',
   'clus.client': 'Столбец клиента',
   'clus.kinds': 'Типы клиентов по их жалобам',

@@ -3,7 +3,6 @@ import type { datasetsEn } from '../datasets.ts';
 
 /** Russian messages of the datasets panel. */
 export const datasetsRu: Translation<typeof datasetsEn> = {
-  'datasets.title': 'Наборы данных',
   'datasets.intro':
     'Всё, что импортировано в ваших блокнотах, хранится в этом браузере. Строки читаются из хранилища, только когда вы их смотрите.',
   'datasets.empty': 'Наборов данных пока нет. Импортируйте файл в ячейке «Импорт данных» блокнота.',

@@ -2,7 +2,6 @@ import type { Translation } from '../../message-types.ts';
 import type { frequencyCellEn } from '../frequency-cell.ts';
 
 export const frequencyCellRu: Translation<typeof frequencyCellEn> = {
-  'kind.frequency': 'Частотность жалоб',
   'freq.text': 'Комментарии',
   'freq.theme': 'Столбец темы (фактора)',
   'freq.value': 'Ценность под угрозой (LTV, выручка)',

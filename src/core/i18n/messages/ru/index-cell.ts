@@ -2,7 +2,6 @@ import type { Translation } from '../../message-types.ts';
 import type { indexEn } from '../index-cell.ts';
 
 export const indexRu: Translation<typeof indexEn> = {
-  'kind.index': 'Индекс удовлетворённости',
   'chart.png': 'PNG',
   'chart.svg': 'SVG',
   'chart.failed': 'Не удалось построить график: {error}',

@@ -3,7 +3,6 @@ import type { joinEn } from '../join.ts';
 
 /** Russian messages of the join cell. */
 export const joinRu: Translation<typeof joinEn> = {
-  'kind.join': 'Объединение наборов',
   'join.left': 'Строки из',
   'join.leftKey': 'Ключевой столбец',
   'join.right': 'Добавить столбцы из',

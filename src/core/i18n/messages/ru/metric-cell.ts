@@ -2,7 +2,6 @@ import type { Translation } from '../../message-types.ts';
 import type { metricCellEn } from '../metric-cell.ts';
 
 export const metricCellRu: Translation<typeof metricCellEn> = {
-  'kind.metric': 'Метрика по группам',
   'metric.metric': 'Метрика',
   'metric.kind.nps': 'NPS (оценки 0–10)',
   'metric.kind.csat': 'CSAT (доля довольных)',

@@ -2,7 +2,6 @@ import type { Translation } from '../../message-types.ts';
 import type { modelsEn } from '../models.ts';
 
 export const modelsRu: Translation<typeof modelsEn> = {
-  'models.title': 'Сервисные модели',
   'models.intro':
     'Сервисная модель описывает путь клиента, факторы удовлетворённости и показатели всех уровней (TX → CX → OX → EX → IT) со связями между ними, привязанные к вашим наборам данных.',
   'models.none':

@@ -53,7 +53,6 @@ export const reportRu: Translation<typeof reportEn> = {
   'report.missing.frequency': 'Тем жалоб: добавьте ячейку «Частотность жалоб» и запустите её.',
   'report.missing.front-line':
     'Клиентов, которых нужно вернуть: добавьте ячейку «Клиенты для возврата» и запустите её (в модели нужен показатель NPS с датами ответов и карточка клиента).',
-  'kind.frontline': 'Клиенты для возврата',
   'front.model': 'Модель',
   'front.causesFrom': 'Причины из',
   'front.ownTrace': 'Собственной трассировки критиков модели',

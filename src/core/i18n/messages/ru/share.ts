@@ -88,7 +88,6 @@ export const shareRu: Translation<typeof shareEn> = {
   'open.error.wrong-passphrase': 'Неверный пароль — или содержимое изменили после создания.',
   'open.error.damaged': 'Содержимое повреждено: его изменили после создания.',
   'open.addFailed': 'Не удалось добавить: {error}. Ничего не сохранено.',
-  'privacy.button': 'Приватность',
   'privacy.title': 'Приватность',
   'privacy.lead':
     '{requests} за этот сеанс, все — к этому сайту ({origin}): ваши данные никуда больше не уходили.',

@@ -2,7 +2,6 @@ import type { Translation } from '../../message-types.ts';
 import type { traceEn } from '../trace.ts';
 
 export const traceRu: Translation<typeof traceEn> = {
-  'kind.trace': 'Трассировка',
   'trace.model': 'Сервисная модель',
   'trace.run': 'Трассировать',
   'trace.l.status': 'Данные',

@@ -3,7 +3,6 @@ import type { transformCellEn } from '../transform-cell.ts';
 
 /** Russian messages of the transform cell. */
 export const transformCellRu: Translation<typeof transformCellEn> = {
-  'kind.transform': 'Преобразование таблицы',
   'tf.dataset': 'Исходная таблица',
   'tf.name': 'Название нового набора',
   'tf.defaultName': '{name} — преобразование',
