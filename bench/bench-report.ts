@@ -1,5 +1,6 @@
 // What the benchmarks print alike: an aligned text table, and the commit measured.
 import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -32,4 +33,28 @@ export function codeVersion(paths: readonly string[] = ['src', 'workers']): stri
   } catch {
     return 'commit unknown';
   }
+}
+
+/** One measured figure of a benchmark run, as `bench/results.json` keeps it. */
+export interface BenchFigure {
+  /** A stable key, `<bench>.<what>`, e.g. `import.crm.parse-vs-duckdb`. */
+  id: string;
+  /** What it is, in words, for the printed table. */
+  label: string;
+  /** `ratio` (against a baseline of the same run), `ms`, `bytes` or `count`. */
+  unit: 'ratio' | 'ms' | 'bytes' | 'count';
+  value: number;
+  /** The issue's limits for a lower-is-better figure: the floor needed, the goal aimed at. */
+  floor?: number;
+  goal?: number;
+}
+
+/**
+ * Records figures for the bench entry script (`bench/run.ts`): appended as JSON lines to the file
+ * named by `BENCH_FIGURES` when the script runs under it; nothing happens when run alone.
+ */
+export function recordFigures(figures: readonly BenchFigure[]): void {
+  const file = process.env.BENCH_FIGURES;
+  if (!file) return;
+  appendFileSync(file, figures.map((f) => JSON.stringify(f)).join('\n') + '\n');
 }
