@@ -30,7 +30,7 @@ import {
   withBenchSession,
   type MainThreadTrace,
 } from './browser-harness.ts';
-import { codeVersion, textTable } from './bench-report.ts';
+import { codeVersion, recordFigures, textTable } from './bench-report.ts';
 import { rng, writePieces } from './generate.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -498,4 +498,26 @@ await withBenchSession('cx-chart-bench-', async (session) => {
     log(`    ${c.key}, each run: ${xs.map((x) => describeTrace(x.trace)).join('; ')}`);
   }
   if (first.trace.longestMs > LONG_TASK_MS) explain('first chart of the session', first);
+  recordFigures([
+    ...CHARTS.map((c) => ({
+      id: `chart.${c.key}-vs-metric`,
+      label: `chart: ${c.name} vs counting the same rows`,
+      unit: 'ratio' as const,
+      value: median(charts[c.key]!.map((x) => x.ms)) / base,
+    })),
+    {
+      id: 'chart.marks-max',
+      label: 'chart: most marks drawn by one chart',
+      unit: 'count',
+      value: Math.max(...CHARTS.flatMap((c) => charts[c.key]!.map((x) => x.marks ?? Infinity))),
+      floor: MAX_MARKS,
+    },
+    {
+      id: 'chart.main-thread-longest-ms',
+      label: 'chart: longest main-thread task while a chart is drawn',
+      unit: 'ms',
+      value: Math.max(worstAll, first.trace.longestMs),
+      floor: LONG_TASK_MS,
+    },
+  ]);
 });

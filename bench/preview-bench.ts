@@ -23,7 +23,7 @@ import {
   withBenchSession,
   type MainThreadTrace,
 } from './browser-harness.ts';
-import { codeVersion, textTable } from './bench-report.ts';
+import { codeVersion, recordFigures, textTable } from './bench-report.ts';
 import { writePieces } from './generate.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -196,4 +196,33 @@ await withBenchSession('cx-preview-bench-', async (session) => {
   const ordinary = median(results.ordinary.map((x) => x.ms));
   log(`one 50 MB comment: ${ms(long)} = ${(long / ordinary).toFixed(2)}× 50 MB of ordinary rows`);
   log(`50 MB in one line, refused: ${ms(median(results.oneLine.map((x) => x.ms)))}`);
+  const every = Object.values(results).flat();
+  recordFigures([
+    {
+      id: 'preview.wide-vs-tall',
+      label: 'preview: 20,000 columns vs the same cells in 5 columns',
+      unit: 'ratio',
+      value: wide / tall,
+    },
+    {
+      id: 'preview.wide-ms',
+      label: 'preview: 20,000 columns × 5 rows shown',
+      unit: 'ms',
+      value: wide,
+      floor: WIDE_PREVIEW_MS,
+    },
+    {
+      id: 'preview.long-cell-vs-ordinary',
+      label: 'preview: one 50 MB comment vs 50 MB of ordinary rows',
+      unit: 'ratio',
+      value: long / ordinary,
+    },
+    {
+      id: 'preview.main-thread-longest-ms',
+      label: 'preview: longest main-thread task (every file)',
+      unit: 'ms',
+      value: Math.max(...every.map((x) => x.trace.longestMs)),
+      floor: LONG_TASK_MS,
+    },
+  ]);
 });

@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import type { TraceWorldOptions } from '../src/core/demo/trace-worlds.ts';
 import { serve, withBenchSession } from './browser-harness.ts';
-import { codeVersion, textTable } from './bench-report.ts';
+import { codeVersion, recordFigures, textTable, type BenchFigure } from './bench-report.ts';
 import type { TraceBenchReply, TraceBenchRequest } from './trace-worker.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -155,6 +155,21 @@ async function main() {
       `${reply.answers.toLocaleString('en-US')} answers, ${reply.clients.toLocaleString('en-US')} clients, ` +
         `${reply.indicators} indicators; verdict ${reply.verdict}, first cause ${reply.firstCause} (root ${reply.rootId})`,
     );
+    const figures: BenchFigure[] = [
+      {
+        id: 'trace.node-vs-baseline',
+        label: 'trace: the whole trace vs the baseline trace (Node worker)',
+        unit: 'ratio',
+        value: node / base,
+      },
+      {
+        id: 'trace.node-ms',
+        label: 'trace: the whole trace (Node worker)',
+        unit: 'ms',
+        value: node,
+        floor: TARGET_MS,
+      },
+    ];
     const rows = [
       [
         'Node worker',
@@ -170,6 +185,12 @@ async function main() {
       const bt = median(b.traceMs);
       const bb = median(b.baselineMs);
       rows.push([`${b.browser} worker`, fmtS(bt), fmtS(bb), `${(bt / bb).toFixed(2)}×`, '—']);
+      figures.push({
+        id: 'trace.browser-vs-baseline',
+        label: 'trace: the whole trace vs the baseline trace (Chromium worker)',
+        unit: 'ratio',
+        value: bt / bb,
+      });
     }
     console.log(
       '\n' +
@@ -177,6 +198,7 @@ async function main() {
         `\n\ntargets: the whole trace ≤ ${fmtS(TARGET_MS)}, ≤ ${TARGET_MB} MB added; runs: ${RUNS}; ` +
         `each run: ${reply.traceMs.map(fmtS).join(', ')} (Node)\n`,
     );
+    recordFigures(figures);
   } finally {
     await w.terminate();
   }

@@ -19,7 +19,7 @@ import {
   type CalibrationOutcome,
 } from '../src/core/analysis/trace/trace-calibration.ts';
 import { trace as baselineTrace } from './trace-baseline.ts';
-import { codeVersion, textTable } from './bench-report.ts';
+import { codeVersion, recordFigures, textTable } from './bench-report.ts';
 
 const SCALE = Number(process.env.BENCH_CALIBRATION_SCALE ?? 1);
 const FIRST_SEED = Number(process.env.BENCH_CALIBRATION_SEED ?? 1001);
@@ -145,6 +145,20 @@ async function main() {
   const maxError = Math.max(...all.map((o) => o.additivityError));
   const errors = planted.map((o) => Math.abs(o.estimatedRootShare! - o.truePlantedShare));
   const seconds = all.map((o) => o.seconds).sort((x, y) => x - y);
+  recordFigures([
+    {
+      id: 'calibration.trace-ms-per-world',
+      label: 'calibration: trace time per world (median of the worlds)',
+      unit: 'ms',
+      value: 1000 * seconds[Math.floor(seconds.length / 2)]!,
+    },
+    {
+      id: 'calibration.planted-share-error-points',
+      label: 'calibration: mean |estimated − true planted share|, points',
+      unit: 'count',
+      value: 100 * (errors.reduce((s, e) => s + e, 0) / errors.length),
+    },
+  ]);
   console.log(
     '\n' +
       textTable(['measure', 'trace', 'target', 'baseline trace'], rows) +
