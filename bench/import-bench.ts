@@ -1,45 +1,63 @@
-// The import benchmark (`npm run bench`): generates two CSV files, then in real Chromium measures
-// a plain parse (the baseline), the full import into IndexedDB, the longest main-thread task
-// during it, reloading the stored dataset into a fresh worker, and the stored size; prints a
-// table and writes the figures into bench/README.md. See bench/README.md.
-import { readFile, writeFile } from 'node:fs/promises';
+// The import benchmark (`npm run bench`): generates two CSV files, then in real Chromium measures,
+// in one page session, DuckDB-WASM's typed load of each file (the baseline of issue 24), the
+// app's file → typed columns and its encoding + storing (against raw IndexedDB puts of the same
+// bytes), a plain parse (Papa.parse, the older baseline), the full import into IndexedDB, the
+// longest main-thread task during it, reloading the stored dataset into a fresh worker, and the
+// stored size; prints tables and records the figures for the bench entry script
+// (`recordFigures`). See bench/README.md.
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { format, resolveConfig } from 'prettier';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { writeCrmCsv, writeFeedbackCsv } from './generate.ts';
 import { sampleMemory, serve, traceMainThread, withBenchSession } from './browser-harness.ts';
-import { codeVersion, textTable } from './bench-report.ts';
+import { codeVersion, recordFigures, textTable, type BenchFigure } from './bench-report.ts';
 import type { Bench } from './page/bench.ts';
+import type { DuckCsvHints } from './page/duckdb.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const README = join(root, 'bench/README.md');
 const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 3);
+const DUCKDB_RUNS = Number(process.env.BENCH_DUCKDB_RUNS ?? 3);
 const CRM_ROWS = Number(process.env.BENCH_CRM_ROWS ?? 1_000_000);
 const FEEDBACK_ROWS = Number(process.env.BENCH_FEEDBACK_ROWS ?? 300_000);
-/** Set BENCH_NO_README=1 to print the figures without writing them into bench/README.md. */
-const WRITE_README = !process.env.BENCH_NO_README;
-
-/** Targets of issue 3. */
+/** Targets of issue 3 (against the Papa.parse baseline, and absolute). */
 const TARGET = { importRatio: 2, longTaskMs: 50, reloadMs: 500, sizeRatio: 1.5 };
+
+/** Targets of issue 24, ratios of the same run: the floor needed, the goal aimed at. */
+const LIMITS = {
+  typed: { floor: 1.5, goal: 1.0 },
+  storage: { floor: 2, goal: 1.3 },
+  reload: { floor: 0.5, goal: 0.25 },
+  longTaskMs: { floor: 50 },
+};
 
 type Awaited2<T> = T extends Promise<infer U> ? U : T;
 type Result<K extends keyof Bench> = Awaited2<ReturnType<Bench[K]>>;
 
 interface FileRun {
   label: string;
+  /** The key of its figures: `import.<key>.…`. */
+  key: string;
   name: string;
   bytes: number;
   rows: number;
+  duckdb?: Result<'duckdb'>;
+  typed?: Result<'typed'>;
   baseline: Result<'baseline'>;
   full?: Result<'fullImport'>;
   reload?: Result<'reload'>;
   phases?: Result<'phases'>;
   /** The longest task on the page's main thread during the full import, from a trace. */
-  trace?: { longestMs: number; longestSource: string; tasks: number; mainThreads: number };
+  trace?: {
+    longestMs: number;
+    /** The main thread's CPU time in that task (less when it waited for a CPU). */
+    longestCpuMs: number | null;
+    longestSource: string;
+    tasks: number;
+    mainThreads: number;
+  };
   /** Peak resident memory of Chromium's processes during the full import. */
   memory?: { peakProcessBytes: number; peakTotalBytes: number };
   error?: string;
@@ -63,7 +81,7 @@ function longestTask(r: FileRun): { ms: number; text: string; how: string } {
     return {
       ms: r.trace.longestMs,
       text: `${r.trace.longestMs.toFixed(1)} ms`,
-      how: `from a Chromium trace of ${r.trace.tasks.toLocaleString('en-US')} main-thread tasks${r.trace.longestSource ? `, the longest posted by ${r.trace.longestSource}` : ''}`,
+      how: `from a Chromium trace of ${r.trace.tasks.toLocaleString('en-US')} main-thread tasks${r.trace.longestSource ? `, the longest posted by ${r.trace.longestSource}` : ''}${r.trace.longestCpuMs !== null ? ` (CPU time in it ${r.trace.longestCpuMs.toFixed(1)} ms)` : ''}`,
     };
   }
   const m = r.full!.mainThread;
@@ -198,15 +216,161 @@ function columnRows(r: FileRun): string[][] {
   ]);
 }
 
-function mdTable(header: string[], rows: string[][]): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  return [
-    `| ${header.map(esc).join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
-  ].join('\n');
+/** The ratios of issue 24 for one file, all from this run (null where a part failed). */
+function ratios(r: FileRun) {
+  const duck = r.duckdb?.loadMs;
+  const t = r.typed;
+  return {
+    typed: t && duck ? t.typedMs / duck : null,
+    storage: t ? t.storeMs / t.rawPutBuffersMs : null,
+    storageBlobs: t ? t.storeMs / t.rawPutBlobsMs : null,
+    whole: r.full && duck ? r.full.totalMs / duck : null,
+    wholeNoPreview: t && duck ? t.totalMs / duck : null,
+    reload: r.reload && duck ? r.reload.totalMs / duck : null,
+  };
 }
 
+const limitText = (x: number | null, l: { floor: number; goal?: number }) =>
+  x === null
+    ? 'not measured'
+    : `floor ≤ ${l.floor}×: ${ok(x <= l.floor)}` +
+      (l.goal !== undefined ? `; goal ≤ ${l.goal}×: ${ok(x <= l.goal)}` : '');
+
+/** The rows of the issue-24 table for one file: DuckDB-WASM against the app, same run. */
+function duckRows(r: FileRun): string[][] {
+  const d = r.duckdb;
+  const t = r.typed;
+  const x = ratios(r);
+  const rows: string[][] = [];
+  if (!d) return [['DuckDB-WASM read_csv', 'FAILED', '', r.error ?? '']];
+  const duck = d.loadMs;
+  rows.push(
+    [
+      `DuckDB-WASM ${d.version}: CREATE TABLE t AS SELECT * FROM read_csv(…)`,
+      fmtMs(duck),
+      '1.00×',
+      `median of ${d.loads.length} (${d.loads.map(fmtMs).join(', ')}); eh bundle, ${d.threads} thread; ${d.rows.toLocaleString('en-US')} rows; start-up ${fmtMs(d.startMs)} not counted`,
+    ],
+    [
+      '↳ types it inferred (DESCRIBE t)',
+      '',
+      '',
+      d.types.map((c) => `${c.name} ${c.type}`).join(', '),
+    ],
+  );
+  if (t) {
+    rows.push(
+      [
+        `App: file → typed columns (read + parse + type + profile${t.split ? ', two workers' : ', one worker'})`,
+        fmtMs(t.typedMs),
+        fmtX(x.typed!),
+        `${limitText(x.typed, LIMITS.typed)}; readFileSource ${fmtMs(t.readMs)}, profileSource ${fmtMs(t.profileMs)}; worker start ${fmtMs(t.workerStartMs)} not counted`,
+      ],
+      [
+        'App: encoding + IndexedDB writes + commit (storeDataset)',
+        fmtMs(t.storeMs),
+        fmtX(t.storeMs / duck),
+        `${t.chunks} chunks, ${fmtMB(t.storedBytes)}${t.split ? ', both workers writing' : ''}; encoding this worker's chunks ${fmtMs(t.ownEncodeMs)}`,
+      ],
+      [
+        `↳ against raw IndexedDB puts of the same bytes as ArrayBuffers (${t.rawRecords} records, one transaction each)`,
+        fmtMs(t.rawPutBuffersMs),
+        '',
+        `storage ${fmtX(x.storage!)} raw puts: ${limitText(x.storage, LIMITS.storage)}; ${fmtMB(t.rawBytes)}`,
+      ],
+      [
+        '↳ against raw IndexedDB puts of the same bytes as Blobs (same records)',
+        fmtMs(t.rawPutBlobsMs),
+        '',
+        `storage ${fmtX(x.storageBlobs!)} these`,
+      ],
+      [
+        'App: file → committed, no preview (the two above)',
+        fmtMs(t.totalMs),
+        fmtX(x.wholeNoPreview!),
+        '',
+      ],
+    );
+  }
+  if (r.full) {
+    rows.push([
+      'App: whole import as the import cell runs it (preview + import)',
+      fmtMs(r.full.totalMs),
+      fmtX(x.whole!),
+      'the full import of the table below',
+    ]);
+  }
+  if (r.reload) {
+    rows.push([
+      'App: reload of the stored dataset into a fresh worker (readAllColumns)',
+      fmtMs(r.reload.totalMs),
+      fmtX(x.reload!),
+      limitText(x.reload, LIMITS.reload),
+    ]);
+  }
+  return rows;
+}
+
+/** The figures of one file for `bench/results.json`. */
+function figures(r: FileRun): BenchFigure[] {
+  const x = ratios(r);
+  const id = (what: string) => `import.${r.key}.${what}`;
+  const out: BenchFigure[] = [];
+  const add = (f: BenchFigure | null) => f && out.push(f);
+  const ratio = (what: string, label: string, value: number | null, limits = {}) =>
+    value === null ? null : { id: id(what), label, unit: 'ratio' as const, value, ...limits };
+  const ms = (what: string, label: string, value: number | undefined, limits = {}) =>
+    value === undefined ? null : { id: id(what), label, unit: 'ms' as const, value, ...limits };
+  add(
+    ratio(
+      'typed-vs-duckdb',
+      `${r.label}: file → typed columns, against DuckDB-WASM read_csv`,
+      x.typed,
+      LIMITS.typed,
+    ),
+  );
+  add(
+    ratio(
+      'storage-vs-raw-put',
+      `${r.label}: encoding + IndexedDB writes, against raw puts of the same bytes (ArrayBuffers)`,
+      x.storage,
+      LIMITS.storage,
+    ),
+  );
+  add(
+    ratio(
+      'whole-vs-duckdb',
+      `${r.label}: whole import (preview + import), against DuckDB-WASM read_csv`,
+      x.whole,
+    ),
+  );
+  add(
+    ratio(
+      'reload-vs-duckdb',
+      `${r.label}: reload into a worker, against DuckDB-WASM read_csv`,
+      x.reload,
+      LIMITS.reload,
+    ),
+  );
+  const task = r.full ? longestTask(r) : null;
+  add(
+    ms(
+      'main-thread-longest-ms',
+      `${r.label}: longest main-thread task during the import`,
+      task?.ms,
+      LIMITS.longTaskMs,
+    ),
+  );
+  add(ms('duckdb-ms', `${r.label}: DuckDB-WASM read_csv (median)`, r.duckdb?.loadMs));
+  add(ms('typed-ms', `${r.label}: app, file → typed columns`, r.typed?.typedMs));
+  add(ms('store-ms', `${r.label}: app, encoding + IndexedDB writes`, r.typed?.storeMs));
+  add(ms('raw-put-ms', `${r.label}: raw IndexedDB puts (ArrayBuffers)`, r.typed?.rawPutBuffersMs));
+  add(ms('whole-ms', `${r.label}: app, whole import (preview + import)`, r.full?.totalMs));
+  add(ms('reload-ms', `${r.label}: app, reload into a worker`, r.reload?.totalMs));
+  return out;
+}
+
+const DUCK_HEADER = ['Measure (issue 24)', 'Value', 'vs DuckDB', 'Notes'];
 const MAIN_HEADER = ['Measure', 'Value', 'vs baseline', 'Notes'];
 const PHASE_HEADER = ['Import step (phases worker)', 'Time', 'vs baseline', 'Share'];
 const COLUMN_HEADER = [
@@ -254,47 +418,41 @@ function summary(runs: FileRun[]): string[] {
   return out;
 }
 
-async function writeReadme(runs: FileRun[], env: string) {
-  const date = new Date().toISOString().slice(0, 10);
-  const sections = [`Measured on ${date} (${env}).`, '', '**Targets:**', '', ...summary(runs)];
-  for (const r of runs) {
-    sections.push('', `### ${describe(r)}`, '', mdTable(MAIN_HEADER, tableRows(r)));
-    if (r.phases) {
-      sections.push(
-        '',
-        'Where the import’s time goes (each step called alone in a fresh worker, same functions as the ingest worker):',
-        '',
-        mdTable(PHASE_HEADER, phaseRows(r)),
-        '',
-        'Per column: gathering its cells, profiling without and with typed values, Arrow encoding of the column alone (phases worker); its stored Arrow type and its decoding time in the reload:',
-        '',
-        mdTable(COLUMN_HEADER, columnRows(r)),
-      );
-    }
-  }
-  const START = '<!-- figures:start -->';
-  const END = '<!-- figures:end -->';
-  const text = await readFile(README, 'utf8');
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  if (a < 0 || b < a) throw new Error(`${README} lacks the ${START} … ${END} markers`);
-  const updated =
-    text.slice(0, a + START.length) + '\n\n' + sections.join('\n') + '\n\n' + text.slice(b);
-  // Formatted as `npm run lint` (prettier --check .) expects.
-  const options = await resolveConfig(README);
-  await writeFile(README, await format(updated, { ...options, filepath: README }));
+/** The issue-24 targets, one line per file. */
+function summary24(runs: FileRun[]): string[] {
+  return runs.map((r) => {
+    const x = ratios(r);
+    const task = r.full ? longestTask(r) : null;
+    const parts = [
+      `typed ${x.typed === null ? '–' : fmtX(x.typed)} DuckDB (${limitText(x.typed, LIMITS.typed)})`,
+      `storage ${x.storage === null ? '–' : fmtX(x.storage)} raw puts (${limitText(x.storage, LIMITS.storage)})`,
+      `whole import ${x.whole === null ? '–' : fmtX(x.whole)} DuckDB`,
+      `reload ${x.reload === null ? '–' : fmtX(x.reload)} DuckDB (${limitText(x.reload, LIMITS.reload)})`,
+      `longest main-thread task ${task ? task.text : '–'} (≤ ${LIMITS.longTaskMs.floor} ms: ${task ? ok(task.ms <= LIMITS.longTaskMs.floor) : 'not measured'})`,
+    ];
+    return `- ${r.label}: ${parts.join('; ')}.`;
+  });
 }
 
 async function main() {
   await withBenchSession('cx-trace-bench-', async (session) => {
     const { tmp } = session;
     const files = [
-      { label: 'CRM export', name: 'crm-1m.csv', rows: CRM_ROWS, write: writeCrmCsv },
+      {
+        label: 'CRM export',
+        key: 'crm',
+        name: 'crm-1m.csv',
+        rows: CRM_ROWS,
+        write: writeCrmCsv,
+        hints: { delim: ';', decimalSeparator: ',', dateformat: '%d.%m.%Y' } as DuckCsvHints,
+      },
       {
         label: 'Feedback',
+        key: 'feedback',
         name: 'feedback-300k.csv',
         rows: FEEDBACK_ROWS,
         write: writeFeedbackCsv,
+        hints: { delim: ',', dateformat: '%Y-%m-%d' } as DuckCsvHints,
       },
     ];
     const generated = [];
@@ -321,6 +479,16 @@ async function main() {
       },
     ));
     const load = loadavg()[0]!.toFixed(2);
+    // No request may leave 127.0.0.1 (DuckDB-WASM could fetch extensions): any other is refused
+    // and reported.
+    const outside: string[] = [];
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => {
+        outside.push(route.request().url());
+        return route.abort('blockedbyclient');
+      },
+    );
     const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors: string[] = [];
     page.on('console', (m) => {
@@ -355,13 +523,30 @@ async function main() {
       const baseline = await call('baseline', i, BASELINE_RUNS);
       const run: FileRun = {
         label: g.label,
+        key: g.key,
         name: g.name,
         bytes: g.bytes,
         rows: g.rows,
         baseline,
       };
       runs.push(run);
-      log(`${g.name}: baseline parse ${fmtMs(baseline.parseMs)}; full import…`);
+      log(
+        `${g.name}: baseline parse ${fmtMs(baseline.parseMs)}; DuckDB-WASM (${DUCKDB_RUNS} runs)…`,
+      );
+      try {
+        run.duckdb = await call('duckdb', i, g.hints, DUCKDB_RUNS);
+        log(
+          `${g.name}: DuckDB-WASM ${fmtMs(run.duckdb.loadMs)} (start-up ${fmtMs(run.duckdb.startMs)}); app, file → typed → stored…`,
+        );
+        run.typed = await call('typed', i);
+        log(
+          `${g.name}: typed ${fmtMs(run.typed.typedMs)}, stored ${fmtMs(run.typed.storeMs)}, raw puts ${fmtMs(run.typed.rawPutBuffersMs)}; full import…`,
+        );
+      } catch (e) {
+        run.error = `${(e as Error).message.split('\n')[0]}${pageErrors.length ? ` (page: ${pageErrors.join('; ')})` : ''}`;
+        log(`${g.name}: FAILED: ${run.error}`);
+        if (page.isClosed()) break;
+      }
       const memory = sampleMemory();
       const trace = await traceMainThread(page);
       try {
@@ -387,20 +572,23 @@ async function main() {
 
     const env = `${codeVersion()}, ${browserVersion}, ${process.platform} ${process.arch}, ${cpus().length} CPUs, Node ${process.version}, load average ${load} at the start`;
     process.stdout.write('\n');
+    process.stdout.write(`${env}\n\n`);
     for (const r of runs) {
-      process.stdout.write(`${describe(r)}\n\n${textTable(MAIN_HEADER, tableRows(r))}\n\n`);
+      process.stdout.write(`${describe(r)}\n\n${textTable(DUCK_HEADER, duckRows(r))}\n\n`);
+      process.stdout.write(`${textTable(MAIN_HEADER, tableRows(r))}\n\n`);
       if (r.phases) {
         process.stdout.write(`${textTable(PHASE_HEADER, phaseRows(r))}\n\n`);
         process.stdout.write(`${textTable(COLUMN_HEADER, columnRows(r))}\n\n`);
       }
     }
-    process.stdout.write(`Targets:\n${summary(runs).join('\n')}\n`);
+    process.stdout.write(`Targets of issue 24 (same run):\n${summary24(runs).join('\n')}\n`);
+    process.stdout.write(`Targets of issue 3:\n${summary(runs).join('\n')}\n`);
     if (pageErrors.length) process.stdout.write(`\nPage errors:\n${pageErrors.join('\n')}\n`);
-    if (WRITE_README) {
-      await writeReadme(runs, env);
-      log('figures written to bench/README.md');
+    if (outside.length) {
+      process.stdout.write(`\nRequests refused (not to 127.0.0.1):\n${outside.join('\n')}\n`);
     }
-    if (runs.some((r) => r.error)) process.exitCode = 1;
+    recordFigures(runs.flatMap(figures));
+    if (runs.some((r) => r.error) || outside.length) process.exitCode = 1;
   });
 }
 

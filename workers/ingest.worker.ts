@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { reportWorkerRequests } from '../src/data/request-log.ts';
 import { lockDownNetwork, probeNetwork } from './network-lockdown.ts';
-import { expose, proxy, wrap } from 'comlink';
+import { expose } from 'comlink';
 import { getDb } from '../src/data/db.ts';
 import { readAllColumns } from '../src/data/chunks-repo.ts';
 import {
@@ -24,13 +24,8 @@ import { clipExample } from '../src/core/ingest/infer-types.ts';
 import { packRows } from '../src/core/ingest/packed-rows.ts';
 import { generateDemoWorld, type DemoOptions } from '../src/core/demo/demo-world.ts';
 import { storeDemoWorld, type DemoCreated } from '../src/data/demo-datasets.ts';
-import {
-  profileSource,
-  readFileSource,
-  type FileSource,
-  type PartReader,
-} from '../src/data/file-source.ts';
-import type { PartApi } from './ingest-part.worker.ts';
+import { profileSource, readFileSource, type FileSource } from '../src/data/file-source.ts';
+import { startPartReader } from './ingest-part-reader.ts';
 import { CHUNK_ROWS } from '../src/core/storage/column-chunk.ts';
 import { IngestError } from '../src/core/ingest/ingest-error.ts';
 import type {
@@ -50,31 +45,6 @@ import {
 
 /** Rows shown in the preview table. */
 const PREVIEW_ROWS = 20;
-
-/**
- * Starts a worker for the later part of a large file. Comlink calls on a worker that died would
- * wait forever: each call also fails when the worker reports an error.
- */
-function startPartReader(): PartReader {
-  const worker = new Worker(new URL('./ingest-part.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'ingest-part',
-  });
-  const api = wrap<PartApi>(worker);
-  const died = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(e.message || 'part reader failed')));
-  });
-  died.catch(() => undefined);
-  const guard = <T>(call: Promise<T>) => Promise.race([call, died]);
-  return {
-    parse: (request) => guard(api.parse(request)),
-    read: (names, formats) => guard(api.read(names, formats)),
-    store: (owner, columns, firstIndex, onRows) =>
-      guard(api.store(owner, columns, firstIndex, proxy(onRows))),
-    ready: () => guard(api.ping()).then(() => undefined),
-    close: () => worker.terminate(),
-  };
-}
 
 // The last file read and its columns as read, so importing right after previewing reads and
 // converts only what the user changed.

@@ -3,6 +3,8 @@ import { ingestBridge } from '../../src/data/ingest-bridge.ts';
 import type { BaselineApi } from './baseline.worker.ts';
 import type { ReloadApi } from './reload.worker.ts';
 import type { PhasesApi } from './phases.worker.ts';
+import type { TypedApi } from './typed.worker.ts';
+import type { DuckCsvHints } from './duckdb.ts';
 
 // The import benchmark page: each measurement runs in a fresh worker; the page's own thread
 // only starts them and watches for long tasks while the import runs.
@@ -24,6 +26,11 @@ const reloadWorker = () =>
 const phasesWorker = () =>
   start<PhasesApi>(
     () => new Worker(new URL('./phases.worker.ts', import.meta.url), { type: 'module' }),
+  );
+
+const typedWorker = () =>
+  start<TypedApi>(
+    () => new Worker(new URL('./typed.worker.ts', import.meta.url), { type: 'module' }),
   );
 
 /**
@@ -173,7 +180,30 @@ async function phases(index: number) {
   }
 }
 
-const bench = { baseline, fullImport, reload, phases };
+/**
+ * The app's import without a preview, in a fresh worker standing for the ingest worker (which
+ * starts the second one for a large file): file → typed columns, then encoding + storing, then
+ * raw IndexedDB puts of the same bytes. The worker's own start is timed apart.
+ */
+async function typed(index: number) {
+  const t0 = performance.now();
+  const w = typedWorker();
+  try {
+    await w.api.ping();
+    const workerStartMs = performance.now() - t0;
+    return { ...(await w.api.typedAndStored(file(index))), workerStartMs };
+  } finally {
+    w.end();
+  }
+}
+
+/** DuckDB-WASM's typed load of the same file (its code loaded only when asked for). */
+async function duckdb(index: number, hints: DuckCsvHints, runs: number) {
+  const { duckdbLoad } = await import('./duckdb.ts');
+  return duckdbLoad(file(index), hints, runs);
+}
+
+const bench = { baseline, fullImport, reload, phases, typed, duckdb };
 export type Bench = typeof bench;
 (window as unknown as { bench: Bench }).bench = bench;
 document.body.dataset.ready = 'true';
