@@ -4,7 +4,7 @@ import type { IngestProblem } from './types.ts';
 import { detectHeaderRow } from './detect-header.ts';
 import { repairHeaderNames, type HeaderNames } from './header-names.ts';
 import type { Delimiter } from './delimiters.ts';
-import { mixesRecordEnds, unifyRecordEnds } from './record-ends.ts';
+import { mixesRecordEnds, unifyRecordEnds, type UnifiedRecordEnds } from './record-ends.ts';
 
 /** What to do with records that have more or fewer fields than the header. */
 export type RaggedRowPolicy = 'pad' | 'skip';
@@ -59,12 +59,16 @@ export function splitRecords(
   text: string,
   delimiter: Delimiter,
 ): { records: string[][]; problems: IngestProblem[] } {
-  const unified = unifyRecordEnds(text, delimiter);
-  const result = Papa.parse<string[]>(unified.text, {
-    delimiter,
-    newline: unified.newline,
-    skipEmptyLines: false,
-  });
+  const parse = (u: UnifiedRecordEnds) =>
+    Papa.parse<string[]>(u.text, { delimiter, newline: u.newline, skipEmptyLines: false });
+  let unified = unifyRecordEnds(text, delimiter, { keepCrlf: true });
+  let result = parse(unified);
+  // Kept with its `\r\n` record ends (no copy of the text), it splits as the unified text would
+  // unless the quotes are odd: then it is split as unified, as the parser reports it.
+  if (unified.kept && result.errors.length > 0) {
+    unified = unifyRecordEnds(text, delimiter);
+    result = parse(unified);
+  }
   const unterminated = result.errors.find((e) => e.code === 'MissingQuotes');
   if (unterminated) {
     throw new IngestError('unterminated-quote', { row: (unterminated.row ?? 0) + 1 });
