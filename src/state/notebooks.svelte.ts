@@ -22,7 +22,7 @@ import {
   type RemovedCell,
 } from '../core/notebook/cell-order.ts';
 import { findCellKind, restoreCellData } from '../core/notebook/cell-kinds.ts';
-import { createDemoNotebook, type DemoDatasets } from '../core/notebook/demo-notebook.ts';
+import type { DemoDatasets } from '../core/notebook/demo-notebook.ts';
 import type { Locale } from '../core/i18n/locale.ts';
 import { storage } from './storage.svelte.ts';
 import { clearStashedNotebook, stashNotebook } from '../data/unsaved-stash.ts';
@@ -60,8 +60,12 @@ export class NotebookList {
     return this.#add(spec ? { ...nb, cells: [createCell(kind, spec.create())] } : nb);
   }
 
-  /** Creates the introductory notebook in the user's language and returns its id. */
+  /**
+   * Creates the introductory notebook in the user's language and returns its id. Its texts load
+   * only now, out of the first load.
+   */
   async createDemo(locale: Locale, datasets: DemoDatasets, modelId: string): Promise<string> {
+    const { createDemoNotebook } = await import('../core/notebook/demo-notebook.ts');
     return this.#add(createDemoNotebook(locale, datasets, modelId));
   }
 
