@@ -24,6 +24,10 @@ const BENCHES: Record<string, { what: string; command: string[]; runs?: number }
     what: 'decoding a stored chunk, type inference (vitest bench, Node)',
     command: tsx('bench/vitest-figures.ts'),
   },
+  'first-load': {
+    what: 'JavaScript before the home screen is usable',
+    command: tsx('bench/first-load-bench.ts'),
+  },
   import: { what: 'large CSV files imported in Chromium', command: tsx('bench/import-bench.ts') },
   text: { what: '300,000 comments clustered in Chromium', command: tsx('bench/text-bench.ts') },
   ml: {
