@@ -224,5 +224,12 @@ await withBenchSession('cx-preview-bench-', async (session) => {
       value: Math.max(...every.map((x) => x.trace.longestMs)),
       floor: LONG_TASK_MS,
     },
+    {
+      id: 'preview.main-thread-longest-cpu-ms',
+      label: 'preview: most CPU time of one main-thread task (every file)',
+      unit: 'ms',
+      value: Math.max(...every.map((x) => x.trace.maxCpuMs ?? NaN)),
+      floor: LONG_TASK_MS,
+    },
   ]);
 });

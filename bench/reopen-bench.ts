@@ -243,6 +243,13 @@ await withBenchSession('cx-reopen-bench-', async (session) => {
       value: worstAny,
       floor: LONG_TASK_MS,
     },
+    {
+      id: 'reopen.main-thread-longest-cpu-ms',
+      label: 'reopen: most CPU time of one main-thread task (reopenings, charts drawn)',
+      unit: 'ms',
+      value: Math.max(...[...empty, ...stored, ...charts].map((x) => x.trace.maxCpuMs ?? NaN)),
+      floor: LONG_TASK_MS,
+    },
   ]);
   process.stdout.write(
     '\n' +
