@@ -4,9 +4,10 @@ import { chartData } from '../../src/core/charts/chart-data.ts';
 import {
   chartSpec,
   isProgressive,
-  ROWS,
   type ChartSpecLabels,
 } from '../../src/core/charts/chart-spec.ts';
+import { ROWS } from '../../src/core/charts/progressive.ts';
+import { drawnInParts } from './vega-parts.ts';
 import {
   CHART_MARKS,
   createChartSettings,
@@ -15,8 +16,6 @@ import {
 import { checkUserSpec } from '../../src/core/charts/user-spec-check.ts';
 import type { LoadedDataset } from '../../src/core/index/loaded-dataset.ts';
 import { chartSvg } from '../../src/core/report/chart-svg.ts';
-import { parse, View as VegaView } from 'vega';
-import { expressionInterpreter } from 'vega-interpreter';
 import { Rng } from '../../src/core/random.ts';
 import { SLOW } from './slow.ts';
 
@@ -208,36 +207,11 @@ describe('chart spec', () => {
       width: unknown;
     };
     expect(spec.data.name).toBe(ROWS);
-    const fixed = { ...spec, width: 400 };
-    // Drawn from its first thousand rows, then the rest added to `rows` in two parts.
-    const first = { ...fixed, data: { name: ROWS, values: spec.data.values.slice(0, 1000) } };
-    const view = new VegaView(
-      parse(compile(first as TopLevelSpec).spec, undefined, { ast: true }),
-      {
-        renderer: 'none',
-        expr: expressionInterpreter,
-      } as ConstructorParameters<typeof VegaView>[1],
-    );
-    await view.runAsync();
-    const domains = () => ['x', 'y', 'color'].map((n) => view.scale(n).domain());
-    const before = domains();
-    for (const at of [1000, 2000]) {
-      view.insert(ROWS, spec.data.values.slice(at, at + 1000));
-      await view.runAsync();
-    }
-    // The scales did not move (each part drew only its own marks), and every point is drawn.
-    expect(domains()).toEqual(before);
-    expect(view.data(ROWS)).toHaveLength(3000);
-    const whole = new VegaView(
-      parse(compile(fixed as TopLevelSpec).spec, undefined, { ast: true }),
-      {
-        renderer: 'none',
-        expr: expressionInterpreter,
-      } as ConstructorParameters<typeof VegaView>[1],
-    );
-    await whole.runAsync();
-    expect(['x', 'y', 'color'].map((n) => whole.scale(n).domain())).toEqual(before);
-    view.finalize();
-    whole.finalize();
+    // Drawn from its first thousand rows, then the rest added to `rows` in two parts: the
+    // scales do not move (each part drew only its own marks), and every point is drawn.
+    const drawn = await drawnInParts(spec as unknown as TopLevelSpec, ['x', 'y', 'color']);
+    expect(drawn.last).toEqual(drawn.first);
+    expect(drawn.whole).toEqual(drawn.first);
+    expect(drawn.rows).toBe(3000);
   });
 });

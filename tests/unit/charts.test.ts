@@ -6,7 +6,13 @@ import {
 import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
-import { calibrationSpec, CALIBRATION_TICKS } from '../../src/core/charts/driver-views.ts';
+import {
+  beeswarmSpec,
+  calibrationSpec,
+  CALIBRATION_TICKS,
+} from '../../src/core/charts/driver-views.ts';
+import { drawnInParts } from './vega-parts.ts';
+import { Rng } from '../../src/core/random.ts';
 import { fittedDomain, showsZero } from '../../src/core/charts/value-domain.ts';
 import { translate } from '../../src/core/i18n/translate.ts';
 import { indexTrendSpec } from '../../src/core/charts/index-trend.ts';
@@ -488,3 +494,63 @@ function shownLabels(
   }
   return (node.items ?? []).flatMap((c) => shownLabels(c, x, y));
 }
+
+describe('dense analysis charts drawn part by part', () => {
+  const rng = new Rng(7);
+  it('keeps the comment map’s scales and colours fixed from every comment', async () => {
+    const points = Array.from({ length: 3000 }, (_, i) => ({
+      x: rng.normal() * (i < 2900 ? 1 : 4),
+      y: rng.normal(),
+      cluster: `cluster ${i % 7}`,
+    }));
+    const spec = clusterMapSpec(points, {
+      cluster: 'Cluster',
+      comments: 'Comments',
+      nps: 'NPS',
+      x: 'x',
+      y: 'y',
+    });
+    const drawn = await drawnInParts(spec, ['x', 'y', 'color']);
+    expect(drawn.first).toEqual(drawn.last);
+    expect(drawn.first).toEqual(drawn.whole);
+    expect(drawn.rows).toBe(3000);
+    // The outliers at the end are inside the first part's scales already.
+    const [x] = drawn.first as [number[]];
+    expect(Math.min(...x)).toBeLessThanOrEqual(Math.min(...points.map((p) => p.x)));
+  });
+
+  it('keeps the beeswarm’s scales fixed from every sampled row', async () => {
+    const order = ['delivery', 'price', 'manager'];
+    const points = Array.from({ length: 2400 }, (_, i) => ({
+      driver: order[i % 3]!,
+      shap: rng.normal() * (i > 2300 ? 3 : 0.5),
+      level: i % 5 === 0 ? null : rng.uniform(),
+      value: String(i),
+      jitter: rng.uniform(-1, 1),
+    }));
+    const labels = Object.fromEntries(
+      [
+        'driver',
+        'direction',
+        'shap',
+        'weight',
+        'share',
+        'method',
+        'value',
+        'shapValue',
+        'low',
+        'high',
+        'lower',
+        'upper',
+        'predicted',
+        'observed',
+        'rows',
+      ].map((k) => [k, k]),
+    ) as unknown as Parameters<typeof beeswarmSpec>[2];
+    const spec = beeswarmSpec(points, order, labels);
+    const drawn = await drawnInParts(spec, ['x', 'y']);
+    expect(drawn.first).toEqual(drawn.last);
+    expect(drawn.first).toEqual(drawn.whole);
+    expect(drawn.first[1]).toEqual(order);
+  });
+});

@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartData, ChartDimension, ChartFieldType } from './chart-types.ts';
 import type { ChartAggregate, ChartSettings, DateGrain } from './chart-settings.ts';
+import { ROWS } from './progressive.ts';
 
 /** Words of the chart, in the user's language (the measured axis names its aggregate). */
 export interface ChartSpecLabels {
@@ -231,9 +232,6 @@ function heatmapView(data: ChartData, settings: ChartSettings, labels: ChartSpec
     },
   };
 }
-
-/** The name of a chart's inline rows (a progressive chart adds its rows to it in parts). */
-export const ROWS = 'rows';
 
 /**
  * Whether a chart can be drawn part by part: raw points (a sample of up to 5,000), whose scales

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { extent, ROWS } from './progressive.ts';
 
 /** Labels of the cluster charts, in the user's language. */
 export interface ClusterChartLabels {
@@ -32,18 +33,24 @@ export function wrapLabel(name: string, width = LABEL_LINE): string[] {
 /**
  * A Vega-Lite map of comments: each a dot on the plane of the clusters' two main axes, coloured
  * by its cluster; close dots say similar things. The chosen cluster stays bright, the others
- * fade. Clicking a dot picks its cluster.
+ * fade. Clicking a dot picks its cluster. Its scales are fixed from all the points, so a dense
+ * map can be drawn part by part (see `progressive.ts`).
  */
 export function clusterMapSpec(
   points: readonly { x: number; y: number; cluster: string }[],
   labels: ClusterChartLabels,
   selected: string | null = null,
 ): TopLevelSpec {
+  const domain = (v: (p: (typeof points)[number]) => number) => {
+    const e = extent(points.map(v));
+    return e ? { domain: e } : {};
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 'container',
     height: 300,
     data: {
+      name: ROWS,
       values: points.map((p) => ({ ...p, chosen: selected === null || p.cluster === selected })),
     },
     mark: { type: 'circle', size: 18, cursor: 'pointer', tooltip: true },
@@ -53,18 +60,20 @@ export function clusterMapSpec(
         type: 'quantitative',
         title: labels.x,
         axis: { labels: false, ticks: false },
+        scale: domain((p) => p.x),
       },
       y: {
         field: 'y',
         type: 'quantitative',
         title: labels.y,
         axis: { labels: false, ticks: false },
+        scale: domain((p) => p.y),
       },
       color: {
         field: 'cluster',
         type: 'nominal',
         title: labels.cluster,
-        scale: { scheme: 'tableau20' },
+        scale: { scheme: 'tableau20', domain: [...new Set(points.map((p) => p.cluster))].sort() },
         // Below the map, in two columns: room for whole names rather than cut ones.
         legend: { orient: 'bottom', columns: 2, labelLimit: 320 },
       },

@@ -4,6 +4,7 @@
  * waterfall and the calibration of the model. Inputs are small (the worker's sample).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { extent, ROWS } from './progressive.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -126,29 +127,37 @@ export interface SwarmPoint {
 
 /**
  * The beeswarm summary: for each driver (top first) a dot per sampled row at its SHAP value,
- * coloured from blue (low value) to red (high value); categories and blanks are grey.
+ * coloured from blue (low value) to red (high value); categories and blanks are grey. Its scales
+ * are fixed from all the points, so a dense swarm can be drawn part by part (`progressive.ts`).
  */
 export function beeswarmSpec(
   points: readonly SwarmPoint[],
   order: readonly string[],
   labels: DriverChartLabels,
 ): TopLevelSpec {
+  const shap = extent(points.map((p) => p.shap));
   return {
     $schema: SCHEMA,
     width: 'container',
     height: Math.max(140, 30 * order.length),
-    data: { values: points as SwarmPoint[] },
+    data: { name: ROWS, values: points as SwarmPoint[] },
     mark: { type: 'circle', size: 14, opacity: 0.6, tooltip: true },
     encoding: {
       y: {
         field: 'driver',
         type: 'nominal',
         sort: order as string[],
+        scale: { domain: order as string[] },
         title: labels.driver,
         axis: { labelLimit: 220 },
       },
       yOffset: { field: 'jitter', type: 'quantitative', scale: { domain: [-1, 1] } },
-      x: { field: 'shap', type: 'quantitative', title: labels.shapValue },
+      x: {
+        field: 'shap',
+        type: 'quantitative',
+        title: labels.shapValue,
+        ...(shap ? { scale: { domain: shap } } : {}),
+      },
       color: {
         field: 'level',
         type: 'quantitative',
