@@ -335,6 +335,34 @@ describe('treeShap', () => {
     expect(() => treeShap(ensemble, x, [1.5])).toThrow(RangeError);
   });
 
+  it('gives many rows the same values as one row at a time, shallow trees looked up by pattern', () => {
+    // Depth ≤ 4 with at most 10 splits: answered from per-leaf tables, cached per pattern when
+    // rows outnumber patterns; deeper trees: by the recursion. Few features, so that paths split
+    // a feature twice; some zero covers; missing values.
+    const rng = new Rng(21);
+    const usable = [0, 1, 2, 3];
+    const trees = Array.from({ length: 30 }, (_, t) =>
+      randomTree(rng, t % 5 === 4 ? 6 : rng.int(1, 4), usable, 0.2),
+    );
+    const ensemble: Ensemble = { nFeatures: 5, baseMargin: -0.3, trees };
+    const x = randomMatrix(rng, 3000, 5);
+    const all = treeShap(ensemble, x);
+    for (let i = 0; i < x.nRows; i += 37) {
+      const one = treeShap(ensemble, x, [i]);
+      expect(Array.from(one.values)).toEqual(Array.from(all.values.subarray(i * 5, i * 5 + 5)));
+    }
+    for (let i = 0; i < 40; i++) {
+      const exact = bruteForceShap(ensemble, x, i);
+      for (let f = 0; f < 5; f++) {
+        expect(Math.abs(all.values[i * 5 + f]! - exact[f]!)).toBeLessThan(1e-9);
+      }
+    }
+    for (let i = 0; i < x.nRows; i++) {
+      const margin = all.base + rowSum(all.values, i, 5);
+      expect(Math.abs(margin - predictMargin(ensemble, x, i))).toBeLessThan(1e-12);
+    }
+  });
+
   it('reports progress and stops when the signal is aborted', () => {
     const rng = new Rng(5);
     const ensemble: Ensemble = {

@@ -3,11 +3,15 @@
  * attribution for tree ensembles", Algorithm 2): the polynomial-time EXTEND / UNWIND /
  * UNWOUND-SUM recursion of the `shap` package's C++ `tree_shap`, O(leaves · depth²) per tree
  * and row. A feature absent from the coalition is integrated out with the trees' cover weights.
+ *
+ * Shallow trees (depth ≤ 4, at most 10 splits) are answered from per-leaf tables instead, and
+ * by pattern lookup when many rows are explained (see `tree-shap-patterns.ts`).
  */
 import type { Ensemble, FeatureMatrix, Tree } from './tree-model.ts';
+import { addShallow, shallowTree, type ShallowTree } from './tree-shap-patterns.ts';
 
 /** A tree with what the recursion needs precomputed once per call. */
-interface PreparedTree {
+export interface PreparedTree {
   feature: Int32Array;
   threshold: Float64Array;
   left: Int32Array;
@@ -21,7 +25,12 @@ interface PreparedTree {
   expected: number;
   /** The deepest leaf's depth (edges from the root). */
   maxDepth: number;
+  /** The inner nodes in pre-order; a row's pattern has bit k set when it goes left at `splits[k]`. */
+  splits: Int32Array;
 }
+
+/** The most entries (doubles) the shallow trees' caches of one call may hold together: 32 MB. */
+const PATTERN_BUDGET = 1 << 22;
 
 /** Rows between two abort checks / progress reports. */
 const CHECK_EVERY = 256;
@@ -33,6 +42,7 @@ function prepareTree(tree: Tree, nFeatures: number): PreparedTree {
   const expected = new Float64Array(n);
   const depth = new Int32Array(n);
   const order = new Int32Array(n);
+  const splits: number[] = [];
   let size = 0;
   let maxDepth = 0;
   // Pre-order by an explicit stack: node numbering carries no ordering guarantee.
@@ -47,6 +57,7 @@ function prepareTree(tree: Tree, nFeatures: number): PreparedTree {
       continue;
     }
     if (f >= nFeatures) throw new RangeError(`tree-shap: split on feature ${f} of ${nFeatures}`);
+    splits.push(node);
     const l = tree.left[node]!;
     const r = tree.right[node]!;
     if (!(l > 0 && l < n && r > 0 && r < n)) {
@@ -88,6 +99,7 @@ function prepareTree(tree: Tree, nFeatures: number): PreparedTree {
     fracRight,
     expected: expected[0]!,
     maxDepth,
+    splits: Int32Array.from(splits),
   };
 }
 
@@ -127,13 +139,14 @@ class PathWalker {
   readonly pathWeight: Float64Array;
   /** 1 / k for k = 0 … maxDepth + 2 (the entry at 0 is unused). */
   readonly inv: Float64Array;
-  /** The explained row's feature values. */
+  /** The explained row's feature values: `x[xOffset + f]`. */
   readonly x: Float64Array;
-  phi: Float64Array;
+  xOffset = 0;
+  readonly phi: Float64Array;
   phiOffset = 0;
   tree: PreparedTree;
 
-  constructor(maxDepth: number, nFeatures: number, phi: Float64Array, tree: PreparedTree) {
+  constructor(maxDepth: number, x: Float64Array, phi: Float64Array, tree: PreparedTree) {
     const levels = maxDepth + 2;
     const size = (levels * (levels + 1)) / 2 + 1;
     this.pathFeature = new Int32Array(size);
@@ -142,7 +155,7 @@ class PathWalker {
     this.pathWeight = new Float64Array(size);
     this.inv = new Float64Array(levels + 1);
     for (let k = 1; k <= levels; k++) this.inv[k] = 1 / k;
-    this.x = new Float64Array(nFeatures);
+    this.x = x;
     this.phi = phi;
     this.tree = tree;
   }
@@ -235,7 +248,7 @@ class PathWalker {
       return;
     }
 
-    const xv = this.x[split]!;
+    const xv = this.x[this.xOffset + split]!;
     const goLeft = xv !== xv ? tree.missingLeft[node] === 1 : xv < tree.threshold[node]!;
     let hot: number;
     let cold: number;
@@ -325,56 +338,93 @@ export function treeShap(
   if (x.values.length !== nRows * nFeatures) {
     throw new RangeError('tree-shap: the matrix does not hold nRows × nFeatures values');
   }
-  let explained: Int32Array;
-  if (rows === undefined) {
-    explained = new Int32Array(nRows);
-    for (let i = 0; i < nRows; i++) explained[i] = i;
-  } else {
-    explained = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      if (!Number.isInteger(row) || row < 0 || row >= nRows) {
-        throw new RangeError(`tree-shap: row ${row} is not in 0…${nRows - 1}`);
-      }
-      explained[i] = row;
-    }
-  }
-
-  const trees: PreparedTree[] = [];
-  let base = ensemble.baseMargin;
-  let maxDepth = 0;
-  for (const tree of ensemble.trees) {
-    const prepared = prepareTree(tree, nFeatures);
-    base += prepared.expected;
-    if (prepared.maxDepth > maxDepth) maxDepth = prepared.maxDepth;
-    // A single leaf moves no row away from the expectation.
-    if (prepared.maxDepth > 0) trees.push(prepared);
-  }
-
+  const explained = explainedRows(rows, nRows);
   const total = explained.length;
+  const { trees, shallow, base, maxDepth } = prepareEnsemble(ensemble, total);
   const values = new Float64Array(total * nFeatures);
-  const columns = x.values;
   const onProgress = hooks?.onProgress;
   const signal = hooks?.signal;
+  if (trees.length === 0 && signal?.aborted) throw new Error('aborted');
   if (trees.length > 0) {
-    const walker = new PathWalker(maxDepth, nFeatures, values, trees[0]!);
-    const row = walker.x;
-    for (let r = 0; r < total; r++) {
-      if (r % CHECK_EVERY === 0) {
-        if (signal?.aborted) throw new Error('aborted');
-        if (r > 0) onProgress?.(r, total);
-      }
-      const i = explained[r]!;
-      for (let f = 0; f < nFeatures; f++) row[f] = columns[f * nRows + i]!;
-      walker.phiOffset = r * nFeatures;
+    // Rows a block at a time, tree after tree within it: a tree's arrays (and a shallow tree's
+    // answers) stay in cache over the block's rows, and each row still adds the trees in order.
+    const block = new Float64Array(CHECK_EVERY * nFeatures);
+    const walker = new PathWalker(maxDepth, block, values, trees[0]!);
+    const scratch = new Float64Array(nFeatures);
+    for (let from = 0; from < total; from += CHECK_EVERY) {
+      if (signal?.aborted) throw new Error('aborted');
+      if (from > 0) onProgress?.(from, total);
+      const to = Math.min(total, from + CHECK_EVERY);
+      gatherRows(x, explained, from, to, block);
       for (let t = 0; t < trees.length; t++) {
-        walker.tree = trees[t]!;
-        walker.recurse(0, 0, 0, 1, 1, -1);
+        const lookup = shallow[t];
+        for (let r = from; r < to; r++) {
+          const xOffset = (r - from) * nFeatures;
+          if (lookup) {
+            addShallow(lookup, block, xOffset, values, r * nFeatures, scratch);
+          } else {
+            walker.tree = trees[t]!;
+            walker.xOffset = xOffset;
+            walker.phiOffset = r * nFeatures;
+            walker.recurse(0, 0, 0, 1, 1, -1);
+          }
+        }
       }
     }
-  } else if (signal?.aborted) {
-    throw new Error('aborted');
   }
   onProgress?.(total, total);
   return { base, rows: explained, nFeatures, values };
+}
+
+/** The rows to explain, checked: all of `0 … nRows − 1` when `rows` is not given. */
+function explainedRows(rows: ArrayLike<number> | undefined, nRows: number): Int32Array {
+  if (rows === undefined) return Int32Array.from({ length: nRows }, (_, i) => i);
+  const explained = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (!Number.isInteger(row) || row < 0 || row >= nRows) {
+      throw new RangeError(`tree-shap: row ${row} is not in 0…${nRows - 1}`);
+    }
+    explained[i] = row;
+  }
+  return explained;
+}
+
+/**
+ * The ensemble's trees prepared (single leaves left out: they move no row away from the
+ * expectation), each with its lookup when it is shallow, and the base value.
+ */
+function prepareEnsemble(ensemble: Ensemble, nExplained: number) {
+  const trees: PreparedTree[] = [];
+  const shallow: (ShallowTree | null)[] = [];
+  let base = ensemble.baseMargin;
+  let maxDepth = 0;
+  let budget = PATTERN_BUDGET;
+  for (const tree of ensemble.trees) {
+    const prepared = prepareTree(tree, ensemble.nFeatures);
+    base += prepared.expected;
+    if (prepared.maxDepth > maxDepth) maxDepth = prepared.maxDepth;
+    if (prepared.maxDepth === 0) continue;
+    trees.push(prepared);
+    const lookup = shallowTree(prepared, nExplained, budget);
+    if (lookup?.table) budget -= lookup.table.length;
+    shallow.push(lookup);
+  }
+  return { trees, shallow, base, maxDepth };
+}
+
+/** The rows `explained[from … to)` of `x`, row-major into `out`. */
+function gatherRows(
+  x: FeatureMatrix,
+  explained: Int32Array,
+  from: number,
+  to: number,
+  out: Float64Array,
+): void {
+  const { nRows, nFeatures, values } = x;
+  for (let r = from; r < to; r++) {
+    const i = explained[r]!;
+    const at = (r - from) * nFeatures;
+    for (let f = 0; f < nFeatures; f++) out[at + f] = values[f * nRows + i]!;
+  }
 }
