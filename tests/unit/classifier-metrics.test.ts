@@ -47,6 +47,18 @@ describe('auc', () => {
     expect(auc(scores, y)).toBeCloseTo(pairwiseAuc(scores, y), 12);
   });
 
+  it('counts exactly, to the last bit: −0 ties 0, infinities rank at the ends', () => {
+    const rng = new Rng(12);
+    const scores = Array.from({ length: 2001 }, () => rng.int(-20, 20) / 7);
+    scores[3] = -0;
+    scores[4] = 0;
+    scores[5] = Infinity;
+    scores[6] = -Infinity;
+    const y = scores.map((_, i) => (rng.bernoulli(0.3) || i === 5 ? 1 : 0));
+    // Pair counting in whole and half numbers is exact, as is the sorted merge.
+    expect(auc(scores, y)).toBe(pairwiseAuc(scores, y));
+  });
+
   it('is NaN when a class is absent, and skips missing scores', () => {
     expect(auc([0.1, 0.7], [1, 1])).toBeNaN();
     expect(auc([0.1, 0.7], [0, 0])).toBeNaN();

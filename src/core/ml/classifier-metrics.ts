@@ -12,29 +12,48 @@ import { Rng } from '../random.ts';
  * either class is absent.
  */
 export function auc(scores: ArrayLike<number>, y: ArrayLike<number>): number {
-  const kept: number[] = [];
-  for (let i = 0; i < scores.length; i++) {
-    if (!Number.isNaN(scores[i]!) && !Number.isNaN(y[i]!)) kept.push(i);
-  }
-  kept.sort((a, b) => scores[a]! - scores[b]!);
   let positives = 0;
-  let rankSum = 0;
-  for (let start = 0; start < kept.length;) {
-    let end = start + 1;
-    while (end < kept.length && scores[kept[end]!] === scores[kept[start]!]) end++;
-    // Ranks are 1-based: the tied block start..end-1 shares the mean rank.
-    const midRank = (start + 1 + end) / 2;
-    for (let k = start; k < end; k++) {
-      if (y[kept[k]!]! > 0.5) {
-        positives++;
-        rankSum += midRank;
-      }
-    }
-    start = end;
+  let negatives = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (Number.isNaN(scores[i]!) || Number.isNaN(y[i]!)) continue;
+    if (y[i]! > 0.5) positives++;
+    else negatives++;
   }
-  const negatives = kept.length - positives;
   if (positives === 0 || negatives === 0) return NaN;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+  const pos = new Float64Array(positives);
+  const neg = new Float64Array(negatives);
+  let p = 0;
+  let q = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (Number.isNaN(scores[i]!) || Number.isNaN(y[i]!)) continue;
+    if (y[i]! > 0.5) pos[p++] = scores[i]!;
+    else neg[q++] = scores[i]!;
+  }
+  pos.sort();
+  neg.sort();
+  return mannWhitneyU(pos, neg) / (positives * negatives);
+}
+
+/**
+ * The Mann–Whitney U of two samples sorted ascending: over every (positive, negative) pair, 1
+ * when the positive is above, ½ when they tie. Counted by merging the two sorted samples rather
+ * than by ranking indices through a callback; the counts are whole or half numbers, exact in a
+ * double, so U / (P · N) is the mid-rank AUC to the last bit.
+ */
+export function mannWhitneyU(positives: Float64Array, negatives: Float64Array): number {
+  let u = 0;
+  let below = 0;
+  for (let i = 0; i < positives.length;) {
+    const s = positives[i]!;
+    let end = i + 1;
+    while (end < positives.length && positives[end] === s) end++;
+    while (below < negatives.length && negatives[below]! < s) below++;
+    let tied = below;
+    while (tied < negatives.length && negatives[tied] === s) tied++;
+    u += (end - i) * (below + (tied - below) / 2);
+    i = end;
+  }
+  return u;
 }
 
 /** The share of rows whose call (`probability ≥ threshold`) matches the label; NaN when none. */

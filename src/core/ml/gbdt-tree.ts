@@ -66,6 +66,8 @@ export class TreeGrower {
   private readonly left: Int32Array;
   private readonly right: Int32Array;
   private readonly value: Float64Array;
+  /** exp(value) of each leaf of the last tree, for the rows' odds. */
+  private readonly expValue: Float64Array;
   private readonly bestGain: Float64Array;
   private readonly bestFeature: Int32Array;
   private readonly bestBin: Int32Array;
@@ -98,6 +100,7 @@ export class TreeGrower {
     this.left = new Int32Array(cap);
     this.right = new Int32Array(cap);
     this.value = new Float64Array(cap);
+    this.expValue = new Float64Array(cap);
     this.bestGain = new Float64Array(cap);
     this.bestFeature = new Int32Array(cap);
     this.bestBin = new Int32Array(cap);
@@ -153,11 +156,12 @@ export class TreeGrower {
     others: Int32Array,
     nOthers: number,
   ): void {
-    const { rows, begin, end, feature, value } = this;
+    const { rows, begin, end, feature, value, expValue } = this;
     for (let node = 0; node < this.nNodes; node++) {
       if (feature[node] !== -1) continue;
       const v = value[node]!;
-      addLeaf(margins, odds, rows, begin[node]!, end[node]!, v, Math.exp(v));
+      expValue[node] = Math.exp(v);
+      addLeaf(margins, odds, rows, begin[node]!, end[node]!, v, expValue[node]!);
     }
     // Row-major slots: walking one row touches one or two cache lines, not one per level.
     const { codes, nFeatures, offsets, valueBins } = this.bins;
@@ -174,7 +178,7 @@ export class TreeGrower {
         node = goLeft ? left[node]! : right[node]!;
       }
       margins[r]! += value[node]!;
-      odds[r]! *= Math.exp(value[node]!);
+      odds[r]! *= expValue[node]!;
     }
   }
 

@@ -81,34 +81,14 @@ export function relativeWeights(
   const q = active.length;
   if (q === 0 || m < 2) return { weights, rescaled, r2: 0 };
 
-  const corr = new Float64Array(q * q);
-  for (let a = 0; a < q; a++) {
-    const ca = standardised[a]!;
-    for (let b = a; b < q; b++) {
-      const cb = standardised[b]!;
-      let s = 0;
-      for (let k = 0; k < m; k++) s += ca[k]! * cb[k]!;
-      corr[a * q + b] = s / m;
-      corr[b * q + a] = s / m;
-    }
-  }
+  const corr = correlations(standardised, m);
   const { values: lambda, vectors: v } = symmetricEigen(corr, q);
   let rank = 0;
   while (rank < q && lambda[rank]! > EIGEN_FLOOR * lambda[0]!) rank++;
 
   // The whitened principal components U = X V Λ^{-1/2}; Z = U Vᵀ is a rotation of them, so the
   // logistic fit on U is the fit on Z (the ridge is rotation-invariant) with b_Z = V b_U.
-  const u = new Float64Array(m * rank);
-  for (let t = 0; t < rank; t++) {
-    const scale = 1 / Math.sqrt(lambda[t]!);
-    const out = u.subarray(t * m, (t + 1) * m);
-    for (let a = 0; a < q; a++) {
-      const load = v[a * q + t]! * scale;
-      if (load === 0) continue;
-      const ca = standardised[a]!;
-      for (let k = 0; k < m; k++) out[k] = out[k]! + load * ca[k]!;
-    }
-  }
+  const u = whitened(standardised, m, v, lambda, rank);
   const components: FeatureMatrix = {
     nRows: m,
     nFeatures: rank,
@@ -146,6 +126,99 @@ export function relativeWeights(
     rescaled[f] = raw[j]! / total;
   });
   return { weights, rescaled, r2 };
+}
+
+/**
+ * The correlation matrix (q × q) of standardised columns of `m` rows. Four columns are paired
+ * with column a in one pass over it; each entry still sums its products in row order.
+ */
+function correlations(columns: Float64Array[], m: number): Float64Array {
+  const q = columns.length;
+  const corr = new Float64Array(q * q);
+  const set = (a: number, b: number, s: number) => {
+    corr[a * q + b] = s / m;
+    corr[b * q + a] = s / m;
+  };
+  for (let a = 0; a < q; a++) {
+    const ca = columns[a]!;
+    let b = a;
+    for (; b + 3 < q; b += 4) {
+      const c0 = columns[b]!;
+      const c1 = columns[b + 1]!;
+      const c2 = columns[b + 2]!;
+      const c3 = columns[b + 3]!;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0; k < m; k++) {
+        const x = ca[k]!;
+        s0 += x * c0[k]!;
+        s1 += x * c1[k]!;
+        s2 += x * c2[k]!;
+        s3 += x * c3[k]!;
+      }
+      set(a, b, s0);
+      set(a, b + 1, s1);
+      set(a, b + 2, s2);
+      set(a, b + 3, s3);
+    }
+    for (; b < q; b++) {
+      const cb = columns[b]!;
+      let s = 0;
+      for (let k = 0; k < m; k++) s += ca[k]! * cb[k]!;
+      set(a, b, s);
+    }
+  }
+  return corr;
+}
+
+/**
+ * The whitened principal components U = X V Λ^{-1/2} (column-major, `rank` columns of `m`
+ * rows) of the standardised columns X. Four components are built in one pass over each column
+ * of X; each still adds the columns in order.
+ */
+function whitened(
+  columns: Float64Array[],
+  m: number,
+  vectors: Float64Array,
+  lambda: Float64Array,
+  rank: number,
+): Float64Array {
+  const q = columns.length;
+  const u = new Float64Array(m * rank);
+  const load = (a: number, t: number) => vectors[a * q + t]! * (1 / Math.sqrt(lambda[t]!));
+  let t = 0;
+  for (; t + 3 < rank; t += 4) {
+    const o0 = u.subarray(t * m, (t + 1) * m);
+    const o1 = u.subarray((t + 1) * m, (t + 2) * m);
+    const o2 = u.subarray((t + 2) * m, (t + 3) * m);
+    const o3 = u.subarray((t + 3) * m, (t + 4) * m);
+    for (let a = 0; a < q; a++) {
+      const l0 = load(a, t);
+      const l1 = load(a, t + 1);
+      const l2 = load(a, t + 2);
+      const l3 = load(a, t + 3);
+      const ca = columns[a]!;
+      for (let k = 0; k < m; k++) {
+        const x = ca[k]!;
+        o0[k] = o0[k]! + l0 * x;
+        o1[k] = o1[k]! + l1 * x;
+        o2[k] = o2[k]! + l2 * x;
+        o3[k] = o3[k]! + l3 * x;
+      }
+    }
+  }
+  for (; t < rank; t++) {
+    const out = u.subarray(t * m, (t + 1) * m);
+    for (let a = 0; a < q; a++) {
+      const l = load(a, t);
+      if (l === 0) continue;
+      const ca = columns[a]!;
+      for (let k = 0; k < m; k++) out[k] = out[k]! + l * ca[k]!;
+    }
+  }
+  return u;
 }
 
 /**

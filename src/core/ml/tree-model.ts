@@ -62,11 +62,66 @@ export function predictMargin(ensemble: Ensemble, x: FeatureMatrix, row: number)
   return margin;
 }
 
-/** The ensemble's margins for every row of `x`. */
-export function predictMargins(ensemble: Ensemble, x: FeatureMatrix): Float64Array {
-  const out = new Float64Array(x.nRows);
-  for (let i = 0; i < x.nRows; i++) out[i] = predictMargin(ensemble, x, i);
+/**
+ * The ensemble's margins for every row of `x`, or for the rows `rows` of it (one margin per
+ * listed row, in that order). Equal to {@link predictMargin} row by row, bit for bit.
+ */
+export function predictMargins(
+  ensemble: Ensemble,
+  x: FeatureMatrix,
+  rows?: ArrayLike<number>,
+): Float64Array {
+  const n = rows ? rows.length : x.nRows;
+  const nFeatures = x.nFeatures;
+  const out = new Float64Array(n).fill(ensemble.baseMargin);
+  // Rows a block at a time, row-major, tree after tree within it: a tree's arrays stay in cache
+  // over the block, and each row still adds the trees in order, as predictMargin does.
+  const block = new Float64Array(BLOCK_ROWS * nFeatures);
+  for (let from = 0; from < n; from += BLOCK_ROWS) {
+    const to = Math.min(n, from + BLOCK_ROWS);
+    gatherRows(x, rows, from, to, block);
+    for (const tree of ensemble.trees) {
+      const value = tree.value;
+      for (let r = from; r < to; r++) {
+        out[r] = out[r]! + value[leafOfRow(tree, block, (r - from) * nFeatures)]!;
+      }
+    }
+  }
   return out;
+}
+
+/** Rows predicted together by {@link predictMargins}. */
+const BLOCK_ROWS = 256;
+
+/** The rows `from … to` (of `rows`, or of all rows) of `x`, row-major into `out`. */
+function gatherRows(
+  x: FeatureMatrix,
+  rows: ArrayLike<number> | undefined,
+  from: number,
+  to: number,
+  out: Float64Array,
+): void {
+  const { nRows, nFeatures, values } = x;
+  for (let f = 0; f < nFeatures; f++) {
+    const column = f * nRows;
+    if (rows)
+      for (let r = from; r < to; r++) out[(r - from) * nFeatures + f] = values[column + rows[r]!]!;
+    else for (let r = from; r < to; r++) out[(r - from) * nFeatures + f] = values[column + r]!;
+  }
+}
+
+/** The leaf in `tree` of the row whose feature values are `x[xOffset + f]`. */
+function leafOfRow(tree: Tree, x: Float64Array, xOffset: number): number {
+  const { feature, threshold, left, right, missingLeft } = tree;
+  let node = 0;
+  let f = feature[0]!;
+  while (f >= 0) {
+    const v = x[xOffset + f]!;
+    const goLeft = v !== v ? missingLeft[node] === 1 : v < threshold[node]!;
+    node = goLeft ? left[node]! : right[node]!;
+    f = feature[node]!;
+  }
+  return node;
 }
 
 /** The logistic function: a margin as a probability. */
