@@ -18,12 +18,22 @@ import {
 } from '../ml/feature-matrix.ts';
 import { trainGbdt, DEFAULT_GBDT_OPTIONS, type GbdtOptions } from '../ml/gbdt.ts';
 import { treeShap } from '../ml/tree-shap.ts';
-import { predictMargin, predictMargins, sigmoid } from '../ml/tree-model.ts';
+import { predictMargins, sigmoid, type Ensemble, type FeatureMatrix } from '../ml/tree-model.ts';
 import { fitLogistic, predictLogisticMargins } from '../ml/logistic-regression.ts';
-import { relativeWeights, groupWeights } from '../ml/relative-weights.ts';
-import { auc, accuracy, calibration, stratifiedSplit } from '../ml/classifier-metrics.ts';
-import { bootstrapDraws, normalIntervals } from '../ml/bootstrap.ts';
+import {
+  auc,
+  accuracy,
+  calibration,
+  mannWhitneyU,
+  stratifiedSplit,
+} from '../ml/classifier-metrics.ts';
 import { pearson } from '../metrics/correlation.ts';
+import {
+  groupedShap,
+  shapIntervals,
+  weightIntervals,
+  type IntervalContext,
+} from './driver-intervals.ts';
 
 /** The settings the app and the command line use unless told otherwise. */
 export const DRIVER_DEFAULTS = {
@@ -183,21 +193,41 @@ function featureColumn(x: { nRows: number; values: Float64Array }, f: number): F
  * outcome gives the target away by being blank.
  */
 function singleFeatureAuc(values: Float64Array, y: Uint8Array): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (Number.isNaN(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+  let positives = 0;
+  let present = 0;
+  let presentPositives = 0;
+  for (let i = 0; i < values.length; i++) {
+    positives += y[i]!;
+    if (Number.isNaN(values[i]!)) continue;
+    present++;
+    presentPositives += y[i]!;
   }
-  if (lo > hi) return 0.5;
+  if (present === 0) return 0.5;
+  const negatives = values.length - positives;
+  if (positives === 0 || negatives === 0) return 0.5;
+  const pos = new Float64Array(presentPositives);
+  const neg = new Float64Array(present - presentPositives);
+  let p = 0;
+  let q = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    if (y[i]) pos[p++] = v;
+    else neg[q++] = v;
+  }
+  pos.sort();
+  neg.sort();
+  // Blanks below every value: a blank positive beats no value, a present positive every blank
+  // negative; blank pairs tie. Above: the other way round. (The pair counts of filling blanks
+  // with a value just below or above the range, without filling and sorting twice.)
+  const u = mannWhitneyU(pos, neg);
+  const blankPositives = positives - presentPositives;
+  const blankNegatives = negatives - neg.length;
+  const ties = (blankPositives * blankNegatives) / 2;
   let best = 0.5;
-  for (const fill of [lo - 1, hi + 1]) {
-    const a = auc(
-      Float64Array.from(values, (v) => (Number.isNaN(v) ? fill : v)),
-      y,
-    );
-    if (!Number.isNaN(a)) best = Math.max(best, a, 1 - a);
+  for (const extra of [pos.length * blankNegatives, blankPositives * neg.length]) {
+    const a = (u + extra + ties) / (positives * negatives);
+    best = Math.max(best, a, 1 - a);
   }
   return best;
 }
@@ -214,6 +244,20 @@ function directionOf(values: Float64Array, shap: Float64Array): Driver['directio
   return r >= 0.3 ? 'up' : r <= -0.3 ? 'down' : 'mixed';
 }
 
+/** What the phases of one analysis share. */
+interface Analysis {
+  columns: readonly FeatureColumnInput[];
+  rows: Int32Array;
+  y: Uint8Array;
+  options: DriversOptions;
+  seed: number;
+  signal?: AbortSignal;
+  progress: (stage: DriverStage, done: number, total: number) => void;
+  expanded: ExpandedFeatures;
+  x: FeatureMatrix;
+  warnings: DriverWarning[];
+}
+
 /**
  * The key drivers of `y` (1 = the low outcome) among `columns`, on the rows `rows` of the
  * columns (`y[i]` belongs to source row `rows[i]`). Throws `DriversError` when too few rows or
@@ -226,8 +270,6 @@ export function keyDrivers(
   options: DriversOptions,
 ): DriversResult {
   const progress = options.onProgress ?? (() => {});
-  const signal = options.signal;
-  const seed = options.seed;
   const positives = y.reduce((s, v) => s + v, 0);
   const negatives = y.length - positives;
   const counts = { rows: y.length, positives, negatives, min: HARD_MIN_CLASS };
@@ -236,15 +278,78 @@ export function keyDrivers(
     throw new DriversError('too-few', counts);
   }
   progress('prepare', 0, 1);
-  const expanded: ExpandedFeatures = expandFeatures(columns, rows);
-  const x = expanded.matrix;
+  const expanded = expandFeatures(columns, rows);
   const warnings: DriverWarning[] = [];
   if (y.length < MIN_ROWS) warnings.push({ code: 'few-rows', rows: y.length, min: MIN_ROWS });
   if (Math.min(positives, negatives) < MIN_POSITIVES) {
     warnings.push({ code: 'few-positives', positives, negatives, min: MIN_POSITIVES });
   }
-  // One feature at a time against the target, on a sample: a leak shows on a few thousand rows.
-  const leakAt = stratifiedSample(y, DRIVER_DEFAULTS.leakageRows, seed + 6);
+  const a: Analysis = {
+    columns,
+    rows,
+    y,
+    options,
+    seed: options.seed,
+    signal: options.signal,
+    progress,
+    expanded,
+    x: expanded.matrix,
+    warnings,
+  };
+  checkLeakage(a);
+  const fit = fitModels(a);
+  const sample = explainSample(a, fit.ensemble);
+  const nGroups = expanded.columns.length;
+  const ctx: IntervalContext = {
+    groups: expanded.groups,
+    nGroups,
+    seed: a.seed,
+    signal: a.signal,
+    progress: (done, total) => progress('bootstrap', done, total),
+  };
+  progress('bootstrap', 0, 3);
+  const replicates = options.bootstrap ?? DRIVER_DEFAULTS.bootstrap;
+  const shap = shapIntervals(ctx, {
+    x: a.x,
+    grouped: sample.grouped,
+    sampleAt: sample.at,
+    xTrain: fit.xTrain,
+    yTrain: fit.yTrain,
+    gbdt: { ...DRIVER_DEFAULTS.gbdt, ...options.gbdt },
+    trees: fit.ensemble.trees.length,
+    replicates,
+    refits: DRIVER_DEFAULTS.refits,
+    refitRows: DRIVER_DEFAULTS.refitRows,
+    readRows: DRIVER_DEFAULTS.refitShapRows,
+  });
+  progress('bootstrap', 1, 3);
+  const weights = weightIntervals(ctx, {
+    linear: linearPart(a.x, expanded.linear),
+    linearGroups: Int32Array.from(expanded.linear, (f) => expanded.groups[f]!),
+    y,
+    sample: stratifiedSample(y, DRIVER_DEFAULTS.weightEstimateRows, a.seed + 3),
+    replicates: Math.min(replicates, DRIVER_DEFAULTS.weightReplicates),
+    rows: DRIVER_DEFAULTS.weightRows,
+  });
+  const { drivers, values } = describeDrivers(a, sample, shap, weights);
+  const order = drivers.map((_, c) => c).sort((p, q) => shap.importance[q]! - shap.importance[p]!);
+  return {
+    rows: y.length,
+    positives,
+    trainRows: fit.xTrain.nRows,
+    holdoutRows: fit.yTest.length,
+    warnings,
+    quality: holdoutQuality(a, fit),
+    drivers: order.map((c) => drivers[c]!),
+    additivityMaxError: sample.additivityMaxError,
+    sample: sampleView(a, sample, order, drivers, values),
+  };
+}
+
+/** One feature at a time against the target, on a sample: a leak shows on a few thousand rows. */
+function checkLeakage(a: Analysis): void {
+  const { expanded, x, y } = a;
+  const leakAt = stratifiedSample(y, DRIVER_DEFAULTS.leakageRows, a.seed + 6);
   const leakX = leakAt.length < y.length ? selectRows(x, leakAt) : x;
   const leakY = leakAt.length < y.length ? Uint8Array.from(leakAt, (i) => y[i]!) : y;
   for (let c = 0; c < expanded.columns.length; c++) {
@@ -254,10 +359,17 @@ export function keyDrivers(
       best = Math.max(best, singleFeatureAuc(featureColumn(leakX, f), leakY));
     }
     if (best >= LEAKAGE_AUC) {
-      warnings.push({ code: 'leakage', feature: expanded.columns[c]!.name, auc: best });
+      a.warnings.push({ code: 'leakage', feature: expanded.columns[c]!.name, auc: best });
     }
   }
+}
 
+/**
+ * The stratified holdout split, the boosted trees trained on its training rows and the linear
+ * baseline beside them, both read on the holdout.
+ */
+function fitModels(a: Analysis) {
+  const { x, y, options, seed, progress, expanded } = a;
   const holdoutFraction = options.holdoutFraction ?? DRIVER_DEFAULTS.holdoutFraction;
   const split = stratifiedSplit(y, holdoutFraction, seed);
   const xTrain = selectRows(x, split.train);
@@ -270,146 +382,81 @@ export function keyDrivers(
     xTrain,
     yTrain,
     { ...DRIVER_DEFAULTS.gbdt, seed, ...options.gbdt },
-    { onProgress: (done: number, total: number) => progress('train', done, total), signal },
+    { onProgress: (done, total) => progress('train', done, total), signal: a.signal },
   );
   const ensemble = gbdt.ensemble;
   const testMargins = predictMargins(ensemble, xTest);
-  const testProbabilities = Float64Array.from(testMargins, sigmoid);
-  const cal = calibration(testProbabilities, yTest);
 
   progress('baseline', 0, 1);
-  const linearTrain = selectFeatures(xTrain, expanded.linear);
-  const logistic = fitLogistic(linearTrain, yTrain);
-  const baselineMargins = predictLogisticMargins(logistic, selectFeatures(xTest, expanded.linear));
-  const baselineProbabilities = Float64Array.from(baselineMargins, sigmoid);
+  const logistic = fitLogistic(linearPart(xTrain, expanded.linear), yTrain);
+  const baselineMargins = predictLogisticMargins(logistic, linearPart(xTest, expanded.linear));
+  return { xTrain, yTrain, yTest, ensemble, testMargins, baselineMargins };
+}
 
-  const shapSize = options.shapSample ?? DRIVER_DEFAULTS.shapSample;
-  const sampleAt = stratifiedSample(y, shapSize, seed + 1);
-  if (sampleAt.length < y.length) {
-    warnings.push({ code: 'sampled', sample: sampleAt.length, rows: y.length });
+/** The matrix of the linear models' features: `x` itself when that is all of them, in order. */
+function linearPart(x: FeatureMatrix, linear: Int32Array): FeatureMatrix {
+  const all = linear.length === x.nFeatures && linear.every((f, k) => f === k);
+  return all ? x : selectFeatures(x, linear);
+}
+
+/** How the two models do on the holdout; notes a model too good to be true. */
+function holdoutQuality(a: Analysis, fit: ReturnType<typeof fitModels>): DriverQuality {
+  const { yTest, testMargins, baselineMargins } = fit;
+  const testProbabilities = Float64Array.from(testMargins, sigmoid);
+  const baselineProbabilities = Float64Array.from(baselineMargins, sigmoid);
+  const cal = calibration(testProbabilities, yTest);
+  const holdoutAuc = auc(testMargins, yTest);
+  if (holdoutAuc >= LEAKAGE_MODEL_AUC) {
+    const leak = a.warnings.some((w) => w.code === 'leakage');
+    a.warnings.push({ code: leak ? 'too-good' : 'strong-model', auc: holdoutAuc });
   }
-  const shap = treeShap(ensemble, x, sampleAt, {
+  return {
+    holdoutAuc,
+    baselineAuc: auc(baselineMargins, yTest),
+    accuracy: accuracy(testProbabilities, yTest),
+    baselineAccuracy: accuracy(baselineProbabilities, yTest),
+    holdoutRate: yTest.reduce((s, v) => s + v, 0) / Math.max(1, yTest.length),
+    calibration: cal.bins,
+    brier: cal.brier,
+    trees: fit.ensemble.trees.length,
+  };
+}
+
+/**
+ * TreeSHAP on a stratified sample of the rows, grouped per driver, with the model's margins
+ * and the largest additivity error |base + Σ SHAP − margin| over it.
+ */
+function explainSample(a: Analysis, ensemble: Ensemble) {
+  const { x, y, expanded, progress } = a;
+  const shapSize = a.options.shapSample ?? DRIVER_DEFAULTS.shapSample;
+  const at = stratifiedSample(y, shapSize, a.seed + 1);
+  if (at.length < y.length) {
+    a.warnings.push({ code: 'sampled', sample: at.length, rows: y.length });
+  }
+  const shap = treeShap(ensemble, x, at, {
     onProgress: (done, total) => progress('shap', done, total),
-    signal,
+    signal: a.signal,
   });
+  const n = at.length;
+  const margins = predictMargins(ensemble, x, at);
   const nGroups = expanded.columns.length;
-  const n = sampleAt.length;
-  const grouped = new Float64Array(n * nGroups);
+  const grouped = groupedShap(shap.values, n, x.nFeatures, { groups: expanded.groups, nGroups });
   let additivityMaxError = 0;
   for (let r = 0; r < n; r++) {
     let total = shap.base;
-    for (let f = 0; f < x.nFeatures; f++) {
-      const v = shap.values[r * x.nFeatures + f]!;
-      grouped[r * nGroups + expanded.groups[f]!]! += v;
-      total += v;
-    }
-    const err = Math.abs(total - predictMargin(ensemble, x, sampleAt[r]!));
+    for (let f = 0; f < x.nFeatures; f++) total += shap.values[r * x.nFeatures + f]!;
+    const err = Math.abs(total - margins[r]!);
     if (err > additivityMaxError) additivityMaxError = err;
   }
+  return { at, base: shap.base, grouped, margins, additivityMaxError };
+}
 
-  progress('bootstrap', 0, 3);
-  const replicates = options.bootstrap ?? DRIVER_DEFAULTS.bootstrap;
-  const meanAbsOf = (values: Float64Array, at: ArrayLike<number>) => {
-    const out = new Float64Array(nGroups);
-    for (let k = 0; k < at.length; k++) {
-      for (let j = 0; j < nGroups; j++) out[j]! += Math.abs(values[at[k]! * nGroups + j]!);
-    }
-    for (let j = 0; j < nGroups; j++) out[j]! /= Math.max(1, at.length);
-    return out;
-  };
-  const meanAbs = (at: ArrayLike<number>) => meanAbsOf(grouped, at);
-  const importance = meanAbs(Int32Array.from({ length: n }, (_, i) => i));
-  // Two sources of uncertainty: which rows the SHAP values are averaged over, and the model
-  // itself (refitted on bootstrap resamples of the training rows, read on a subsample).
-  const rowDraws = bootstrapDraws(n, meanAbs, { replicates, seed: seed + 2, signal });
-  const refitRows = Math.min(split.train.length, DRIVER_DEFAULTS.refitRows);
-  // Evenly spaced over the (sorted) sample, so that no one period or part of the file dominates.
-  const readCount = Math.min(n, DRIVER_DEFAULTS.refitShapRows);
-  const readAt = Int32Array.from(
-    { length: readCount },
-    (_, k) => sampleAt[Math.floor((k * n) / readCount)]!,
-  );
-  const readPositions = Int32Array.from({ length: readCount }, (_, k) =>
-    Math.floor((k * n) / readCount),
-  );
-  const refitGroups: Float64Array[] = [];
-  let refit = 0;
-  const refitDraws = bootstrapDraws(
-    split.train.length,
-    (at) => {
-      const model = trainGbdt(
-        selectRows(xTrain, at),
-        Uint8Array.from(at, (i) => yTrain[i]!),
-        // As many trees as the model kept: a resample repeats rows, so early stopping on a
-        // split of it would see its own rows again and never stop.
-        {
-          ...DRIVER_DEFAULTS.gbdt,
-          ...options.gbdt,
-          maxTrees: ensemble.trees.length,
-          earlyStoppingRounds: 0,
-          seed: seed + 5 + refit++,
-        },
-        { signal },
-      ).ensemble;
-      const values = treeShap(model, x, readAt, { signal }).values;
-      const groupedRefit = new Float64Array(readAt.length * nGroups);
-      for (let r = 0; r < readAt.length; r++) {
-        for (let f = 0; f < x.nFeatures; f++) {
-          groupedRefit[r * nGroups + expanded.groups[f]!]! += values[r * x.nFeatures + f]!;
-        }
-      }
-      refitGroups.push(groupedRefit);
-      return meanAbsOf(
-        groupedRefit,
-        Int32Array.from(readAt, (_, r) => r),
-      );
-    },
-    {
-      replicates: DRIVER_DEFAULTS.refits,
-      seed: seed + 3,
-      maxRows: refitRows,
-      signal,
-      onProgress: (done, total) => progress('bootstrap', done / total, 3),
-    },
-  );
-  const shapCi = normalIntervals(importance, [
-    { draws: rowDraws, scale: 1 },
-    { draws: refitDraws, scale: Math.sqrt(refitRows / split.train.length) },
-  ]);
-
-  progress('bootstrap', 1, 3);
-  const linearAll = selectFeatures(x, expanded.linear);
-  const linearGroups = Int32Array.from(expanded.linear, (f) => expanded.groups[f]!);
-  const weightSample = stratifiedSample(y, DRIVER_DEFAULTS.weightEstimateRows, seed + 3);
-  const weightsOf = (at: ArrayLike<number>) => {
-    const picked = Int32Array.from(at, (k) => weightSample[k]!);
-    const yAt = Uint8Array.from(picked, (i) => y[i]!);
-    const rw = relativeWeights(selectRows(linearAll, picked), yAt);
-    const g = groupWeights(rw.weights, linearGroups, nGroups);
-    const total = g.reduce((s, v) => s + v, 0);
-    return total > 0 ? g.map((v) => v / total) : g;
-  };
-  const weights = weightsOf(Int32Array.from(weightSample, (_, k) => k));
-  const weightRows = Math.min(weightSample.length, DRIVER_DEFAULTS.weightRows);
-  const weightDraws = bootstrapDraws(weightSample.length, weightsOf, {
-    replicates: Math.min(replicates, DRIVER_DEFAULTS.weightReplicates),
-    seed: seed + 4,
-    maxRows: weightRows,
-    signal,
-    onProgress: (done, total) => progress('bootstrap', 1 + done / total, 3),
-  });
-  const weightCi = normalIntervals(weights, [
-    { draws: weightDraws, scale: Math.sqrt(weightRows / weightSample.length) },
-  ]);
-  // Importances are not negative: an interval reaching below zero stops there.
-  for (const ci of [shapCi, weightCi]) ci.lower.forEach((v, j) => (ci.lower[j] = Math.max(0, v)));
-
-  // Values per driver for the views and for correlations between drivers.
-  const sampleX = selectRows(x, sampleAt);
-  const sampleValues: (number | string | null)[][] = expanded.columns.map((col, c) => {
-    const source = columns[c]!.values;
+/** Each driver's value per sampled row: a number, a category level, or null when blank. */
+function sampleValuesOf(a: Analysis, sampleAt: Int32Array): (number | string | null)[][] {
+  return a.expanded.columns.map((col, c) => {
+    const source = a.columns[c]!.values;
     return Array.from(sampleAt, (at) => {
-      const v = source[rows[at]!];
+      const v = source[a.rows[at]!];
       if (col.kind === 'numeric') {
         const num = numericValue(v);
         return Number.isNaN(num) ? null : num;
@@ -419,57 +466,84 @@ export function keyDrivers(
       return col.levels.includes(level) ? level : OTHER_LEVEL;
     });
   });
-  /**
-   * How closely two drivers go together: the largest |r| between any of their features (a
-   * category's one-hot levels), over the sampled rows.
-   */
+}
+
+type SampleShap = ReturnType<typeof explainSample>;
+
+/**
+ * The drivers in column order (both importances with their intervals, direction, levels), and
+ * each one's values on the sampled rows.
+ */
+function describeDrivers(
+  a: Analysis,
+  sample: SampleShap,
+  shap: ReturnType<typeof shapIntervals>,
+  weights: ReturnType<typeof weightIntervals>,
+): { drivers: Driver[]; values: (number | string | null)[][] } {
+  const { expanded, x } = a;
+  const sampleX = selectRows(x, sample.at);
+  const values = sampleValuesOf(a, sample.at);
+  const nGroups = expanded.columns.length;
+  const n = sample.at.length;
   const featuresOf = expanded.columns.map((_, c) =>
     Array.from({ length: x.nFeatures }, (_, f) => f).filter((f) => expanded.groups[f] === c),
   );
-  const association = (c: number, o: number): number => {
-    let best = 0;
-    for (const f of featuresOf[c]!) {
-      for (const g of featuresOf[o]!) {
-        const r = pearson(featureColumn(sampleX, f), featureColumn(sampleX, g)) ?? 0;
-        if (Math.abs(r) > Math.abs(best)) best = r;
-      }
-    }
-    return best;
-  };
-
+  const { importance } = shap;
   const totalImportance = importance.reduce((s, v) => s + v, 0) || 1;
-  const drivers: Driver[] = expanded.columns.map((col, c) => {
-    const shapOf = Float64Array.from({ length: n }, (_, r) => grouped[r * nGroups + c]!);
+  const drivers = expanded.columns.map((col, c) => {
+    const shapOf = Float64Array.from({ length: n }, (_, r) => sample.grouped[r * nGroups + c]!);
     const driver: Driver = {
       feature: col.name,
       kind: col.kind,
       meanAbsShap: importance[c]!,
-      shapInterval: [shapCi.lower[c]!, shapCi.upper[c]!],
+      shapInterval: [shap.ci.lower[c]!, shap.ci.upper[c]!],
       shapShare: importance[c]! / totalImportance,
       direction:
         col.kind === 'numeric'
           ? directionOf(featureColumn(sampleX, featuresOf[c]![0]!), shapOf)
           : 'mixed',
-      relativeWeight: weights[c]!,
-      weightInterval: [weightCi.lower[c]!, weightCi.upper[c]!],
+      relativeWeight: weights.weights[c]!,
+      weightInterval: [weights.ci.lower[c]!, weights.ci.upper[c]!],
     };
     if (col.kind === 'categorical') {
-      const spread = levelSpread(sampleValues[c]!, readPositions, refitGroups, nGroups, c);
+      const spread = levelSpread(values[c]!, shap.readPositions, shap.refitGroups, nGroups, c);
       driver.levels = levelEffects(
-        sampleValues[c]!,
+        values[c]!,
         shapOf,
         col.levels,
-        { values: columns[c]!.values, rows, y },
+        { values: a.columns[c]!.values, rows: a.rows, y: a.y },
         spread,
       );
     }
     return driver;
   });
+  markDisagreements(drivers, (c, o) => association(sampleX, featuresOf, c, o));
+  return { drivers, values };
+}
 
+/**
+ * How closely two drivers go together: the largest |r| between any of their features (a
+ * category's one-hot levels), over the sampled rows.
+ */
+function association(sampleX: FeatureMatrix, featuresOf: number[][], c: number, o: number) {
+  let best = 0;
+  for (const f of featuresOf[c]!) {
+    for (const g of featuresOf[o]!) {
+      const r = pearson(featureColumn(sampleX, f), featureColumn(sampleX, g)) ?? 0;
+      if (Math.abs(r) > Math.abs(best)) best = r;
+    }
+  }
+  return best;
+}
+
+/**
+ * Marks the drivers the two methods rank apart (shares differing by DISAGREEMENT or more) that
+ * are correlated with another driver. Intervals are no test here: between correlated drivers
+ * the trees' share is the unstable one, as which of them takes the credit changes from one
+ * refit to the next.
+ */
+function markDisagreements(drivers: Driver[], association: (c: number, o: number) => number) {
   drivers.forEach((d, c) => {
-    // Apart by a margin worth saying: the shares differ by DISAGREEMENT or more. (Intervals
-    // are no test here: between correlated drivers the trees' share is the unstable one, as
-    // which of them takes the credit changes from one refit to the next.)
     if (Math.abs(d.shapShare - d.relativeWeight) < DISAGREEMENT) return;
     let best = { other: -1, r: 0 };
     drivers.forEach((_, o) => {
@@ -481,44 +555,29 @@ export function keyDrivers(
       d.disagreement = { correlatedWith: drivers[best.other]!.feature, r: best.r };
     }
   });
+}
 
-  const order = drivers.map((_, c) => c).sort((a, b) => importance[b]! - importance[a]!);
+/** The sample's SHAP values and values for the views, drivers in `order`. */
+function sampleView(
+  a: Analysis,
+  sample: SampleShap,
+  order: number[],
+  drivers: Driver[],
+  values: (number | string | null)[][],
+): DriverSample {
+  const nGroups = a.expanded.columns.length;
+  const n = sample.at.length;
   const sortedShap = new Float64Array(n * nGroups);
   for (let r = 0; r < n; r++) {
-    order.forEach((c, j) => (sortedShap[r * nGroups + j] = grouped[r * nGroups + c]!));
-  }
-  const testRate = yTest.reduce((s, v) => s + v, 0) / Math.max(1, yTest.length);
-  const holdoutAuc = auc(testMargins, yTest);
-  if (holdoutAuc >= LEAKAGE_MODEL_AUC) {
-    const leak = warnings.some((w) => w.code === 'leakage');
-    warnings.push({ code: leak ? 'too-good' : 'strong-model', auc: holdoutAuc });
+    order.forEach((c, j) => (sortedShap[r * nGroups + j] = sample.grouped[r * nGroups + c]!));
   }
   return {
-    rows: y.length,
-    positives,
-    trainRows: split.train.length,
-    holdoutRows: split.test.length,
-    warnings,
-    quality: {
-      holdoutAuc,
-      baselineAuc: auc(baselineMargins, yTest),
-      accuracy: accuracy(testProbabilities, yTest),
-      baselineAccuracy: accuracy(baselineProbabilities, yTest),
-      holdoutRate: testRate,
-      calibration: cal.bins,
-      brier: cal.brier,
-      trees: ensemble.trees.length,
-    },
-    drivers: order.map((c) => drivers[c]!),
-    additivityMaxError,
-    sample: {
-      base: shap.base,
-      features: order.map((c) => drivers[c]!.feature),
-      shap: sortedShap,
-      values: order.map((c) => sampleValues[c]!),
-      rows: Int32Array.from(sampleAt, (at) => rows[at]!),
-      y: Uint8Array.from(sampleAt, (at) => y[at]!),
-      margin: Float64Array.from(sampleAt, (at) => predictMargin(ensemble, x, at)),
-    },
+    base: sample.base,
+    features: order.map((c) => drivers[c]!.feature),
+    shap: sortedShap,
+    values: order.map((c) => values[c]!),
+    rows: Int32Array.from(sample.at, (at) => a.rows[at]!),
+    y: Uint8Array.from(sample.at, (at) => a.y[at]!),
+    margin: sample.margins,
   };
 }
