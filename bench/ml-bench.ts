@@ -1,15 +1,17 @@
 // The machine-learning benchmark: the app's gradient-boosted trees (`src/core/ml/gbdt.ts`) and
 // exact TreeSHAP (`src/core/ml/tree-shap.ts`) on a seeded synthetic table of 100,000 rows × 20
 // features, in one Node worker, against XGBoost (Debian's python3-xgboost, `hist`, one thread)
-// trained on the same rows in the same run. Prints the figures; writes nothing into the
-// repository.
+// trained on the same rows in the same run; and the app's whole key-drivers analysis of the
+// same rows against the bare training of its own trees on its own training split, in the same
+// worker. Prints the figures; writes nothing into the repository.
 //
 //   npx tsx bench/ml-bench.ts
 //
 // Environment: BENCH_ML_ROWS (default 100000), BENCH_ML_TREES (default 100), BENCH_ML_DEPTH
 // (default 6), BENCH_ML_SHAP_ROWS (default 10000), BENCH_ML_SEED (default 1),
 // BENCH_ML_XGBOOST=0 to skip XGBoost, BENCH_ML_INSTALL=0 not to try `apt-get install
-// python3-xgboost` when it is missing.
+// python3-xgboost` when it is missing, BENCH_ML_ONLY=model or BENCH_ML_ONLY=drivers to run one
+// part only, BENCH_ML_DRIVERS_OUT=<file> to write the drivers found (JSON) for comparing runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -19,8 +21,8 @@ import { Worker } from 'node:worker_threads';
 import { auc } from '../src/core/ml/classifier-metrics.ts';
 import type { GbdtOptions } from '../src/core/ml/gbdt.ts';
 import { Rng } from '../src/core/random.ts';
-import type { MlReply, MlRequest, MlTable } from './ml-worker.ts';
-import { codeVersion, textTable } from './bench-report.ts';
+import type { DriversReply, MlReply, MlRequest, MlTable, Span } from './ml-worker.ts';
+import { codeVersion, recordFigures, textTable, type BenchFigure } from './bench-report.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const ROWS = Number(process.env.BENCH_ML_ROWS ?? 100_000);
@@ -30,6 +32,9 @@ const SHAP_ROWS = Number(process.env.BENCH_ML_SHAP_ROWS ?? 10_000);
 const SEED = Number(process.env.BENCH_ML_SEED ?? 1);
 const XGBOOST = process.env.BENCH_ML_XGBOOST !== '0';
 const INSTALL = process.env.BENCH_ML_INSTALL !== '0';
+const ONLY = process.env.BENCH_ML_ONLY ?? '';
+const PARTS = { model: ONLY !== 'drivers', drivers: ONLY !== 'model' };
+const DRIVERS_OUT = process.env.BENCH_ML_DRIVERS_OUT ?? '';
 const FEATURES = 20;
 const TRAIN_SHARE = 0.7;
 const POSITIVE_SHARE = 0.3;
@@ -41,6 +46,9 @@ const PYTHON = '/usr/bin/python3';
 const TARGET_TRAIN_RATIO = 3;
 const TARGET_AUC_GAP = 0.01;
 const TARGET_SHAP_NS = 10;
+/** The whole drivers analysis against the bare training of its trees: floor and goal. */
+const DRIVERS_FLOOR = 5;
+const DRIVERS_GOAL = 3;
 
 /** XGBoost's defaults, and its `hist` binning: the same trees on both sides. */
 const OPTIONS: Partial<GbdtOptions> = {
@@ -354,7 +362,7 @@ async function main() {
   try {
     const cpu = cpus();
     log(
-      `${codeVersion(['src/core/ml', 'src/core/random.ts'])}, Node ${process.version}, ${process.platform} ${process.arch}, ` +
+      `${codeVersion(['src/core/ml', 'src/core/analysis', 'src/core/random.ts'])}, Node ${process.version}, ${process.platform} ${process.arch}, ` +
         `${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}), load average ${loadavg()[0]!.toFixed(2)}`,
     );
 
@@ -379,28 +387,35 @@ async function main() {
       test: head(data.test, Math.min(1000, data.test.nRows)),
       options: { ...OPTIONS, maxTrees: Math.min(10, TREES) },
       shapRows: 200,
+      parts: PARTS,
     });
     log(
       `worker started and warmed up (${fmtN(warmRows)} rows, 10 trees) in ${fmtS(performance.now() - t)}`,
     );
 
-    log(
-      `training ${TREES} trees of depth ${DEPTH} in the worker, then TreeSHAP for ${fmtN(SHAP_ROWS)} rows`,
-    );
+    if (PARTS.model) {
+      log(
+        `training ${TREES} trees of depth ${DEPTH} in the worker, then TreeSHAP for ${fmtN(SHAP_ROWS)} rows`,
+      );
+    }
+    if (PARTS.drivers) {
+      log('the drivers analysis, between two bare trainings of its trees (after an untimed one)');
+    }
     const ours = await ask(w, {
       kind: 'run',
       train: data.train,
       test: data.test,
       options: OPTIONS,
       shapRows: SHAP_ROWS,
+      parts: PARTS,
     });
     await w.terminate();
     worker = null;
-    log(`ours: trained in ${fmtS(ours.trainMs)}, SHAP in ${fmtS(ours.shapMs)}`);
+    if (PARTS.model) log(`ours: trained in ${fmtS(ours.trainMs)}, SHAP in ${fmtS(ours.shapMs)}`);
 
     let xgb: { reply: XgbReply; margins: Float64Array } | null = null;
     let xgbNote = xgbAvailable.note;
-    if (xgbAvailable.ok) {
+    if (xgbAvailable.ok && PARTS.model) {
       log('XGBoost (hist, 1 thread) on the same rows');
       const res = await runXgboost(tmp, data);
       if ('error' in res) {
@@ -412,7 +427,8 @@ async function main() {
       }
     }
 
-    report(data, ours, xgb, xgbNote);
+    if (PARTS.model) report(data, ours, xgb, xgbNote);
+    if (ours.drivers) reportDrivers(data, ours.drivers);
   } finally {
     cleanup();
     process.off('SIGINT', onSignal);
@@ -512,13 +528,6 @@ function report(
       '',
       'predictMargins, in the worker',
     ],
-    [
-      `Whole drivers analysis, ${fmtN(data.train.nRows + data.test.nRows)} rows`,
-      fmtS(ours.analysisMs),
-      '',
-      `${(ours.analysisMs / ours.trainMs).toFixed(1)}× our training`,
-      `the app's defaults (keyDrivers): early-stopped trees of depth 3, SHAP on 2,000 rows, intervals from 8 refits and relative weights; its holdout AUC ${ours.analysisAuc.toFixed(4)}`,
-    ],
   ];
   process.stdout.write(
     `\n${textTable(['Measure', 'Ours', x ? `XGBoost ${x.version}` : 'XGBoost', 'Ratio / gap', 'Notes'], rows)}\n\n`,
@@ -533,6 +542,124 @@ function report(
     'One run each, after a warm-up of both sides on a small table; absolute times are noisy, ' +
       'read the ratios (both measured in this run, one after the other, each on one thread).\n',
   );
+  if (x) {
+    recordFigures([
+      {
+        id: 'ml.train-vs-xgboost',
+        label: `Training ${TREES} trees of depth ${DEPTH}, ours / XGBoost's`,
+        unit: 'ratio',
+        value: ratio,
+        floor: TARGET_TRAIN_RATIO,
+      },
+    ]);
+  }
+}
+
+/** What each stage of the analysis does (its progress stages, the bootstrap's three told apart). */
+const PHASE_NOTES: Record<string, string> = {
+  prepare: 'features expanded, leakage check, split',
+  train: 'the trees fitted, holdout predicted',
+  baseline: 'logistic regression',
+  shap: 'TreeSHAP of the sample',
+  refits: 'the trees refitted on 8 resamples, SHAP of each',
+  weights: 'relative weights and their replicates',
+  finish: 'intervals, views, correlations',
+};
+
+/**
+ * The drivers part: the whole analysis against the bare training of its trees (the mean of the
+ * trainings just before and just after it, so that a change in the machine's load during the
+ * run weighs on both sides), the time per stage, and the drivers found.
+ */
+function reportDrivers(data: Dataset, d: DriversReply) {
+  const nAll = data.train.nRows + data.test.nRows;
+  const trainMs = (d.train[0].ms + d.train[1].ms) / 2;
+  const trainCpuMs = (d.train[0].cpuMs + d.train[1].cpuMs) / 2;
+  const ratio = d.analysis.ms / trainMs;
+  const cpuRatio = d.analysis.cpuMs / trainCpuMs;
+  const times = (s: Span) => [fmtS(s.ms), fmtS(s.cpuMs)];
+  const rows: string[][] = [
+    [
+      'Bare training, before',
+      ...times(d.train[0]),
+      '',
+      '',
+      `trainGbdt with the analysis's options on its ${fmtN(Math.round((1 - 0.3) * nAll))}-row training split: ${d.trainTrees} trees kept (the analysis: ${d.trees})`,
+    ],
+    ['Bare training, after', ...times(d.train[1]), '', '', ''],
+    [
+      'Whole analysis',
+      ...times(d.analysis),
+      `${ratio.toFixed(2)}×`,
+      `${cpuRatio.toFixed(2)}×`,
+      `keyDrivers on ${fmtN(nAll)} rows, its defaults; floor ≤ ${DRIVERS_FLOOR}×: ${verdict(ratio <= DRIVERS_FLOOR)}, goal ≤ ${DRIVERS_GOAL}×: ${verdict(ratio <= DRIVERS_GOAL)}`,
+    ],
+    ...d.phases.map((p) => [
+      `  ${p.phase}`,
+      ...times(p),
+      `${(p.ms / trainMs).toFixed(2)}×`,
+      `${(p.cpuMs / trainCpuMs).toFixed(2)}×`,
+      PHASE_NOTES[p.phase] ?? '',
+    ]),
+    [
+      'Holdout AUC (trees / logistic)',
+      `${d.holdoutAuc.toFixed(4)} / ${d.baselineAuc.toFixed(4)}`,
+      '',
+      '',
+      '',
+      `SHAP additivity ${d.additivityMaxError.toExponential(1)}`,
+    ],
+  ];
+  process.stdout.write(
+    `\n${textTable(['Key drivers', 'Elapsed', 'CPU', '× training', '× (CPU)', 'Notes'], rows)}\n\n`,
+  );
+  printDrivers(d);
+  if (DRIVERS_OUT) writeFileSync(DRIVERS_OUT, JSON.stringify(d, null, 2));
+  const figures: BenchFigure[] = [
+    {
+      id: 'drivers.analysis-vs-training',
+      label: 'Key drivers, whole analysis / bare training of its trees',
+      unit: 'ratio',
+      value: ratio,
+      floor: DRIVERS_FLOOR,
+      goal: DRIVERS_GOAL,
+    },
+    {
+      id: 'drivers.analysis-vs-training-cpu',
+      label: 'Key drivers, the same ratio in CPU time (steadier on a shared machine)',
+      unit: 'ratio',
+      value: cpuRatio,
+      floor: DRIVERS_FLOOR,
+      goal: DRIVERS_GOAL,
+    },
+    {
+      id: 'drivers.analysis-ms',
+      label: 'Key drivers, whole analysis',
+      unit: 'ms',
+      value: d.analysis.ms,
+    },
+    {
+      id: 'drivers.training-ms',
+      label: 'Key drivers, bare training of its trees (mean of two)',
+      unit: 'ms',
+      value: trainMs,
+    },
+  ];
+  recordFigures(figures);
+}
+
+/** The drivers found, ranked: both importances with their intervals, to compare runs by eye. */
+function printDrivers(d: DriversReply) {
+  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+  const rows = d.drivers.map((x, k) => [
+    String(k + 1),
+    x.feature,
+    pct(x.shapShare),
+    `${x.meanAbsShap.toFixed(4)} [${x.shapInterval[0].toFixed(4)}, ${x.shapInterval[1].toFixed(4)}]`,
+    `${pct(x.relativeWeight)} [${pct(x.weightInterval[0])}, ${pct(x.weightInterval[1])}]`,
+  ]);
+  const header = ['#', 'Driver', 'SHAP share', 'Mean |SHAP| [95%]', 'Relative weight [95%]'];
+  process.stdout.write(`${textTable(header, rows)}\n\n`);
 }
 
 main().catch((error: unknown) => {
