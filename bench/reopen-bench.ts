@@ -163,11 +163,28 @@ await withBenchSession('cx-reopen-bench-', async (session) => {
   const empty: Reopening[] = [];
   for (let i = 0; i < RUNS; i++) empty.push(await reopen(page, url, toRun));
 
-  log('Run all…');
+  // The key drivers cell first, alone, as an analyst runs it: from the click to its ranking.
+  log('the key drivers cell…');
+  const drivers = page.getByRole('article', { name: /Key drivers/ });
+  await drivers.scrollIntoViewIfNeeded();
+  const stopDrivers = await traceMainThread(page);
+  const driversStart = Date.now();
+  await drivers.getByRole('button', { name: 'Find drivers' }).click();
+  await drivers
+    .getByRole('table', { name: 'Drivers of the low outcome' })
+    .waitFor({ timeout: 300_000 });
+  const driversMs = Date.now() - driversStart;
+  const driversTrace = await stopDrivers();
+  log(
+    `key drivers cell: ${ms(driversMs)}, longest main-thread task ${describeTrace(driversTrace)}`,
+  );
+
+  log('Run all (the other cells)…');
   const runStart = Date.now();
   await page.getByRole('button', { name: 'Run all' }).click();
   await until(page, (s) => current(s.status), 600_000);
-  const runAllMs = Date.now() - runStart;
+  // Computing every result: the drivers cell, then Run all for the rest.
+  const runAllMs = Date.now() - runStart + driversMs;
 
   log('reopening with every result stored…');
   const stored: Reopening[] = [];
@@ -221,13 +238,20 @@ await withBenchSession('cx-reopen-bench-', async (session) => {
       `slowest ${ms(Math.max(...charts.map((c) => c.ms)))}; longest task while one is drawn ` +
       `${describeTrace(slowest.trace)} (“${slowest.label}”)`,
   );
-  const worstAny = Math.max(...[...empty, ...stored, ...charts].map((x) => x.trace.longestMs));
+  const traced = [...empty, ...stored, ...charts, { trace: driversTrace }];
+  const worstAny = Math.max(...traced.map((x) => x.trace.longestMs));
   recordFigures([
     {
       id: 'reopen.every-result-vs-run-all',
       label: 'reopen: every stored result shown vs computing them (Run all)',
       unit: 'ratio',
       value: allStored / runAllMs,
+    },
+    {
+      id: 'reopen.demo-drivers-cell-ms',
+      label: 'reopen: the demo notebook’s key drivers cell, click to ranking',
+      unit: 'ms',
+      value: driversMs,
     },
     {
       id: 'reopen.first-screen-ms',
@@ -238,16 +262,16 @@ await withBenchSession('cx-reopen-bench-', async (session) => {
     },
     {
       id: 'reopen.main-thread-longest-ms',
-      label: 'reopen: longest main-thread task (reopenings, charts drawn)',
+      label: 'reopen: longest main-thread task (reopenings, drivers run, charts drawn)',
       unit: 'ms',
       value: worstAny,
       floor: LONG_TASK_MS,
     },
     {
       id: 'reopen.main-thread-longest-cpu-ms',
-      label: 'reopen: most CPU time of one main-thread task (reopenings, charts drawn)',
+      label: 'reopen: most CPU time of one main-thread task (reopenings, drivers, charts)',
       unit: 'ms',
-      value: Math.max(...[...empty, ...stored, ...charts].map((x) => x.trace.maxCpuMs ?? NaN)),
+      value: Math.max(...traced.map((x) => x.trace.maxCpuMs ?? NaN)),
       floor: LONG_TASK_MS,
     },
   ]);
