@@ -162,6 +162,46 @@ function segmentMask(
   return Array.from(values, (v) => keyText(v) === value);
 }
 
+/** What a cluster's comments hold: NPS counts, segment mix, clients. */
+interface ClusterMembers {
+  counts: { p: number; d: number; n: number };
+  mix: Map<string, number>;
+  clients: Set<string>;
+  size: number;
+}
+
+/** Each cluster's members summed up, in one pass over the comments (row order within each). */
+function clusterMembers(
+  k: number,
+  assignments: readonly number[],
+  scores: ArrayLike<unknown> | undefined,
+  segments: ArrayLike<unknown> | undefined,
+  clientIds: ArrayLike<unknown> | undefined,
+): ClusterMembers[] {
+  const out = Array.from({ length: k }, () => ({
+    counts: { p: 0, d: 0, n: 0 },
+    mix: new Map<string, number>(),
+    clients: new Set<string>(),
+    size: 0,
+  }));
+  for (let row = 0; row < assignments.length; row++) {
+    const m = out[assignments[row]!];
+    if (!m) continue;
+    m.size++;
+    const client = clientIds ? keyText(clientIds[row]) : null;
+    if (client !== null) m.clients.add(client);
+    const s = scores?.[row];
+    if (typeof s === 'number' && Number.isInteger(s) && s >= 0 && s <= 10) {
+      m.counts.n++;
+      if (s >= 9) m.counts.p++;
+      else if (s <= 6) m.counts.d++;
+    }
+    const g = segments ? keyText(segments[row]) : null;
+    if (g !== null) m.mix.set(g, (m.mix.get(g) ?? 0) + 1);
+  }
+  return out;
+}
+
 const api = {
   /** Which network APIs this worker refuses (all of them; see `network-lockdown.ts`). */
   networkProbe: () => probeNetwork(),
@@ -200,25 +240,9 @@ const api = {
     if (result.k === 0) return { ok: false, reason: 'no-words' };
     const signatures = new Map<string, number>();
     const clientIds = input.client ? cols.get(input.client) : undefined;
+    const members = clusterMembers(result.k, result.assignments, scores, segments, clientIds);
     const clusters = result.clusters.map((c) => {
-      const counts = { p: 0, d: 0, n: 0 };
-      const mix = new Map<string, number>();
-      const clients = new Set<string>();
-      let members = 0;
-      result.assignments.forEach((a, row) => {
-        if (a !== c.id) return;
-        members++;
-        const client = clientIds ? keyText(clientIds[row]) : null;
-        if (client !== null) clients.add(client);
-        const s = scores?.[row];
-        if (typeof s === 'number' && Number.isInteger(s) && s >= 0 && s <= 10) {
-          counts.n++;
-          if (s >= 9) counts.p++;
-          else if (s <= 6) counts.d++;
-        }
-        const g = segments ? keyText(segments[row]) : null;
-        if (g !== null) mix.set(g, (mix.get(g) ?? 0) + 1);
-      });
+      const { counts, mix, clients, size } = members[c.id]!;
       return {
         ...c,
         signature: uniqueSignature(
@@ -233,7 +257,7 @@ const api = {
         segments: [...mix.entries()]
           .sort((a, b) => b[1] - a[1])
           .slice(0, 3)
-          .map(([key, n]) => ({ key, share: n / members })),
+          .map(([key, n]) => ({ key, share: n / size })),
         clients: [...clients].sort(),
       };
     });

@@ -97,6 +97,12 @@ describe('tokenize', () => {
     expect(names.name('доставк')).toBe('доставка');
     expect(names.name('доставк опозда')).toBe('доставка опоздала');
     expect(names.name('unknown')).toBe('unknown');
+    // A list seen many times counts as often; `only` counts some terms alone.
+    const counted = new SurfaceNames();
+    counted.add(termsOf('доставку перенесли'), 3, new Set(['доставк']));
+    counted.add(termsOf('доставка опоздала'), 2);
+    expect(counted.name('доставк')).toBe('доставку');
+    expect(counted.name('перенесл')).toBe('перенесл');
   });
 
   it('the baseline options keep raw lower-cased words (of two letters or more)', () => {

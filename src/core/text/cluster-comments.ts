@@ -33,7 +33,16 @@ export interface ClusterOptions {
   concepts?: boolean | 'auto';
   /** Told of progress (0–1) and of the stage. */
   onProgress?: (share: number, stage: 'terms' | 'choosing-k' | 'clustering') => void;
+  /** Told how long each step took, in ms, as it ends (for profiling). */
+  onStep?: (step: ClusterStep, ms: number) => void;
 }
+
+/**
+ * The steps of `clusterComments`: weighing the terms (distinct lists, CX concepts, TF-IDF),
+ * choosing k (with k = 'auto'), k-means, the silhouette, describing the clusters (top terms,
+ * their names, typical comments) and the 2-D map.
+ */
+export type ClusterStep = 'weigh' | 'choose-k' | 'k-means' | 'silhouette' | 'describe' | 'map';
 
 /** A cluster of comments. */
 export interface CommentCluster {
@@ -77,29 +86,111 @@ export function commentTerms(texts: readonly (string | null)[]): Term[][] {
   return texts.map((t) => (t ? termsOf(t) : []));
 }
 
-/** Clusters comments (see the module comment). */
-export function clusterComments(
+/** Comments' lists of terms, each distinct list (by identity) once. */
+interface DistinctLists {
+  /** The non-empty lists, in the order first seen. */
+  lists: readonly (readonly Term[])[];
+  /** How many comments have each. */
+  copies: number[];
+  /** Each comment's list in `lists`; −1 for none. */
+  listOf: Int32Array;
+}
+
+/**
+ * The distinct lists of terms. Comments of the same text share one list (`termsOfEach`), so a
+ * corpus that repeats its comments is tokenised, named and weighed once per distinct text.
+ */
+function distinctLists(terms: readonly (readonly Term[])[]): DistinctLists {
+  const indexOf = new Map<readonly Term[], number>();
+  const lists: (readonly Term[])[] = [];
+  const copies: number[] = [];
+  const listOf = new Int32Array(terms.length).fill(-1);
+  for (let r = 0; r < terms.length; r++) {
+    const list = terms[r]!;
+    if (list.length === 0) continue;
+    let at = indexOf.get(list);
+    if (at === undefined) {
+      at = lists.length;
+      indexOf.set(list, at);
+      lists.push(list);
+      copies.push(0);
+    }
+    copies[at]!++;
+    listOf[r] = at;
+  }
+  return { lists, copies, listOf };
+}
+
+/** The rows `picked` of a sparse matrix, in that order (a row may be picked again). */
+function rowsOf(m: SparseRows, picked: readonly number[]): SparseRows {
+  const indptr = new Int32Array(picked.length + 1);
+  let nnz = 0;
+  for (let i = 0; i < picked.length; i++) {
+    nnz += m.indptr[picked[i]! + 1]! - m.indptr[picked[i]!]!;
+    indptr[i + 1] = nnz;
+  }
+  const indices = new Int32Array(nnz);
+  const values = new Float32Array(nnz);
+  for (let i = 0; i < picked.length; i++) {
+    const r = picked[i]!;
+    const s = m.indptr[r]!;
+    const e = m.indptr[r + 1]!;
+    // Element by element: the rows are short, and a view per row would cost more than it copies.
+    for (let j = s, at = indptr[i]!; j < e; j++, at++) {
+      indices[at] = m.indices[j]!;
+      values[at] = m.values[j]!;
+    }
+  }
+  return { rows: picked.length, columns: m.columns, indptr, indices, values };
+}
+
+/**
+ * Whether each used comment (by its place in `used`) repeats an earlier one: the same text with
+ * the same list of terms, so the same row, cluster and similarity. Such a comment can never be
+ * shown as an example: the earlier one comes first and shows the same text.
+ */
+function repeatedComments(
+  used: readonly number[],
+  corpus: DistinctLists,
   texts: readonly (string | null)[],
-  options: ClusterOptions,
-  rawTerms: Term[][] = commentTerms(texts),
-): CommentClusters {
-  const report = options.onProgress ?? (() => undefined);
-  report(0, 'terms');
-  const concepts = options.concepts ?? 'auto';
-  const terms =
-    concepts === true || (concepts === 'auto' && isBilingual(rawTerms))
-      ? withConcepts(rawTerms)
-      : rawTerms;
-  const names = new SurfaceNames();
-  for (const t of terms) names.add(t);
+): Uint8Array {
+  const repeated = new Uint8Array(used.length);
+  const firstOf = new Int32Array(corpus.lists.length).fill(-1);
+  for (let i = 0; i < used.length; i++) {
+    const row = used[i]!;
+    const list = corpus.listOf[row]!;
+    const first = firstOf[list]!;
+    if (first < 0) firstOf[list] = row;
+    else if (texts[first] === texts[row]) repeated[i] = 1;
+  }
+  return repeated;
+}
+
+/** Comments weighed for clustering: their distinct lists, the comments used, the TF-IDF rows. */
+interface WeighedComments {
+  corpus: DistinctLists;
+  /** The comments with words (rows of the texts), one matrix row each. */
+  used: number[];
+  vocabulary: string[];
+  matrix: SparseRows;
+}
+
+/**
+ * The comments' terms (with CX concepts where `concepts` says), weighed by TF-IDF. Each
+ * distinct list is mapped and weighed once, as often as it occurs.
+ */
+function weighComments(rawTerms: readonly Term[][], concepts: boolean | 'auto'): WeighedComments {
+  const raw = distinctLists(rawTerms);
+  const corpus =
+    concepts === true || (concepts === 'auto' && bilingual(raw))
+      ? { ...raw, lists: withConcepts(raw.lists) }
+      : raw;
   // Only comments with words count in the weights: blank rows must not change them (and the
   // same comments give the same clusters whether blanks come along or not).
   const used: number[] = [];
-  terms.forEach((t, i) => {
-    if (t.length > 0) used.push(i);
-  });
-  const { vocabulary, matrix } = tfidf(
-    used.map((i) => terms[i]!.map((x) => x.term)),
+  for (let r = 0; r < rawTerms.length; r++) if (corpus.listOf[r]! >= 0) used.push(r);
+  const weighed = tfidf(
+    corpus.lists.map((list) => list.map((x) => x.term)),
     // Rare terms say little of a theme; in a small corpus a term in two comments may.
     {
       minDf: used.length > 2000 ? 3 : 2,
@@ -108,24 +199,56 @@ export function clusterComments(
       // ("late" and "delay" in 52 % of them) must not lose its word for being common; in
       // nearly every comment it says nothing, though.
       maxDfOf: (term) => (term.startsWith(CONCEPT_MARK) ? CONCEPT_MAX_DF : undefined),
+      copies: corpus.copies,
     },
   );
-  const usedTexts = used.map((i) => texts[i] ?? null);
+  return {
+    corpus,
+    used,
+    vocabulary: weighed.vocabulary.terms,
+    matrix: rowsOf(
+      weighed.matrix,
+      used.map((r) => corpus.listOf[r]!),
+    ),
+  };
+}
+
+/** The k to cluster with: given, or chosen by silhouette (with the silhouettes tried). */
+function chosenK(
+  matrix: SparseRows,
+  options: ClusterOptions,
+  seed: number,
+  report: NonNullable<ClusterOptions['onProgress']>,
+): { k: number; tried: { k: number; silhouette: number }[]; kAtLimit: boolean } {
+  if (options.k !== 'auto') return { k: options.k, tried: [], kAtLimit: false };
+  report(0.05, 'choosing-k');
+  const maxK = options.maxK ?? 12;
+  const tried = chooseK(matrix, maxK, Math.max(maxK, options.kLimit ?? 30), seed, (s) =>
+    report(0.05 + 0.45 * s, 'choosing-k'),
+  );
+  const k = bestK(tried);
+  return { k, tried, kAtLimit: tried.length > 1 && k === tried[tried.length - 1]!.k };
+}
+
+/** Clusters comments (see the module comment). */
+export function clusterComments(
+  texts: readonly (string | null)[],
+  options: ClusterOptions,
+  rawTerms: Term[][] = commentTerms(texts),
+): CommentClusters {
+  const report = options.onProgress ?? (() => undefined);
+  let lapStart = performance.now();
+  const lap = (step: ClusterStep) => {
+    const now = performance.now();
+    options.onStep?.(step, now - lapStart);
+    lapStart = now;
+  };
+  report(0, 'terms');
+  const { corpus, used, vocabulary, matrix } = weighComments(rawTerms, options.concepts ?? 'auto');
+  lap('weigh');
   const seed = options.seed ?? 1;
-  let tried: { k: number; silhouette: number }[] = [];
-  let k: number;
-  let kAtLimit = false;
-  if (options.k === 'auto') {
-    report(0.05, 'choosing-k');
-    const maxK = options.maxK ?? 12;
-    tried = chooseK(matrix, maxK, Math.max(maxK, options.kLimit ?? 30), seed, (s) =>
-      report(0.05 + 0.45 * s, 'choosing-k'),
-    );
-    k = bestK(tried);
-    kAtLimit = tried.length > 1 && k === tried[tried.length - 1]!.k;
-  } else {
-    k = options.k;
-  }
+  const { k, tried, kAtLimit } = chosenK(matrix, options, seed, report);
+  if (options.k === 'auto') lap('choose-k');
   const start = options.k === 'auto' ? 0.5 : 0.05;
   const result = sphericalKMeans(matrix, {
     k,
@@ -133,16 +256,20 @@ export function clusterComments(
     restarts: 3,
     onProgress: (s) => report(start + (0.95 - start) * s, 'clustering'),
   });
+  lap('k-means');
   // The silhouette of this very clustering (the k search measured samples of it).
   const score = silhouette(matrix, result.assignments, result.k, 1500, seed);
+  lap('silhouette');
   const clusters = describeClusters(
     matrix,
     result,
-    vocabulary.terms,
-    names,
-    usedTexts,
+    vocabulary,
+    corpus,
+    used.map((i) => texts[i] ?? null),
+    repeatedComments(used, corpus, texts),
     options,
   ).map((c) => ({ ...c, exampleRows: c.exampleRows.map((r) => used[r]!) }));
+  lap('describe');
   const mapPoints = options.mapPoints ?? 2000;
   const map =
     mapPoints > 0
@@ -150,6 +277,7 @@ export function clusterComments(
       : [];
   const assignments = new Array<number>(texts.length).fill(-1);
   used.forEach((row, i) => (assignments[row] = result.assignments[i]!));
+  lap('map');
   report(1, 'clustering');
   return {
     k: result.k,
@@ -159,7 +287,7 @@ export function clusterComments(
     clusters,
     assignments,
     map,
-    vocabulary: vocabulary.terms.length,
+    vocabulary: vocabulary.length,
   };
 }
 
@@ -182,43 +310,39 @@ const BILINGUAL_MIN = 10;
  * without the vocabulary; comments in both (the mixed demo: 0.43 → 0.55) get it.
  */
 export function isBilingual(terms: readonly (readonly Term[])[]): boolean {
+  return bilingual(distinctLists(terms));
+}
+
+/** `isBilingual` of distinct lists: each list's language found once, counted as often as used. */
+function bilingual({ lists, copies }: DistinctLists): boolean {
   let ru = 0;
   let en = 0;
-  for (const list of terms) {
+  lists.forEach((list, i) => {
     let cyrillic = 0;
     for (const t of list) {
       const c = t.term.charCodeAt(0);
       if (c >= 0x400 && c <= 0x4ff) cyrillic++;
     }
-    if (list.length === 0) continue;
-    if (cyrillic * 2 > list.length) ru++;
-    else en++;
-  }
+    if (cyrillic * 2 > list.length) ru += copies[i]!;
+    else en += copies[i]!;
+  });
   return Math.min(ru, en) >= BILINGUAL_MIN;
 }
 
 /**
- * Each comment's terms with the words of a CX concept replaced by its token (`~delivery`,
+ * Each list of terms with the words of a CX concept replaced by its token (`~delivery`,
  * `not_~answer`, `~late ~week`), keeping their words so the cluster shows «доставка», not
  * `~delivery`. Only the clustering sees these: the terms given (shared with the frequency
- * analysis) are not changed. Comments of the same text share one list of terms
- * (`termsOfEach`), which is mapped once; a term is one remembered Map lookup.
+ * analysis) are not changed. A term is one remembered Map lookup.
  */
-function withConcepts(terms: Term[][]): Term[][] {
+function withConcepts(lists: readonly (readonly Term[])[]): Term[][] {
   const concept = conceptMapper();
-  const done = new Map<Term[], Term[]>();
-  return terms.map((list) => {
-    if (list.length === 0) return list;
-    let mapped = done.get(list);
-    if (mapped === undefined) {
-      mapped = list.map((t) => {
-        const c = concept(t.term);
-        return c === t.term ? t : { ...t, term: c };
-      });
-      done.set(list, mapped);
-    }
-    return mapped;
-  });
+  return lists.map((list) =>
+    list.map((t) => {
+      const c = concept(t.term);
+      return c === t.term ? t : { ...t, term: c };
+    }),
+  );
 }
 
 /** The k of the best silhouette (the smallest on a tie). */
@@ -256,7 +380,7 @@ function chooseK(
           .slice(0, 3000)
           .sort((a, b) => a - b)
       : rows;
-  const sample = subRows(matrix, picked);
+  const sample = rowsOf(matrix, picked);
   const most = Math.max(2, Math.floor(picked.length / 5));
   const ceiling = Math.min(limit, most);
   let top = Math.max(2, Math.min(maxK, most));
@@ -270,71 +394,80 @@ function chooseK(
   return out;
 }
 
-/** The rows `picked` of a sparse matrix, as a matrix of their own. */
-function subRows(m: SparseRows, picked: readonly number[]): SparseRows {
-  const indptr = new Int32Array(picked.length + 1);
-  let nnz = 0;
-  picked.forEach((r, i) => {
-    nnz += m.indptr[r + 1]! - m.indptr[r]!;
-    indptr[i + 1] = nnz;
-  });
-  const indices = new Int32Array(nnz);
-  const values = new Float32Array(nnz);
-  picked.forEach((r, i) => {
-    indices.set(m.indices.subarray(m.indptr[r]!, m.indptr[r + 1]!), indptr[i]!);
-    values.set(m.values.subarray(m.indptr[r]!, m.indptr[r + 1]!), indptr[i]!);
-  });
-  return { rows: picked.length, columns: m.columns, indptr, indices, values };
-}
-
 /** Each cluster's size, top terms (by centroid weight) and most typical comments. */
 function describeClusters(
   matrix: SparseRows,
   result: KMeansResult,
   vocabulary: readonly string[],
-  names: SurfaceNames,
+  corpus: DistinctLists,
   texts: readonly (string | null)[],
+  repeated: Uint8Array,
   options: ClusterOptions,
 ): CommentCluster[] {
   const dim = matrix.columns;
   const nTerms = options.terms ?? 8;
-  const nExamples = options.examples ?? 5;
-  const best: { row: number; sim: number }[][] = Array.from({ length: result.k }, () => []);
-  for (let r = 0; r < matrix.rows; r++) {
-    const c = result.assignments[r]!;
-    if (c < 0) continue;
-    const sim = rowDot(matrix, r, result.centroids.subarray(c * dim, (c + 1) * dim));
-    best[c]!.push({ row: r, sim });
-  }
-  return Array.from({ length: result.k }, (_, c) => {
+  const tops = Array.from({ length: result.k }, (_, c) => {
     const centroid = result.centroids.subarray(c * dim, (c + 1) * dim);
-    const order = Array.from(centroid.keys())
+    return Array.from(centroid.keys())
       .filter((j) => centroid[j]! > 0)
       .sort((a, b) => centroid[b]! - centroid[a]!)
       .slice(0, nTerms);
+  });
+  // Only the terms shown are named: each distinct list once, as often as it occurs, gives the
+  // same counts in the same order of first sight as comment by comment.
+  const shown = new Set(tops.flat().map((j) => vocabulary[j]!));
+  const names = new SurfaceNames();
+  corpus.lists.forEach((list, i) => names.add(list, corpus.copies[i], shown));
+  const examples = typicalComments(matrix, result, texts, repeated, options.examples ?? 5);
+  return tops.map((order, c) => ({
+    id: c,
+    size: result.sizes[c]!,
+    terms: order.map((j) => ({
+      term: vocabulary[j]!,
+      name: names.name(vocabulary[j]!),
+      weight: result.centroids[c * dim + j]!,
+    })),
+    ...examples[c]!,
+  }));
+}
+
+/**
+ * Each cluster's most typical comments: closest to its centre, distinct by their text (trimmed,
+ * in any case), with their rows.
+ */
+function typicalComments(
+  matrix: SparseRows,
+  result: KMeansResult,
+  texts: readonly (string | null)[],
+  repeated: Uint8Array,
+  count: number,
+): { examples: string[]; exampleRows: number[] }[] {
+  const dim = matrix.columns;
+  const best: { row: number; sim: number }[][] = Array.from({ length: result.k }, () => []);
+  const { indptr, indices, values } = matrix;
+  for (let r = 0; r < matrix.rows; r++) {
+    const c = result.assignments[r]!;
+    if (c < 0 || repeated[r]) continue;
+    let sim = 0;
+    for (let i = indptr[r]!; i < indptr[r + 1]!; i++) {
+      sim += values[i]! * result.centroids[c * dim + indices[i]!]!;
+    }
+    best[c]!.push({ row: r, sim });
+  }
+  return best.map((candidates) => {
     const seen = new Set<string>();
     const examples: string[] = [];
     const exampleRows: number[] = [];
-    for (const { row } of best[c]!.sort((a, b) => b.sim - a.sim || a.row - b.row)) {
+    for (const { row } of candidates.sort((a, b) => b.sim - a.sim || a.row - b.row)) {
       const text = (texts[row] ?? '').trim();
       const key = text.toLowerCase();
       if (!text || seen.has(key)) continue;
       seen.add(key);
       examples.push(text);
       exampleRows.push(row);
-      if (examples.length >= nExamples) break;
+      if (examples.length >= count) break;
     }
-    return {
-      id: c,
-      size: result.sizes[c]!,
-      terms: order.map((j) => ({
-        term: vocabulary[j]!,
-        name: names.name(vocabulary[j]!),
-        weight: centroid[j]!,
-      })),
-      examples,
-      exampleRows,
-    };
+    return { examples, exampleRows };
   });
 }
 
@@ -369,12 +502,12 @@ function projectComments(
   for (let axis = 0; axis < 2; axis++) {
     let u = Float64Array.from({ length: k }, () => rng.next() - 0.5);
     let lambda = 0;
+    const found = axes.map((prev) => projectOnGram(prev, centred, k, dim));
     for (let it = 0; it < 100; it++) {
       const v = new Float64Array(k);
       for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) v[a]! += gram[a * k + b]! * u[b]!;
       // Deflate: take out the axes already found.
-      for (const prev of axes) {
-        const pu = projectOnGram(prev, centred, k, dim);
+      for (const pu of found) {
         let dot = 0;
         for (let a = 0; a < k; a++) dot += pu[a]! * v[a]!;
         for (let a = 0; a < k; a++) v[a]! -= dot * pu[a]!;

@@ -32,6 +32,60 @@ export interface TfidfOptions {
   maxTerms?: number;
   /** 1 + log(tf) instead of tf (damps a word repeated in one comment); true by default. */
   sublinearTf?: boolean;
+  /**
+   * How many documents each given one stands for (1 each by default): a corpus that repeats
+   * its comments is weighed from its distinct ones, each row once, with the same idf as if
+   * every copy were given.
+   */
+  copies?: ArrayLike<number>;
+}
+
+/** Every document's terms as ids into one list of the distinct terms, and their counts. */
+interface TermIds {
+  terms: string[];
+  /** Documents (counting copies) each term occurs in. */
+  df: number[];
+  /** Document d's term ids: `ids[starts[d]..starts[d+1])`. */
+  ids: Int32Array;
+  starts: Int32Array;
+}
+
+function termIds(
+  docs: readonly (readonly string[])[],
+  copies: ArrayLike<number> | undefined,
+): TermIds {
+  let total = 0;
+  for (const doc of docs) total += doc.length;
+  const ids = new Int32Array(total);
+  const starts = new Int32Array(docs.length + 1);
+  const idOf = new Map<string, number>();
+  const terms: string[] = [];
+  const df: number[] = [];
+  // The last document each term was counted in: a term repeated in one document counts once.
+  const lastDoc: number[] = [];
+  let at = 0;
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
+    const times = copies ? copies[d]! : 1;
+    for (let i = 0; i < doc.length; i++) {
+      const term = doc[i]!;
+      let id = idOf.get(term);
+      if (id === undefined) {
+        id = terms.length;
+        idOf.set(term, id);
+        terms.push(term);
+        df.push(0);
+        lastDoc.push(-1);
+      }
+      if (lastDoc[id] !== d) {
+        lastDoc[id] = d;
+        df[id]! += times;
+      }
+      ids[at++] = id;
+    }
+    starts[d + 1] = at;
+  }
+  return { terms, df, ids, starts };
 }
 
 /**
@@ -43,11 +97,13 @@ export function tfidf(
   docs: readonly (readonly string[])[],
   options: TfidfOptions = {},
 ): { vocabulary: TfidfVocabulary; matrix: SparseRows } {
-  const n = docs.length;
-  const counts = new Map<string, number>();
-  for (const doc of docs) {
-    for (const term of new Set(doc)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const copies = options.copies;
+  let n = docs.length;
+  if (copies) {
+    n = 0;
+    for (let d = 0; d < docs.length; d++) n += copies[d]!;
   }
+  const ids = termIds(docs, copies);
   const asCount = (x: number, fallback: number) =>
     x === undefined ? fallback : x < 1 ? Math.ceil(x * n) : x;
   const minDf = Math.max(1, asCount(options.minDf ?? 2, 2));
@@ -59,53 +115,76 @@ export function tfidf(
     const own = ownMaxDf?.(term);
     return own === undefined ? maxDf : asMaxDf(own);
   };
-  const kept = [...counts.entries()]
-    .filter(([term, df]) => df >= minDf && df <= Math.max(ceiling(term), minDf))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  const candidates: number[] = [];
+  ids.terms.forEach((term, id) => {
+    const d = ids.df[id]!;
+    if (d >= minDf && d <= Math.max(ceiling(term), minDf)) candidates.push(id);
+  });
+  const { terms, df } = ids;
+  const kept = candidates
+    .sort((a, b) => df[b]! - df[a]! || (terms[a]! < terms[b]! ? -1 : 1))
     .slice(0, options.maxTerms ?? 20_000)
     // Alphabetical columns: the same input gives the same matrix, whatever the order of ties.
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const index = new Map(kept.map(([term], k) => [term, k]));
-  const df = Int32Array.from(kept, ([, d]) => d);
-  const idf = Float64Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
-  const sublinear = options.sublinearTf ?? true;
-
-  const indptr = new Int32Array(n + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
-  const tf = new Map<number, number>();
-  docs.forEach((doc, r) => {
-    tf.clear();
-    for (const term of doc) {
-      const k = index.get(term);
-      if (k !== undefined) tf.set(k, (tf.get(k) ?? 0) + 1);
-    }
-    const cols = [...tf.keys()].sort((a, b) => a - b);
-    let norm = 0;
-    const start = values.length;
-    for (const k of cols) {
-      const t = tf.get(k)!;
-      const w = (sublinear ? 1 + Math.log(t) : t) * idf[k]!;
-      indices.push(k);
-      values.push(w);
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm);
-    for (let i = start; i < values.length; i++) values[i]! /= norm;
-    indptr[r + 1] = values.length;
-  });
+    .sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+  const column = new Int32Array(terms.length).fill(-1);
+  kept.forEach((id, k) => (column[id] = k));
+  const keptDf = Int32Array.from(kept, (id) => df[id]!);
+  const idf = Float64Array.from(keptDf, (d) => Math.log((1 + n) / (1 + d)) + 1);
   return {
-    vocabulary: { terms: kept.map(([t]) => t), df, idf },
-    matrix: {
-      rows: n,
-      columns: kept.length,
-      indptr,
-      indices: Int32Array.from(indices),
-      values: Float32Array.from(values),
-    },
+    vocabulary: { terms: kept.map((id) => terms[id]!), df: keptDf, idf },
+    matrix: weighRows(ids, column, idf, options.sublinearTf ?? true),
   };
 }
 
+/** The rows: each document's kept terms by column, tf × idf, scaled to unit length. */
+function weighRows(
+  { ids, starts }: TermIds,
+  column: Int32Array,
+  idf: Float64Array,
+  sublinear: boolean,
+): SparseRows {
+  const n = starts.length - 1;
+  const indptr = new Int32Array(n + 1);
+  const indices = new Int32Array(ids.length);
+  const values = new Float32Array(ids.length);
+  const tf = new Int32Array(idf.length);
+  const cols = new Int32Array(Math.min(ids.length, idf.length));
+  const weights = new Float64Array(cols.length);
+  let nnz = 0;
+  for (let r = 0; r < n; r++) {
+    let found = 0;
+    for (let i = starts[r]!; i < starts[r + 1]!; i++) {
+      const k = column[ids[i]!]!;
+      if (k < 0) continue;
+      if (tf[k] === 0) cols[found++] = k;
+      tf[k]!++;
+    }
+    const row = cols.subarray(0, found).sort();
+    // Weights summed and divided in double precision, in column order, then stored as floats.
+    let norm = 0;
+    for (let i = 0; i < found; i++) {
+      const k = row[i]!;
+      const t = tf[k]!;
+      const w = (sublinear ? 1 + Math.log(t) : t) * idf[k]!;
+      weights[i] = w;
+      norm += w * w;
+      tf[k] = 0;
+    }
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < found; i++) {
+      indices[nnz] = row[i]!;
+      values[nnz++] = weights[i]! / norm;
+    }
+    indptr[r + 1] = nnz;
+  }
+  return {
+    rows: n,
+    columns: idf.length,
+    indptr,
+    indices: indices.slice(0, nnz),
+    values: values.slice(0, nnz),
+  };
+}
 /** The number of stored (non-zero) entries of row `r`. */
 export function rowLength(m: SparseRows, r: number): number {
   return m.indptr[r + 1]! - m.indptr[r]!;

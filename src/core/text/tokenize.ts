@@ -167,16 +167,49 @@ const EMAIL = /\b[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}\b/giu;
 /** Words: letters, with an apostrophe or hyphen inside (don't, из-за, e-mail). */
 const WORD = /\p{L}+(?:['’-]\p{L}+)*/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
-const CLAUSE_BREAK = /[.,!?;:()\n]/;
 
 /** Lower-cased, ё→е, addresses, e-mails and @mentions blanked (numbers are never words). */
 export function normalizeText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(URL, ' ')
-    .replace(EMAIL, ' ')
-    .replace(MENTION, '$1 ');
+  let normal = text.toLowerCase();
+  // Each pass only where it can match: most comments hold no address and no @.
+  if (normal.includes('ё')) normal = normal.replace(/ё/g, 'е');
+  if (normal.includes('http') || normal.includes('www.')) normal = normal.replace(URL, ' ');
+  if (normal.includes('@')) normal = normal.replace(EMAIL, ' ').replace(MENTION, '$1 ');
+  return normal;
+}
+
+/** Whether a word holds a Cyrillic letter (as `CYRILLIC` tests, without a regex for most). */
+function hasCyrillic(word: string): boolean {
+  let other = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    // The Cyrillic block but for its two combining marks (of the Inherited script).
+    if (c >= 0x400 && c <= 0x4ff && c !== 0x485 && c !== 0x486) return true;
+    if (c >= 0x80) other = true;
+  }
+  return other && CYRILLIC.test(word);
+}
+
+/** Whether `text` holds a clause break (. , ! ? ; : ( ) or a line feed) in `from`…`to`. */
+function breaksClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // . , ! ? ; : ( ) and a line feed.
+    if (
+      c === 46 ||
+      c === 44 ||
+      c === 33 ||
+      c === 63 ||
+      c === 59 ||
+      c === 58 ||
+      c === 40 ||
+      c === 41 ||
+      c === 10
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -195,36 +228,84 @@ export function detectLanguage(text: string): TextLang | null {
   return cyr * 3 >= cyr + lat ? 'ru' : 'en';
 }
 
+/** What a word written in a comment does to its terms (see `readWord`). */
+interface WordRole {
+  /** "didn't": the word as negation (apostrophe straightened) before anything else; or null. */
+  contraction: string | null;
+  /** What the word is then: dropped, a negator (not, без), or a term of its language. */
+  role: 'skip' | 'negator' | 'term';
+  /** The word as counted (apostrophes dropped); a negator's word. */
+  word: string;
+  lang: TextLang;
+  /** The word's term: its stem, or the word when not stemming. */
+  term: string;
+}
+
+/** How a word written in a comment is read, with the options given. */
+function readWord(written: string, stem: boolean, stop: boolean): WordRole {
+  let word = written.includes('’') ? written.replace(/’/g, "'") : written;
+  let contraction: string | null = null;
+  const role = (r: WordRole['role']): WordRole => ({
+    contraction,
+    role: r,
+    word,
+    lang: 'en',
+    term: word,
+  });
+  // "didn't", "don't", "can't": the verb, negated.
+  if (word.endsWith("n't")) {
+    contraction = word;
+    word = word === "can't" ? 'can' : word === "won't" ? 'will' : word.slice(0, -3);
+    if (STOP_WORDS.has(word) || word.length < 2) return role('skip');
+  }
+  if (word.includes("'")) word = word.replace(/'/g, '');
+  if (NEGATORS.has(word)) return role('negator');
+  if (word.length < 2 || (stop && STOP_WORDS.has(word))) return role('skip');
+  const lang: TextLang = hasCyrillic(word) ? 'ru' : 'en';
+  return { contraction, role: 'term', word, lang, term: stem ? stemOf(word, lang) : word };
+}
+
+// A comment corpus repeats its words: each word written is read once (with the default
+// options, which nearly every call uses).
+const wordCache = new Map<string, WordRole>();
+
+function readWordCached(written: string): WordRole {
+  let r = wordCache.get(written);
+  if (r === undefined) {
+    r = readWord(written, true, true);
+    if (wordCache.size >= STEM_CACHE_MAX) wordCache.clear();
+    wordCache.set(written, r);
+  }
+  return r;
+}
+
 /** The terms of a comment with the words behind each (see the module comment). */
 export function termsOf(text: string, options: TermOptions = {}): Term[] {
   const stem = options.stem ?? true;
   const stop = options.stopWords ?? true;
+  const cached = stem && stop;
   const out: Term[] = [];
   let negation: string | null = null;
   let negationAt = 0;
   const normal = normalizeText(text);
   let end = 0;
-  for (const match of normal.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(normal); match !== null; match = WORD.exec(normal)) {
     // A negation reaches over stop words to the next word, not past the end of its phrase.
-    if (negation !== null && CLAUSE_BREAK.test(normal.slice(end, match.index))) negation = null;
+    if (negation !== null && breaksClause(normal, end, match.index)) negation = null;
     end = match.index + match[0].length;
-    let word = match[0].replace(/’/g, "'");
-    // "didn't", "don't", "can't": the verb, negated.
-    if (word.endsWith("n't")) {
-      negation = word;
+    const read = cached ? readWordCached(match[0]) : readWord(match[0], stem, stop);
+    if (read.contraction !== null) {
+      negation = read.contraction;
       negationAt = match.index;
-      word = word === "can't" ? 'can' : word === "won't" ? 'will' : word.slice(0, -3);
-      if (STOP_WORDS.has(word) || word.length < 2) continue;
     }
-    word = word.replace(/'/g, '');
-    if (NEGATORS.has(word)) {
-      negation = word;
+    if (read.role === 'negator') {
+      negation = read.word;
       negationAt = match.index;
-      continue;
     }
-    if (word.length < 2 || (stop && STOP_WORDS.has(word))) continue;
-    const lang: TextLang = CYRILLIC.test(word) ? 'ru' : 'en';
-    let term = stem ? stemOf(word, lang) : word;
+    if (read.role !== 'term') continue;
+    const { word, lang } = read;
+    let term = read.term;
     let surface = word;
     let span: string | undefined;
     if (negation !== null) {
@@ -237,16 +318,19 @@ export function termsOf(text: string, options: TermOptions = {}): Term[] {
     }
     out.push(span === undefined ? { term, surface } : { term, surface, span });
   }
-  if (options.bigrams ?? true) {
-    const n = out.length;
-    for (let i = 0; i + 1 < n; i++) {
-      out.push({
-        term: `${out[i]!.term} ${out[i + 1]!.term}`,
-        surface: `${out[i]!.surface} ${out[i + 1]!.surface}`,
-      });
-    }
-  }
+  if (options.bigrams ?? true) addBigrams(out);
   return out;
+}
+
+/** Adds the bigrams of neighbouring terms to a comment's terms. */
+function addBigrams(out: Term[]): void {
+  const n = out.length;
+  for (let i = 0; i + 1 < n; i++) {
+    out.push({
+      term: `${out[i]!.term} ${out[i + 1]!.term}`,
+      surface: `${out[i]!.surface} ${out[i + 1]!.surface}`,
+    });
+  }
 }
 
 /**
@@ -282,12 +366,16 @@ export function tokenize(text: string, options: TermOptions = {}): string[] {
 export class SurfaceNames {
   #counts = new Map<string, Map<string, number>>();
 
-  /** Counts the surface forms of some terms. */
-  add(terms: readonly Term[]): void {
+  /**
+   * Counts the surface forms of some terms, as seen `times` times (once by default); with
+   * `only`, of those terms alone.
+   */
+  add(terms: readonly Term[], times = 1, only?: ReadonlySet<string>): void {
     for (const { term, surface } of terms) {
+      if (only && !only.has(term)) continue;
       let forms = this.#counts.get(term);
       if (!forms) this.#counts.set(term, (forms = new Map()));
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+      forms.set(surface, (forms.get(surface) ?? 0) + times);
     }
   }
 
