@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/core/text/tokenize.ts';
-import { rowsDot, tfidf } from '../../src/core/text/tfidf.ts';
+import { rowsDot, tfidf, type SparseRows } from '../../src/core/text/tfidf.ts';
 import { silhouette, sphericalKMeans } from '../../src/core/text/spherical-kmeans.ts';
 import { normalizedMutualInformation } from '../../src/core/text/cluster-agreement.ts';
 import { Rng } from '../../src/core/random.ts';
@@ -25,6 +25,28 @@ describe('TF-IDF', () => {
     for (let r = 0; r < 3; r++) expect(rowsDot(matrix, r, matrix, r)).toBeCloseTo(1, 6);
     // The empty document is a zero row.
     expect(matrix.indptr[4]! - matrix.indptr[3]!).toBe(0);
+  });
+
+  it('weighs a document given with copies as if each copy were given', () => {
+    const docs = [['a', 'b'], ['a', 'c', 'c'], ['b'], ['d', 'a']];
+    const copies = [3, 1, 2, 1];
+    const expanded = docs.flatMap((d, i) => Array.from({ length: copies[i]! }, () => d));
+    const options = { minDf: 2, maxDf: 0.6 };
+    const once = tfidf(docs, { ...options, copies });
+    const all = tfidf(expanded, options);
+    expect(once.vocabulary.terms).toEqual(all.vocabulary.terms);
+    expect([...once.vocabulary.df]).toEqual([...all.vocabulary.df]);
+    expect([...once.vocabulary.idf]).toEqual([...all.vocabulary.idf]);
+    // Each document's row is the row of each of its copies, to the bit.
+    let at = 0;
+    docs.forEach((_, d) => {
+      const row = (m: typeof once.matrix, r: number) => [
+        ...m.indices.slice(m.indptr[r], m.indptr[r + 1]),
+        ...m.values.slice(m.indptr[r], m.indptr[r + 1]),
+      ];
+      for (let c = 0; c < copies[d]!; c++)
+        expect(row(all.matrix, at++)).toEqual(row(once.matrix, d));
+    });
   });
 
   it('drops terms that are too rare or too common', () => {
@@ -98,6 +120,57 @@ describe('spherical k-means', () => {
     expect(small.assignments[0]).toBe(small.assignments[1]);
     expect(small.assignments[2]).not.toBe(small.assignments[0]);
     expect([...small.sizes].sort()).toEqual([1, 2]);
+  });
+});
+
+/**
+ * `themes` planted themes of 20 terms each as a sparse matrix of unit rows: each row three of
+ * its theme's terms and one of any theme, random weights, so nearly every row is distinct.
+ */
+function plantedRows(
+  rows: number,
+  themes: number,
+  seed: number,
+): { m: SparseRows; theme: number[] } {
+  const rng = new Rng(seed);
+  const indptr = new Int32Array(rows + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  const theme: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const t = rng.int(0, themes - 1);
+    const terms = new Map<number, number>();
+    for (let i = 0; i < 3; i++) terms.set(t * 20 + rng.int(0, 19), rng.uniform(0.5, 1));
+    terms.set(rng.int(0, themes * 20 - 1), rng.uniform(0, 0.2));
+    const cols = [...terms.keys()].sort((a, b) => a - b);
+    const norm = Math.hypot(...cols.map((c) => terms.get(c)!));
+    for (const c of cols) {
+      indices.push(c);
+      values.push(terms.get(c)! / norm);
+    }
+    indptr[r + 1] = indices.length;
+    theme.push(t);
+  }
+  const m = {
+    rows,
+    columns: themes * 20,
+    indptr,
+    indices: Int32Array.from(indices),
+    values: Float32Array.from(values),
+  };
+  return { m, theme };
+}
+
+describe('spherical k-means of many distinct rows', () => {
+  it('runs the restarts on a sample, then clusters every row from the best of them', () => {
+    // Above 20,000 distinct rows the restarts run on 10,000 of them.
+    const { m, theme } = plantedRows(24_000, 4, 5);
+    const result = sphericalKMeans(m, { k: 4, seed: 2 });
+    expect(normalizedMutualInformation(result.assignments, theme)).toBeGreaterThanOrEqual(0.9);
+    expect([...result.sizes].reduce((a, b) => a + b, 0)).toBe(m.rows);
+    expect([...result.assignments].every((a) => a >= 0 && a < 4)).toBe(true);
+    // Seeded: the same rows and seed give the same clusters.
+    expect([...sphericalKMeans(m, { k: 4, seed: 2 }).assignments]).toEqual([...result.assignments]);
   });
 });
 
