@@ -2,15 +2,21 @@
 // in real Chromium the app's text worker through its real bridge: `clusters` at k = 20 (which
 // tokenises and weighs by TF-IDF on its first call), `frequency` on the same column (tokens
 // cached, then cold in a fresh worker), the longest main-thread task meanwhile (Chromium trace),
-// a baseline (lower-case + split on white space) measured in the same run, and where the time
-// of `clusters` goes step by step. Prints the figures; writes nothing into the repository.
+// a baseline (lower-case + split on white space) measured in the same run, just before and just
+// after the cold `clusters` (so a machine busy with something else weighs on both alike), and
+// where the time of `clusters` goes step by step (the app's own functions, timed in Node on the
+// same comments). Prints the figures and records them (`recordFigures`); writes nothing into the
+// repository.
 //
 //   npx tsx bench/text-bench.ts
 //
 // Environment: BENCH_TEXT_ROWS (comments, default 300000), BENCH_TEXT_K (default 20),
-// BENCH_TEXT_SEED (clustering seed, default 1), BENCH_BASELINE_RUNS (default 3),
-// BENCH_TEXT_PHASES=0 to skip the step-by-step worker, BENCH_TEXT_TRACE=0 to run without the
-// Chromium trace (then only the long-task API and the timer gaps watch the main thread).
+// BENCH_TEXT_SEED (clustering seed, default 1), BENCH_BASELINE_RUNS (per side of the cold call,
+// default 3), BENCH_TEXT_STEPS=0 to skip the step-by-step profile, BENCH_TEXT_PHASES=1 to run
+// the bench page's own step-by-step worker too (it calls the steps one by one as the text
+// worker once did: every comment tokenised and weighed, none shared), BENCH_TEXT_TRACE=0 to run
+// without the Chromium trace (then only the long-task API and the timer gaps watch the main
+// thread).
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +24,8 @@ import { build } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { writeCommentsCsv } from './text-generate.ts';
+import { termsOfEach } from '../src/core/text/tokenize.ts';
+import { clusterComments, type ClusterStep } from '../src/core/text/cluster-comments.ts';
 import {
   sampleMemory,
   traceMainThread,
@@ -26,14 +34,15 @@ import {
   type MainThreadTrace,
 } from './browser-harness.ts';
 import type { TextBench } from './page/text.ts';
-import { codeVersion, textTable } from './bench-report.ts';
+import { codeVersion, recordFigures, textTable, type BenchFigure } from './bench-report.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const ROWS = Number(process.env.BENCH_TEXT_ROWS ?? 300_000);
 const K = Number(process.env.BENCH_TEXT_K ?? 20);
 const SEED = Number(process.env.BENCH_TEXT_SEED ?? 1);
 const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 3);
-const PHASES = process.env.BENCH_TEXT_PHASES !== '0';
+const PHASES = process.env.BENCH_TEXT_PHASES === '1';
+const STEPS = process.env.BENCH_TEXT_STEPS !== '0';
 /** BENCH_TEXT_TRACE=0: no Chromium trace (tracing loads a 2-CPU machine; see the notes). */
 const TRACE = process.env.BENCH_TEXT_TRACE !== '0';
 const TEXT_COLUMN = 'Комментарий';
@@ -179,15 +188,22 @@ async function main() {
     const id = imported.datasetId;
 
     log(`baseline (${BASELINE_RUNS} runs)`);
-    const base = await call('baseline', id, TEXT_COLUMN, BASELINE_RUNS);
-    log(`baseline ${fmtMs(base.ms)}; (a) clusters k=${K}, fresh worker…`);
+    const before = await call('baseline', id, TEXT_COLUMN, BASELINE_RUNS);
+    log(`baseline ${fmtMs(before.ms)}; (a) clusters k=${K}, fresh worker…`);
 
     const memory = sampleMemory();
     const [cold, coldTrace] = await traced(() =>
       call('clusters', { datasetId: id, text: TEXT_COLUMN, k: K, seed: SEED, warm: false }),
     );
     const coldMemory = await memory();
-    log(`(a) clusters ${fmtMs(cold.ms)}; (b) frequency, tokens cached…`);
+    log(`(a) clusters ${fmtMs(cold.ms)}; baseline again (${BASELINE_RUNS} runs)…`);
+    const after = await call('baseline', id, TEXT_COLUMN, BASELINE_RUNS);
+    // The runs of both sides together: a load that came or went meanwhile weighs on both.
+    const base = { ...after, runs: [...before.runs, ...after.runs] };
+    base.ms = median(base.runs);
+    log(
+      `baseline ${fmtMs(after.ms)} (both sides: ${fmtMs(base.ms)}); (b) frequency, tokens cached…`,
+    );
     const [freqWarm, freqWarmTrace] = await traced(() =>
       call('frequency', { datasetId: id, text: TEXT_COLUMN, score: SCORE_COLUMN, warm: true }),
     );
@@ -223,13 +239,13 @@ async function main() {
         'Baseline: lower-case + split on white space (worker)',
         fmtMs(b),
         '1.0×',
-        `median of ${base.runs.length} (${base.runs.map((r) => r.toFixed(0)).join(', ')} ms); ${fmtN(base.words)} words; reading the column ${fmtMs(base.readMs)} not included; the same in Node: ${fmtMs(nodeBase)}`,
+        `median of ${base.runs.length}, ${before.runs.length} before (a) and ${after.runs.length} after (${base.runs.map((r) => r.toFixed(0)).join(', ')} ms); ${fmtN(base.words)} words; reading the column ${fmtMs(base.readMs)} not included; the same in Node: ${fmtMs(nodeBase)}`,
       ],
       [
         `(a) clusters k=${K}, fresh text worker, end to end`,
         fmtMs(cold.ms),
         x(cold.ms),
-        `worker start + read + tokenise + TF-IDF + k-means (3 restarts) + silhouette + describe + map; ${fmtN(cold.comments)} comments clustered, silhouette ${cold.silhouette.toFixed(3)}`,
+        `the text worker's \`clusters\` (what the clusters cell's answer runs, less storing it): worker start + read + tokenise (stems, stop words, negation, bigrams) + TF-IDF + k-means (3 restarts) + silhouette + labels (top terms named, typical comments) + map; ${fmtN(cold.comments)} comments clustered, silhouette ${cold.silhouette.toFixed(3)}`,
       ],
       [
         '  ↳ until tokenised (worker start, read column, tokenise)',
@@ -238,7 +254,7 @@ async function main() {
         'from the page: the last tokenising progress report',
       ],
       [
-        '  ↳ surface names + TF-IDF + k-means',
+        '  ↳ weigh (distinct lists, CX concepts, TF-IDF) + k-means',
         fmtMs(tl.kmeansEndAt - tl.tokenisedAt),
         x(tl.kmeansEndAt - tl.tokenisedAt),
         `until k-means returned (progress 950/1000); ${tl.reports} progress reports in all`,
@@ -354,8 +370,78 @@ async function main() {
         .slice(0, 8)
         .join('; ')}${cold.clusters.length > 8 ? '; …' : ''}\n`,
     );
+    if (STEPS) {
+      log('the steps of clusters in Node…');
+      const steps = nodeSteps(texts);
+      process.stdout.write(
+        `\nWhere the time of a cold \`clusters\` goes, step by step (the app's functions in Node on the same comments, caches cold; the browser adds the worker's start and reading the column, ${fmtMs(tl.tokenisedAt)} until tokenised above):\n\n${stepsTable(steps, nodeBase)}\n`,
+      );
+    }
+    const traces = [coldTrace, freqWarmTrace, freqColdTrace, warmTrace].filter(
+      (t): t is MainThreadTrace => !!t && t.mainThreads > 0,
+    );
+    const figures: BenchFigure[] = [
+      {
+        id: 'text.clustering-vs-baseline',
+        label: `cold clusters, k = ${K}, ${fmtN(ROWS)} comments, vs lower-case + split`,
+        unit: 'ratio',
+        value: cold.ms / b,
+        floor: 10,
+        goal: 6,
+      },
+      { id: 'text.clustering-ms', label: 'cold clusters, end to end', unit: 'ms', value: cold.ms },
+      { id: 'text.baseline-ms', label: 'lower-case + split, median', unit: 'ms', value: b },
+    ];
+    if (traces.length) {
+      figures.push({
+        id: 'text.main-thread-longest-ms',
+        label: 'longest main-thread task during the text calls',
+        unit: 'ms',
+        value: Math.max(...traces.map((t) => t.longestMs)),
+        floor: LONG_TASK_MS,
+      });
+    }
+    recordFigures(figures);
     if (pageErrors.length) process.stdout.write(`\nPage errors:\n${pageErrors.join('\n')}\n`);
   });
+}
+
+/**
+ * The steps of a cold `clusters` one by one, with the app's own functions in this process (its
+ * caches cold): tokenising as the text worker does (`termsOfEach`), then `clusterComments` as
+ * the worker calls it, its steps timed by its `onStep`.
+ */
+function nodeSteps(texts: readonly string[]): [step: string, ms: number][] {
+  const t = performance.now();
+  const terms = termsOfEach(texts);
+  const steps: [string, number][] = [['tokenise (termsOfEach)', performance.now() - t]];
+  const names: Record<ClusterStep, string> = {
+    weigh: 'weigh: distinct term lists, CX concepts, TF-IDF',
+    'choose-k': 'choose k by silhouette',
+    'k-means': `spherical k-means, k = ${K}, 3 restarts`,
+    silhouette: 'silhouette of 1,500 sampled comments',
+    describe: 'labels: top terms named, typical comments',
+    map: '2-D map, assignments',
+  };
+  clusterComments(
+    texts,
+    { k: K, seed: SEED, onStep: (step, ms) => steps.push([names[step], ms]) },
+    terms,
+  );
+  return steps;
+}
+
+/** The steps' table: each step's time, against the baseline in Node, and its share. */
+function stepsTable(steps: [string, number][], baselineMs: number): string {
+  const sum = steps.reduce((s, [, ms]) => s + ms, 0);
+  const rows = steps.map(([name, ms]) => [
+    name,
+    fmtMs(ms),
+    fmtX(ms / baselineMs),
+    `${((ms / sum) * 100).toFixed(0)}%`,
+  ]);
+  rows.push(['Sum', fmtMs(sum), fmtX(sum / baselineMs), '100%']);
+  return textTable(['Step', 'Time', 'vs baseline in Node', 'Share'], rows);
 }
 
 await main();
