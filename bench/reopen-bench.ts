@@ -236,7 +236,8 @@ await withBenchSession('cx-reopen-bench-', async (session) => {
   log(
     `charts drawn as they scroll into view: ${charts.length}, median ${ms(median(charts.map((c) => c.ms)))}, ` +
       `slowest ${ms(Math.max(...charts.map((c) => c.ms)))}; longest task while one is drawn ` +
-      `${describeTrace(slowest.trace)} (“${slowest.label}”)`,
+      `${describeTrace(slowest.trace)} (“${slowest.label}”; in ${slowest.trace.longestSource || '?'}: ` +
+      `${slowest.trace.longestInner || '?'})`,
   );
   const traced = [...empty, ...stored, ...charts, { trace: driversTrace }];
   const worstAny = Math.max(...traced.map((x) => x.trace.longestMs));
