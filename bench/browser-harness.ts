@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
+import { build } from 'vite';
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 
 /** Serves a built directory on 127.0.0.1 at a free port. */
@@ -281,4 +283,18 @@ export async function withBenchSession(
     process.off('SIGTERM', onSignal);
     await cleanup();
   }
+}
+
+/**
+ * Builds the app as shipped (its service worker included) into the session's temporary folder
+ * and serves it on 127.0.0.1 (closed with the session).
+ */
+export async function serveBuiltApp(session: BenchSession): Promise<{ url: string }> {
+  const dist = join(session.tmp, 'dist');
+  await build({
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    logLevel: 'warn',
+    build: { outDir: dist, emptyOutDir: true },
+  });
+  return (session.server = await serve(dist));
 }

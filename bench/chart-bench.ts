@@ -20,20 +20,17 @@
 import { stat } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { chromium, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import {
-  serve,
   traceMainThread,
   withBenchSession,
   type MainThreadTrace,
+  serveBuiltApp,
 } from './browser-harness.ts';
 import { codeVersion, recordFigures, textTable } from './bench-report.ts';
 import { rng, writePieces } from './generate.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.env.BENCH_CHART_RUNS ?? 3);
 const ROWS = Number(process.env.BENCH_CHART_ROWS ?? 1_000_000);
 /** The requirements: at most this many marks, and no longer main-thread task. */
@@ -353,17 +350,11 @@ const worstOf = (xs: Drawn[]) => [...xs].sort((a, b) => b.trace.longestMs - a.tr
 
 await withBenchSession('cx-chart-bench-', async (session) => {
   log(`${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(2)}; code ${codeVersion()}`);
-  const dist = join(session.tmp, 'dist');
-  await build({
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: dist, emptyOutDir: true },
-  });
   const file = join(session.tmp, 'chart-survey.csv');
   await writePieces(file, surveyRows(ROWS));
   log(`generated ${fmt(ROWS)} rows, ${((await stat(file)).size / 1e6).toFixed(1)} MB`);
 
-  const server = (session.server = await serve(dist));
+  const server = await serveBuiltApp(session);
   const context = (session.context = await chromium.launchPersistentContext(
     join(session.tmp, 'profile'),
     {

@@ -4,15 +4,11 @@
 // directory and served on 127.0.0.1; no service worker, so every script passes the route below.
 //
 //   npx tsx bench/first-load-bench.ts
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { chromium, type Route } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
-import { serve, withBenchSession } from './browser-harness.ts';
+import { withBenchSession, serveBuiltApp } from './browser-harness.ts';
 import { codeVersion, recordFigures, textTable, type BenchFigure } from './bench-report.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const BUDGET = 250_000;
 const LANGUAGES = [
   { key: 'en', locale: 'en-US', home: 'Notebooks', demo: 'Open the demo' },
@@ -21,13 +17,7 @@ const LANGUAGES = [
 
 await withBenchSession('cx-first-load-bench-', async (session) => {
   process.stdout.write(`first-load benchmark, ${codeVersion()}\n`);
-  const dist = join(session.tmp, 'dist');
-  await build({
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: dist, emptyOutDir: true },
-  });
-  const server = (session.server = await serve(dist));
+  const server = await serveBuiltApp(session);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const figures: BenchFigure[] = [];
   const rows: string[][] = [];

@@ -13,20 +13,17 @@
 // Environment: BENCH_PREVIEW_RUNS (previews of each file, default 3).
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import {
-  serve,
   traceMainThread,
   withBenchSession,
   type MainThreadTrace,
+  serveBuiltApp,
 } from './browser-harness.ts';
 import { codeVersion, recordFigures, textTable } from './bench-report.ts';
 import { writePieces } from './generate.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.env.BENCH_PREVIEW_RUNS ?? 3);
 /** The requirements of the widest file: previewed within this, and no longer main-thread task. */
 const WIDE_PREVIEW_MS = 5000;
@@ -117,12 +114,6 @@ const describeTrace = (t: MainThreadTrace) =>
 
 await withBenchSession('cx-preview-bench-', async (session) => {
   log(`${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(2)}; code ${codeVersion()}`);
-  const dist = join(session.tmp, 'dist');
-  await build({
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: dist, emptyOutDir: true },
-  });
   const files = {
     wide: join(session.tmp, 'wide-20000-columns.csv'),
     tall: join(session.tmp, 'tall-5-columns.csv'),
@@ -136,7 +127,7 @@ await withBenchSession('cx-preview-bench-', async (session) => {
   await writePieces(files.ordinary, ordinaryRows(50e6));
   await writePieces(files.oneLine, oneLine(50e6));
 
-  const server = (session.server = await serve(dist));
+  const server = await serveBuiltApp(session);
   const context = (session.context = await chromium.launchPersistentContext(
     join(session.tmp, 'profile'),
     { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true },

@@ -9,19 +9,16 @@
 // Environment: BENCH_REOPEN_RUNS (reopenings of each kind, default 3).
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import {
-  serve,
   traceMainThread,
   withBenchSession,
   type MainThreadTrace,
+  serveBuiltApp,
 } from './browser-harness.ts';
 import { codeVersion, recordFigures, textTable } from './bench-report.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.env.BENCH_REOPEN_RUNS ?? 3);
 /** The requirements: the first screen with its results within this, and no longer task. */
 const FIRST_SCREEN_MS = 1000;
@@ -138,13 +135,7 @@ const describeTrace = (t: MainThreadTrace) =>
 
 await withBenchSession('cx-reopen-bench-', async (session) => {
   log(`${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(2)}; code ${codeVersion()}`);
-  const dist = join(session.tmp, 'dist');
-  await build({
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: dist, emptyOutDir: true },
-  });
-  const server = (session.server = await serve(dist));
+  const server = await serveBuiltApp(session);
   const context = (session.context = await chromium.launchPersistentContext(
     join(session.tmp, 'profile'),
     { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, viewport: VIEWPORT },

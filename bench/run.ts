@@ -175,18 +175,24 @@ function verdict(f: FigureRuns): string {
   return f.min <= f.floor ? 'floor missed in some runs' : 'floor missed';
 }
 
+/** A figure's row: its label, min, median, max, floor, goal and verdict. */
+function figureCells(f: FigureRuns): string[] {
+  const limit = (x: number | undefined) => (x === undefined ? '' : fmt(x, f.unit));
+  return [
+    f.label,
+    fmt(f.min, f.unit),
+    fmt(f.median, f.unit),
+    fmt(f.max, f.unit),
+    limit(f.floor),
+    limit(f.goal),
+    verdict(f),
+  ];
+}
+
 function summaryTable(figures: FigureRuns[]): string {
   return textTable(
     ['figure', 'min', 'median', 'max', 'floor', 'goal', 'verdict'],
-    figures.map((f) => [
-      f.label,
-      fmt(f.min, f.unit),
-      fmt(f.median, f.unit),
-      fmt(f.max, f.unit),
-      f.floor === undefined ? '' : fmt(f.floor, f.unit),
-      f.goal === undefined ? '' : fmt(f.goal, f.unit),
-      verdict(f),
-    ]),
+    figures.map(figureCells),
   );
 }
 
@@ -216,19 +222,7 @@ function markdown(results: BenchResults): string {
     .map(([name, b]) => {
       const rows = results.figures
         .filter((f) => f.bench === name)
-        .map((f) =>
-          [
-            f.label,
-            fmt(f.min, f.unit),
-            fmt(f.median, f.unit),
-            fmt(f.max, f.unit),
-            f.floor === undefined ? '' : fmt(f.floor, f.unit),
-            f.goal === undefined ? '' : fmt(f.goal, f.unit),
-            verdict(f),
-          ]
-            .map(cell)
-            .join(' | '),
-        );
+        .map((f) => figureCells(f).map(cell).join(' | '));
       return [
         `### ${name}: ${BENCHES[name]?.what ?? ''}`,
         '',
