@@ -5,6 +5,8 @@ import { detectHeaderRow } from './detect-header.ts';
 import { repairHeaderNames, type HeaderNames } from './header-names.ts';
 import type { Delimiter } from './delimiters.ts';
 import { mixesRecordEnds, unifyRecordEnds, type UnifiedRecordEnds } from './record-ends.ts';
+import { splitWellFormed } from './split-well-formed.ts';
+import { isBlankText } from './parse-value.ts';
 
 /** What to do with records that have more or fewer fields than the header. */
 export type RaggedRowPolicy = 'pad' | 'skip';
@@ -43,13 +45,17 @@ export function checkWidth(columns: number): void {
 }
 
 /** A record with nothing but blanks. */
-const isBlank = (r: readonly string[]) => r.every((c) => c.trim() === '');
+function isBlank(r: readonly string[]): boolean {
+  for (let i = 0; i < r.length; i++) if (!isBlankText(r[i]!)) return false;
+  return true;
+}
 
 /** At most this many problems of one kind are listed (the count is still given). */
 const MAX_LISTED = 20;
 
 /**
- * Splits decoded text into records with Papa Parse (quotes and quoted newlines handled), any of
+ * Splits decoded text into records as Papa Parse does (quotes and quoted newlines handled; well-
+ * formed text by `splitWellFormed`, the rest by Papa Parse itself), any of
  * `\r\n`, `\n` and `\r` outside quotes ending a record (a file that mixes them says so).
  * Stray quotes become problems with their record number (1-based from the start of the file,
  * as a line number is when no field spans lines). A quote left open to the end of the file is
@@ -59,8 +65,11 @@ export function splitRecords(
   text: string,
   delimiter: Delimiter,
 ): { records: string[][]; problems: IngestProblem[] } {
-  const parse = (u: UnifiedRecordEnds) =>
-    Papa.parse<string[]>(u.text, { delimiter, newline: u.newline, skipEmptyLines: false });
+  const parse = (u: UnifiedRecordEnds) => {
+    const records = splitWellFormed(u.text, delimiter, u.newline);
+    if (records) return { data: records, errors: [] as Papa.ParseError[] };
+    return Papa.parse<string[]>(u.text, { delimiter, newline: u.newline, skipEmptyLines: false });
+  };
   let unified = unifyRecordEnds(text, delimiter, { keepCrlf: true });
   let result = parse(unified);
   // Kept with its `\r\n` record ends (no copy of the text), it splits as the unified text would
