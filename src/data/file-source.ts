@@ -161,7 +161,8 @@ export function sourceRows(source: FileSource): number {
  * Profiles a file read by `readFileSource` as `profileTable` does a table, with the formats in
  * `formats` and the others inferred from samples of every part; both parts' columns are read at
  * the same time and their tallies merged. `collect` receives the first part's typed values (the
- * later part keeps its own, to store them); `onColumn` hears of each column of the first part read.
+ * later part keeps its own, to store them); `onColumn` hears of the work done on the first part,
+ * in columns' worth.
  */
 export async function profileSource(
   source: FileSource,
@@ -184,11 +185,7 @@ export async function profileSource(
   const chosen = table.names.map((name, i) => formats[name] ?? source.inferred![i]!);
   const laterTallies = later.reader.read(table.names, chosen);
   laterTallies.catch(() => undefined);
-  const firstReads = chosen.map((format, i) => {
-    const read = memo.read(table, i, format);
-    onColumn?.(i + 1, chosen.length);
-    return read;
-  });
+  const firstReads = memo.readAll(table, chosen, onColumn);
   const tallies = await laterTallies;
   if (collect) firstReads.forEach((r, i) => (collect[i] = r.typed!));
   const columns = chosen.map((format, i) =>

@@ -6,7 +6,10 @@ import {
   profileColumn,
   profileFromTallies,
   readColumn,
+  readColumns,
 } from '../../src/core/ingest/infer-types.ts';
+import { NumberSet } from '../../src/core/ingest/number-set.ts';
+import type { ColumnFormat } from '../../src/core/ingest/types.ts';
 import { realFile } from '../fixtures/real/real-files.ts';
 
 /** `n` values made by `f(i)`. */
@@ -369,5 +372,53 @@ describe('readColumn', () => {
       Date.UTC(2026, 1, 3),
     ]);
     expect(when.profile.invalidExamples).toEqual([{ row: 3, value: 'вчера' }]);
+  });
+});
+
+describe('readColumns', () => {
+  it('reads columns in one pass exactly as readColumn reads each', () => {
+    const rows = make(30_000, (i) =>
+      [
+        `${i % 7 === 0 ? '' : (i * 7919) % 20_011},${i % 100}`,
+        i % 13 === 0
+          ? 'н/д'
+          : `${String(1 + (i % 28)).padStart(2, '0')}.0${1 + (i % 9)}.20${10 + (i % 17)}`,
+        ['да', 'нет', 'x', ''][i % 4]!,
+        i % 11 === 0 ? ' ' : `Город ${i % 40}`,
+        `id-${i}`,
+        i % 5 === 0 ? `${i % 97} %` : `${i}`,
+      ].join('|'),
+    ).map((r) => r.split('|'));
+    const formats: ColumnFormat[] = [
+      { type: 'decimal', decimal: ',' },
+      { type: 'date', decimal: ',', dateOrder: 'dmy' },
+      { type: 'boolean', decimal: '.' },
+      { type: 'category', decimal: '.' },
+      { type: 'id', decimal: '.' },
+      { type: 'percent', decimal: '.' },
+    ];
+    const columns = formats.map((format, index) => ({ name: `c${index}`, index, format }));
+    const together = readColumns(rows, columns.slice().reverse());
+    columns
+      .slice()
+      .reverse()
+      .forEach(({ name, index, format }, k) => {
+        expect(together[k]).toEqual(readColumn(name, { rows, column: index }, { format }));
+      });
+  });
+});
+
+describe('NumberSet', () => {
+  it('holds what a Set holds, in the order first added', () => {
+    const values = make(50_000, (i) => String(i)).map(
+      (_, i) =>
+        [i % 1000, (i * 0.37) % 50, Date.UTC(2020, 0, 1) + (i % 3000) * 86_400_000, -0, 1e300][
+          i % 5
+        ]!,
+    );
+    const set = new NumberSet();
+    for (const v of values) set.add(v);
+    expect([...set.values()]).toEqual([...new Set(values)].map((v) => v + 0));
+    expect(set.size).toBe(new Set(values).size);
   });
 });

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import {
   convertValue,
   isBlank,
+  isBlankText,
   isNullToken,
+  numericReader,
   parseBoolean,
   parseDate,
   parseDateParts,
@@ -450,5 +452,54 @@ describe('fast paths agree with the general readers', () => {
 
   it('takes years 0–99 literally', () => {
     expect(parseDate('0045-03-01', 'dmy')?.toISOString()).toBe('0045-03-01T00:00:00.000Z');
+  });
+});
+
+describe('fast paths agree with the general readers', () => {
+  it('isBlankText is `trim() === ""` for every UTF-16 code unit, alone and around text', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, ` ${ch}\u3000`, `${ch}x`]) {
+        if (isBlankText(s) !== (s.trim() === '')) throw new Error(`differs at U+${c.toString(16)}`);
+      }
+    }
+    expect(isBlankText('')).toBe(true);
+  });
+
+  it('reads DD.MM.YYYY and YYYY-MM-DD cells exactly as the general date reader', () => {
+    const day = fc
+      .tuple(
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 9999 }),
+      )
+      .map(([d, m, y]) => {
+        const p2 = (n: number) => String(n).padStart(2, '0');
+        const p4 = String(y).padStart(4, '0');
+        return [`${p2(d)}.${p2(m)}.${p4}`, `${p4}-${p2(m)}-${p2(d)}`];
+      });
+    const noise = fc
+      .array(fc.constantFrom('0', '1', '2', '9', '.', '-', '/', ' ', 'x', '٣'), {
+        minLength: 8,
+        maxLength: 12,
+      })
+      .map((cs) => [cs.join('')]);
+    fc.assert(
+      fc.property(
+        fc.oneof(day, noise),
+        fc.constantFrom<'dmy' | 'mdy' | 'ymd'>('dmy', 'mdy', 'ymd'),
+        (cells, dateOrder) => {
+          for (const raw of cells) {
+            const general = parseDateParts(raw, dateOrder);
+            const date = numericReader({ type: 'date', decimal: '.', dateOrder })(raw);
+            const datetime = numericReader({ type: 'datetime', decimal: '.', dateOrder })(raw);
+            const expected = general ? general.date.getTime() : NaN;
+            expect(date).toBe(expected);
+            expect(datetime).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 5_000 },
+    );
   });
 });

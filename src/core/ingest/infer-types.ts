@@ -4,6 +4,7 @@
  */
 import { looksLikeIdHeader, suggestRole, type RoleStats } from './column-roles.ts';
 import {
+  isBlankText,
   isNullToken,
   isNumericType,
   numericReader,
@@ -13,6 +14,7 @@ import {
   parseNumber,
   writesTwoDigitYear,
 } from './parse-value.ts';
+import { NumberSet } from './number-set.ts';
 import type {
   ColumnFormat,
   ColumnProfile,
@@ -257,12 +259,8 @@ export function sampleForInference(
   return out;
 }
 
-/** Blank: empty or whitespace only; printable ASCII at the start settles it without trimming. */
-function blank(raw: string): boolean {
-  if (raw.length === 0) return true;
-  const c = raw.charCodeAt(0);
-  return c > 32 && c < 127 ? false : raw.trim() === '';
-}
+/** Blank: empty or whitespace only. */
+const blank = isBlankText;
 
 /**
  * Distinct strings a column may have and still be stored as a dictionary built while reading it
@@ -292,6 +290,25 @@ export function profileColumn(
   return readColumn(name, values, { ...options, collect: false }).profile;
 }
 
+/** How a column is read: as `options.format` says, else as inferred from a sample of it. */
+export function columnFormat(
+  name: string,
+  values: CellSource,
+  options: { format?: ColumnFormat; decimal?: DecimalSeparator } = {},
+): ColumnFormat {
+  return (
+    options.format ??
+    inferFormat(sampleForInference(values), { header: name, decimal: options.decimal })
+  );
+}
+
+/** A column as read: its profile, its typed values (when collected) and its tally. */
+export interface ReadColumn {
+  profile: ColumnProfile;
+  typed: TypedValues | null;
+  tally: ColumnTally;
+}
+
 /**
  * Profiles one column as `profileColumn` does and, in the same pass, reads every cell into the
  * typed values that are stored (see `TypedValues`; a cell that does not fit is blank there, and
@@ -301,131 +318,191 @@ export function readColumn(
   name: string,
   values: CellSource,
   options: { format?: ColumnFormat; decimal?: DecimalSeparator; collect?: boolean } = {},
-): { profile: ColumnProfile; typed: TypedValues | null; tally: ColumnTally } {
-  const format =
-    options.format ??
-    inferFormat(sampleForInference(values), { header: name, decimal: options.decimal });
+): ReadColumn {
   const [n, cell] = cellsOf(values);
-  const type = format.type;
-  const keepsText = isTextType(type);
-  const numeric = isNumericType(type);
-  const read = numeric ? numericReader(format) : null;
-  const isNumber = type === 'integer' || type === 'decimal' || type === 'percent';
-  const isDate = type === 'date' || type === 'datetime';
+  const reader = new ColumnReader(columnFormat(name, values, options), n, options.collect ?? true);
+  for (let r = 0; r < n; r++) reader.add(r, cell(r));
+  return reader.finish(name);
+}
+
+/** Rows read at a time by `readColumns` (fewer when rows are wide), between progress reports. */
+const ROWS_CELLS = 1 << 20;
+
+/**
+ * Reads several columns of a table's rows as `readColumn` reads each, in one pass over the rows
+ * (same results). A million rows of cell strings are laid out in memory row by row: a pass per
+ * column reads one string of every row, which costs mostly waiting for memory, while a pass over
+ * the rows reads each row's strings together. `onRows` hears how many rows were read so far.
+ */
+export function readColumns(
+  rows: readonly (readonly (string | null)[])[],
+  columns: readonly { name: string; index: number; format: ColumnFormat }[],
+  options: { collect?: boolean; onRows?: (done: number, total: number) => void } = {},
+): ReadColumn[] {
+  const n = rows.length;
   const collect = options.collect ?? true;
-  const numbers = collect && numeric ? new Float64Array(n) : null;
-  const others = collect && !numeric ? new Array<string | boolean | null>(n).fill(null) : null;
+  const readers = columns.map((c) => new ColumnReader(c.format, n, collect));
+  const at = columns.map((c) => c.index);
+  const width = readers.length;
+  const step = Math.max(1, Math.floor(ROWS_CELLS / Math.max(1, width)));
+  for (let from = 0; from < n; from += step) {
+    const to = Math.min(n, from + step);
+    for (let r = from; r < to; r++) {
+      const row = rows[r]!;
+      for (let c = 0; c < width; c++) readers[c]!.add(r, row[at[c]!]);
+    }
+    options.onRows?.(to, n);
+  }
+  return readers.map((reader, c) => reader.finish(columns[c]!.name));
+}
+
+/**
+ * Reads the cells of one column, given one at a time in row order (`add`), into its tally and,
+ * when collecting, its typed values; `finish` gives the result (see `readColumn`).
+ */
+class ColumnReader {
+  private readonly type: ValueType;
+  private readonly keepsText: boolean;
+  private readonly read: ((raw: string) => number) | null;
+  private readonly isNumber: boolean;
+  private readonly isDate: boolean;
+  private readonly numbers: Float64Array | null;
+  private readonly others: (string | boolean | null)[] | null;
   // Text columns: their distinct values (which also count them for the role heuristics) and,
   // when collecting, a code per row into them, for as long as there are few enough.
-  let codes = collect && keepsText ? new Int32Array(n).fill(-1) : null;
-  const words = new Map<string, number>();
-  const dictionary: string[] = [];
-  let wordsFull = false;
-  let nulls = 0;
-  let invalid = 0;
-  let nonBlank = 0;
-  let totalLength = 0;
-  let twoDigitYears = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  const invalidExamples: { row: number; value: string }[] = [];
-  const examples: string[] = [];
-  const distinct = new Set<string | number>();
-  const fail = (r: number, raw: string) => {
-    invalid++;
-    if (invalidExamples.length < 5) invalidExamples.push({ row: r + 1, value: clipExample(raw) });
-  };
-  const keep = (r: number, text: string) => {
-    if (others) others[r] = text;
-    if (wordsFull) return;
-    let code = words.get(text);
-    if (code === undefined) {
-      if (dictionary.length >= DICTIONARY_CAP) {
-        wordsFull = true;
-        codes = null;
-        return;
-      }
-      code = dictionary.length;
-      words.set(text, code);
-      dictionary.push(text);
-    }
-    if (codes) codes[r] = code;
-  };
+  private codes: Int32Array | null;
+  private readonly words = new Map<string, number>();
+  private readonly dictionary: string[] = [];
+  private wordsFull = false;
+  private nulls = 0;
+  private invalid = 0;
+  private nonBlank = 0;
+  private totalLength = 0;
+  private twoDigitYears = 0;
+  private min = Infinity;
+  private max = -Infinity;
+  private readonly invalidExamples: { row: number; value: string }[] = [];
+  private readonly examples: string[] = [];
+  // Distinct values (see `add`): numbers unboxed, and the text of cells that did not read.
+  private readonly distinctNumbers = new NumberSet();
+  private readonly distinct = new Set<string>();
 
-  for (let r = 0; r < n; r++) {
-    const raw = cell(r);
-    if (raw === null || raw === undefined) {
-      nulls++;
-      if (numbers) numbers[r] = NaN;
-      continue;
-    }
+  constructor(
+    private readonly format: ColumnFormat,
+    private readonly rows: number,
+    collect: boolean,
+  ) {
+    const type = format.type;
+    this.type = type;
+    this.keepsText = isTextType(type);
+    const numeric = isNumericType(type);
+    this.read = numeric ? numericReader(format) : null;
+    this.isNumber = type === 'integer' || type === 'decimal' || type === 'percent';
+    this.isDate = type === 'date' || type === 'datetime';
+    this.numbers = collect && numeric ? new Float64Array(rows) : null;
+    this.others = collect && !numeric ? new Array<string | boolean | null>(rows).fill(null) : null;
+    this.codes = collect && this.keepsText ? new Int32Array(rows).fill(-1) : null;
+  }
+
+  /** Reads cell `r`. */
+  add(r: number, raw: string | null | undefined): void {
+    if (raw === null || raw === undefined) return this.null(r);
     if (blank(raw)) {
-      nulls++;
-      if (numbers) numbers[r] = NaN;
       // Free text keeps even an empty or blank answer exactly as written.
-      else if (type === 'text') keep(r, raw);
-      continue;
+      if (this.type === 'text') this.keep(r, raw);
+      return this.null(r);
     }
-    if (!keepsText && isNullToken(raw)) {
-      nulls++;
-      if (numbers) numbers[r] = NaN;
-      continue;
-    }
-    nonBlank++;
-    totalLength += raw.length;
-    if (examples.length < 5) {
+    if (!this.keepsText && isNullToken(raw)) return this.null(r);
+    this.nonBlank++;
+    this.totalLength += raw.length;
+    if (this.examples.length < 5) {
       const example = clipExample(raw);
-      if (!examples.includes(example)) examples.push(example);
+      if (!this.examples.includes(example)) this.examples.push(example);
     }
     // Past DISTINCT_CAP, "many distinct values" is all the role heuristics need to know. Numbers
     // and dates are told apart by value (cheaper to hash than text), the rest as written.
-    const counting = distinct.size < DISTINCT_CAP;
-    if (read) {
-      const x = read(raw);
-      if (numbers) numbers[r] = x;
+    const counting = this.distinct.size + this.distinctNumbers.size < DISTINCT_CAP;
+    if (this.read) {
+      const x = this.read(raw);
+      if (this.numbers) this.numbers[r] = x;
       if (x !== x) {
-        fail(r, raw);
-        if (counting) distinct.add(raw.trim());
+        this.fail(r, raw);
+        if (counting) this.distinct.add(raw.trim());
       } else {
-        if (counting) distinct.add(x);
-        if (isNumber) {
-          if (x < min) min = x;
-          if (x > max) max = x;
-        } else if (isDate && writesTwoDigitYear(raw)) twoDigitYears++;
+        if (counting) this.distinctNumbers.add(x);
+        if (this.isNumber) {
+          if (x < this.min) this.min = x;
+          if (x > this.max) this.max = x;
+        } else if (this.isDate && writesTwoDigitYear(raw)) this.twoDigitYears++;
       }
-    } else if (keepsText) {
-      keep(r, type === 'text' ? raw : raw.trim());
+    } else if (this.keepsText) {
+      this.keep(r, this.type === 'text' ? raw : raw.trim());
     } else {
       const b = parseBoolean(raw);
-      if (others) others[r] = b;
-      if (b === null) fail(r, raw);
-      if (counting) distinct.add(raw.trim());
+      if (this.others) this.others[r] = b;
+      if (b === null) this.fail(r, raw);
+      if (counting) this.distinct.add(raw.trim());
     }
   }
-  // Text is counted as written (id and category trimmed), blank answers apart.
-  const seen = keepsText
-    ? wordsFull
-      ? null
-      : dictionary.filter((w) => !blank(w)).slice(0, DISTINCT_CAP)
-    : Array.from(distinct, String);
-  const tally: ColumnTally = {
-    rows: n,
-    nulls,
-    invalid,
-    nonBlank,
-    totalLength,
-    twoDigitYears,
-    min,
-    max,
-    invalidExamples,
-    examples,
-    distinct: seen,
-  };
-  return {
-    profile: profileFromTallies(name, format, [tally]),
-    tally,
-    typed: numbers ?? (codes ? { codes, dictionary } : (others as TypedValues | null)),
-  };
+
+  /** A blank or null cell (a blank text cell is also kept, by `add`). */
+  private null(r: number): void {
+    this.nulls++;
+    if (this.numbers) this.numbers[r] = NaN;
+  }
+
+  private fail(r: number, raw: string): void {
+    this.invalid++;
+    if (this.invalidExamples.length < 5) {
+      this.invalidExamples.push({ row: r + 1, value: clipExample(raw) });
+    }
+  }
+
+  private keep(r: number, text: string): void {
+    if (this.others) this.others[r] = text;
+    if (this.wordsFull) return;
+    let code = this.words.get(text);
+    if (code === undefined) {
+      if (this.dictionary.length >= DICTIONARY_CAP) {
+        this.wordsFull = true;
+        this.codes = null;
+        return;
+      }
+      code = this.dictionary.length;
+      this.words.set(text, code);
+      this.dictionary.push(text);
+    }
+    if (this.codes) this.codes[r] = code;
+  }
+
+  /** The column as read, under the name `name`. */
+  finish(name: string): ReadColumn {
+    // Text is counted as written (id and category trimmed), blank answers apart.
+    const seen = this.keepsText
+      ? this.wordsFull
+        ? null
+        : this.dictionary.filter((w) => !blank(w)).slice(0, DISTINCT_CAP)
+      : [...Array.from(this.distinctNumbers.values(), String), ...this.distinct];
+    const tally: ColumnTally = {
+      rows: this.rows,
+      nulls: this.nulls,
+      invalid: this.invalid,
+      nonBlank: this.nonBlank,
+      totalLength: this.totalLength,
+      twoDigitYears: this.twoDigitYears,
+      min: this.min,
+      max: this.max,
+      invalidExamples: this.invalidExamples,
+      examples: this.examples,
+      distinct: seen,
+    };
+    const typed =
+      this.numbers ??
+      (this.codes
+        ? { codes: this.codes, dictionary: this.dictionary }
+        : (this.others as TypedValues | null));
+    return { profile: profileFromTallies(name, this.format, [tally]), tally, typed };
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ColumnFormat, ColumnProfile, IngestProblem, TypedValues } from './types.ts';
-import { readColumn } from './infer-types.ts';
+import { columnFormat, readColumns, type ReadColumn } from './infer-types.ts';
 import { readSource, type SourceOptions, type SourceTable } from './read-source.ts';
 
 /** Everything the preview (and `cx-trace inspect`) shows about a file before it is imported. */
@@ -24,7 +24,32 @@ export function formatKey(format: ColumnFormat): string {
 }
 
 /** A column as read: its profile and its typed values. */
-export type ReadColumn = ReturnType<typeof readColumn>;
+export type { ReadColumn } from './infer-types.ts';
+
+/**
+ * Reads the columns of a table given by `indexes`, each with its format in `formats` (by column
+ * index) or the inferred one, in one pass over the rows (see `readColumns`). `onColumn` hears of
+ * the work done in columns' worth, counting on from `done` of `total`.
+ */
+function readTableColumns(
+  table: SourceTable,
+  indexes: readonly number[],
+  formats: readonly (ColumnFormat | undefined)[],
+  options: { collect: boolean; done: number; total: number; onColumn?: ProgressFn },
+): ReadColumn[] {
+  const { collect, done, total, onColumn } = options;
+  const columns = indexes.map((index) => {
+    const name = table.names[index]!;
+    const format = formats[index];
+    const source = { rows: table.rows, column: index };
+    return { name, index, format: columnFormat(name, source, { decimal: table.decimal, format }) };
+  });
+  const onRows = (rows: number, of: number) =>
+    onColumn?.(done + Math.floor((indexes.length * rows) / of), total);
+  return readColumns(table.rows, columns, { collect, ...(onColumn ? { onRows } : {}) });
+}
+
+type ProgressFn = (done: number, total: number) => void;
 
 /**
  * Columns already read, by column index and format, so that importing right after the preview
@@ -36,22 +61,34 @@ export class ColumnMemo {
   private key = (index: number, format: ColumnFormat | undefined) =>
     `${index}\u0000${format ? formatKey(format) : ''}`;
 
-  /** The column read with `format` (or with the inferred one when none is given), memoised. */
-  read(table: SourceTable, index: number, format: ColumnFormat | undefined): ReadColumn {
-    const hit = this.entries.get(this.key(index, format));
-    if (hit) return hit;
-    const result = readColumn(
-      table.names[index]!,
-      { rows: table.rows, column: index },
-      {
-        decimal: table.decimal,
-        ...(format ? { format } : {}),
-      },
-    );
-    this.entries.set(this.key(index, format), result);
-    // Inferred, then chosen explicitly as it was inferred: the same reading.
-    this.entries.set(this.key(index, result.profile.format), result);
-    return result;
+  /**
+   * Every column of `table`, read with its format in `formats` (by column index; the inferred one
+   * where none is given), memoised; the columns not read before are read together, in one pass.
+   * `onColumn` hears of the work done, in columns' worth.
+   */
+  readAll(
+    table: SourceTable,
+    formats: readonly (ColumnFormat | undefined)[],
+    onColumn?: ProgressFn,
+  ): ReadColumn[] {
+    const found = table.names.map((_, i) => this.entries.get(this.key(i, formats[i])));
+    const missing = found.flatMap((hit, i) => (hit ? [] : [i]));
+    const total = table.names.length;
+    const read = readTableColumns(table, missing, formats, {
+      collect: true,
+      done: total - missing.length,
+      total,
+      ...(onColumn ? { onColumn } : {}),
+    });
+    missing.forEach((index, k) => {
+      const result = read[k]!;
+      found[index] = result;
+      this.entries.set(this.key(index, formats[index]), result);
+      // Inferred, then chosen explicitly as it was inferred: the same reading.
+      this.entries.set(this.key(index, result.profile.format), result);
+    });
+    onColumn?.(total, total);
+    return found as ReadColumn[];
   }
 }
 
@@ -59,34 +96,33 @@ export class ColumnMemo {
  * Profiles every column of a read table: type (or the one the user chose in `formats`), role,
  * nulls, values that do not fit (with examples), and an `invalid-values` problem per such column.
  * With `collect`, also fills it with each column's typed values (for storing them); with `memo`,
- * columns read before with the same format are not read again. `onColumn` hears of each column
- * profiled.
+ * columns read before with the same format are not read again. `onColumn` hears of the work
+ * done, in columns' worth.
  */
 export function profileTable(
   table: SourceTable,
   formats: Readonly<Record<string, ColumnFormat>> = {},
   collect?: TypedValues[],
   memo?: ColumnMemo,
-  onColumn?: (done: number, total: number) => void,
+  onColumn?: ProgressFn,
 ): InspectReport {
-  const columns = table.names.map((name, i) => {
-    const format = formats[name];
-    const { profile, typed } = memo
-      ? memo.read(table, i, format)
-      : readColumn(
-          name,
-          { rows: table.rows, column: i },
-          {
-            decimal: table.decimal,
-            collect: collect !== undefined,
-            ...(format ? { format } : {}),
-          },
-        );
-    if (collect && typed) collect[i] = typed;
-    onColumn?.(i + 1, table.names.length);
-    return profile;
-  });
-  return inspectReport(table, columns, table.rows.length);
+  const chosen = table.names.map((name) => formats[name]);
+  const total = table.names.length;
+  const read = memo
+    ? memo.readAll(table, chosen, onColumn)
+    : readTableColumns(
+        table,
+        table.names.map((_, i) => i),
+        chosen,
+        { collect: collect !== undefined, done: 0, total, ...(onColumn ? { onColumn } : {}) },
+      );
+  if (!memo) onColumn?.(total, total);
+  if (collect) read.forEach(({ typed }, i) => typed && (collect[i] = typed));
+  return inspectReport(
+    table,
+    read.map((r) => r.profile),
+    table.rows.length,
+  );
 }
 
 /**

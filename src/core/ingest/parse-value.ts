@@ -6,7 +6,35 @@ import type { ColumnFormat, DateOrder, DecimalSeparator, ValueType } from './typ
 
 /** True for null, undefined, the empty string and whitespace-only strings. */
 export function isBlank(raw: string | null | undefined): boolean {
-  return raw === null || raw === undefined || raw.trim() === '';
+  return raw === null || raw === undefined || isBlankText(raw);
+}
+
+/**
+ * Whether `String.prototype.trim` removes the character: white space (Unicode's Zs and the
+ * tab, vertical tab, form feed and BOM) or a line terminator.
+ */
+function isTrimmed(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * True for the empty string and strings of white space only: `s.trim() === ''`, without making
+ * the trimmed string (a long cell costs no more than its first non-blank character).
+ */
+export function isBlankText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isTrimmed(s.charCodeAt(i))) return false;
+  return true;
 }
 
 // `#н/д` is how Russian Excel shows #N/A; `н/д` ("нет данных") is its hand-typed form.
@@ -394,6 +422,43 @@ function readDate(raw: string, order: DateOrder): DateFields | null {
   return dateFields(millis, dayMillis, hasTime);
 }
 
+/** The value of the two ASCII digits at `i`, or -1 when either is not a digit. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The common layouts of a date column read the way `readDate` reads them, without its general
+ * scan: `DD.MM.YYYY` and `YYYY-MM-DD` written exactly so (ten characters, no spaces, no time).
+ * Their day at midnight UTC; NaN for a day that does not exist (as `readDate` refuses it);
+ * undefined for any other text, which `readDate` then reads.
+ */
+function fixedLayoutDay(s: string): number | undefined {
+  if (s.length !== 10) return undefined;
+  let y: number;
+  let mo: number;
+  let d: number;
+  if (s.charCodeAt(2) === DOT && s.charCodeAt(5) === DOT) {
+    // Dotted dates are day-first whatever the column's order.
+    d = twoDigits(s, 0);
+    mo = twoDigits(s, 3);
+    const hi = twoDigits(s, 6);
+    const lo = twoDigits(s, 8);
+    y = hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
+  } else if (s.charCodeAt(4) === DASH && s.charCodeAt(7) === DASH) {
+    const hi = twoDigits(s, 0);
+    const lo = twoDigits(s, 2);
+    y = hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
+    mo = twoDigits(s, 5);
+    d = twoDigits(s, 8);
+  } else return undefined;
+  if (y < 0 || mo < 0 || d < 0) return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
+  return utcMillis(y, mo, d);
+}
+
 /**
  * Reads a date or date-time, or null when `raw` is not a real calendar date (31.02 fails).
  * Forms: `YYYY-MM-DD`, `YYYY-MM-DDTHH:mm[:ss[.sss]][Z|±HH:MM]`, `YYYY-MM-DD HH:mm[:ss]`,
@@ -445,9 +510,9 @@ export function numericReader(format: ColumnFormat): (raw: string) => number {
     case 'percent':
       return (raw) => parsePercent(raw, decimal) ?? NaN;
     case 'date':
-      return (raw) => readDate(raw, order)?.dayMillis ?? NaN;
+      return (raw) => fixedLayoutDay(raw) ?? readDate(raw, order)?.dayMillis ?? NaN;
     case 'datetime':
-      return (raw) => readDate(raw, order)?.millis ?? NaN;
+      return (raw) => fixedLayoutDay(raw) ?? readDate(raw, order)?.millis ?? NaN;
     default:
       throw new Error(`${type} is not a numeric type`);
   }
