@@ -28,7 +28,16 @@ export function codeVersion(paths: readonly string[] = ['src', 'workers']): stri
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
       }).trim();
-    const dirty = git('status', '--porcelain', '--', ...paths) !== '';
+    // The results the bench entry script writes are not code.
+    const dirty =
+      git(
+        'status',
+        '--porcelain',
+        '--untracked-files=all',
+        '--',
+        ...paths,
+        ':!bench/results.json',
+      ) !== '';
     return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ` + uncommitted changes in ${paths.join(', ')}` : ''}`;
   } catch {
     return 'commit unknown';
