@@ -159,7 +159,7 @@ describe('the report', () => {
         .getByRole('radio', { name: /^The front line/ })
         .isChecked(),
     ).toBe(true);
-  });
+  }, 300_000);
 
   it('is written by the command line for each audience, and opens the same way', async () => {
     w = await newWatchedPage();

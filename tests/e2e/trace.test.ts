@@ -147,7 +147,7 @@ describe('the trace', () => {
     await drawn(again.getByRole('figure', { name: /The gap step by step/ }));
     // All of it from the stored result: no worker was asked for the trace again.
     expect(await cellRequests(page)).toEqual([]);
-  });
+  }, 180_000);
 
   it('speaks Russian: the verdict, the causes and the what-if', async () => {
     w = await newWatchedPage(undefined, 'ru-RU');
@@ -174,5 +174,5 @@ describe('the trace', () => {
     expect(await effects.getByRole('row', { name: /^NPS / }).innerText()).toMatch(
       /^NPS\s+\+[\d,]+ пункта NPS/,
     );
-  });
+  }, 180_000);
 });
