@@ -9,7 +9,7 @@
  * With the trees of depth 3 the key-drivers analysis grows, at most 128 patterns per tree serve
  * thousands of rows. The answers equal the recursion's up to rounding.
  */
-import type { PreparedTree } from './tree-shap.ts';
+import type { PreparedTree } from './prepared-tree.ts';
 
 /** Trees with at most this many splits, and at most this deep, are shallow. */
 const SHALLOW_SPLITS = 10;
