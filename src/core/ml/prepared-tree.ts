@@ -1,13 +1,10 @@
 import type { Tree } from './tree-model.ts';
 
 /** A tree with what the recursion needs precomputed once per call. */
-export interface PreparedTree {
-  feature: Int32Array;
-  threshold: Float64Array;
-  left: Int32Array;
-  right: Int32Array;
-  missingLeft: Uint8Array;
-  value: Float64Array;
+export interface PreparedTree extends Pick<
+  Tree,
+  'feature' | 'threshold' | 'left' | 'right' | 'missingLeft' | 'value'
+> {
   /** The share of a node's cover that goes left / right. */
   fracLeft: Float64Array;
   fracRight: Float64Array;
