@@ -24,9 +24,13 @@ import { clipExample } from '../src/core/ingest/infer-types.ts';
 import { packRows } from '../src/core/ingest/packed-rows.ts';
 import { generateDemoWorld, type DemoOptions } from '../src/core/demo/demo-world.ts';
 import { storeDemoWorld, type DemoCreated } from '../src/data/demo-datasets.ts';
-import { profileSource, readFileSource, type FileSource } from '../src/data/file-source.ts';
+import {
+  profileSource,
+  readFileSource,
+  sourceChunks,
+  type FileSource,
+} from '../src/data/file-source.ts';
 import { startPartReader } from './ingest-part-reader.ts';
-import { CHUNK_ROWS } from '../src/core/storage/column-chunk.ts';
 import { IngestError } from '../src/core/ingest/ingest-error.ts';
 import type {
   ColumnFormat,
@@ -186,23 +190,13 @@ const api = {
         return role ? { ...c, role } : c;
       });
       const columns = storedColumns(profiles);
-      const later = source.later;
       const meta = await storeDataset(
         getDb(),
         {
           name: input.name,
           columns,
           totalRows: report.rows,
-          chunks: (first) => encodeColumnChunks(columns, typed, undefined, first),
-          ...(later
-            ? {
-                alongside: {
-                  chunkOffset: Math.ceil(source.table.rows.length / CHUNK_ROWS),
-                  write: (owner: string, first: number, onRows: (rows: number) => void) =>
-                    later.reader.store(owner, columns, first, onRows),
-                },
-              }
-            : {}),
+          ...sourceChunks(source, columns, typed),
           source: {
             fileName: input.file.name,
             bytes: input.file.size,

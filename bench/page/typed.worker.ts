@@ -1,13 +1,17 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import { getDb } from '../../src/data/db.ts';
-import { profileSource, readFileSource, sourceRows } from '../../src/data/file-source.ts';
+import {
+  profileSource,
+  readFileSource,
+  sourceChunks,
+  sourceRows,
+} from '../../src/data/file-source.ts';
 import { ColumnMemo } from '../../src/core/ingest/inspect.ts';
-import { encodeColumnChunks, storedColumns } from '../../src/core/ingest/typed-chunks.ts';
+import { storedColumns } from '../../src/core/ingest/typed-chunks.ts';
 import { storeDataset } from '../../src/data/import-dataset.ts';
 import { deleteDataset } from '../../src/data/datasets-repo.ts';
 import { chunkOwner } from '../../src/core/storage/dataset-meta.ts';
-import { CHUNK_ROWS } from '../../src/core/storage/column-chunk.ts';
 import { startPartReader } from '../../workers/ingest-part-reader.ts';
 import type { TypedValues } from '../../src/core/ingest/types.ts';
 
@@ -78,20 +82,13 @@ const api = {
     encodeMs = 0;
     const columns = storedColumns(report.columns);
     const later = source.later;
+    const parts = sourceChunks(source, columns, typed);
     const meta = await storeDataset(db, {
       name: file.name,
       columns,
       totalRows: report.rows,
-      chunks: (first) => timed(encodeColumnChunks(columns, typed, undefined, first)),
-      ...(later
-        ? {
-            alongside: {
-              chunkOffset: Math.ceil(source.table.rows.length / CHUNK_ROWS),
-              write: (owner: string, first: number, onRows: (rows: number) => void) =>
-                later.reader.store(owner, columns, first, onRows),
-            },
-          }
-        : {}),
+      ...parts,
+      chunks: (first) => timed(parts.chunks(first)),
       source: { fileName: file.name, bytes: file.size },
     });
     const t3 = performance.now();

@@ -1,4 +1,7 @@
 import type { ChunksWritten } from './chunks-repo.ts';
+import type { StoreInput } from './import-dataset.ts';
+import { encodeColumnChunks } from '../core/ingest/typed-chunks.ts';
+import { CHUNK_ROWS } from '../core/storage/column-chunk.ts';
 import type { PartParsed, PartRequest } from './file-part.ts';
 import {
   delimitedEncoding,
@@ -192,4 +195,28 @@ export async function profileSource(
     profileFromTallies(table.names[i]!, format, [firstReads[i]!.tally, tallies[i]!]),
   );
   return inspectReport(table, columns, sourceRows(source));
+}
+
+/**
+ * How a read file's typed rows are stored: this worker encodes its own part's rows in chunks, and
+ * the part worker, when the file was read in two, stores the rest alongside (see `storeDataset`).
+ */
+export function sourceChunks(
+  source: FileSource,
+  columns: ColumnInfo[],
+  typed: TypedValues[],
+): Pick<StoreInput, 'chunks' | 'alongside'> {
+  const later = source.later;
+  return {
+    chunks: (first) => encodeColumnChunks(columns, typed, undefined, first),
+    ...(later
+      ? {
+          alongside: {
+            chunkOffset: Math.ceil(source.table.rows.length / CHUNK_ROWS),
+            write: (owner: string, first: number, onRows: (rows: number) => void) =>
+              later.reader.store(owner, columns, first, onRows),
+          },
+        }
+      : {}),
+  };
 }
