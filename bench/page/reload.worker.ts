@@ -4,6 +4,7 @@ import { tableFromIPC, Type } from '@uwdata/flechette';
 import { getDb } from '../../src/data/db.ts';
 import { getDataset } from '../../src/data/datasets-repo.ts';
 import { readAllColumns } from '../../src/data/chunks-repo.ts';
+import { restoreChunkBytes } from '../../src/data/chunk-record.ts';
 import { decodeChunkColumns } from '../../src/core/storage/column-chunk.ts';
 import { chunkOwner } from '../../src/core/storage/dataset-meta.ts';
 
@@ -35,13 +36,17 @@ const api = {
     const all = await readAllColumns(db, meta);
     const t1 = performance.now();
 
-    // Its parts, measured again: the one IndexedDB query of all chunk records, then decoding.
+    // Its parts, measured again: the one IndexedDB query of all chunk records and reading their
+    // bytes, then decoding.
     const owner = chunkOwner(meta);
     const names = meta.columns.map((c) => c.name);
-    const records = await db.chunks
+    const stored = await db.chunks
       .where('[datasetId+index]')
       .between([owner, 0], [owner, meta.chunkCount], true, false)
       .toArray();
+    const records = await Promise.all(
+      stored.map(async (r) => ({ rows: r.rows, bytes: await restoreChunkBytes(r) })),
+    );
     const t2 = performance.now();
     const columnMs = names.map(() => 0);
     let rows = 0;
@@ -66,7 +71,7 @@ const api = {
     return {
       /** The app's readAllColumns, from opening the metadata: the reload. */
       totalMs: t1 - t0,
-      /** One query of all chunk records, not decoded. */
+      /** One query of all chunk records and reading their bytes, not decoded. */
       readMs: t2 - t1,
       /** Decoding each column of each chunk on its own (sum). */
       decodeMs: columnMs.reduce((a, b) => a + b, 0),

@@ -11,6 +11,7 @@ import { ColumnMemo } from '../../src/core/ingest/inspect.ts';
 import { storedColumns } from '../../src/core/ingest/typed-chunks.ts';
 import { storeDataset } from '../../src/data/import-dataset.ts';
 import { deleteDataset } from '../../src/data/datasets-repo.ts';
+import { restoreChunkBytes } from '../../src/data/chunk-record.ts';
 import { chunkOwner } from '../../src/core/storage/dataset-meta.ts';
 import { startPartReader } from '../../workers/ingest-part-reader.ts';
 import type { TypedValues } from '../../src/core/ingest/types.ts';
@@ -101,10 +102,8 @@ const api = {
       .between([owner, 0], [owner, meta.chunkCount], true, false)
       .toArray();
     await deleteDataset(db, meta.id);
-    const buffers = records.map((r) =>
-      r.bytes.byteOffset === 0 && r.bytes.byteLength === r.bytes.buffer.byteLength
-        ? (r.bytes.buffer as ArrayBuffer)
-        : (r.bytes.slice().buffer as ArrayBuffer),
+    const buffers = await Promise.all(
+      records.map(async (r) => (await restoreChunkBytes(r)).slice().buffer),
     );
     const raw = await openRaw();
     const r0 = performance.now();

@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import type { CxTraceDb } from './db.ts';
 import { StorageFullError, isQuotaError } from './import-dataset.ts';
 import { readable } from './unreadable.ts';
+import { restoreChunkBytes, storedChunkBytes } from './chunk-record.ts';
 import { importLockName } from './datasets-repo.ts';
 import { newId } from '../core/ids.ts';
 import { chunkOwner, restoreDatasetMeta, type DatasetMeta } from '../core/storage/dataset-meta.ts';
@@ -50,9 +51,10 @@ async function* backupRecords(db: CxTraceDb): AsyncGenerator<Uint8Array> {
     for (let index = 0; index < meta.chunkCount; index++) {
       const chunk = await db.chunks.get([owner, index]);
       if (!chunk) throw new Error(`Dataset ${meta.name}: chunk ${index} is missing`);
-      hash.update(chunk.bytes);
+      const bytes = await restoreChunkBytes(chunk);
+      hash.update(bytes);
       counts.chunks++;
-      yield encodeRecord('chunk', { index, rows: chunk.rows }, chunk.bytes);
+      yield encodeRecord('chunk', { index, rows: chunk.rows }, bytes);
     }
     yield encodeRecord('datasetEnd', {
       id: meta.id,
@@ -164,7 +166,7 @@ async function readBackup(
         datasetId: open.owner,
         index: open.n++,
         rows: typeof v.rows === 'number' ? v.rows : 0,
-        bytes: r.bytes,
+        bytes: storedChunkBytes(r.bytes),
       });
       counts.chunks++;
       onProgress?.(counts.chunks);

@@ -1,4 +1,5 @@
-import type { CxTraceDb } from './db.ts';
+import type { ChunkRecord, CxTraceDb } from './db.ts';
+import { restoreChunkBytes, storedChunkBytes } from './chunk-record.ts';
 import type { EncodedChunk } from '../core/ingest/typed-chunks.ts';
 import { chunkOwner, type DatasetMeta } from '../core/storage/dataset-meta.ts';
 import {
@@ -21,7 +22,23 @@ export async function writeChunk(
   index: number,
   bytes: Uint8Array,
 ): Promise<void> {
-  await db.chunks.put({ datasetId, index, rows: chunkRowCount(bytes), bytes });
+  await db.chunks.put({
+    datasetId,
+    index,
+    rows: chunkRowCount(bytes),
+    bytes: storedChunkBytes(bytes),
+  });
+}
+
+/** The Arrow bytes of a stored dataset's chunk `index`. */
+export async function readChunkBytes(
+  db: CxTraceDb,
+  meta: DatasetMeta,
+  index: number,
+): Promise<Uint8Array> {
+  const chunk = await db.chunks.get([chunkOwner(meta), index]);
+  if (!chunk) throw new Error(`Dataset ${meta.id} is missing chunk ${index}`);
+  return restoreChunkBytes(chunk);
 }
 
 /** What `writeChunks` wrote. */
@@ -77,9 +94,7 @@ export async function scanColumn(
 ): Promise<void> {
   let done = 0;
   for (let i = 0; i < meta.chunkCount; i++) {
-    const chunk = await db.chunks.get([chunkOwner(meta), i]);
-    if (!chunk) throw new Error(`Dataset ${meta.id} is missing chunk ${i}`);
-    const values = chunkColumnOrNulls(chunk.bytes, column);
+    const values = chunkColumnOrNulls(await readChunkBytes(db, meta, i), column);
     done += values.length;
     onChunk(values, done);
   }
@@ -119,13 +134,30 @@ export async function readAllColumns(
   );
   const parts = names.map((): DecodedColumn[] => []);
   let at = 0;
-  for (const record of records) {
-    decodeChunkInto(record.bytes, names, targets, at).forEach((values, k) => {
+  for (const [record, bytes] of readAhead(records)) {
+    decodeChunkInto(await bytes, names, targets, at).forEach((values, k) => {
       if (values) parts[k]!.push(values);
     });
     at += record.rows;
   }
   return names.map((_, k) => targets[k] ?? concatColumn(parts[k]!));
+}
+
+/**
+ * Each record with its bytes being read, the next chunk's read started before this one is
+ * handed on: the browser reads it while the caller decodes.
+ */
+function* readAhead(
+  records: readonly ChunkRecord[],
+): Generator<[ChunkRecord, Promise<Uint8Array>]> {
+  let next = records[0] ? restoreChunkBytes(records[0]) : null;
+  for (let i = 0; i < records.length; i++) {
+    const bytes = next!;
+    next = records[i + 1] ? restoreChunkBytes(records[i + 1]!) : null;
+    // A read that fails while an earlier chunk is decoded is reported when awaited.
+    next?.catch(() => undefined);
+    yield [records[i]!, bytes];
+  }
 }
 
 /** One column from its chunks' values: a typed array when every part is one, else an array. */

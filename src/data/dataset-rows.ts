@@ -1,6 +1,8 @@
 import type { CxTraceDb } from './db.ts';
 import { chunkOwner, type DatasetMeta } from '../core/storage/dataset-meta.ts';
 import { decodeChunkColumns } from '../core/storage/column-chunk.ts';
+import { chunkByteLength } from './chunk-record.ts';
+import { readChunkBytes } from './chunks-repo.ts';
 
 // Reading a stored dataset's rows chunk by chunk, in the analysis worker (this module loads the
 // Arrow codec, so the main thread never imports it).
@@ -46,7 +48,7 @@ export async function chunkIndex(db: CxTraceDb, meta: DatasetMeta): Promise<Chun
     const chunk = await db.chunks.get([owner, i]);
     if (!chunk) throw new Error(`Dataset ${meta.id} is missing chunk ${i}`);
     rows.push(chunk.rows);
-    bytes += chunk.bytes.byteLength;
+    bytes += chunkByteLength(chunk);
   }
   const index: ChunkIndex = {
     owner,
@@ -68,11 +70,9 @@ export async function readChunkColumns(
   meta: DatasetMeta,
   index: number,
 ): Promise<ArrayLike<unknown>[]> {
-  const chunk = await db.chunks.get([chunkOwner(meta), index]);
-  if (!chunk) throw new Error(`Dataset ${meta.id} is missing chunk ${index}`);
   // One read of the chunk's Arrow stream for all its columns.
   return decodeChunkColumns(
-    chunk.bytes,
+    await readChunkBytes(db, meta, index),
     meta.columns.map((c) => c.name),
   );
 }

@@ -6,12 +6,15 @@ import type { CellRequest, InputVersions } from '../core/notebook/cell-query.ts'
 /** The IndexedDB database name. */
 export const DB_NAME = 'cx-trace';
 
-/** One stored chunk of a dataset: Arrow IPC bytes of up to `CHUNK_ROWS` rows. */
+/**
+ * One stored chunk of a dataset: Arrow IPC bytes of up to `CHUNK_ROWS` rows, as a Blob (a
+ * Uint8Array in chunks written before Blobs; read through `restoreChunkBytes`).
+ */
 export interface ChunkRecord {
   datasetId: string;
   index: number;
   rows: number;
-  bytes: Uint8Array;
+  bytes: Blob | Uint8Array;
 }
 
 /** A cached analysis result, dropped with its dataset. */

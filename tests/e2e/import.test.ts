@@ -32,31 +32,36 @@ beforeAll(() => {
   writeFileSync(hugeCsv, csv(1_000_000));
 });
 
-/** What the app's IndexedDB holds, read directly (not through the app). */
+/**
+ * What the app's IndexedDB holds, read directly (not through the app): each chunk's bytes (a
+ * Blob, or a Uint8Array as older versions stored them) hashed.
+ */
 const stored = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<{ datasets: number; chunks: number; chunkBytes: number[] }>((resolve, reject) => {
-        const req = indexedDB.open('cx-trace');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction(['datasets', 'chunks'], 'readonly');
-          const out = { datasets: 0, chunks: 0, chunkBytes: [] as number[] };
-          tx.objectStore('datasets').count().onsuccess = (e) =>
-            (out.datasets = (e.target as IDBRequest<number>).result);
-          tx.objectStore('chunks').getAll().onsuccess = (e) => {
-            const all = (e.target as IDBRequest<{ bytes: Uint8Array }[]>).result;
-            out.chunks = all.length;
-            out.chunkBytes = all.map((c) => c.bytes.reduce((h, b) => (h * 31 + b) >>> 0, 7));
-          };
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-        };
-      }),
-  );
+  page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('cx-trace');
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => resolve(req.result);
+    });
+    const out = { datasets: 0, chunks: 0, chunkBytes: [] as number[] };
+    let all: { bytes: Blob | Uint8Array }[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['datasets', 'chunks'], 'readonly');
+      tx.objectStore('datasets').count().onsuccess = (e) =>
+        (out.datasets = (e.target as IDBRequest<number>).result);
+      tx.objectStore('chunks').getAll().onsuccess = (e) =>
+        (all = (e.target as IDBRequest<{ bytes: Blob | Uint8Array }[]>).result);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    out.chunks = all.length;
+    for (const c of all) {
+      const bytes = c.bytes instanceof Blob ? new Uint8Array(await c.bytes.arrayBuffer()) : c.bytes;
+      out.chunkBytes.push(bytes.reduce((h, b) => (h * 31 + b) >>> 0, 7));
+    }
+    return out;
+  });
 
 async function importCell(page: Page, file: string) {
   await openApp(page);

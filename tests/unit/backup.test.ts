@@ -8,7 +8,7 @@ import { StorageFullError } from '../../src/data/import-dataset.ts';
 import { backupStream, restoreBackup, type RestoreMode } from '../../src/data/backup-store.ts';
 import { generateDemoWorld } from '../../src/core/demo/demo-world.ts';
 import { createCell, createNotebook } from '../../src/core/notebook/notebook.ts';
-import { chunkOwner } from '../../src/core/storage/dataset-meta.ts';
+import { readChunkBytes } from '../../src/data/chunks-repo.ts';
 import { BackupError, openBackup, sealBackup } from '../../src/core/backup/backup-envelope.ts';
 import { readRecords } from '../../src/core/backup/backup-records.ts';
 import { SLOW } from './slow.ts';
@@ -34,7 +34,7 @@ async function snapshot(db: CxTraceDb) {
   for (const meta of await db.datasets.orderBy('id').toArray()) {
     const hash = sha256.create();
     for (let i = 0; i < meta.chunkCount; i++) {
-      hash.update((await db.chunks.get([chunkOwner(meta), i]))!.bytes);
+      hash.update(await readChunkBytes(db, meta, i));
     }
     const { storageId: _owner, ...rest } = meta;
     datasets.push({ ...rest, sha256: Buffer.from(hash.digest()).toString('hex') });

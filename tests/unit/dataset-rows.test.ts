@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { CxTraceDb } from '../../src/data/db.ts';
 import { readAllColumns, writeChunk } from '../../src/data/chunks-repo.ts';
+import { restoreChunkBytes } from '../../src/data/chunk-record.ts';
 import {
   commitDataset,
   deleteDataset,
@@ -104,6 +105,22 @@ describe('reading stored rows', () => {
     expect(Array.from(when!)).toEqual([null, null, null, null, null, day(1), null, day(3), day(4)]);
   });
 
+  it('reads chunks stored before Blobs (bytes as a Uint8Array) beside newer ones', async () => {
+    const meta = await unevenDataset();
+    // The middle chunk as an older version wrote it.
+    const old = (await db.chunks.get(['ds', 1]))!;
+    await db.chunks.put({ ...old, bytes: await restoreChunkBytes(old) });
+    expect((await db.chunks.get(['ds', 1]))!.bytes).toBeInstanceOf(Uint8Array);
+    expect((await db.chunks.get(['ds', 2]))!.bytes).toBeInstanceOf(Blob);
+    const [id, city] = await readAllColumns(db, meta);
+    expect(Array.from(id!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(city).toEqual(['A', 'B', 'A', 'C', null, 'A', '=1+1', 'B', 'A']);
+    expect(await readRows(db, meta, 3, 2)).toEqual([
+      [4, 'C', null],
+      [5, null, null],
+    ]);
+  });
+
   it('reads only the chunks that hold the rows, and decodes each once while scrolling', async () => {
     const meta = await unevenDataset();
     await chunkIndex(db, meta);
@@ -125,7 +142,8 @@ describe('reading stored rows', () => {
     const index = await chunkIndex(db, meta);
     expect(index.rows).toEqual([3, 2, 4]);
     expect(await db.results.get('chunk-index:ds')).toBeDefined();
-    const stored = (await db.chunks.toArray()).reduce((s, c) => s + c.bytes.byteLength, 0);
+    let stored = 0;
+    for (const c of await db.chunks.toArray()) stored += (await restoreChunkBytes(c)).byteLength;
     expect(index.bytes).toBe(stored);
     // No storedBytes in the metadata: the size is the chunks' sum.
     expect(await datasetStoredBytes(db, meta)).toBe(stored);
