@@ -408,6 +408,36 @@ describe('readColumns', () => {
   });
 });
 
+describe('reading repeated cells', () => {
+  it('counts a repeated value on every row it appears, as if each were read alone', () => {
+    const cells = ['01.02.2026', '01.02.26', 'вчера', '', 'н/д', '15.03.2025', '31.12.99'];
+    // Repeats as the splitter hands them: the same string objects again and again, past the
+    // number of distinct values a column remembers.
+    const column = make(20_000, (i) =>
+      i < 5000 ? `0${1 + (i % 9)}.01.${1000 + i}` : cells[i % 7]!,
+    );
+    const format: ColumnFormat = { type: 'date', decimal: ',', dateOrder: 'dmy' };
+    const whole = readColumn('Дата', column, { format });
+    const alone = column.map((c) => readColumn('Дата', [c], { format }));
+    expect(Array.from(whole.typed as Float64Array)).toEqual(
+      alone.map((a) => (a.typed as Float64Array)[0]),
+    );
+    const sum = (f: (t: (typeof alone)[number]['tally']) => number) =>
+      alone.reduce((n, a) => n + f(a.tally), 0);
+    expect(whole.tally).toMatchObject({
+      nonBlank: sum((t) => t.nonBlank),
+      nulls: sum((t) => t.nulls),
+      invalid: sum((t) => t.invalid),
+      twoDigitYears: sum((t) => t.twoDigitYears),
+      totalLength: sum((t) => t.totalLength),
+    });
+    expect(whole.tally.twoDigitYears).toBe(
+      column.filter((c) => c === '01.02.26' || c === '31.12.99').length,
+    );
+    expect(whole.tally.invalid).toBe(column.filter((c) => c === 'вчера').length);
+  });
+});
+
 describe('NumberSet', () => {
   it('holds what a Set holds, in the order first added', () => {
     const values = make(50_000, (i) => String(i)).map(

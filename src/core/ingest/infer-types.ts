@@ -325,6 +325,9 @@ export function readColumn(
   return reader.finish(name);
 }
 
+/** Distinct cells a number or date column remembers having read (see `ColumnReader`). */
+const READ_VALUES_CAP = 4096;
+
 /** Rows read at a time by `readColumns` (fewer when rows are wide), between progress reports. */
 const ROWS_CELLS = 1 << 20;
 
@@ -386,6 +389,13 @@ class ColumnReader {
   // Distinct values (see `add`): numbers unboxed, and the text of cells that did not read.
   private readonly distinctNumbers = new NumberSet();
   private readonly distinct = new Set<string>();
+  /**
+   * Number and date cells already read, by their text: a column's repeated values (dates,
+   * counts, scores) come from the splitter as the same string, whose hash the engine keeps, so
+   * a repeat is one lookup instead of a parse. Null for other types and once too many values
+   * were different to be worth it.
+   */
+  private readValues: Map<string, number> | null;
 
   constructor(
     private readonly format: ColumnFormat,
@@ -402,11 +412,20 @@ class ColumnReader {
     this.numbers = collect && numeric ? new Float64Array(rows) : null;
     this.others = collect && !numeric ? new Array<string | boolean | null>(rows).fill(null) : null;
     this.codes = collect && this.keepsText ? new Int32Array(rows).fill(-1) : null;
+    this.readValues = numeric ? new Map() : null;
   }
 
   /** Reads cell `r`. */
   add(r: number, raw: string | null | undefined): void {
     if (raw === null || raw === undefined) return this.null(r);
+    const known = this.readValues?.get(raw);
+    if (known !== undefined) {
+      // Read before, valid: its example, distinct value and extremes are counted already.
+      this.nonBlank++;
+      this.totalLength += raw.length;
+      if (this.numbers) this.numbers[r] = known;
+      return;
+    }
     if (blank(raw)) {
       // Free text keeps even an empty or blank answer exactly as written.
       if (this.type === 'text') this.keep(r, raw);
@@ -433,7 +452,10 @@ class ColumnReader {
         if (this.isNumber) {
           if (x < this.min) this.min = x;
           if (x > this.max) this.max = x;
-        } else if (this.isDate && writesTwoDigitYear(raw)) this.twoDigitYears++;
+        }
+        // Two-digit years are counted per cell, so those cells are read each time.
+        if (this.isDate && writesTwoDigitYear(raw)) this.twoDigitYears++;
+        else this.remember(raw, x);
       }
     } else if (this.keepsText) {
       this.keep(r, this.type === 'text' ? raw : raw.trim());
@@ -443,6 +465,13 @@ class ColumnReader {
       if (b === null) this.fail(r, raw);
       if (counting) this.distinct.add(raw.trim());
     }
+  }
+
+  private remember(raw: string, x: number): void {
+    const values = this.readValues;
+    if (!values) return;
+    if (values.size === READ_VALUES_CAP) this.readValues = null;
+    else values.set(raw, x);
   }
 
   /** A blank or null cell (a blank text cell is also kept, by `add`). */
