@@ -9,7 +9,7 @@ import {
   type SourceOptions,
   type SourceTable,
 } from '../core/ingest/read-source.ts';
-import { MIN_SPLIT_BYTES, splitPoint } from '../core/ingest/split-point.ts';
+import { cutAfter, MIN_SPLIT_BYTES, splitPoint } from '../core/ingest/split-point.ts';
 import { mergePartProblems, raggedCount } from '../core/ingest/part-problems.ts';
 import { IngestError } from '../core/ingest/ingest-error.ts';
 import {
@@ -67,6 +67,9 @@ export interface FileSource {
  */
 const FIRST_SHARE = 0.45;
 
+/** Bytes past its share this worker reads, to find a record boundary to cut at. */
+const CUT_MARGIN = 4 * 1024 * 1024;
+
 /** Bytes at the start of a file read to decide the delimiter and header before the split. */
 const HEAD_BYTES = 1024 * 1024;
 
@@ -87,17 +90,27 @@ export async function readFileSource(
   // Started first: a worker's start needs this worker's thread free for a moment, which it is
   // not once the first part is being parsed.
   const reader = file.size >= minSplitBytes ? startReader() : null;
+  // This worker reads only its own part (and a margin to find where to cut): the part worker
+  // reads the rest while this one parses.
+  const prefixEnd = reader
+    ? Math.min(file.size, Math.floor(file.size * FIRST_SHARE) + CUT_MARGIN)
+    : file.size;
+  const bytes = new Uint8Array(await file.slice(0, prefixEnd).arrayBuffer());
+  const whole = async (): Promise<FileSource> => ({
+    table: await readSource(
+      prefixEnd === file.size ? bytes : new Uint8Array(await file.arrayBuffer()),
+      fileName,
+      options,
+    ),
+    later: null,
+  });
   const giveUp = () => {
     reader?.close();
     return whole();
   };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const whole = async (): Promise<FileSource> => ({
-    table: await readSource(bytes, fileName, options),
-    later: null,
-  });
   const encoding = delimitedEncoding(bytes, fileName, options);
-  const at = encoding === null ? null : splitPoint(bytes, encoding, minSplitBytes, FIRST_SHARE);
+  const at =
+    encoding === null ? null : cutAfter(bytes, encoding, Math.floor(file.size * FIRST_SHARE));
   if (!reader || encoding === null || at === null) return giveUp();
 
   // The head decides the delimiter and the header, as reading the first part then does.
@@ -114,7 +127,7 @@ export async function readFileSource(
   const laterParse = reader.parse({
     file,
     start: at,
-    end: bytes.length,
+    end: file.size,
     encoding,
     delimiter: head.delimiter,
     width: head.names.length,

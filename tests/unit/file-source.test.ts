@@ -148,6 +148,26 @@ describe('reading a large file in two parts', () => {
     expect(whole.report.problems.some((p) => p.code === 'stray-quote')).toBe(true);
   });
 
+  it(
+    'reads the file whole when no record ends near the cut (one 10 MB quoted field)',
+    SLOW,
+    async () => {
+      const long = 'строка\n'.repeat(800_000) + 'конец';
+      const lines = ['n;text'];
+      for (let i = 0; i < 1000; i++) lines.push(`${i};ok`);
+      lines.push(`1000;"${long}"`);
+      for (let i = 1001; i < 2000; i++) lines.push(`${i};ok`);
+      const bytes = new TextEncoder().encode(lines.join('\n'));
+      expect(bytes.length).toBeGreaterThan(10_000_000);
+      const parts = await importFile(bytes, 'long.csv', 1000);
+      expect(parts.split).toBe(false);
+      expect(parts.closed.count).toBe(1);
+      expect(parts.meta.rowCount).toBe(2000);
+      expect(parts.values[1]![1000]).toBe(long);
+      expect(parts.values[1]![1999]).toBe('ok');
+    },
+  );
+
   it('reads a real export the same either way (telco churn, 7,043 rows)', SLOW, async () => {
     const bytes = new Uint8Array(readFileSync(realFile('telco_customer_churn.csv')));
     const whole = await importFile(bytes, 'telco.csv', Infinity);

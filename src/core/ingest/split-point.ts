@@ -20,11 +20,21 @@ export function splitPoint(
   minBytes = MIN_SPLIT_BYTES,
   share = 0.5,
 ): number | null {
-  if (bytes.length < minBytes || encoding.startsWith('utf-16')) return null;
+  if (bytes.length < minBytes) return null;
+  return cutAfter(bytes, encoding, Math.floor(bytes.length * share));
+}
+
+/**
+ * The first place at or past byte `from` where `bytes` (a file, or the start of one) can be cut
+ * between whole records, as `splitPoint` finds it; null when there is none before the last byte
+ * of `bytes`, or for UTF-16.
+ */
+export function cutAfter(bytes: Uint8Array, encoding: TextEncoding, from: number): number | null {
+  if (encoding.startsWith('utf-16')) return null;
   let quotes = 0;
   // Quote bytes are rare in most files: counting them by search is much faster than a loop.
   let at = bytes.indexOf(QUOTE);
-  let line = bytes.indexOf(NEWLINE, Math.floor(bytes.length * share));
+  let line = bytes.indexOf(NEWLINE, from);
   while (line !== -1) {
     while (at !== -1 && at < line) {
       quotes++;
