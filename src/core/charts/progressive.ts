@@ -1,5 +1,5 @@
 /**
- * What a chart drawn part by part needs (the chart view draws such a chart five hundred marks
+ * What a chart drawn part by part needs (the chart view draws such a chart two hundred marks
  * per task, on a canvas): its inline rows named `ROWS`, and every scale's domain fixed in the
  * spec from all the rows, so that each part draws only its own marks.
  */
