@@ -270,7 +270,7 @@ function duckRows(r: FileRun): string[][] {
         'App: encoding + IndexedDB writes + commit (storeDataset)',
         fmtMs(t.storeMs),
         fmtX(t.storeMs / duck),
-        `${t.chunks} chunks, ${fmtMB(t.storedBytes)}${t.split ? ', both workers writing' : ''}; encoding this worker's chunks ${fmtMs(t.ownEncodeMs)}`,
+        `${t.chunks} chunks, ${fmtMB(t.storedBytes)}${t.split ? ', both workers writing' : ''}; encoding this worker's chunks ${fmtMs(t.ownEncodeMs)}; last chunk stored after ${fmtMs(t.lastWrittenMs)}${t.split ? ` (the part worker's after ${fmtMs(t.otherWrittenMs)})` : ''}; commit ${fmtMs(t.commitMs)}`,
       ],
       [
         `↳ against raw IndexedDB puts of the same bytes as ArrayBuffers (${t.rawRecords} records, one transaction each)`,

@@ -84,14 +84,37 @@ const api = {
     const columns = storedColumns(report.columns);
     const later = source.later;
     const parts = sourceChunks(source, columns, typed);
-    const meta = await storeDataset(db, {
-      name: file.name,
-      columns,
-      totalRows: report.rows,
-      ...parts,
-      chunks: (first) => timed(parts.chunks(first)),
-      source: { fileName: file.name, bytes: file.size },
-    });
+    // When the last chunk (of either writer) and the part worker's last were stored, to tell
+    // the writing from the commit after it.
+    let lastWritten = t2;
+    let otherWritten = t2;
+    const alongside = parts.alongside;
+    const meta = await storeDataset(
+      db,
+      {
+        name: file.name,
+        columns,
+        totalRows: report.rows,
+        ...parts,
+        ...(alongside
+          ? {
+              alongside: {
+                ...alongside,
+                write: async (...args: Parameters<typeof alongside.write>) => {
+                  const written = await alongside.write(...args);
+                  otherWritten = performance.now();
+                  return written;
+                },
+              },
+            }
+          : {}),
+        chunks: (first) => timed(parts.chunks(first)),
+        source: { fileName: file.name, bytes: file.size },
+      },
+      (p) => {
+        if (p.rows > 0) lastWritten = performance.now();
+      },
+    );
     const t3 = performance.now();
     later?.reader.close();
 
@@ -130,6 +153,11 @@ const api = {
       storeMs: t3 - t2,
       /** Of which encoding this worker's chunks (the first part's, or all of a small file). */
       ownEncodeMs: encodeMs,
+      /** From the start of storing until the last chunk was stored, and the part worker's last. */
+      lastWrittenMs: lastWritten - t2,
+      otherWrittenMs: otherWritten - t2,
+      /** The strict-durability commit after every chunk was stored. */
+      commitMs: t3 - Math.max(lastWritten, otherWritten),
       /** File → committed dataset, with no preview before it. */
       totalMs: t3 - t0,
       split: later !== null,
