@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SLOW } from './slow.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readSource } from '../../src/core/ingest/read-source.ts';
 import { MAX_COLUMNS } from '../../src/core/ingest/parse-delimited.ts';
@@ -274,22 +275,28 @@ describe('files that are refused, with what and where', () => {
     expect(describeIngestError('en', xls)).toMatch(/save it as “Excel Workbook \(\.xlsx\)”/);
   });
 
-  it('refuses a file wider than the column ceiling before naming its columns, saying why', async () => {
-    // One long line of a million fields: refused quickly, not after a million header repairs.
-    const line = Array.from({ length: 1_000_000 }, (_, i) => `w${i % 100}`).join(',');
-    const wide = await refusal(bytes(line), 'one-line.csv');
-    expect(wide.code).toBe('too-many-columns');
-    expect(wide.detail).toEqual({ count: 1_000_000, limit: MAX_COLUMNS });
-    expect(describeIngestError('en', wide)).toBe(
-      'This file has 1,000,000 columns; CX Trace reads at most 50,000. A file this wide is usually one long line or split by the wrong delimiter: check how it was exported.',
-    );
-    expect(describeIngestError('ru', wide)).toMatch(/^В этом файле 1\s000\s000 столбцов; CX Trace/);
-    // At the ceiling a file is read.
-    const header = Array.from({ length: MAX_COLUMNS }, (_, i) => `c${i}`).join(',');
-    const cells = Array.from({ length: MAX_COLUMNS }, () => '1').join(',');
-    const t = await readSource(bytes(`${header}\n${cells}\n`), 'ok.csv');
-    expect(t.names).toHaveLength(MAX_COLUMNS);
-  });
+  it(
+    'refuses a file wider than the column ceiling before naming its columns, saying why',
+    SLOW,
+    async () => {
+      // One long line of a million fields: refused quickly, not after a million header repairs.
+      const line = Array.from({ length: 1_000_000 }, (_, i) => `w${i % 100}`).join(',');
+      const wide = await refusal(bytes(line), 'one-line.csv');
+      expect(wide.code).toBe('too-many-columns');
+      expect(wide.detail).toEqual({ count: 1_000_000, limit: MAX_COLUMNS });
+      expect(describeIngestError('en', wide)).toBe(
+        'This file has 1,000,000 columns; CX Trace reads at most 50,000. A file this wide is usually one long line or split by the wrong delimiter: check how it was exported.',
+      );
+      expect(describeIngestError('ru', wide)).toMatch(
+        /^В этом файле 1\s000\s000 столбцов; CX Trace/,
+      );
+      // At the ceiling a file is read.
+      const header = Array.from({ length: MAX_COLUMNS }, (_, i) => `c${i}`).join(',');
+      const cells = Array.from({ length: MAX_COLUMNS }, () => '1').join(',');
+      const t = await readSource(bytes(`${header}\n${cells}\n`), 'ok.csv');
+      expect(t.names).toHaveLength(MAX_COLUMNS);
+    },
+  );
 
   it('lists the first repaired header names and counts the rest; repeats get distinct names', async () => {
     const header = Array.from({ length: 3000 }, () => 'Q').join(',') + ',,,';
