@@ -10,6 +10,7 @@ import {
 } from '../../src/core/ingest/infer-types.ts';
 import { NumberSet } from '../../src/core/ingest/number-set.ts';
 import type { ColumnFormat } from '../../src/core/ingest/types.ts';
+import type { DictionaryValues } from '../../src/core/storage/column-chunk.ts';
 import { realFile } from '../fixtures/real/real-files.ts';
 
 /** `n` values made by `f(i)`. */
@@ -435,6 +436,28 @@ describe('reading repeated cells', () => {
       column.filter((c) => c === '01.02.26' || c === '31.12.99').length,
     );
     expect(whole.tally.invalid).toBe(column.filter((c) => c === 'вчера').length);
+  });
+});
+
+describe('text columns: dictionary or plain strings', () => {
+  it('keeps repeating text as a dictionary and gives up early on nearly unique text', () => {
+    const comments = make(5000, (i) => `Комментарий номер ${i}: курьер опоздал`);
+    const channels = make(5000, (i) => ['сайт', 'звонок', 'офис'][i % 3]!);
+    const text: ColumnFormat = { type: 'text', decimal: ',' };
+    const category: ColumnFormat = { type: 'category', decimal: ',' };
+    const free = readColumn('Комментарий', comments, { format: text });
+    // Plain strings, every one as written; no distinct list kept past the probe.
+    expect(free.typed).toEqual(comments);
+    expect(free.tally.distinct).toBeNull();
+    const coded = readColumn('Канал', channels, { format: category });
+    expect(coded.typed).toEqual({
+      codes: Int32Array.from(channels, (_, i) => i % 3),
+      dictionary: ['сайт', 'звонок', 'офис'],
+    });
+    // A text column that repeats after a unique start is still coded once it has repeated.
+    const mixed = [...make(500, (i) => `уникальный ${i}`), ...make(4500, (i) => `повтор ${i % 7}`)];
+    const stillCoded = readColumn('Ответ', mixed, { format: text }).typed;
+    expect((stillCoded as DictionaryValues).dictionary).toHaveLength(507);
   });
 });
 

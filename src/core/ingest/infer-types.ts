@@ -268,6 +268,13 @@ const blank = isBlankText;
  */
 const DICTIONARY_CAP = 65_536;
 
+/**
+ * Kept values after which a column whose values are still nearly all different (comments,
+ * identifiers) stops building its dictionary: it would end as plain strings anyway, and hashing
+ * tens of thousands of long comments costs more than reading them.
+ */
+const DICTIONARY_PROBE = 1024;
+
 /** The longest example kept for the preview: a 50 MB cell must not travel and render whole. */
 export const EXAMPLE_CHARS = 200;
 
@@ -377,6 +384,8 @@ class ColumnReader {
   private readonly words = new Map<string, number>();
   private readonly dictionary: string[] = [];
   private wordsFull = false;
+  /** Text cells kept so far (see `DICTIONARY_PROBE`). */
+  private kept = 0;
   private nulls = 0;
   private invalid = 0;
   private nonBlank = 0;
@@ -490,6 +499,11 @@ class ColumnReader {
   private keep(r: number, text: string): void {
     if (this.others) this.others[r] = text;
     if (this.wordsFull) return;
+    if (++this.kept === DICTIONARY_PROBE && this.dictionary.length > 0.9 * DICTIONARY_PROBE) {
+      this.wordsFull = true;
+      this.codes = null;
+      return;
+    }
     let code = this.words.get(text);
     if (code === undefined) {
       if (this.dictionary.length >= DICTIONARY_CAP) {
