@@ -1,7 +1,7 @@
 /**
- * What a chart drawn part by part needs (the chart view draws such a chart two hundred marks
- * per task, on a canvas): its inline rows named `ROWS`, and every scale's domain fixed in the
- * spec from all the rows, so that each part draws only its own marks.
+ * What a chart built part by part needs (the chart view adds such a chart's rows two hundred
+ * per task, then draws it once, on a canvas): its inline rows named `ROWS`, and every scale's
+ * domain fixed in the spec from all the rows, so that each part encodes only its own marks.
  */
 
 /** The name of a progressive chart's inline rows. */
