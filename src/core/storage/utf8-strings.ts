@@ -1,9 +1,9 @@
 /**
  * Many strings to and from one UTF-8 buffer with offsets (Arrow's utf8 layout). Strings are
- * encoded by a loop over their UTF-16 units rather than by `TextEncoder`: in Chromium the loop is
- * 3–4× faster (two-byte text such as Cyrillic above all; a `TextEncoder` call also costs about a
- * microsecond, seconds for a million-row identifier column). Decoding uses one `TextDecoder` call
- * per buffer, or per string when strings are long.
+ * encoded by a loop over their UTF-16 units rather than by `TextEncoder`: in Chromium the loop
+ * writes a million short identifiers 2–3× faster than encoding them joined (and needs no second
+ * pass to find each one's offset), and long text about as fast as `encodeInto`. Decoding uses
+ * one `TextDecoder` call per buffer, or per string when strings are long.
  */
 
 const decoder = new TextDecoder('utf-8');
