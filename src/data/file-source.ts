@@ -96,12 +96,16 @@ export async function readFileSource(
     ? Math.min(file.size, Math.floor(file.size * FIRST_SHARE) + CUT_MARGIN)
     : file.size;
   const bytes = new Uint8Array(await file.slice(0, prefixEnd).arrayBuffer());
+  // Read whole after all (no cut, or not delimited text): only the rest of the file is read.
+  const allBytes = async (): Promise<Uint8Array> => {
+    if (prefixEnd === file.size) return bytes;
+    const all = new Uint8Array(file.size);
+    all.set(bytes);
+    all.set(new Uint8Array(await file.slice(prefixEnd).arrayBuffer()), prefixEnd);
+    return all;
+  };
   const whole = async (): Promise<FileSource> => ({
-    table: await readSource(
-      prefixEnd === file.size ? bytes : new Uint8Array(await file.arrayBuffer()),
-      fileName,
-      options,
-    ),
+    table: await readSource(await allBytes(), fileName, options),
     later: null,
   });
   const giveUp = () => {
