@@ -2,12 +2,12 @@ import type { ChunkRecord, CxTraceDb } from './db.ts';
 import { restoreChunkBytes, storedChunkBytes } from './chunk-record.ts';
 import type { EncodedChunk } from '../core/ingest/typed-chunks.ts';
 import { chunkOwner, type DatasetMeta } from '../core/storage/dataset-meta.ts';
+import { chunkColumnOrNulls, chunkRowCount, readChunkTable } from '../core/storage/column-chunk.ts';
 import {
-  chunkColumnOrNulls,
-  chunkRowCount,
-  decodeChunkInto,
-  type DecodedColumn,
-} from '../core/storage/column-chunk.ts';
+  ColumnGatherer,
+  lazyChunkColumns,
+  type GatheredColumn,
+} from '../core/storage/chunk-columns.ts';
 
 // Kept apart from datasets-repo.ts so that the main thread, which only lists datasets,
 // does not load the Arrow codec: chunks are written and read in workers.
@@ -112,6 +112,33 @@ export async function readAllColumns(
   meta: DatasetMeta,
   only?: readonly string[],
 ): Promise<ArrayLike<unknown>[]> {
+  const records = await chunkRecords(db, meta);
+  const total = records.reduce((n, r) => n + r.rows, 0);
+  const gatherer = new ColumnGatherer(gatheredColumns(meta, only), total);
+  for (const [record, bytes] of readAhead(records)) {
+    gatherer.add(readChunkTable(await bytes), record.rows);
+  }
+  return gatherer.finish();
+}
+
+/**
+ * A dataset's columns (or those named in `only`) by name, as `readAllColumns` gives them, each
+ * decoded the first time it is read (see `lazyChunkColumns`): every chunk's bytes are read now.
+ */
+export async function readColumnsLazily(
+  db: CxTraceDb,
+  meta: DatasetMeta,
+  only?: readonly string[],
+): Promise<Record<string, ArrayLike<unknown>>> {
+  const records = await chunkRecords(db, meta);
+  const chunks = await Promise.all(
+    records.map(async (r) => ({ rows: r.rows, bytes: await restoreChunkBytes(r) })),
+  );
+  return lazyChunkColumns(chunks, gatheredColumns(meta, only));
+}
+
+/** Every chunk record of a dataset, in one query, checked complete. */
+async function chunkRecords(db: CxTraceDb, meta: DatasetMeta): Promise<ChunkRecord[]> {
   const owner = chunkOwner(meta);
   const records = await db.chunks
     .where('[datasetId+index]')
@@ -120,28 +147,16 @@ export async function readAllColumns(
   if (records.length !== meta.chunkCount) {
     throw new Error(`Dataset ${meta.id} has ${records.length} of ${meta.chunkCount} chunks`);
   }
-  const columns = only
+  return records;
+}
+
+/** The columns to read: `only` (a name the dataset lacks reads as blank text), else all. */
+const gatheredColumns = (meta: DatasetMeta, only?: readonly string[]): GatheredColumn[] =>
+  only
     ? only.map(
         (n) => meta.columns.find((c) => c.name === n) ?? { name: n, type: 'string' as const },
       )
     : meta.columns;
-  const names = columns.map((c) => c.name);
-  const total = records.reduce((n, r) => n + r.rows, 0);
-  // Strings and booleans are decoded straight into one array per column; numbers and dates
-  // come as typed arrays per chunk, joined after.
-  const targets = columns.map((c) =>
-    c.type === 'string' || c.type === 'boolean' ? new Array<unknown>(total) : null,
-  );
-  const parts = names.map((): DecodedColumn[] => []);
-  let at = 0;
-  for (const [record, bytes] of readAhead(records)) {
-    decodeChunkInto(await bytes, names, targets, at).forEach((values, k) => {
-      if (values) parts[k]!.push(values);
-    });
-    at += record.rows;
-  }
-  return names.map((_, k) => targets[k] ?? concatColumn(parts[k]!));
-}
 
 /**
  * Each record with its bytes being read, the next chunk's read started before this one is
@@ -158,27 +173,4 @@ function* readAhead(
     next?.catch(() => undefined);
     yield [records[i]!, bytes];
   }
-}
-
-/** One column from its chunks' values: a typed array when every part is one, else an array. */
-function concatColumn(parts: readonly DecodedColumn[]): ArrayLike<unknown> {
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  if (parts.length === 1) return parts[0]!;
-  if (parts.every((p) => ArrayBuffer.isView(p))) {
-    // Chunks may store a column in different widths (int8 in one, float64 in another).
-    const kind = parts[0]!.constructor as Float64ArrayConstructor;
-    const out = parts.every((p) => p.constructor === kind)
-      ? new kind(total)
-      : new Float64Array(total);
-    let at = 0;
-    for (const p of parts) {
-      out.set(p as Float64Array, at);
-      at += p.length;
-    }
-    return out;
-  }
-  const out = new Array<unknown>(total);
-  let at = 0;
-  for (const p of parts) for (let i = 0; i < p.length; i++) out[at++] = p[i];
-  return out;
 }

@@ -1,5 +1,5 @@
 import type { CxTraceDb } from './db.ts';
-import { readAllColumns } from './chunks-repo.ts';
+import { readColumnsLazily } from './chunks-repo.ts';
 import { listDatasets } from './datasets-repo.ts';
 import type { ServiceModel } from '../core/model/model-types.ts';
 import type { LoadedDataset } from '../core/index/loaded-dataset.ts';
@@ -32,7 +32,8 @@ export const rowsStamp = (meta: DatasetMeta): string =>
   JSON.stringify([meta.storageId ?? meta.id, meta.chunkCount, meta.rowCount, meta.columns]);
 
 /**
- * A stored dataset, whole, column by column, with its columns' types and roles (worker only);
+ * A stored dataset, whole, column by column, with its columns' types and roles (worker only;
+ * each column is decoded when first read, see `readColumnsLazily`);
  * with `only`, just those of its columns (names it lacks are left out).
  */
 export async function loadStoredDataset(
@@ -41,18 +42,16 @@ export async function loadStoredDataset(
   only?: readonly string[],
 ): Promise<LoadedDataset> {
   const wanted = only ? meta.columns.filter((c) => only.includes(c.name)) : meta.columns;
-  const values = await readAllColumns(db, meta, only ? wanted.map((c) => c.name) : undefined);
-  const columns: Record<string, ArrayLike<unknown>> = {};
+  const columns = await readColumnsLazily(db, meta, only ? wanted.map((c) => c.name) : undefined);
   const types: LoadedDataset['types'] = {};
   const roles: Record<string, string | undefined> = {};
   const labels: NonNullable<LoadedDataset['labels']> = {};
-  wanted.forEach((c, k) => {
-    columns[c.name] = values[k]!;
+  wanted.forEach((c) => {
     types[c.name] = c.type;
     roles[c.name] = c.role;
     if (c.labels) labels[c.name] = c.labels;
   });
-  return { id: meta.id, name: meta.name, columns, types, roles, labels };
+  return { id: meta.id, name: meta.name, rowCount: meta.rowCount, columns, types, roles, labels };
 }
 
 /**

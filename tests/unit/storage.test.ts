@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CxTraceDb } from '../../src/data/db.ts';
-import { scanColumn, writeChunk } from '../../src/data/chunks-repo.ts';
+import { readAllColumns, scanColumn, writeChunk } from '../../src/data/chunks-repo.ts';
+import { loadStoredDataset } from '../../src/data/model-datasets.ts';
 import {
   cleanOrphanChunks,
   commitDataset,
@@ -221,6 +222,34 @@ describe('datasets in IndexedDB', () => {
     expect(await db.chunks.where('datasetId').equals('kept').count()).toBe(1);
     expect(await db.chunks.where('datasetId').equals('importing').count()).toBe(1);
     expect(await db.chunks.where('datasetId').equals('orphan').count()).toBe(0);
+  });
+
+  it('loads a dataset whose columns read as the whole-dataset read gives them', async () => {
+    const rows = (from: number, n: number) => ({
+      score: Array.from({ length: n }, (_, i) => ((from + i) % 7 === 0 ? null : from + i)),
+      comment: Array.from({ length: n }, (_, i) => (i % 5 ? `отзыв ${from + i}` : null)),
+      when: Array.from({ length: n }, (_, i) => Date.UTC(2026, 0, 1 + ((from + i) % 60))),
+      churned: Array.from({ length: n }, (_, i) => (from + i) % 3 === 0),
+    });
+    await writeChunk(db, 'm', 0, encodeChunk(columns, rows(0, 40)));
+    await writeChunk(db, 'm', 1, encodeChunk(columns, rows(40, 25)));
+    await commitDataset(db, meta('m', 65, 2));
+    const stored = (await getDataset(db, 'm'))!;
+    const whole = await readAllColumns(db, stored);
+    const loaded = await loadStoredDataset(db, stored);
+    expect(loaded.rowCount).toBe(65);
+    expect(Object.keys(loaded.columns)).toEqual(columns.map((c) => c.name));
+    columns.forEach((c, k) => {
+      expect(Array.from(loaded.columns[c.name]!), c.name).toEqual(Array.from(whole[k]!));
+    });
+    // A column read twice is the same array; a column replaced keeps its new values.
+    expect(loaded.columns.score).toBe(loaded.columns.score);
+    loaded.columns.comment = ['x'];
+    expect(loaded.columns.comment).toEqual(['x']);
+    // Only the columns asked for, each read the first time it is used.
+    const some = await loadStoredDataset(db, stored, ['when']);
+    expect(Object.keys(some.columns)).toEqual(['when']);
+    expect(Array.from(some.columns.when!)).toEqual(Array.from(whole[2]!));
   });
 
   it('deletes a dataset with its chunks and cached results', async () => {

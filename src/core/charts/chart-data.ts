@@ -39,7 +39,10 @@ export interface ChartDataOptions {
 export const DEFAULT_MAX_MARKS = 5000;
 
 /** The dataset's row count (its columns all have it). */
-const rowsOf = (dataset: LoadedDataset) => Object.values(dataset.columns)[0]?.length ?? 0;
+const rowsOf = (dataset: LoadedDataset) => {
+  const first = Object.keys(dataset.columns)[0];
+  return dataset.rowCount ?? (first === undefined ? 0 : dataset.columns[first]!.length);
+};
 
 type Options = Required<ChartDataOptions>;
 

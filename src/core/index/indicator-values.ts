@@ -79,6 +79,7 @@ export function datasetKeys(
 
 /** The number of rows of a loaded dataset (its longest column). */
 export function rowCount(ds: LoadedDataset): number {
+  if (ds.rowCount !== undefined) return ds.rowCount;
   let n = 0;
   for (const c of Object.values(ds.columns)) n = Math.max(n, c.length);
   return n;

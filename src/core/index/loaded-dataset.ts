@@ -17,6 +17,11 @@ export interface LoadedDataset {
   id?: string;
   /** The dataset's name as imported (bindings and `ServiceModel.datasets` use it). */
   name: string;
+  /**
+   * Its number of rows, when known without reading a column (a stored dataset's columns are
+   * decoded when first read).
+   */
+  rowCount?: number;
   columns: Record<string, ArrayLike<unknown>>;
   types: Record<string, ColumnType>;
   /** Each column's role for CX analysis (`client-id`, `comment`…), when known. */

@@ -18,6 +18,7 @@ import {
   utf8,
   type DataType,
   type IntType,
+  type Table,
 } from '@uwdata/flechette';
 import type { ColumnInfo } from './dataset-meta.ts';
 import { decodeUtf8Strings, encodeUtf8Strings } from './utf8-strings.ts';
@@ -429,18 +430,23 @@ function decodeColumn(column: Column<unknown>): DecodedColumn {
   return out;
 }
 
+/** An encoded chunk's Arrow stream read once, its columns decoded when asked for. */
+export type ChunkTable = Table;
+
+/** Reads an encoded chunk's Arrow stream (its columns' bytes are viewed, not yet decoded). */
+export const readChunkTable = (bytes: Uint8Array): ChunkTable => tableFromIPC(bytes);
+
 /**
- * Decodes the named columns of an encoded chunk for a caller gathering whole columns: a column
+ * Decodes the named columns of a chunk for a caller gathering whole columns: a column
  * of strings or booleans whose `targets` entry is an array is written straight into it from row
  * `at` (and null returned in its place); the others are returned as `decodeChunkColumns` does.
  */
-export function decodeChunkInto(
-  bytes: Uint8Array,
+export function decodeTableInto(
+  table: ChunkTable,
   names: readonly string[],
   targets: readonly (unknown[] | null)[],
   at: number,
 ): (DecodedColumn | null)[] {
-  const table = tableFromIPC(bytes);
   return names.map((name, k) => {
     const column = table.getChild(name);
     const target = targets[k];
