@@ -1,7 +1,7 @@
 // Helpers of the benchmarks that run a bench page in real Chromium: serving a built page,
 // tracing the page's main thread, sampling Chromium's memory (used by import-bench.ts and
 // text-bench.ts).
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
@@ -297,4 +297,40 @@ export async function serveBuiltApp(session: BenchSession): Promise<{ url: strin
     build: { outDir: dist, emptyOutDir: true },
   });
   return (session.server = await serve(dist));
+}
+
+/** A V8 CPU profile (the fields read here). */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Runs `during` under V8's sampling profiler on the page's main thread; writes the profile to
+ * `file` (for DevTools) and gives the 25 functions with the most self time, in ms.
+ */
+export async function profileMainThread(
+  page: Page,
+  file: string,
+  during: () => Promise<void>,
+): Promise<[string, number][]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await during();
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  await cdp.detach();
+  await writeFile(file, JSON.stringify(profile));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + profile.timeDeltas[i]!));
+  const byFunction = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)' || functionName === '(program)') continue;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + (self.get(node.id) ?? 0) / 1000);
+  }
+  return [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25);
 }

@@ -10,12 +10,14 @@
 //
 //   npx tsx bench/preview-bench.ts
 //
-// Environment: BENCH_PREVIEW_RUNS (previews of each file, default 3).
+// Environment: BENCH_PREVIEW_RUNS (previews of each file, default 3); BENCH_PREVIEW_PROFILE (a
+// file to write a CPU profile of one more preview of the 20,000 columns to, for DevTools).
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import {
+  profileMainThread,
   traceMainThread,
   withBenchSession,
   type MainThreadTrace,
@@ -86,6 +88,19 @@ interface Previewed {
 
 /** Chooses the file in a fresh Import data cell; the time until the preview or refusal shows. */
 async function preview(page: Page, url: string, file: string): Promise<Previewed> {
+  const cell = await importCell(page, url);
+  const stop = await traceMainThread(page);
+  const start = Date.now();
+  const done = await choose(cell, file);
+  const took = Date.now() - start;
+  await page.waitForTimeout(300);
+  const typeControls = await cell.getByRole('combobox', { name: /^Type of/ }).count();
+  const shown = (await done.innerText()).split('\n')[0]!.slice(0, 120);
+  return { ms: took, trace: await stop(), typeControls, shown };
+}
+
+/** A fresh notebook's Import data cell. */
+async function importCell(page: Page, url: string): Promise<Locator> {
   await page.goto(url);
   await page.getByRole('button', { name: 'New notebook' }).click();
   // The notebook is named in a dialog first.
@@ -93,20 +108,18 @@ async function preview(page: Page, url: string, file: string): Promise<Previewed
   await naming.getByRole('textbox', { name: 'Notebook name' }).fill('Preview benchmark');
   await naming.getByRole('button', { name: 'Create' }).click();
   await page.getByRole('button', { name: 'Add Import data cell' }).click();
-  const cell = page.getByRole('article', { name: /Import data/ });
-  const stop = await traceMainThread(page);
-  const start = Date.now();
+  return page.getByRole('article', { name: /Import data/ });
+}
+
+/** Chooses `file` in the import cell; the preview or refusal once it shows. */
+async function choose(cell: Locator, file: string): Promise<Locator> {
   await cell.getByLabel('Choose a file…').setInputFiles(file);
   const done = cell
     .getByRole('region', { name: 'Import preview' })
     .or(cell.getByRole('alert'))
     .first();
   await done.waitFor({ timeout: 300_000 });
-  const took = Date.now() - start;
-  await page.waitForTimeout(300);
-  const typeControls = await cell.getByRole('combobox', { name: /^Type of/ }).count();
-  const shown = (await done.innerText()).split('\n')[0]!.slice(0, 120);
-  return { ms: took, trace: await stop(), typeControls, shown };
+  return done;
 }
 
 const describeTrace = (t: MainThreadTrace) =>
@@ -147,6 +160,16 @@ await withBenchSession('cx-preview-bench-', async (session) => {
       log(`run ${i + 1}: ${key}…`);
       results[key].push(await preview(page, server.url, files[key]));
     }
+  }
+  const profileFile = process.env.BENCH_PREVIEW_PROFILE;
+  if (profileFile) {
+    const cell = await importCell(page, server.url);
+    const heaviest = await profileMainThread(page, profileFile, async () => {
+      await choose(cell, files.wide);
+      await page.waitForTimeout(300);
+    });
+    log(`profile of a 20,000-column preview written to ${profileFile}; self time by function:`);
+    for (const [name, took] of heaviest) log(`  ${took.toFixed(1).padStart(7)} ms  ${name}`);
   }
   const row = (name: string, xs: Previewed[]) => {
     const worst = [...xs].sort((a, b) => b.trace.longestMs - a.trace.longestMs)[0]!;

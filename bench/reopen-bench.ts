@@ -10,12 +10,12 @@
 // file: one more reopening with every result stored, under V8's sampling profiler, whose
 // heaviest functions by self time are printed and whose profile is written there, for Chrome's
 // DevTools).
-import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import {
+  profileMainThread,
   traceMainThread,
   withBenchSession,
   type MainThreadTrace,
@@ -112,39 +112,13 @@ async function reopen(page: Page, url: string, settled: (status: string) => bool
   } satisfies Reopening;
 }
 
-/** A V8 CPU profile (the fields read here). */
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/**
- * Reloads the notebook under V8's sampling profiler until `settled`; writes the profile to
- * `file` and gives the functions with the most self time on the page's main thread.
- */
-async function profileReopen(page: Page, settled: (status: string) => boolean, file: string) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await page.reload({ waitUntil: 'commit' });
-  await until(page, (s) => settled(s.status));
-  await page.waitForTimeout(1000);
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  await cdp.detach();
-  await writeFile(file, JSON.stringify(profile));
-  const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + profile.timeDeltas[i]!));
-  const byFunction = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    if (functionName === '(idle)' || functionName === '(program)') continue;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + (self.get(node.id) ?? 0) / 1000);
-  }
-  return [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25);
-}
+/** Reloads the notebook under V8's sampling profiler until `settled` (see `profileMainThread`). */
+const profileReopen = (page: Page, settled: (status: string) => boolean, file: string) =>
+  profileMainThread(page, file, async () => {
+    await page.reload({ waitUntil: 'commit' });
+    await until(page, (s) => settled(s.status));
+    await page.waitForTimeout(1000);
+  });
 
 /**
  * Scrolls each chart into view in turn: the time until it is drawn, and the longest main-thread

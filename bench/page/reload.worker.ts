@@ -4,6 +4,7 @@ import { tableFromIPC, Type } from '@uwdata/flechette';
 import { getDb } from '../../src/data/db.ts';
 import { getDataset } from '../../src/data/datasets-repo.ts';
 import { readAllColumns } from '../../src/data/chunks-repo.ts';
+import { loadStoredDataset } from '../../src/data/model-datasets.ts';
 import { restoreChunkBytes } from '../../src/data/chunk-record.ts';
 import { decodeChunkColumns } from '../../src/core/storage/column-chunk.ts';
 import { chunkOwner } from '../../src/core/storage/dataset-meta.ts';
@@ -19,9 +20,10 @@ const ARROW_TYPE_NAMES: Record<number, string> = {
   [Type.Dictionary]: 'dictionary<utf8>',
 };
 
-// Loading a stored dataset into a fresh worker, as the analysis worker does: the app's own
-// `readAllColumns` (every chunk read from IndexedDB, every column decoded to values, one array
-// per column), then the same work split into its parts.
+// Loading a stored dataset into a fresh worker, as the analysis workers do: the app's own
+// `loadStoredDataset` (every chunk read from IndexedDB; each column decoded to values, one array
+// per column, when first read), then every column read once, then the same work split into its
+// parts.
 
 const api = {
   /** Answers once the worker's modules are loaded (to time the worker's start apart). */
@@ -29,15 +31,23 @@ const api = {
 
   async reload(datasetId: string) {
     const db = getDb();
-    // The measured reload: metadata, then every row of every column, as the app reads them.
+    // The measured reload: metadata, then the dataset as the app loads it for an analysis.
     const t0 = performance.now();
     const meta = await getDataset(db, datasetId);
     if (!meta) throw new Error(`Dataset ${datasetId} is not stored`);
-    const all = await readAllColumns(db, meta);
+    const loaded = await loadStoredDataset(db, meta);
+    const tLoaded = performance.now();
+    // Then the first read of every column: what an analysis using all of them pays on top.
+    const all = meta.columns.map((c) => loaded.columns[c.name]!);
     const t1 = performance.now();
+    // The same dataset read whole at once, every column decoded (`readAllColumns`, as a join
+    // reads it), now that its chunks have been read once.
+    await readAllColumns(db, meta);
+    const tEager = performance.now();
 
     // Its parts, measured again: the one IndexedDB query of all chunk records and reading their
     // bytes, then decoding.
+    const tParts = performance.now();
     const owner = chunkOwner(meta);
     const names = meta.columns.map((c) => c.name);
     const stored = await db.chunks
@@ -69,10 +79,14 @@ const api = {
     });
 
     return {
-      /** The app's readAllColumns, from opening the metadata: the reload. */
-      totalMs: t1 - t0,
+      /** The app's loadStoredDataset, from opening the metadata: the reload. */
+      totalMs: tLoaded - t0,
+      /** The first read of every column of the loaded dataset, after the reload. */
+      firstUseMs: t1 - tLoaded,
+      /** `readAllColumns` of every column, after the above (chunks read once before). */
+      eagerMs: tEager - t1,
       /** One query of all chunk records and reading their bytes, not decoded. */
-      readMs: t2 - t1,
+      readMs: t2 - tParts,
       /** Decoding each column of each chunk on its own (sum). */
       decodeMs: columnMs.reduce((a, b) => a + b, 0),
       /** Decoding time per column, with its stored Arrow type in the first chunk. */
