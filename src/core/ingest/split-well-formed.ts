@@ -21,6 +21,13 @@ const BLOCK_CELLS = 1 << 16;
 /** Cells longer than this are not looked up among a column's values (comments, long text). */
 const SHORT_CELL = 32;
 
+/**
+ * Records wider than this are split record by record: a column's shared values pay off over many
+ * rows, and a file of one 50 MB line (millions of fields, refused as too wide after splitting)
+ * would otherwise get one lookup table per field.
+ */
+const SHARED_COLUMNS = 16_384;
+
 /** Distinct values a column may have and still be shared (past it, every cell is a new string). */
 const SHARED_VALUES = 4096;
 
@@ -122,7 +129,7 @@ class Block {
         ? text.slice(start, ends[k])
         : text.slice(-start - 1, ends[k]).replaceAll('""', '"');
     };
-    if (widest * records <= 2 * this.cells) {
+    if (widest <= SHARED_COLUMNS && widest * records <= 2 * this.cells) {
       // Column by column, each with the values it repeats.
       while (this.columns.length < widest) this.columns.push(new Interner());
       for (let c = 0; c < widest; c++) {
@@ -140,7 +147,7 @@ class Block {
       }
     } else {
       // Widths vary too much for a pass per column (one record of thousands of cells among
-      // short ones): record by record.
+      // short ones), or the records are too wide: record by record.
       let k = 0;
       for (let r = 0; r < records; r++) {
         const row = out[first + r]!;
