@@ -209,7 +209,10 @@ await withBenchSession('cx-preview-bench-', async (session) => {
   const long = median(results.longCell.map((x) => x.ms));
   const ordinary = median(results.ordinary.map((x) => x.ms));
   log(`one 50 MB comment: ${ms(long)} = ${(long / ordinary).toFixed(2)}× 50 MB of ordinary rows`);
-  log(`50 MB in one line, refused: ${ms(median(results.oneLine.map((x) => x.ms)))}`);
+  const oneLine = median(results.oneLine.map((x) => x.ms));
+  log(
+    `50 MB in one line, refused: ${ms(oneLine)} = ${(oneLine / ordinary).toFixed(2)}× 50 MB of ordinary rows previewed`,
+  );
   const every = Object.values(results).flat();
   recordFigures([
     {
@@ -230,6 +233,12 @@ await withBenchSession('cx-preview-bench-', async (session) => {
       label: 'preview: one 50 MB comment vs 50 MB of ordinary rows',
       unit: 'ratio',
       value: long / ordinary,
+    },
+    {
+      id: 'preview.one-line-vs-ordinary',
+      label: 'preview: 50 MB in one line refused vs 50 MB of ordinary rows previewed',
+      unit: 'ratio',
+      value: oneLine / ordinary,
     },
     {
       id: 'preview.main-thread-longest-ms',
