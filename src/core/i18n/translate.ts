@@ -15,16 +15,21 @@ function pluralRule(locale: Locale): Intl.PluralRules {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 /**
  * A number format, made once per locale and options: making one costs far more than using it,
- * and a page of results formats thousands of numbers.
+ * and a page of results formats thousands of numbers. `key` names the options (a kind and its
+ * digits), so a format already made is found without looking at them.
  */
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = numberFormats.get(key);
+function numberFormat(
+  locale: Locale,
+  key: string,
+  options: () => Intl.NumberFormatOptions,
+): Intl.NumberFormat {
+  const full = `${locale}|${key}`;
+  let f = numberFormats.get(full);
   // A value that rounds to zero is written without a minus ("-0.0" reads as a loss).
   if (!f) {
     numberFormats.set(
-      key,
-      (f = new Intl.NumberFormat(locale, { signDisplay: 'negative', ...options })),
+      full,
+      (f = new Intl.NumberFormat(locale, { signDisplay: 'negative', ...options() })),
     );
   }
   return f;
@@ -57,48 +62,57 @@ export function translateCount(locale: Locale, key: PluralKey, count: number): s
 
 /** A number in the locale's style (decimal comma and spaced thousands in Russian). */
 export function formatNumber(locale: Locale, value: number, maxFractionDigits = 2): string {
-  return numberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value);
+  return numberFormat(locale, `n${maxFractionDigits}`, () => ({
+    maximumFractionDigits: maxFractionDigits,
+  })).format(value);
 }
 
 /** A signed number with a fixed count of decimals, e.g. NPS “+12,5”. */
 export function formatSigned(locale: Locale, value: number, fractionDigits = 1): string {
-  return numberFormat(locale, {
+  return numberFormat(locale, `s${fractionDigits}`, () => ({
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
     signDisplay: 'exceptZero',
-  }).format(value);
+  })).format(value);
 }
 
 /** A number with exactly `fractionDigits` decimals (an AUC “0,840”), in the locale's style. */
 export function formatFixed(locale: Locale, value: number, fractionDigits: number): string {
-  return numberFormat(locale, {
+  return numberFormat(locale, `f${fractionDigits}`, () => ({
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
-  }).format(value);
+  })).format(value);
 }
 
 /** A tiny or huge number in scientific notation in the locale's style (“2.4E-14”, «2,4E-14»). */
 export function formatScientific(locale: Locale, value: number, fractionDigits = 1): string {
-  return numberFormat(locale, {
+  return numberFormat(locale, `e${fractionDigits}`, () => ({
     notation: 'scientific',
     maximumFractionDigits: fractionDigits,
-  }).format(value);
+  })).format(value);
 }
 
 /** A share 0–100 as a percentage in the locale's style (“42.5%”, «42,5 %»). */
 export function formatPercent(locale: Locale, value: number, fractionDigits = 1): string {
-  return numberFormat(locale, {
+  return numberFormat(locale, `p${fractionDigits}`, () => ({
     style: 'percent',
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
-  }).format(value / 100);
+  })).format(value / 100);
 }
+
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 /** A date and time in the locale's style. */
 export function formatDateTime(locale: Locale, epochMs: number): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(epochMs),
-  );
+  let f = dateTimeFormats.get(locale);
+  if (!f) {
+    dateTimeFormats.set(
+      locale,
+      (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })),
+    );
+  }
+  return f.format(new Date(epochMs));
 }
 
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
@@ -111,11 +125,12 @@ export function formatBytes(locale: Locale, bytes: number): string {
     v /= 1024;
     i++;
   }
-  return numberFormat(locale, {
+  const digits = v < 10 && i > 0 ? 1 : 0;
+  return numberFormat(locale, `b${i}|${digits}`, () => ({
     style: 'unit',
     unit: BYTE_UNITS[i],
     // "512 B", not the short form's "512 byte".
     unitDisplay: i === 0 ? 'narrow' : 'short',
-    maximumFractionDigits: v < 10 && i > 0 ? 1 : 0,
-  }).format(v);
+    maximumFractionDigits: digits,
+  })).format(v);
 }
