@@ -9,6 +9,7 @@ import { parse, View } from 'vega';
 import {
   beeswarmSpec,
   calibrationSpec,
+  dependenceSpec,
   CALIBRATION_TICKS,
 } from '../../src/core/charts/driver-views.ts';
 import { drawnInParts } from './vega-parts.ts';
@@ -552,5 +553,42 @@ describe('dense analysis charts drawn part by part', () => {
     expect(drawn.first).toEqual(drawn.last);
     expect(drawn.first).toEqual(drawn.whole);
     expect(drawn.first[1]).toEqual(order);
+  });
+
+  it('keeps a dense dependence plot’s scales fixed from every sampled row', async () => {
+    const labels = {
+      ...Object.fromEntries(['driver', 'shapValue', 'value'].map((k) => [k, k])),
+      feature: 'Delivery',
+      colourBy: 'Grade',
+    } as unknown as Parameters<typeof dependenceSpec>[1];
+    // A number against its SHAP value, coloured by a category (one row in ten blank).
+    const numeric = Array.from({ length: 2000 }, (_, i) => ({
+      x: rng.normal() * (i > 1950 ? 10 : 1),
+      shap: rng.normal(),
+      colour: i % 10 === 0 ? null : ['B', 'A', 'C'][i % 3]!,
+    }));
+    const plot = await drawnInParts(dependenceSpec(numeric, labels, false, true), [
+      'x',
+      'y',
+      'color',
+    ]);
+    expect(plot.rows).toBe(2000);
+    expect(plot.first).toEqual(plot.last);
+    expect(plot.first).toEqual(plot.whole);
+    expect(plot.first[2]).toEqual(['A', 'B', 'C', null]);
+    // A category as strips, coloured by a number.
+    const strips = Array.from({ length: 2000 }, (_, i) => ({
+      x: ['late', 'on time', 'early'][i % 3]!,
+      shap: rng.normal() * (i > 1950 ? 4 : 1),
+      colour: rng.uniform() * (i > 1990 ? 100 : 1),
+    }));
+    const drawn = await drawnInParts(dependenceSpec(strips, labels, true, false), [
+      'x',
+      'y',
+      'color',
+    ]);
+    expect(drawn.first).toEqual(drawn.last);
+    expect(drawn.first).toEqual(drawn.whole);
+    expect(drawn.first[0]).toEqual(['early', 'late', 'on time']);
   });
 });

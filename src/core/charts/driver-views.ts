@@ -183,7 +183,9 @@ export interface DependencePoint {
 
 /**
  * A dependence plot: a driver's value (x) against its SHAP value (y), each dot a sampled row,
- * coloured by a second driver's value. A category is drawn as a strip per level.
+ * coloured by a second driver's value. A category is drawn as a strip per level. Its rows are
+ * named `ROWS` and every scale's domain is fixed from all of them, so that a dense plot can be
+ * drawn part by part (`isDense`).
  */
 export function dependenceSpec(
   points: readonly DependencePoint[],
@@ -191,27 +193,57 @@ export function dependenceSpec(
   categorical: boolean,
   colourCategorical: boolean,
 ): TopLevelSpec {
+  const shap = extent(points.map((p) => p.shap));
+  const numbers = (pick: (p: DependencePoint) => unknown) =>
+    extent(points.flatMap((p) => (typeof pick(p) === 'number' ? [pick(p) as number] : [])));
+  const x = categorical ? levels(points.map((p) => p.x)) : numbers((p) => p.x);
+  const colour = colourCategorical ? levels(points.map((p) => p.colour)) : numbers((p) => p.colour);
+  const domain = <T>(d: T | null) => (d ? { domain: d } : {});
   return {
     $schema: SCHEMA,
     width: 'container',
     height: 280,
-    data: { values: points as DependencePoint[] },
+    data: { name: ROWS, values: points as DependencePoint[] },
     mark: { type: 'circle', size: 18, opacity: 0.6, tooltip: true },
     encoding: {
       x: categorical
-        ? { field: 'x', type: 'nominal', title: labels.feature, axis: { labelLimit: 140 } }
-        : { field: 'x', type: 'quantitative', title: labels.feature, scale: { zero: false } },
-      ...(categorical ? { xOffset: { field: 'shap', type: 'quantitative' as const } } : {}),
-      y: { field: 'shap', type: 'quantitative', title: labels.shapValue },
+        ? {
+            field: 'x',
+            type: 'nominal',
+            title: labels.feature,
+            axis: { labelLimit: 140 },
+            scale: domain(x),
+          }
+        : {
+            field: 'x',
+            type: 'quantitative',
+            title: labels.feature,
+            scale: { zero: false, nice: true, ...domain(x) },
+          },
+      ...(categorical
+        ? { xOffset: { field: 'shap', type: 'quantitative' as const, scale: domain(shap) } }
+        : {}),
+      // Rounded ends, as a domain drawn from the data would have.
+      y: {
+        field: 'shap',
+        type: 'quantitative',
+        title: labels.shapValue,
+        scale: { nice: true, ...domain(shap) },
+      },
       ...(labels.colourBy
         ? {
             color: colourCategorical
-              ? { field: 'colour', type: 'nominal' as const, title: labels.colourBy }
+              ? {
+                  field: 'colour',
+                  type: 'nominal' as const,
+                  title: labels.colourBy,
+                  scale: domain(colour),
+                }
               : {
                   field: 'colour',
                   type: 'quantitative' as const,
                   title: labels.colourBy,
-                  scale: { range: ['#1f77b4', '#d62728'] },
+                  scale: { range: ['#1f77b4', '#d62728'], ...domain(colour) },
                 },
           }
         : {}),
@@ -222,6 +254,16 @@ export function dependenceSpec(
       ],
     },
   };
+}
+
+/**
+ * The distinct levels among `values` (text, and a blank as null, which a nominal scale shows as
+ * a level too), sorted as such a scale sorts them; null if there is none.
+ */
+function levels(values: readonly unknown[]): (string | null)[] | null {
+  const text = [...new Set(values.filter((v): v is string => typeof v === 'string'))].sort();
+  const out: (string | null)[] = values.some((v) => v === null) ? [...text, null] : text;
+  return out.length > 0 ? out : null;
 }
 
 /** One step of a waterfall: a driver's push on the log-odds, from `start` to `end`. */
