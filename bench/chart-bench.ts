@@ -16,13 +16,14 @@
 //   npx tsx bench/chart-bench.ts
 //
 // Environment: BENCH_CHART_RUNS (runs of each chart, default 3), BENCH_CHART_ROWS (default
-// 1,000,000).
+// 1,000,000), BENCH_CHART_PROFILE (a file to write a CPU profile of the counted runs to).
 import { stat } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import {
+  profileMainThread,
   traceMainThread,
   withBenchSession,
   type MainThreadTrace,
@@ -397,14 +398,22 @@ await withBenchSession('cx-chart-bench-', async (session) => {
 
   const metric: Drawn[] = [];
   const charts: Record<string, Drawn[]> = Object.fromEntries(CHARTS.map((c) => [c.key, []]));
-  for (let i = 0; i < RUNS; i++) {
-    log(`run ${i + 1}: metric baseline…`);
-    metric.push(await computeMetric(page, dataset));
-    for (const chart of CHARTS) {
-      log(`run ${i + 1}: ${chart.key}…`);
-      charts[chart.key]!.push(await drawChart(page, dataset, chart));
+  const runs = async () => {
+    for (let i = 0; i < RUNS; i++) {
+      log(`run ${i + 1}: metric baseline…`);
+      metric.push(await computeMetric(page, dataset));
+      for (const chart of CHARTS) {
+        log(`run ${i + 1}: ${chart.key}…`);
+        charts[chart.key]!.push(await drawChart(page, dataset, chart));
+      }
     }
-  }
+  };
+  const profileFile = process.env.BENCH_CHART_PROFILE;
+  if (profileFile) {
+    const heaviest = await profileMainThread(page, profileFile, runs);
+    log(`profile of the runs written to ${profileFile}; self time by function:`);
+    for (const [name, took] of heaviest) log(`  ${took.toFixed(1).padStart(7)} ms  ${name}`);
+  } else await runs();
 
   const base = median(metric.map((x) => x.ms));
   const rows = [

@@ -9,7 +9,7 @@
 // Environment: BENCH_REOPEN_RUNS (reopenings of each kind, default 3); BENCH_REOPEN_PROFILE (a
 // file: one more reopening with every result stored, under V8's sampling profiler, whose
 // heaviest functions by self time are printed and whose profile is written there, for Chrome's
-// DevTools).
+// DevTools; the charts' drawing as they scroll into view is profiled into `….charts.cpuprofile`).
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -198,7 +198,17 @@ await withBenchSession('cx-reopen-bench-', async (session) => {
     log(`profile written to ${profileFile}; self time by function:`);
     for (const [name, ms] of heaviest) log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
   }
-  const charts = await scrollCharts(page);
+  let charts: Awaited<ReturnType<typeof scrollCharts>> = [];
+  if (profileFile) {
+    const chartsFile = profileFile.replace(/(\.cpuprofile)?$/, '.charts.cpuprofile');
+    const heaviest = await profileMainThread(page, chartsFile, async () => {
+      charts = await scrollCharts(page);
+    });
+    log(
+      `profile of the charts scrolled into view written to ${chartsFile}; self time by function:`,
+    );
+    for (const [name, ms] of heaviest) log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+  } else charts = await scrollCharts(page);
 
   const row = (name: string, xs: Reopening[]) => [
     name,
