@@ -14,7 +14,7 @@
  * - text is grouped ignoring case and surrounding spaces, as the transform's conditions compare
  *   it, and shown as first written; yes/no as the dataset's own words when known.
  */
-import type { LoadedDataset } from '../index/loaded-dataset.ts';
+import { rowCount, type LoadedDataset } from '../index/loaded-dataset.ts';
 import { accumulate, groupRows } from './chart-aggregate.ts';
 import { axisType } from './chart-axis-type.ts';
 import { fitDimensions, fitGroupDimensions } from './chart-dimensions.ts';
@@ -38,12 +38,6 @@ export interface ChartDataOptions {
 /** The default cap on a chart's marks. */
 export const DEFAULT_MAX_MARKS = 5000;
 
-/** The dataset's row count (its columns all have it). */
-const rowsOf = (dataset: LoadedDataset) => {
-  const first = Object.keys(dataset.columns)[0];
-  return dataset.rowCount ?? (first === undefined ? 0 : dataset.columns[first]!.length);
-};
-
 type Options = Required<ChartDataOptions>;
 
 /** A result with no rows, for settings that leave a needed column unchosen. */
@@ -52,7 +46,7 @@ function emptyData(dataset: LoadedDataset, plan: Plan, o: Options): ChartData {
     rows: [],
     xType: 'nominal',
     yType: 'quantitative',
-    inputRows: rowsOf(dataset),
+    inputRows: rowCount(dataset),
     marks: 0,
     reduced: 'none',
     dropped: { blank: 0, otherCategories: 0, marks: 0 },
@@ -83,11 +77,11 @@ function aggregatedChart(
   plan: Plan,
   o: Options,
 ): ChartData {
-  const rowCount = rowsOf(dataset);
+  const inputRows = rowCount(dataset);
   const { dims, merged } = fitDimensions(dataset, settings, plan, o);
   const measure = plan.measure === null ? null : (dataset.columns[plan.measure] ?? null);
   const ordered = measure !== null && (plan.mark === 'boxplot' || plan.aggregate === 'median');
-  const acc = accumulate(dims, measure, rowCount, ordered);
+  const acc = accumulate(dims, measure, inputRows, ordered);
   const x = dims.find((d) => d.role === 'x');
   const additive = plan.aggregate === 'count' || plan.aggregate === 'sum';
   const all = sortRows(groupRows(dims, acc, plan, measure), settings.sort, x, {
@@ -102,7 +96,7 @@ function aggregatedChart(
     rows,
     xType: axisType(dimensions.x, plan.mark),
     yType: plan.mark === 'heatmap' ? axisType(dimensions.y, plan.mark) : 'quantitative',
-    inputRows: rowCount,
+    inputRows,
     marks: rows.length,
     reduced: binned ? 'binned' : 'aggregated',
     dropped: { blank: acc.blank, otherCategories: merged, marks: all.length - rows.length },
@@ -116,13 +110,13 @@ function aggregatedChart(
 
 /** Raw points (point mark, no aggregate): every row, or a seeded sample of `maxMarks`. */
 function rawChart(dataset: LoadedDataset, settings: ChartSettings, plan: Plan, o: Options) {
-  const rowCount = rowsOf(dataset);
+  const inputRows = rowCount(dataset);
   const x = rawAxis(dataset, plan.dims.find((d) => d.role === 'x')!.column);
   const { dims, merged } = fitGroupDimensions(dataset, plan, settings.dateGrain, o);
   const measure = dataset.columns[plan.measure!]!;
-  const eligible = new Int32Array(rowCount);
+  const eligible = new Int32Array(inputRows);
   let total = 0;
-  for (let i = 0; i < rowCount; i++) {
+  for (let i = 0; i < inputRows; i++) {
     if (!x.ok(i) || measureOf(measure[i]) === null) continue;
     if (dims.every((d) => d.codes[i]! >= 0)) eligible[total++] = i;
   }
@@ -143,10 +137,10 @@ function rawChart(dataset: LoadedDataset, settings: ChartSettings, plan: Plan, o
     rows,
     xType: axisType(x.info, 'point'),
     yType: 'quantitative',
-    inputRows: rowCount,
+    inputRows,
     marks: rows.length,
     reduced: sampled ? 'sampled' : 'none',
-    dropped: { blank: rowCount - total, otherCategories: merged, marks: 0 },
+    dropped: { blank: inputRows - total, otherCategories: merged, marks: 0 },
     aggregate: 'none',
     dimensions,
     measure: plan.measure,

@@ -8,7 +8,7 @@ import { isBlankValue } from '../analysis/blank-value.ts';
 import { npsOf } from '../metrics/nps.ts';
 import type { Binding, Condition, DatasetKeys, Grain, ServiceModel } from '../model/model-types.ts';
 import type { ColumnType } from '../storage/dataset-meta.ts';
-import type { LoadedDataset } from './loaded-dataset.ts';
+import { rowCount, type LoadedDataset } from './loaded-dataset.ts';
 import { periodKey } from './period-key.ts';
 
 /** One grain cell's value and the number of rows (or answers) behind it. */
@@ -75,14 +75,6 @@ export function datasetKeys(
     : Object.hasOwn(all, ref)
       ? all[ref]
       : undefined;
-}
-
-/** The number of rows of a loaded dataset (its longest column). */
-export function rowCount(ds: LoadedDataset): number {
-  if (ds.rowCount !== undefined) return ds.rowCount;
-  let n = 0;
-  for (const c of Object.values(ds.columns)) n = Math.max(n, c.length);
-  return n;
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'да', 'истина']);

@@ -31,6 +31,17 @@ export interface LoadedDataset {
 }
 
 /**
+ * The number of rows of a loaded dataset: its `rowCount` when known (a stored dataset, whose
+ * columns are decoded only when read), else its longest column.
+ */
+export function rowCount(ds: LoadedDataset): number {
+  if (ds.rowCount !== undefined) return ds.rowCount;
+  let n = 0;
+  for (const c of Object.values(ds.columns)) n = Math.max(n, c.length);
+  return n;
+}
+
+/**
  * A column's values as the importer typed them, in the decoded form: numbers and dates keep
  * their `Float64Array` when it has no blank (NaN) cell, else become an array with null for
  * blank; dictionary-coded text becomes plain strings.

@@ -5,13 +5,12 @@
  * copied to every client × period: they are looked up through the client's unit.
  */
 import type { Indicator, ServiceModel } from '../../model/model-types.ts';
-import type { LoadedDataset } from '../../index/loaded-dataset.ts';
+import { rowCount, type LoadedDataset } from '../../index/loaded-dataset.ts';
 import {
   findDataset,
   indicatorValues,
   keyText,
   readBindingRows,
-  rowCount,
   splitCellKey,
 } from '../../index/indicator-values.ts';
 
